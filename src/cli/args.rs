@@ -1,0 +1,162 @@
+//! Command-line arguments.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::diagnostic::Severity;
+use crate::report::Format;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "mtlint",
+    version,
+    about = "A linter for English text that came out of machine translation",
+    long_about = "mtlint finds the artifacts machine translation leaves in English: one name spelled \
+                  several ways, institutions that do not exist, broken quotation, idioms translated word \
+                  for word, first person in reporting, untranslated fragments. It scores each document, \
+                  proposes corrections and applies the safe ones on request.\n\n\
+                  Exit codes: 0 nothing failing, 1 findings at or above --fail-on or a score under \
+                  --min-score, 2 usage, configuration or input error."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check files, folders (walked honouring .gitignore) or standard input (`-`).
+    Check(CheckArgs),
+    /// Apply fixes: safe ones by default, unsafe ones with --unsafe-fixes.
+    Fix(FixArgs),
+    /// List the rules.
+    Rules(RulesArgs),
+    /// Print a rule's documentation.
+    Explain {
+        /// A rule code (N001) or name (inconsistent-name-spelling).
+        code: String,
+    },
+    /// Write a commented mtlint.toml in the current folder.
+    Init {
+        /// Overwrite an existing mtlint.toml.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+/// Options shared by `check` and `fix`.
+#[derive(Debug, Args, Clone, Default)]
+pub struct CommonArgs {
+    /// Files or folders to check; `-` reads standard input. Default: the current folder.
+    pub paths: Vec<PathBuf>,
+    /// Rules to run (codes, prefixes, category letters, names or ALL), replacing the configuration.
+    #[arg(long, value_delimiter = ',', value_name = "CODES")]
+    pub select: Option<Vec<String>>,
+    /// Rules to run in addition to the selection.
+    #[arg(long, value_delimiter = ',', value_name = "CODES")]
+    pub extend_select: Vec<String>,
+    /// Rules not to run.
+    #[arg(long, value_delimiter = ',', value_name = "CODES")]
+    pub ignore: Vec<String>,
+    /// Also run preview rules matched by the selection.
+    #[arg(long)]
+    pub preview: bool,
+    /// Use this configuration file instead of discovering mtlint.toml.
+    #[arg(long, value_name = "PATH", conflicts_with = "isolated")]
+    pub config: Option<PathBuf>,
+    /// Ignore every configuration file.
+    #[arg(long)]
+    pub isolated: bool,
+    /// How to read the input; by default from the file extension (.md Markdown, .html HTML, else plain).
+    #[arg(long, value_enum, default_value_t = InputFormatArg::Auto)]
+    pub input_format: InputFormatArg,
+    /// The file name to report for standard input (also decides its format).
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<String>,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Fail when a document (or table row) scores below this.
+    #[arg(long, value_name = "N")]
+    pub min_score: Option<f64>,
+    /// Fail when a finding has at least this severity [default: warning].
+    #[arg(long, value_enum)]
+    pub fail_on: Option<SeverityArg>,
+    /// Print findings only, no summary or notices.
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// When to use colour in human output.
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+    pub color: ColorArg,
+    /// Check the segments of a CSV or TSV table (`-` reads it from standard input as TSV).
+    #[arg(long, value_name = "FILE", conflicts_with = "paths")]
+    pub table: Option<PathBuf>,
+    /// The table column holding the text to check.
+    #[arg(long, value_name = "NAME", default_value = "text", requires = "table")]
+    pub text_column: String,
+    /// The table column whose equal values group rows into one document.
+    #[arg(long, value_name = "NAME", requires = "table")]
+    pub doc_column: Option<String>,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct FixArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+    /// Also apply unsafe fixes (probably right, but check them).
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// Print a unified diff of the fixes and write nothing (exit 1 if there is anything to fix).
+    #[arg(long)]
+    pub diff: bool,
+    /// Print nothing but errors.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct RulesArgs {
+    /// Print the table as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum InputFormatArg {
+    #[default]
+    Auto,
+    Plain,
+    Markdown,
+    Html,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SeverityArg {
+    Info,
+    Warning,
+    Error,
+}
+
+impl From<SeverityArg> for Severity {
+    fn from(s: SeverityArg) -> Severity {
+        match s {
+            SeverityArg::Info => Severity::Info,
+            SeverityArg::Warning => Severity::Warning,
+            SeverityArg::Error => Severity::Error,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}

@@ -1,0 +1,113 @@
+//! `mtlint check`: files in parallel, per-file errors, one report, an exit status.
+
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+
+use rayon::prelude::*;
+
+use super::args::{CheckArgs, ColorArg, CommonArgs};
+use super::inputs::{self, Input, ReadFailure};
+use super::ExitStatus;
+use crate::config::Overrides;
+use crate::error::{Error, Result};
+use crate::report::human::{HumanOptions, sanitise};
+use crate::report::{self, DocResult, FileError, FileResult, RunResult};
+use crate::table::{self, TableOptions};
+use crate::text::InputFormat;
+use crate::Linter;
+
+pub fn run(args: &CheckArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> Result<ExitStatus> {
+    let overrides = Overrides { min_score: args.min_score, fail_on: args.fail_on.map(Into::into), ..Overrides::default() };
+    let linter = Linter::new(super::settings(&args.common, overrides)?);
+    let mut run = RunResult::default();
+    let mut notices = Vec::new();
+    if let Some(table) = &args.table {
+        match check_table(&linter, table, args) {
+            Ok(file) => run.files.push(file),
+            Err(error) => run.errors.push(error),
+        }
+    } else {
+        let collected = inputs::collect(&args.common.paths, &linter.settings().exclude);
+        run.errors.extend(collected.errors);
+        notices.extend(collected.notices);
+        let results: Vec<_> = collected.inputs.par_iter().map(|input| check_input(&linter, input, &args.common)).collect();
+        for result in results {
+            match result {
+                Ok(file) => run.files.push(file),
+                Err(ReadFailure::Skipped(notice)) => notices.push(notice),
+                Err(ReadFailure::Error(error)) => run.errors.push(error),
+            }
+        }
+    }
+    let options = HumanOptions { color: use_color(args.color), quiet: args.quiet };
+    report::write(args.format, &run, stdout, &options).map_err(|e| Error::io("<stdout>", e))?;
+    for error in &run.errors {
+        let _ = writeln!(stderr, "mtlint: error: {}: {}", error.path, sanitise(&error.message));
+    }
+    if !args.quiet {
+        for notice in &notices {
+            let _ = writeln!(stderr, "mtlint: {}", sanitise(notice));
+        }
+    }
+    Ok(status(&linter, &run))
+}
+
+fn check_input(linter: &Linter, input: &Input, common: &CommonArgs) -> Result<FileResult, ReadFailure> {
+    let source = inputs::read_source(input, common)?;
+    let report = linter.check(&source);
+    Ok(FileResult { path: source.name().to_string(), docs: vec![DocResult { source, report, doc_id: None }] })
+}
+
+fn check_table(linter: &Linter, path: &Path, args: &CheckArgs) -> Result<FileResult, FileError> {
+    let stdin = path.as_os_str() == "-";
+    let input = if stdin { Input::Stdin } else { Input::File { path: path.to_path_buf(), explicit: true } };
+    let name = input.display(args.common.stdin_filename.as_deref());
+    let bytes = inputs::read_bytes(&input, &name)?;
+    let options = TableOptions {
+        text_column: args.text_column.clone(),
+        doc_column: args.doc_column.clone(),
+        tsv: stdin.then(|| args.common.stdin_filename.as_deref().is_none_or(|n| table::is_tsv(Path::new(n)))),
+    };
+    let docs = table::read(path, &bytes, &options).map_err(|e| FileError { path: name.clone(), message: strip_path(&e, &name) })?;
+    let format = match args.common.input_format {
+        super::args::InputFormatArg::Auto => InputFormat::Plain,
+        other => inputs::format_for("", other),
+    };
+    let results: Vec<DocResult> = docs
+        .par_iter()
+        .map(|doc| {
+            let source = doc.source(&name, format);
+            let report = linter.check(&source);
+            DocResult { source, report, doc_id: Some(doc.doc.clone()) }
+        })
+        .collect();
+    Ok(FileResult { path: name, docs: results })
+}
+
+/// The message of an error without the leading path (the report prints the path itself).
+fn strip_path(error: &Error, name: &str) -> String {
+    let text = error.to_string();
+    text.strip_prefix(name).and_then(|t| t.strip_prefix(": ")).map(String::from).unwrap_or(text)
+}
+
+fn use_color(arg: ColorArg) -> bool {
+    match arg {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    }
+}
+
+/// 2 when anything could not be checked; 1 when a finding reaches --fail-on or a document scores
+/// under --min-score; 0 otherwise.
+fn status(linter: &Linter, run: &RunResult) -> ExitStatus {
+    if !run.errors.is_empty() {
+        return ExitStatus::Error;
+    }
+    let settings = linter.settings();
+    let failing_finding = run.files.iter().flat_map(|f| &f.docs).flat_map(|d| &d.report.findings).any(|f| f.severity >= settings.fail_on);
+    let failing_score = settings
+        .min_score
+        .is_some_and(|min| run.files.iter().flat_map(|f| &f.docs).any(|d| d.report.score < min));
+    if failing_finding || failing_score { ExitStatus::Failure } else { ExitStatus::Success }
+}

@@ -1,0 +1,200 @@
+//! Finding and reading the files to check.
+//!
+//! Folders are walked with the `ignore` crate, which honours .gitignore (in and out of git
+//! repositories), hidden files and the configuration's exclude globs. Only files mtlint can read as
+//! prose are picked up in a walk; a file named on the command line is always checked. Errors are per
+//! file: an unreadable file is reported and the walk goes on.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use ignore::WalkBuilder;
+use ignore::overrides::OverrideBuilder;
+
+use crate::error::DecodeError;
+use crate::report::FileError;
+use crate::text::{InputFormat, Source};
+
+use super::args::{CommonArgs, InputFormatArg};
+
+/// Extensions picked up when walking a folder.
+pub const PROSE_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "mdown", "mkd", "html", "htm", "xhtml"];
+
+/// Documents are addressed with 32-bit offsets.
+const MAX_FILE_SIZE: u64 = u32::MAX as u64;
+
+/// One thing to check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    Stdin,
+    /// A file; `explicit` when it was named on the command line rather than found in a walk.
+    File { path: PathBuf, explicit: bool },
+}
+
+impl Input {
+    pub fn display(&self, stdin_name: Option<&str>) -> String {
+        match self {
+            Input::Stdin => stdin_name.unwrap_or("<stdin>").to_string(),
+            Input::File { path, .. } => display_path(path),
+        }
+    }
+}
+
+/// A path as the user should see it: relative paths without a leading `./`.
+pub fn display_path(path: &Path) -> String {
+    let shown = path.strip_prefix("./").unwrap_or(path);
+    shown.display().to_string()
+}
+
+/// What the walk found: inputs in a stable order, errors, and notices (skipped files).
+#[derive(Debug, Default)]
+pub struct Collected {
+    pub inputs: Vec<Input>,
+    pub errors: Vec<FileError>,
+    pub notices: Vec<String>,
+}
+
+/// Expands the command-line paths into inputs.
+pub fn collect(paths: &[PathBuf], exclude: &[String]) -> Collected {
+    let mut collected = Collected::default();
+    let paths: Vec<PathBuf> = if paths.is_empty() { vec![PathBuf::from(".")] } else { paths.to_vec() };
+    for path in &paths {
+        if path.as_os_str() == "-" {
+            collected.inputs.push(Input::Stdin);
+        } else if path.is_dir() {
+            walk(path, exclude, &mut collected);
+        } else if path.exists() || path.is_symlink() {
+            collected.inputs.push(Input::File { path: path.clone(), explicit: true });
+        } else {
+            collected.errors.push(FileError { path: display_path(path), message: "no such file or folder".into() });
+        }
+    }
+    collected
+}
+
+fn walk(root: &Path, exclude: &[String], collected: &mut Collected) {
+    let mut overrides = OverrideBuilder::new(root);
+    for glob in exclude {
+        if let Err(e) = overrides.add(&format!("!{glob}")) {
+            collected.errors.push(FileError { path: glob.clone(), message: format!("invalid exclude glob: {e}") });
+        }
+    }
+    let mut builder = WalkBuilder::new(root);
+    builder.require_git(false).follow_links(false).sort_by_file_path(|a, b| a.cmp(b));
+    if let Ok(built) = overrides.build() {
+        builder.overrides(built);
+    }
+    for entry in builder.build() {
+        match entry {
+            Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) => {
+                let path = entry.into_path();
+                if has_prose_extension(&path) {
+                    collected.inputs.push(Input::File { path, explicit: false });
+                }
+            }
+            Ok(_) => {}
+            Err(err) => collected.errors.push(walk_error(err)),
+        }
+    }
+}
+
+fn walk_error(err: ignore::Error) -> FileError {
+    let path = match &err {
+        ignore::Error::WithPath { path, .. } => display_path(path),
+        ignore::Error::WithDepth { err, .. } => match err.as_ref() {
+            ignore::Error::WithPath { path, .. } => display_path(path),
+            _ => String::from("<walk>"),
+        },
+        ignore::Error::Loop { child, .. } => display_path(child),
+        _ => String::from("<walk>"),
+    };
+    let message = match &err {
+        ignore::Error::Loop { ancestor, .. } => format!("symbolic link loop back to {}", display_path(ancestor)),
+        other => strip_path_prefix(&other.to_string()),
+    };
+    FileError { path, message }
+}
+
+fn strip_path_prefix(message: &str) -> String {
+    message.rsplit_once(": ").map_or(message, |(_, m)| m).to_string()
+}
+
+pub fn has_prose_extension(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| PROSE_EXTENSIONS.iter().any(|p| p.eq_ignore_ascii_case(e)))
+}
+
+/// The format to read `name` in.
+pub fn format_for(name: &str, arg: InputFormatArg) -> InputFormat {
+    match arg {
+        InputFormatArg::Auto => InputFormat::from_path(name),
+        InputFormatArg::Plain => InputFormat::Plain,
+        InputFormatArg::Markdown => InputFormat::Markdown,
+        InputFormatArg::Html => InputFormat::Html,
+    }
+}
+
+/// Why an input could not be read as a document.
+#[derive(Debug)]
+pub enum ReadFailure {
+    /// Reported as an error (exit code 2).
+    Error(FileError),
+    /// A binary file found in a walk: skipped with a notice.
+    Skipped(String),
+}
+
+/// Reads the raw bytes of an input.
+pub fn read_bytes(input: &Input, name: &str) -> Result<Vec<u8>, FileError> {
+    let err = |message: String| FileError { path: name.to_string(), message };
+    match input {
+        Input::Stdin => {
+            let mut bytes = Vec::new();
+            std::io::stdin().lock().read_to_end(&mut bytes).map_err(|e| err(format!("cannot read standard input: {e}")))?;
+            Ok(bytes)
+        }
+        Input::File { path, .. } => {
+            let meta = std::fs::metadata(path).map_err(|e| err(io_message(&e)))?;
+            if meta.is_dir() {
+                return Err(err("is a folder".into()));
+            }
+            if meta.len() > MAX_FILE_SIZE {
+                return Err(err(format!("too large ({} bytes; the limit is 4 GiB)", meta.len())));
+            }
+            std::fs::read(path).map_err(|e| err(io_message(&e)))
+        }
+    }
+}
+
+/// Reads an input as a document source.
+pub fn read_source(input: &Input, common: &CommonArgs) -> Result<Source, ReadFailure> {
+    let name = input.display(common.stdin_filename.as_deref());
+    let bytes = read_bytes(input, &name).map_err(ReadFailure::Error)?;
+    let format = format_for(&name, common.input_format);
+    if let Some(offset) = memchr_nul(&bytes).filter(|_| !starts_with_utf16_or_32_bom(&bytes)) {
+        let binary = DecodeError::Binary { offset };
+        return Err(match input {
+            Input::File { explicit: false, .. } => ReadFailure::Skipped(format!("{name}: skipped: {binary}")),
+            _ => ReadFailure::Error(FileError { path: name, message: binary.to_string() }),
+        });
+    }
+    Source::from_bytes(name.clone(), bytes, format).map_err(|e| ReadFailure::Error(FileError { path: name, message: e.to_string() }))
+}
+
+fn memchr_nul(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&b| b == 0)
+}
+
+fn starts_with_utf16_or_32_bom(bytes: &[u8]) -> bool {
+    bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) || bytes.starts_with(&[0, 0, 0xFE, 0xFF])
+}
+
+/// An I/O error in words, without Rust's "(os error 13)" suffix.
+pub fn io_message(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or folder".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => {
+            let text = e.to_string();
+            text.split(" (os error").next().unwrap_or(&text).to_string()
+        }
+    }
+}

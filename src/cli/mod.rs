@@ -1,0 +1,70 @@
+//! The command-line interface. `main.rs` parses the arguments and hands them to [`run`], which
+//! returns the exit status; everything the user sees is printed here or in [`crate::report`].
+
+pub mod args;
+pub mod check;
+pub mod fix;
+pub mod inputs;
+pub mod rules;
+
+use std::io::Write;
+use std::path::PathBuf;
+
+pub use args::Cli;
+use args::{CommonArgs, Command};
+
+use crate::config::{self, ConfigFile, Overrides, Settings};
+use crate::error::Result;
+
+/// What the process exits with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExitStatus {
+    /// Nothing failing.
+    Success = 0,
+    /// Findings at or above --fail-on, or a score under --min-score (for `fix --diff`: changes).
+    Failure = 1,
+    /// Usage, configuration or input error.
+    Error = 2,
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli, stdout: &mut dyn Write, stderr: &mut dyn Write) -> Result<ExitStatus> {
+    match cli.command {
+        Command::Check(args) => check::run(&args, stdout, stderr),
+        Command::Fix(args) => fix::run(&args, stdout, stderr),
+        Command::Rules(args) => rules::list(&args, stdout),
+        Command::Explain { code } => rules::explain(&code, stdout),
+        Command::Init { force } => init(force, stdout),
+    }
+}
+
+/// Loads the configuration (explicit, discovered from the current folder, or none) and applies the
+/// command-line overrides.
+pub fn settings(common: &CommonArgs, mut overrides: Overrides) -> Result<Settings> {
+    overrides.select = common.select.clone();
+    overrides.extend_select = common.extend_select.clone();
+    overrides.ignore = common.ignore.clone();
+    overrides.preview = common.preview;
+    let path: Option<PathBuf> = if common.isolated {
+        None
+    } else if let Some(path) = &common.config {
+        Some(path.clone())
+    } else {
+        config::discover(&std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")))
+    };
+    let file = match &path {
+        Some(p) => config::load(p)?,
+        None => ConfigFile::default(),
+    };
+    Settings::resolve(file, path.as_deref(), &overrides)
+}
+
+fn init(force: bool, stdout: &mut dyn Write) -> Result<ExitStatus> {
+    let path = PathBuf::from("mtlint.toml");
+    if path.exists() && !force {
+        return Err(crate::Error::Usage("mtlint.toml already exists; use --force to overwrite it".into()));
+    }
+    crate::cli::fix::write_atomically(&path, config::INIT_TEMPLATE.as_bytes())?;
+    writeln!(stdout, "wrote mtlint.toml").map_err(|e| crate::Error::io("<stdout>", e))?;
+    Ok(ExitStatus::Success)
+}

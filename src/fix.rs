@@ -1,0 +1,193 @@
+//! Fixes: byte edits with an applicability, and applying them without overlaps.
+//!
+//! A fix is applied whole or not at all. When two fixes overlap, the one that starts first wins and
+//! the other waits for the next round: [`crate::Linter::fix`] re-checks the edited text and applies
+//! again until nothing changes, so fixes that could not go together in one round still land.
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+/// How far a fix can be trusted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Applicability {
+    /// Shown to the user, never applied.
+    DisplayOnly,
+    /// Probably right; applied only with `--unsafe-fixes`.
+    Unsafe,
+    /// Certainly right and meaning-preserving; applied by `mtlint fix`.
+    Safe,
+}
+
+impl Applicability {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Applicability::DisplayOnly => "display-only",
+            Applicability::Unsafe => "unsafe",
+            Applicability::Safe => "safe",
+        }
+    }
+}
+
+/// Replace the bytes of `range` with `replacement`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Edit {
+    pub start: usize,
+    pub end: usize,
+    pub replacement: String,
+}
+
+impl Edit {
+    pub fn replace(range: Range<usize>, replacement: impl Into<String>) -> Edit {
+        Edit { start: range.start, end: range.end, replacement: replacement.into() }
+    }
+
+    pub fn delete(range: Range<usize>) -> Edit {
+        Edit::replace(range, "")
+    }
+
+    pub fn insert(at: usize, text: impl Into<String>) -> Edit {
+        Edit::replace(at..at, text)
+    }
+
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+
+    /// Whether two edits touch the same bytes, or insert at the same place (their order would be
+    /// ambiguous).
+    fn conflicts(&self, other: &Edit) -> bool {
+        self.start < other.end && other.start < self.end || self.start == other.start
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Fix {
+    pub applicability: Applicability,
+    /// Sorted, non-overlapping edits.
+    pub edits: Vec<Edit>,
+}
+
+impl Fix {
+    pub fn new(applicability: Applicability, mut edits: Vec<Edit>) -> Fix {
+        edits.sort_by_key(|e| (e.start, e.end));
+        Fix { applicability, edits }
+    }
+
+    pub fn safe(edit: Edit) -> Fix {
+        Fix::new(Applicability::Safe, vec![edit])
+    }
+
+    pub fn unsafe_edit(edit: Edit) -> Fix {
+        Fix::new(Applicability::Unsafe, vec![edit])
+    }
+
+    pub fn display_only(edit: Edit) -> Fix {
+        Fix::new(Applicability::DisplayOnly, vec![edit])
+    }
+
+    fn is_well_formed(&self, len: usize, text: &str) -> bool {
+        self.edits.windows(2).all(|w| !w[0].conflicts(&w[1]) && w[0].end <= w[1].start)
+            && self.edits.iter().all(|e| {
+                e.start <= e.end && e.end <= len && text.is_char_boundary(e.start) && text.is_char_boundary(e.end)
+            })
+    }
+}
+
+/// The result of one round of applying fixes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Applied {
+    pub text: String,
+    /// Fixes applied in this round.
+    pub applied: usize,
+    /// Fixes skipped because they overlapped one applied before them.
+    pub deferred: usize,
+}
+
+/// Applies every fix whose applicability is at least `minimum`, skipping fixes that overlap one
+/// already taken. Bytes outside the edits are copied unchanged.
+pub fn apply<'a>(text: &str, fixes: impl IntoIterator<Item = &'a Fix>, minimum: Applicability) -> Applied {
+    let mut candidates: Vec<&Fix> = fixes
+        .into_iter()
+        .filter(|f| f.applicability >= minimum && f.applicability != Applicability::DisplayOnly)
+        .filter(|f| !f.edits.is_empty() && f.is_well_formed(text.len(), text))
+        .collect();
+    candidates.sort_by_key(|f| (f.edits[0].start, f.edits[0].end));
+    let mut taken: Vec<&Edit> = Vec::new();
+    let (mut applied, mut deferred) = (0, 0);
+    for fix in candidates {
+        if fix.edits.iter().any(|e| taken.iter().any(|t| t.conflicts(e))) {
+            deferred += 1;
+            continue;
+        }
+        if fix.edits.iter().all(|e| text[e.range()] == *e.replacement) {
+            continue;
+        }
+        taken.extend(fix.edits.iter());
+        applied += 1;
+    }
+    taken.sort_by_key(|e| e.start);
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for edit in taken {
+        out.push_str(&text[at..edit.start]);
+        out.push_str(&edit.replacement);
+        at = edit.end;
+    }
+    out.push_str(&text[at..]);
+    Applied { text: out, applied, deferred }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn applies_non_overlapping_safe_fixes() {
+        let fixes = [Fix::safe(Edit::delete(3..4)), Fix::safe(Edit::replace(8..11, ","))];
+        let out = apply("abc defg，h", &fixes, Applicability::Safe);
+        assert_eq!((out.text.as_str(), out.applied), ("abcdefg,h", 2));
+    }
+
+    #[test]
+    fn unsafe_fixes_need_unsafe_minimum() {
+        let fixes = [Fix::unsafe_edit(Edit::replace(0..5, "Liang"))];
+        assert_eq!(apply("Leann said", &fixes, Applicability::Safe).text, "Leann said");
+        assert_eq!(apply("Leann said", &fixes, Applicability::Unsafe).text, "Liang said");
+    }
+
+    #[test]
+    fn display_only_is_never_applied() {
+        let fixes = [Fix::display_only(Edit::replace(0..1, "x"))];
+        assert_eq!(apply("a", &fixes, Applicability::DisplayOnly).applied, 0);
+    }
+
+    #[test]
+    fn overlapping_fix_is_deferred() {
+        let fixes = [Fix::safe(Edit::replace(0..3, "X")), Fix::safe(Edit::replace(2..5, "Y"))];
+        let out = apply("abcdef", &fixes, Applicability::Safe);
+        assert_eq!((out.text.as_str(), out.applied, out.deferred), ("Xdef", 1, 1));
+    }
+
+    #[test]
+    fn a_fix_applies_whole_or_not_at_all() {
+        let fixes = [
+            Fix::safe(Edit::replace(0..1, "A")),
+            Fix::new(Applicability::Safe, vec![Edit::replace(0..1, "B"), Edit::replace(4..5, "E")]),
+        ];
+        assert_eq!(apply("abcde", &fixes, Applicability::Safe).text, "Abcde");
+    }
+
+    #[test]
+    fn edits_off_char_boundaries_are_refused() {
+        let fixes = [Fix::safe(Edit::replace(1..2, "x"))];
+        assert_eq!(apply("é", &fixes, Applicability::Safe).text, "é");
+    }
+
+    #[test]
+    fn same_point_insertions_conflict() {
+        let fixes = [Fix::safe(Edit::insert(1, "x")), Fix::safe(Edit::insert(1, "y"))];
+        assert_eq!(apply("ab", &fixes, Applicability::Safe).text, "axb");
+    }
+}

@@ -1,0 +1,129 @@
+//! The report for people: like rustc or typos, `path:line:col`, code and message, the source line
+//! with the span underlined, and the suggestion. Colour only on a terminal (or when asked).
+//!
+//! Article text is sanitised before it reaches the terminal: control characters and escape
+//! sequences become `?`, byte for byte, so a file cannot drive the user's terminal and the
+//! underline still lines up.
+
+use std::io::{self, Write};
+
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+
+use super::{DocResult, FileResult, RunResult, base_text, locate};
+use crate::diagnostic::{Finding, Severity};
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct HumanOptions {
+    pub color: bool,
+    /// Print only the findings, not the summary.
+    pub quiet: bool,
+}
+
+pub fn write(run: &RunResult, out: &mut dyn Write, options: &HumanOptions) -> io::Result<()> {
+    let renderer = if options.color { Renderer::styled() } else { Renderer::plain() };
+    for file in &run.files {
+        for (doc, finding) in file.findings() {
+            let rendered = render(&renderer, file, doc, finding);
+            writeln!(out, "{rendered}\n")?;
+        }
+    }
+    if !options.quiet {
+        write_summary(run, out)?;
+    }
+    Ok(())
+}
+
+fn render(renderer: &Renderer, file: &FileResult, doc: &DocResult, f: &Finding) -> String {
+    let p = locate(&doc.source, f.range.clone());
+    let base = base_text(&doc.source, &f.range);
+    let first_line = line_start(base, p.start);
+    let last_line = line_end(base, p.end.max(p.start));
+    let shown = sanitise(&base[first_line..last_line]);
+    let path = match p.row {
+        Some(row) => format!("{} (row {row})", file.path),
+        None => file.path.clone(),
+    };
+    let level = match f.severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+        Severity::Info => Level::INFO,
+    };
+    let title = format!("{} [{}]", sanitise(&f.message), f.rule.name);
+    let span = p.start - first_line..p.end - first_line;
+    let label = f.suggestions.first().map(|s| format!("did you mean “{}”?", sanitise(s))).unwrap_or_default();
+    let snippet = Snippet::source(shown.as_str())
+        .line_start(p.line)
+        .path(path.as_str())
+        .annotation(AnnotationKind::Primary.span(span).label(label.as_str()));
+    let mut group = level.primary_title(title.as_str()).id(f.rule.code).element(snippet);
+    let mut notes = Vec::new();
+    if f.suggestions.len() > 1 {
+        notes.push(format!("other suggestions: {}", f.suggestions[1..].iter().map(|s| sanitise(s)).collect::<Vec<_>>().join(", ")));
+    }
+    if let Some(fix) = &f.fix {
+        notes.push(format!("fix available ({})", fix.applicability.as_str()));
+    }
+    for note in &notes {
+        group = group.element(Level::HELP.message(note.as_str()));
+    }
+    let report: [Group; 1] = [group];
+    renderer.render(&report)
+}
+
+fn write_summary(run: &RunResult, out: &mut dyn Write) -> io::Result<()> {
+    for file in &run.files {
+        writeln!(out, "{}: score {:.1}, {} finding{} in {} words", file.path, file.score(), file.finding_count(),
+                 plural(file.finding_count()), file.words())?;
+    }
+    let findings = run.finding_count();
+    writeln!(
+        out,
+        "Found {findings} finding{} in {} file{}{}.",
+        plural(findings),
+        run.files.len(),
+        plural(run.files.len()),
+        if run.errors.is_empty() { String::new() } else { format!("; {} could not be checked", run.errors.len()) }
+    )
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+fn line_start(text: &str, offset: usize) -> usize {
+    text[..offset].rfind(['\n', '\r']).map_or(0, |p| p + 1)
+}
+
+fn line_end(text: &str, offset: usize) -> usize {
+    text[offset..].find(['\n', '\r']).map_or(text.len(), |p| offset + p)
+}
+
+/// Replaces control characters (C0 but tab and line breaks, DEL, C1) and bidirectional controls
+/// with `?`, one per byte, so offsets keep their meaning.
+pub fn sanitise(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let dangerous = (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{1a}');
+        if dangerous {
+            out.extend(std::iter::repeat_n('?', c.len_utf8()));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sanitise_keeps_length_and_removes_escapes() {
+        let text = "a\u{1b}[31mred\u{7}\u{202E}x";
+        let clean = sanitise(text);
+        assert_eq!(clean.len(), text.len());
+        assert!(!clean.contains('\u{1b}') && !clean.contains('\u{202E}'));
+        assert_eq!(sanitise("tab\tok"), "tab\tok");
+    }
+}

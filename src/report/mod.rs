@@ -1,0 +1,199 @@
+//! Report formats. Each format is one file with one `write` function over a [`RunResult`].
+//!
+//! Positions are computed here and only here: findings carry byte ranges into the document's text,
+//! and [`locate`] turns them into the row, row-relative offsets, lines and columns a format prints.
+
+pub mod csv;
+pub mod human;
+pub mod json;
+pub mod sarif;
+
+use std::io::{self, Write};
+use std::ops::Range;
+
+use crate::diagnostic::Finding;
+use crate::text::{LineIndex, Source};
+use crate::Report;
+
+/// The output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+    Csv,
+    Sarif,
+}
+
+/// One checked document and what was found in it.
+#[derive(Debug, Clone)]
+pub struct DocResult {
+    pub source: Source,
+    pub report: Report,
+    /// The doc column's value, for table input.
+    pub doc_id: Option<String>,
+}
+
+/// Everything checked in one input file (one document, or the documents of a table).
+#[derive(Debug, Clone)]
+pub struct FileResult {
+    pub path: String,
+    pub docs: Vec<DocResult>,
+}
+
+impl FileResult {
+    pub fn words(&self) -> usize {
+        self.docs.iter().map(|d| d.report.words).sum()
+    }
+
+    /// The file's score: for a table, the score of all its rows taken together.
+    pub fn score(&self) -> f64 {
+        if self.docs.len() == 1 {
+            return self.docs[0].report.score;
+        }
+        crate::score::score(self.docs.iter().flat_map(|d| &d.report.findings), self.words())
+    }
+
+    pub fn finding_count(&self) -> usize {
+        self.docs.iter().map(|d| d.report.findings.len()).sum()
+    }
+
+    /// Every finding with its document, in row and position order.
+    pub fn findings(&self) -> Vec<(&DocResult, &Finding)> {
+        let mut all: Vec<(&DocResult, &Finding)> =
+            self.docs.iter().flat_map(|d| d.report.findings.iter().map(move |f| (d, f))).collect();
+        if self.docs.len() > 1 {
+            all.sort_by_key(|(d, f)| (d.source.segments()[d.source.segment_of(f.range.start)].row, f.range.start));
+        }
+        all
+    }
+
+    pub fn is_table(&self) -> bool {
+        self.docs.first().is_some_and(|d| d.source.is_table())
+    }
+}
+
+/// A file that could not be checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileError {
+    pub path: String,
+    pub message: String,
+}
+
+/// The outcome of a whole run.
+#[derive(Debug, Clone, Default)]
+pub struct RunResult {
+    pub files: Vec<FileResult>,
+    pub errors: Vec<FileError>,
+}
+
+impl RunResult {
+    pub fn finding_count(&self) -> usize {
+        self.files.iter().map(FileResult::finding_count).sum()
+    }
+}
+
+/// A position in the text the user sees: the file, or for table input the row's cell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Position {
+    /// 1-based table row, for table input.
+    pub row: Option<usize>,
+    /// Byte offsets, relative to the row's text for table input.
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    /// Exclusive: the column just after the range.
+    pub end_column: usize,
+}
+
+/// Where a byte range of a document is, for reporting.
+pub fn locate(source: &Source, range: Range<usize>) -> Position {
+    let segment = &source.segments()[source.segment_of(range.start)];
+    if source.is_table() {
+        let text = &source.text()[segment.range.clone()];
+        let base = segment.range.start;
+        let (start, end) = (range.start - base, range.end.min(segment.range.end) - base);
+        let index = LineIndex::new(text);
+        let (line, column) = index.line_col(text, start);
+        let (end_line, end_column) = index.line_col(text, end);
+        Position { row: Some(segment.row), start, end, line, column, end_line, end_column }
+    } else {
+        let text = source.text();
+        let (line, column) = source.lines().line_col(text, range.start);
+        let (end_line, end_column) = source.lines().line_col(text, range.end);
+        Position { row: None, start: range.start, end: range.end, line, column, end_line, end_column }
+    }
+}
+
+/// The text of the row (table input) or the whole file that a position's offsets are relative to.
+pub fn base_text<'a>(source: &'a Source, range: &Range<usize>) -> &'a str {
+    if source.is_table() {
+        &source.text()[source.segments()[source.segment_of(range.start)].range.clone()]
+    } else {
+        source.text()
+    }
+}
+
+/// Rounds a confidence for output (f32 prints with noise digits otherwise).
+pub fn rounded(x: f32) -> f64 {
+    (f64::from(x) * 100.0).round() / 100.0
+}
+
+/// Writes the run in `format`.
+pub fn write(format: Format, run: &RunResult, out: &mut dyn Write, options: &human::HumanOptions) -> io::Result<()> {
+    match format {
+        Format::Human => human::write(run, out, options),
+        Format::Json => json::write(run, out),
+        Format::Csv => csv::write(run, out),
+        Format::Sarif => sarif::write(run, out),
+    }
+}
+
+/// The sentence around a range, on one line, at most `max` characters, for spreadsheet context.
+pub fn context(source: &Source, range: &Range<usize>, max: usize) -> String {
+    let text = source.text();
+    let start = text[..range.start].rfind(['\n', '\r']).map_or(0, |p| p + 1);
+    let end = text[range.end..].find(['\n', '\r']).map_or(text.len(), |p| range.end + p);
+    let line = &text[start..end];
+    if line.chars().count() <= max {
+        return line.to_string();
+    }
+    let focus = text[start..range.start].chars().count();
+    let skip = focus.saturating_sub(max / 3);
+    let snippet: String = line.chars().skip(skip).take(max).collect();
+    format!("{}{}{}", if skip > 0 { "…" } else { "" }, snippet, if skip + max < line.chars().count() { "…" } else { "" })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::InputFormat;
+
+    #[test]
+    fn locate_in_a_file() {
+        let source = Source::new("t", "One line.\nThe “Leann” case.", InputFormat::Plain);
+        let start = source.text().find("Leann").unwrap();
+        let p = locate(&source, start..start + 5);
+        assert_eq!((p.line, p.column, p.end_line, p.end_column, p.row), (2, 6, 2, 11, None));
+    }
+
+    #[test]
+    fn locate_in_a_table_row() {
+        let source = Source::from_rows("t", &[(4, "First row."), (9, "Second\nrow here.")], InputFormat::Plain);
+        let start = source.text().find("here").unwrap();
+        let p = locate(&source, start..start + 4);
+        assert_eq!(p.row, Some(9));
+        assert_eq!((p.start, p.end, p.line, p.column), (11, 15, 2, 5));
+        assert_eq!(&base_text(&source, &(start..start + 4))[p.start..p.end], "here");
+    }
+
+    #[test]
+    fn context_is_trimmed_around_the_range() {
+        let long = format!("{} target {}", "a ".repeat(200), "b ".repeat(200));
+        let source = Source::new("t", long.clone(), InputFormat::Plain);
+        let start = long.find("target").unwrap();
+        let c = context(&source, &(start..start + 6), 60);
+        assert!(c.contains("target") && c.starts_with('…') && c.ends_with('…'), "{c}");
+    }
+}

@@ -1,0 +1,123 @@
+use crate::declare_rule;
+use crate::diagnostic::Finding;
+use crate::fix::{Edit, Fix};
+use crate::rules::Context;
+use crate::text::{Flags, Token, TokenKind};
+
+declare_rule! {
+    /// ## What it does
+    /// Finds a word written twice in a row: "the the", "to to".
+    ///
+    /// ## Why it matters
+    /// Machine translation and post-editing both leave doubled words behind, and readers notice
+    /// them at once.
+    ///
+    /// ## Example
+    /// ```text
+    /// The company said the the results were strong.
+    /// ```
+    ///
+    /// ## Correction
+    /// ```text
+    /// The company said the results were strong.
+    /// ```
+    ///
+    /// Doublings that are correct English are left alone: "had had", "that that", "is is" (as in
+    /// "what it is is"), "do do", reduplications such as "bye bye", and names such as
+    /// "Duran Duran" (both words capitalised).
+    ///
+    /// ## Fix safety
+    /// Removing the second copy is safe for function words (articles, prepositions, pronouns,
+    /// conjunctions, auxiliaries); for other words the fix is unsafe, because the doubling may be
+    /// intended emphasis.
+    pub static DOUBLED_WORD = {
+        code: "G003",
+        name: "doubled-word",
+        category: Grammar,
+        severity: Warning,
+        status: Stable,
+        fix: Always,
+        check: check,
+    };
+}
+
+/// Doublings that are grammatical English.
+const ALLOWED: &[&str] = &["bye", "do", "ha", "had", "hee", "ho", "is", "knock", "no", "so", "that", "tsk", "tut", "yada", "yum"];
+
+/// Function words: a doubled one is always a slip.
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "about", "after", "an", "and", "are", "as", "at", "be", "been", "but", "by", "can", "could", "for",
+    "from", "has", "have", "he", "her", "his", "i", "if", "in", "into", "it", "its", "may", "of", "on", "or",
+    "our", "she", "should", "than", "the", "their", "them", "then", "there", "they", "this", "to", "was",
+    "we", "were", "which", "who", "will", "with", "would",
+];
+
+pub fn check(cx: &Context, out: &mut Vec<Finding>) {
+    let doc = cx.doc;
+    for sentence in &doc.sentences {
+        for pair in doc.sentence_tokens(sentence).windows(2) {
+            let (first, second) = (&pair[0], &pair[1]);
+            if !is_doubling(doc.text(first), doc.text(second), first, second, doc.view()) {
+                continue;
+            }
+            let word = doc.text(second).to_lowercase();
+            let edit = Edit::delete(first.end as usize..second.end as usize);
+            let fix = if FUNCTION_WORDS.contains(&word.as_str()) { Fix::safe(edit) } else { Fix::unsafe_edit(edit) };
+            out.push(
+                Finding::new(&DOUBLED_WORD, first.start as usize..second.end as usize, format!("doubled word “{word}”"))
+                    .confidence(0.9)
+                    .suggest(doc.text(first))
+                    .fix(fix),
+            );
+        }
+    }
+}
+
+fn is_doubling(a: &str, b: &str, first: &Token, second: &Token, view: &str) -> bool {
+    if first.kind != TokenKind::Word || second.kind != TokenKind::Word || !second.is(Flags::SPACE_BEFORE) {
+        return false;
+    }
+    if !view[first.end as usize..second.start as usize].chars().all(char::is_whitespace) {
+        return false;
+    }
+    if !a.eq_ignore_ascii_case(b) && a.to_lowercase() != b.to_lowercase() {
+        return false;
+    }
+    let both_capitalised = first.is(Flags::CAPITALISED) && second.is(Flags::CAPITALISED);
+    !both_capitalised && !ALLOWED.contains(&b.to_lowercase().as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fix::Applicability;
+    use crate::rules::test_util::*;
+
+    #[test]
+    fn flags_doubled_words() {
+        assert_lints(&DOUBLED_WORD, "He said the the results were strong.", &["the the"]);
+        let wrapped = "It went to\nto the market.";
+        let found = lint_as(&DOUBLED_WORD, wrapped, crate::text::InputFormat::Markdown);
+        assert_eq!(found.iter().map(|f| &wrapped[f.range.clone()]).collect::<Vec<_>>(), ["to\nto"]);
+        assert_lints(&DOUBLED_WORD, "The the first.", &["The the"]);
+    }
+
+    #[test]
+    fn leaves_grammatical_doublings() {
+        assert_no_lints(&DOUBLED_WORD, "She had had enough. He said that that was all. What it is is a test.");
+        assert_no_lints(&DOUBLED_WORD, "They played Duran Duran and visited Walla Walla.");
+        assert_no_lints(&DOUBLED_WORD, "It was the, the end. The 20 20 vision. Bye bye.");
+    }
+
+    #[test]
+    fn function_words_are_fixed_safely() {
+        assert_fixed(&DOUBLED_WORD, "He said the the results.", Applicability::Safe, "He said the results.");
+        assert_fixed(&DOUBLED_WORD, "A big big win.", Applicability::Safe, "A big big win.");
+        assert_fixed(&DOUBLED_WORD, "A big big win.", Applicability::Unsafe, "A big win.");
+    }
+
+    #[test]
+    fn suggests_the_single_word() {
+        assert_suggestion(&DOUBLED_WORD, "go to to school", "to");
+    }
+}

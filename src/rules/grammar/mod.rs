@@ -1,0 +1,3 @@
+//! G: grammar artifacts typical of machine translation.
+
+pub mod doubled_word;

@@ -1,0 +1,177 @@
+//! Rules: one file per rule, grouped by category, listed once in [`registry`].
+//!
+//! A rule file declares its metadata and documentation with [`declare_rule!`] and provides a check
+//! function that reads the [`Context`] and pushes [`Finding`]s. Rules never re-tokenise and never
+//! copy the text: they walk the document's tokens, sentences and quotation map.
+
+pub mod registry;
+#[cfg(test)]
+pub mod test_util;
+
+pub mod grammar;
+pub mod quotes;
+
+use std::fmt;
+
+use crate::config::Settings;
+use crate::diagnostic::{Finding, Severity};
+use crate::lexicon::{self, Lexicon};
+use crate::text::Document;
+
+pub use registry::{RULES, find_rule};
+
+/// The families of artifacts, each with its code letter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Category {
+    Names,
+    Entities,
+    Quotes,
+    Idioms,
+    Grammar,
+    Perspective,
+    Language,
+    Bilingual,
+}
+
+impl Category {
+    pub fn name(self) -> &'static str {
+        match self {
+            Category::Names => "names",
+            Category::Entities => "entities",
+            Category::Quotes => "quotes",
+            Category::Idioms => "idioms",
+            Category::Grammar => "grammar",
+            Category::Perspective => "perspective",
+            Category::Language => "language",
+            Category::Bilingual => "bilingual",
+        }
+    }
+
+    pub fn letter(self) -> char {
+        match self {
+            Category::Names => 'N',
+            Category::Entities => 'E',
+            Category::Quotes => 'Q',
+            Category::Idioms => 'I',
+            Category::Grammar => 'G',
+            Category::Perspective => 'P',
+            Category::Language => 'L',
+            Category::Bilingual => 'B',
+        }
+    }
+}
+
+/// Whether a rule runs by default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// On by default: quiet on well-edited English.
+    Stable,
+    /// Off unless selected by its code (or with `--preview`): not yet quiet enough.
+    Preview,
+}
+
+/// Whether and how a rule's findings carry fixes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FixAvailability {
+    None,
+    Sometimes,
+    Always,
+}
+
+impl FixAvailability {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FixAvailability::None => "none",
+            FixAvailability::Sometimes => "sometimes",
+            FixAvailability::Always => "always",
+        }
+    }
+}
+
+/// A rule's identity, defaults, documentation and check function.
+pub struct RuleMeta {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub category: Category,
+    pub severity: Severity,
+    pub status: Status,
+    pub fix: FixAvailability,
+    /// Markdown: What it does / Why it matters / Example / Correction / Fix safety.
+    pub doc: &'static str,
+    pub check: fn(&Context, &mut Vec<Finding>),
+}
+
+impl RuleMeta {
+    /// The documentation with the one-space indent of doc comments removed.
+    pub fn documentation(&self) -> String {
+        self.doc.lines().map(|l| l.strip_prefix(' ').unwrap_or(l)).collect::<Vec<_>>().join("\n").trim().to_string()
+    }
+
+    /// The first sentence of "What it does", for tables.
+    pub fn summary(&self) -> String {
+        let doc = self.documentation();
+        let body = doc.split("## What it does").nth(1).unwrap_or(&doc);
+        let para = body.trim().split("\n\n").next().unwrap_or("").replace('\n', " ");
+        match para.find(". ") {
+            Some(i) => para[..=i].to_string(),
+            None => para,
+        }
+    }
+}
+
+impl PartialEq for RuleMeta {
+    fn eq(&self, other: &Self) -> bool {
+        self.code == other.code
+    }
+}
+
+impl fmt::Debug for RuleMeta {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.code, self.name)
+    }
+}
+
+/// Declares a rule's metadata; the doc comments become its documentation.
+#[macro_export]
+macro_rules! declare_rule {
+    (
+        $(#[doc = $doc:literal])*
+        pub static $ident:ident = {
+            code: $code:literal,
+            name: $name:literal,
+            category: $category:ident,
+            severity: $severity:ident,
+            status: $status:ident,
+            fix: $fix:ident,
+            check: $check:path $(,)?
+        };
+    ) => {
+        $(#[doc = $doc])*
+        pub static $ident: $crate::rules::RuleMeta = $crate::rules::RuleMeta {
+            code: $code,
+            name: $name,
+            category: $crate::rules::Category::$category,
+            severity: $crate::diagnostic::Severity::$severity,
+            status: $crate::rules::Status::$status,
+            fix: $crate::rules::FixAvailability::$fix,
+            doc: concat!($($doc, "\n"),*),
+            check: $check,
+        };
+    };
+}
+
+/// What a rule can read.
+pub struct Context<'a> {
+    pub doc: &'a Document<'a>,
+    pub settings: &'a Settings,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(doc: &'a Document<'a>, settings: &'a Settings) -> Context<'a> {
+        Context { doc, settings }
+    }
+
+    pub fn lexicon(&self) -> &'static Lexicon {
+        lexicon::lexicon()
+    }
+}

@@ -1,0 +1,139 @@
+use crate::declare_rule;
+use crate::diagnostic::Finding;
+use crate::fix::{Edit, Fix};
+use crate::rules::Context;
+use crate::text::{Mark, MarkKind, Problem, Role};
+
+declare_rule! {
+    /// ## What it does
+    /// Finds whitespace between a quotation mark and the text it encloses: a space before a
+    /// closing mark (`recognized. ”`) or after an opening mark (`“ Innovation`).
+    ///
+    /// ## Why it matters
+    /// English sets quotation marks tight against the quoted text. A loose mark is a typical
+    /// leftover of machine translation and of converting from languages that space their
+    /// punctuation; it also makes the mark's direction ambiguous to readers and tools.
+    ///
+    /// ## Example
+    /// ```text
+    /// They have no opportunity to be recognized. ”
+    /// ```
+    ///
+    /// ## Correction
+    /// ```text
+    /// They have no opportunity to be recognized.”
+    /// ```
+    ///
+    /// Guillemets are not checked (French sets them with spaces), nor are straight marks whose
+    /// partner could not be found, since their direction is then a guess.
+    ///
+    /// ## Fix safety
+    /// Safe: the fix deletes only the whitespace between the mark and the text.
+    pub static SPACE_INSIDE_QUOTATION = {
+        code: "Q005",
+        name: "space-inside-quotation",
+        category: Quotes,
+        severity: Warning,
+        status: Stable,
+        fix: Always,
+        check: check,
+    };
+}
+
+pub fn check(cx: &Context, out: &mut Vec<Finding>) {
+    let view = cx.doc.view();
+    for mark in &cx.doc.quotes.marks {
+        let typed_wrong_way = mark.problem == Some(Problem::OpenForClose);
+        if !matches!(mark.kind, MarkKind::Double | MarkKind::Single)
+            || (mark.is_straight() && mark.partner.is_none())
+            || typed_wrong_way
+        {
+            continue;
+        }
+        let (gap, message) = match mark.role {
+            Role::Close => (gap_before(view, mark), "space before a closing quotation mark"),
+            Role::Open => (gap_after(view, mark), "space after an opening quotation mark"),
+            _ => continue,
+        };
+        if let Some(gap) = gap {
+            out.push(
+                Finding::new(&SPACE_INSIDE_QUOTATION, gap.clone(), message)
+                    .confidence(if mark.is_straight() { 0.7 } else { 0.95 })
+                    .suggest(tightened(view, mark, &gap))
+                    .related(mark.range.clone(), "the quotation mark")
+                    .fix(Fix::safe(Edit::delete(gap))),
+            );
+        }
+    }
+}
+
+/// The mark and its neighbouring word written together: `recognized.”`, `“Innovation`.
+fn tightened(view: &str, mark: &Mark, gap: &std::ops::Range<usize>) -> String {
+    if mark.role == Role::Close {
+        let word_start = view[..gap.start].rfind(char::is_whitespace).map_or(0, |p| p + 1);
+        format!("{}{}", &view[word_start..gap.start], mark.ch)
+    } else {
+        let word_end = view[gap.end..].find(char::is_whitespace).map_or(view.len(), |p| gap.end + p);
+        format!("{}{}", mark.ch, &view[gap.end..word_end])
+    }
+}
+
+/// Spaces (not line breaks) between the end of the quoted text and a closing mark.
+fn gap_before(view: &str, mark: &Mark) -> Option<std::ops::Range<usize>> {
+    let before = &view[..mark.range.start];
+    let trimmed = before.trim_end_matches([' ', '\t', '\u{a0}', '\u{3000}']);
+    let text_before = trimmed.chars().next_back()?;
+    (trimmed.len() < before.len() && !text_before.is_whitespace() && !is_mark(text_before))
+        .then(|| trimmed.len()..mark.range.start)
+}
+
+/// Spaces between an opening mark and the start of the quoted text.
+fn gap_after(view: &str, mark: &Mark) -> Option<std::ops::Range<usize>> {
+    let after = &view[mark.range.end..];
+    let trimmed = after.trim_start_matches([' ', '\t', '\u{a0}', '\u{3000}']);
+    let text_after = trimmed.chars().next()?;
+    let gap = after.len() - trimmed.len();
+    (gap > 0 && !text_after.is_whitespace() && !is_mark(text_after)).then(|| mark.range.end..mark.range.end + gap)
+}
+
+/// Another quotation mark next to the gap: `“ ‘` and `’ ”` are spaced on purpose in some styles.
+fn is_mark(c: char) -> bool {
+    matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '\u{1a}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fix::Applicability;
+    use crate::rules::test_util::*;
+
+    #[test]
+    fn space_before_closing_mark() {
+        let text = "They have no opportunity to be recognized. ”";
+        assert_lints(&SPACE_INSIDE_QUOTATION, text, &[" "]);
+        assert_suggestion(&SPACE_INSIDE_QUOTATION, text, "recognized.”");
+        assert_fixed(&SPACE_INSIDE_QUOTATION, text, Applicability::Safe, "They have no opportunity to be recognized.”");
+    }
+
+    #[test]
+    fn space_after_opening_mark() {
+        let text = "He said “ innovation needs room,” and left.";
+        assert_fixed(&SPACE_INSIDE_QUOTATION, text, Applicability::Safe, "He said “innovation needs room,” and left.");
+    }
+
+    #[test]
+    fn straight_marks_when_paired() {
+        assert_lints(&SPACE_INSIDE_QUOTATION, "He said \"fine \" and left.", &[" "]);
+        assert_no_lints(&SPACE_INSIDE_QUOTATION, "He said \"fine\" and \"good\" and left.");
+    }
+
+    #[test]
+    fn well_formed_quotations_pass() {
+        assert_no_lints(&SPACE_INSIDE_QUOTATION, "“The success proves that our education is amazing,” read the headline.");
+        assert_no_lints(&SPACE_INSIDE_QUOTATION, "It's the students' ‘best’ year, ’90s style.");
+        assert_no_lints(&SPACE_INSIDE_QUOTATION, "« Bonjour », dit-il.");
+        assert_no_lints(&SPACE_INSIDE_QUOTATION, "She said, “He told me ‘no.’ ”");
+        // An opening mark typed where a closing one belongs is Q003's to report, with its own fix.
+        assert_no_lints(&SPACE_INSIDE_QUOTATION, "“There are many engineers. “Yiran Chen said: “But it is hard.”");
+    }
+}

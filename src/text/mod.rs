@@ -1,0 +1,11 @@
+//! The text model: the original bytes ([`Source`]), the prose inside them ([`prose`]), and the
+//! analysed [`Document`] that rules read.
+
+pub mod document;
+pub mod prose;
+pub mod quotes;
+pub mod source;
+
+pub use document::{Document, Flags, Paragraph, Sentence, Token, TokenKind};
+pub use quotes::{Mark, MarkKind, Problem, QuoteMap, Role};
+pub use source::{InputFormat, LineIndex, Segment, Source};

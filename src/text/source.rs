@@ -1,0 +1,298 @@
+//! The original input, kept byte for byte.
+//!
+//! Every range mtlint reports or edits is a byte range into [`Source::text`], which holds exactly the
+//! bytes that were read (a UTF-8 byte-order mark included). Nothing is normalised here: normalised
+//! forms are computed on the side, per token, so that they can never shift an offset.
+
+use std::ops::Range;
+
+use crate::error::DecodeError;
+
+/// How the prose in a source is laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum InputFormat {
+    /// Everything is prose; paragraphs are separated by blank lines or, in files of long unwrapped
+    /// lines, by line breaks.
+    Plain,
+    /// CommonMark with tables and front matter; code, HTML, link targets and URLs are not prose.
+    Markdown,
+    /// HTML: the text between tags, outside `script`, `style`, `pre` and `code`.
+    Html,
+}
+
+impl InputFormat {
+    /// Guesses the format from a file name's extension; anything unknown is plain text.
+    pub fn from_path(path: &str) -> InputFormat {
+        let ext = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+        match ext.as_deref() {
+            Some("md" | "markdown" | "mdown" | "mkd" | "mdx") => InputFormat::Markdown,
+            Some("html" | "htm" | "xhtml") => InputFormat::Html,
+            _ => InputFormat::Plain,
+        }
+    }
+}
+
+/// One row of a table that became part of a document; files have a single segment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Segment {
+    /// Byte range of the row's text inside [`Source::text`].
+    pub range: Range<usize>,
+    /// 1-based data row in the table (0 for a plain file).
+    pub row: usize,
+}
+
+/// The original text of one document plus what is needed to report positions in it.
+#[derive(Debug, Clone)]
+pub struct Source {
+    name: String,
+    text: String,
+    format: InputFormat,
+    segments: Vec<Segment>,
+    lines: LineIndex,
+}
+
+impl Source {
+    /// A source from text already known to be valid UTF-8.
+    pub fn new(name: impl Into<String>, text: impl Into<String>, format: InputFormat) -> Source {
+        let text = text.into();
+        let segments = vec![Segment { range: 0..text.len(), row: 0 }];
+        let lines = LineIndex::new(&text);
+        Source { name: name.into(), text, format, segments, lines }
+    }
+
+    /// A source from raw bytes: UTF-8 is checked (a byte-order mark is kept as part of the text);
+    /// UTF-16 and UTF-32 are recognised by their byte-order mark and refused with a clear error.
+    pub fn from_bytes(name: impl Into<String>, bytes: Vec<u8>, format: InputFormat) -> Result<Source, DecodeError> {
+        if let Some(encoding) = foreign_bom(&bytes) {
+            return Err(DecodeError::UnsupportedEncoding { encoding });
+        }
+        match String::from_utf8(bytes) {
+            Ok(text) => Ok(Source::new(name, text, format)),
+            Err(err) => {
+                let offset = err.utf8_error().valid_up_to();
+                let bytes = err.as_bytes();
+                let bad = &bytes[offset..bytes.len().min(offset + 4)];
+                let (line, column) = LineIndex::new_lossy(&bytes[..offset]);
+                Err(DecodeError::InvalidUtf8 { offset, line, column, bytes: hex(bad) })
+            }
+        }
+    }
+
+    /// A document made of several table rows joined by blank lines, so that paragraphs never cross
+    /// a row boundary.
+    pub fn from_rows(name: impl Into<String>, rows: &[(usize, &str)], format: InputFormat) -> Source {
+        let mut text = String::with_capacity(rows.iter().map(|(_, t)| t.len() + 2).sum());
+        let mut segments = Vec::with_capacity(rows.len());
+        for (i, (row, cell)) in rows.iter().enumerate() {
+            if i > 0 {
+                text.push_str("\n\n");
+            }
+            let start = text.len();
+            text.push_str(cell);
+            segments.push(Segment { range: start..text.len(), row: *row });
+        }
+        let lines = LineIndex::new(&text);
+        Source { name: name.into(), text, format, segments, lines }
+    }
+
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The original text, byte for byte.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    pub fn format(&self) -> InputFormat {
+        self.format
+    }
+
+    pub fn segments(&self) -> &[Segment] {
+        &self.segments
+    }
+
+    /// Whether this document was assembled from table rows.
+    pub fn is_table(&self) -> bool {
+        self.segments.first().is_some_and(|s| s.row > 0)
+    }
+
+    pub fn lines(&self) -> &LineIndex {
+        &self.lines
+    }
+
+    /// Index of the segment holding `offset` (the last one for an offset at the very end).
+    pub fn segment_of(&self, offset: usize) -> usize {
+        match self.segments.binary_search_by(|s| s.range.start.cmp(&offset)) {
+            Ok(i) => i,
+            Err(0) => 0,
+            Err(i) => i - 1,
+        }
+    }
+
+    /// Whether the text starts with a UTF-8 byte-order mark.
+    pub fn has_bom(&self) -> bool {
+        self.text.starts_with('\u{feff}')
+    }
+}
+
+fn foreign_bom(bytes: &[u8]) -> Option<&'static str> {
+    // UTF-32 LE must be tested before UTF-16 LE: its mark starts with the UTF-16 LE mark.
+    if bytes.starts_with(&[0xFF, 0xFE, 0, 0]) {
+        Some("UTF-32LE")
+    } else if bytes.starts_with(&[0, 0, 0xFE, 0xFF]) {
+        Some("UTF-32BE")
+    } else if bytes.starts_with(&[0xFF, 0xFE]) {
+        Some("UTF-16LE")
+    } else if bytes.starts_with(&[0xFE, 0xFF]) {
+        Some("UTF-16BE")
+    } else {
+        None
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02X}")).collect::<Vec<_>>().join(" ")
+}
+
+/// Maps byte offsets to 1-based lines and columns. Lines end at `\n`, `\r\n` or a lone `\r`;
+/// columns count Unicode scalar values, and a byte-order mark at the start does not count.
+#[derive(Debug, Clone, Default)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> LineIndex {
+        LineIndex { starts: line_starts(text.as_bytes()) }
+    }
+
+    /// Line and column of the end of `prefix`, which may be invalid UTF-8 at its end.
+    fn new_lossy(prefix: &[u8]) -> (usize, usize) {
+        let starts = line_starts(prefix);
+        let line_start = *starts.last().unwrap_or(&0);
+        let tail = String::from_utf8_lossy(&prefix[line_start..]);
+        (starts.len(), tail.chars().count() + 1)
+    }
+
+    /// 1-based line and column of `offset` in `text`, which must be the text this index was built
+    /// from. An offset inside a character counts as that character.
+    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = offset.min(text.len());
+        let line = self.starts.partition_point(|&s| s <= offset).max(1);
+        let start = self.starts[line - 1];
+        let mut column = text.as_bytes()[start..offset].iter().filter(|&&b| !is_continuation(b)).count() + 1;
+        if start == 0 && text.starts_with('\u{feff}') && offset >= 3 {
+            column -= 1;
+        }
+        (line, column)
+    }
+
+    /// Byte range of line `line` (1-based), without its line terminator.
+    pub fn line_range(&self, text: &str, line: usize) -> Range<usize> {
+        let start = self.starts[line.clamp(1, self.starts.len()) - 1];
+        let mut end = self.starts.get(line).copied().unwrap_or(text.len());
+        let bytes = text.as_bytes();
+        if end > start && bytes[end - 1] == b'\n' {
+            end -= 1;
+        }
+        if end > start && bytes[end - 1] == b'\r' {
+            end -= 1;
+        }
+        start..end
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.starts.len()
+    }
+}
+
+fn is_continuation(b: u8) -> bool {
+    b & 0xC0 == 0x80
+}
+
+fn line_starts(bytes: &[u8]) -> Vec<usize> {
+    let mut starts = vec![0];
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => starts.push(i + 1),
+            b'\r' if bytes.get(i + 1) == Some(&b'\n') => {
+                starts.push(i + 2);
+                i += 1;
+            }
+            b'\r' => starts.push(i + 1),
+            _ => {}
+        }
+        i += 1;
+    }
+    starts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lc(text: &str, offset: usize) -> (usize, usize) {
+        LineIndex::new(text).line_col(text, offset)
+    }
+
+    #[test]
+    fn lines_end_at_lf_crlf_and_lone_cr() {
+        let text = "a\nb\r\nc\rd";
+        assert_eq!(lc(text, 0), (1, 1));
+        assert_eq!(lc(text, 2), (2, 1));
+        assert_eq!(lc(text, 5), (3, 1));
+        assert_eq!(lc(text, 7), (4, 1));
+        assert_eq!(LineIndex::new(text).line_count(), 4);
+    }
+
+    #[test]
+    fn columns_count_scalar_values() {
+        let text = "“Liang” said";
+        let offset = text.find("said").unwrap();
+        assert_eq!(lc(text, offset), (1, 9));
+    }
+
+    #[test]
+    fn bom_is_not_a_column() {
+        let text = "\u{feff}Hello";
+        assert_eq!(lc(text, 3), (1, 1));
+        assert_eq!(lc(text, 4), (1, 2));
+    }
+
+    #[test]
+    fn line_range_drops_terminators() {
+        let text = "one\r\ntwo\nthree";
+        let index = LineIndex::new(text);
+        assert_eq!(&text[index.line_range(text, 1)], "one");
+        assert_eq!(&text[index.line_range(text, 2)], "two");
+        assert_eq!(&text[index.line_range(text, 3)], "three");
+    }
+
+    #[test]
+    fn invalid_utf8_names_offset_line_and_column() {
+        let err = Source::from_bytes("x.txt", b"ok\nab\xFFcd".to_vec(), InputFormat::Plain).unwrap_err();
+        match err {
+            DecodeError::InvalidUtf8 { offset, line, column, .. } => assert_eq!((offset, line, column), (5, 2, 3)),
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    #[test]
+    fn utf16_is_refused_by_name() {
+        let err = Source::from_bytes("x.txt", vec![0xFF, 0xFE, b'a', 0], InputFormat::Plain).unwrap_err();
+        assert!(err.to_string().contains("UTF-16LE"), "{err}");
+    }
+
+    #[test]
+    fn rows_are_segments_separated_by_blank_lines() {
+        let source = Source::from_rows("t", &[(1, "First."), (3, "Third.")], InputFormat::Plain);
+        assert_eq!(source.text(), "First.\n\nThird.");
+        assert_eq!(source.segments()[1], Segment { range: 8..14, row: 3 });
+        assert_eq!(source.segment_of(9), 1);
+        assert_eq!(source.segment_of(2), 0);
+        assert!(source.is_table());
+    }
+}
