@@ -145,6 +145,20 @@ impl<'s> Document<'s> {
         self.tokens.iter().filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number)).count()
     }
 
+    /// Whether the document reads as transcribed speech: it uses fillers ("uh", "um") more than
+    /// once. Transcripts repeat words and break off on purpose, so some rules stay quiet in them.
+    pub fn is_transcript(&self) -> bool {
+        const FILLERS: &[&str] = &["er", "erm", "uh", "uhm", "um", "umm"];
+        let fillers = self
+            .tokens
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word && t.end - t.start <= 4)
+            .filter(|t| FILLERS.contains(&self.text(t).to_ascii_lowercase().as_str()))
+            .take(2)
+            .count();
+        fillers >= 2
+    }
+
     /// Index of the sentence that holds the token at index `token`.
     pub fn sentence_of(&self, token: usize) -> usize {
         self.sentences.partition_point(|s| s.tokens.end <= token)
@@ -393,6 +407,14 @@ mod tests {
         let doc = Document::new(&source);
         let kinds: Vec<TokenKind> = doc.tokens.iter().map(|t| t.kind).collect();
         assert_eq!(kinds, [TokenKind::Word, TokenKind::Opaque, TokenKind::Word, TokenKind::Punct]);
+    }
+
+    #[test]
+    fn transcripts_are_recognised_by_fillers() {
+        let transcript = Source::new("t", "So uh the the thing is, um, fine.", InputFormat::Plain);
+        assert!(Document::new(&transcript).is_transcript());
+        let article = Source::new("t", "The Uh River is long. It is fine.", InputFormat::Plain);
+        assert!(!Document::new(&article).is_transcript());
     }
 
     #[test]

@@ -2,7 +2,7 @@ use crate::declare_rule;
 use crate::diagnostic::Finding;
 use crate::fix::{Edit, Fix};
 use crate::rules::Context;
-use crate::text::{Flags, Token, TokenKind};
+use crate::text::{Document, Flags, Token, TokenKind};
 
 declare_rule! {
     /// ## What it does
@@ -23,8 +23,11 @@ declare_rule! {
     /// ```
     ///
     /// Doublings that are correct English are left alone: "had had", "that that", "is is" (as in
-    /// "what it is is"), "do do", reduplications such as "bye bye", and names such as
-    /// "Duran Duran" (both words capitalised).
+    /// "what it is is"), "do do", reduplications such as "bye bye", emphatic "very very" and
+    /// "many many", names such as "Duran Duran" (both words capitalised), a word beside its
+    /// all-capitals form ("the FIRST competition"), a word said three times, and every doubling in
+    /// transcribed speech (a document with fillers such as "uh" and "um"), where speakers repeat
+    /// themselves.
     ///
     /// ## Fix safety
     /// Removing the second copy is safe for function words (articles, prepositions, pronouns,
@@ -42,7 +45,10 @@ declare_rule! {
 }
 
 /// Doublings that are grammatical English.
-const ALLOWED: &[&str] = &["bye", "do", "ha", "had", "hee", "ho", "is", "knock", "no", "so", "that", "tsk", "tut", "yada", "yum"];
+const ALLOWED: &[&str] = &[
+    "bye", "do", "far", "ha", "had", "hee", "ho", "is", "knock", "long", "many", "much", "no", "really", "so", "that",
+    "too", "tsk", "tut", "very", "way", "yada", "yum",
+];
 
 /// Function words: a doubled one is always a slip.
 const FUNCTION_WORDS: &[&str] = &[
@@ -54,10 +60,19 @@ const FUNCTION_WORDS: &[&str] = &[
 
 pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     let doc = cx.doc;
+    if doc.is_transcript() {
+        return;
+    }
     for sentence in &doc.sentences {
-        for pair in doc.sentence_tokens(sentence).windows(2) {
+        let tokens = doc.sentence_tokens(sentence);
+        for (i, pair) in tokens.windows(2).enumerate() {
             let (first, second) = (&pair[0], &pair[1]);
-            if !is_doubling(doc.text(first), doc.text(second), first, second, doc.view()) {
+            if !is_doubling(doc, first, second) {
+                continue;
+            }
+            let said_three_times = (i > 0 && is_doubling(doc, &tokens[i - 1], first))
+                || tokens.get(i + 2).is_some_and(|next| is_doubling(doc, second, next));
+            if said_three_times {
                 continue;
             }
             let word = doc.text(second).to_lowercase();
@@ -73,14 +88,15 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     }
 }
 
-fn is_doubling(a: &str, b: &str, first: &Token, second: &Token, view: &str) -> bool {
+fn is_doubling(doc: &Document, first: &Token, second: &Token) -> bool {
     if first.kind != TokenKind::Word || second.kind != TokenKind::Word || !second.is(Flags::SPACE_BEFORE) {
         return false;
     }
-    if !view[first.end as usize..second.start as usize].chars().all(char::is_whitespace) {
+    if !doc.slice(first.end as usize..second.start as usize).chars().all(char::is_whitespace) {
         return false;
     }
-    if !a.eq_ignore_ascii_case(b) && a.to_lowercase() != b.to_lowercase() {
+    let (a, b) = (doc.text(first), doc.text(second));
+    if a.to_lowercase() != b.to_lowercase() || (first.is(Flags::ALL_CAPS) != second.is(Flags::ALL_CAPS)) {
         return false;
     }
     let both_capitalised = first.is(Flags::CAPITALISED) && second.is(Flags::CAPITALISED);
@@ -107,6 +123,9 @@ mod tests {
         assert_no_lints(&DOUBLED_WORD, "She had had enough. He said that that was all. What it is is a test.");
         assert_no_lints(&DOUBLED_WORD, "They played Duran Duran and visited Walla Walla.");
         assert_no_lints(&DOUBLED_WORD, "It was the, the end. The 20 20 vision. Bye bye.");
+        assert_no_lints(&DOUBLED_WORD, "It was very very short, for many many years. The first FIRST Global event.");
+        assert_no_lints(&DOUBLED_WORD, "What are they killing killing killing over?");
+        assert_no_lints(&DOUBLED_WORD, "Uh, the the origin, um, is clear.");
     }
 
     #[test]

@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::Finding;
-use crate::fix::{Edit, Fix};
+use crate::fix::{Applicability, Edit, Fix};
 use crate::rules::Context;
 use crate::text::{Mark, MarkKind, Problem, Role};
 
@@ -42,29 +42,53 @@ declare_rule! {
 
 pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     let view = cx.doc.view();
-    for mark in &cx.doc.quotes.marks {
-        let typed_wrong_way = mark.problem == Some(Problem::OpenForClose);
-        if !matches!(mark.kind, MarkKind::Double | MarkKind::Single)
-            || (mark.is_straight() && mark.partner.is_none())
-            || typed_wrong_way
-        {
+    let marks = &cx.doc.quotes.marks;
+    let mut reported_partner = vec![false; marks.len()];
+    for (index, mark) in marks.iter().enumerate() {
+        if reported_partner[index] || !is_checked(mark) {
             continue;
         }
-        let (gap, message) = match mark.role {
-            Role::Close => (gap_before(view, mark), "space before a closing quotation mark"),
-            Role::Open => (gap_after(view, mark), "space after an opening quotation mark"),
-            _ => continue,
+        let confidence = if mark.is_straight() { 0.7 } else { 0.95 };
+        let gap = match mark.role {
+            Role::Close => gap_before(view, mark),
+            Role::Open => gap_after(view, mark),
+            _ => None,
         };
-        if let Some(gap) = gap {
-            out.push(
-                Finding::new(&SPACE_INSIDE_QUOTATION, gap.clone(), message)
-                    .confidence(if mark.is_straight() { 0.7 } else { 0.95 })
-                    .suggest(tightened(view, mark, &gap))
-                    .related(mark.range.clone(), "the quotation mark")
-                    .fix(Fix::safe(Edit::delete(gap))),
-            );
+        let Some(gap) = gap else { continue };
+        // A quotation spaced on both sides (`" social distance "`) is one finding with two edits.
+        let partner = mark.partner.filter(|_| mark.role == Role::Open).map(|p| (p, &marks[p]));
+        if let Some((p, close)) = partner.filter(|(_, c)| is_checked(c)) {
+            if let Some(close_gap) = gap_before(view, close) {
+                reported_partner[p] = true;
+                let quoted = format!("{}{}{}", mark.ch, &view[gap.end..close_gap.start], close.ch);
+                let mut finding = Finding::new(&SPACE_INSIDE_QUOTATION, mark.range.start..close.range.end, "spaces inside quotation marks")
+                    .confidence(confidence)
+                    .fix(Fix::new(Applicability::Safe, vec![Edit::delete(gap), Edit::delete(close_gap)]));
+                if quoted.chars().count() <= 80 {
+                    finding = finding.suggest(quoted);
+                }
+                out.push(finding);
+                continue;
+            }
         }
+        let message =
+            if mark.role == Role::Close { "space before a closing quotation mark" } else { "space after an opening quotation mark" };
+        out.push(
+            Finding::new(&SPACE_INSIDE_QUOTATION, gap.clone(), message)
+                .confidence(confidence)
+                .suggest(tightened(view, mark, &gap))
+                .related(mark.range.clone(), "the quotation mark")
+                .fix(Fix::safe(Edit::delete(gap))),
+        );
     }
+}
+
+/// Curly and straight double and single marks whose direction is known. An opening mark typed where
+/// a closing one belongs is Q003's to report, with its own fix.
+fn is_checked(mark: &Mark) -> bool {
+    matches!(mark.kind, MarkKind::Double | MarkKind::Single)
+        && !(mark.is_straight() && mark.partner.is_none())
+        && mark.problem != Some(Problem::OpenForClose)
 }
 
 /// The mark and its neighbouring word written together: `recognized.”`, `“Innovation`.
@@ -104,7 +128,6 @@ fn is_mark(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::fix::Applicability;
     use crate::rules::test_util::*;
 
     #[test]
@@ -124,6 +147,10 @@ mod tests {
     #[test]
     fn straight_marks_when_paired() {
         assert_lints(&SPACE_INSIDE_QUOTATION, "He said \"fine \" and left.", &[" "]);
+        let spaced = "guidelines such as \" social distance \" to curb it";
+        assert_lints(&SPACE_INSIDE_QUOTATION, spaced, &["\" social distance \""]);
+        assert_suggestion(&SPACE_INSIDE_QUOTATION, spaced, "\"social distance\"");
+        assert_fixed(&SPACE_INSIDE_QUOTATION, spaced, Applicability::Safe, "guidelines such as \"social distance\" to curb it");
         assert_no_lints(&SPACE_INSIDE_QUOTATION, "He said \"fine\" and \"good\" and left.");
     }
 

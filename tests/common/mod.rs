@@ -1,0 +1,67 @@
+//! Helpers shared by the integration tests: run the built binary and read its JSON.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+/// The built `mtlint` binary, isolated from any configuration on the machine.
+pub fn mtlint() -> Command {
+    let mut cmd = Command::cargo_bin("mtlint").expect("the mtlint binary is built");
+    cmd.env_remove("NO_COLOR");
+    cmd
+}
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// `../shared/data` beside the repository, when it is there.
+pub fn shared_data() -> Option<PathBuf> {
+    let dir = root().join("..").join("shared").join("data");
+    dir.is_dir().then_some(dir)
+}
+
+/// The seed article, when the shared data is present.
+pub fn seed() -> Option<PathBuf> {
+    shared_data().map(|d| d.join("seed").join("000_4b9eb0c26cea64c8.txt")).filter(|p| p.is_file())
+}
+
+/// Runs `mtlint check --isolated --format json ARGS` and parses the report.
+pub fn check_json(args: &[&str]) -> (Value, Output) {
+    let output = mtlint().args(["check", "--isolated", "--format", "json"]).args(args).output().expect("mtlint runs");
+    let value = serde_json::from_slice(&output.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&output.stdout)));
+    (value, output)
+}
+
+/// The findings of the first file of a report.
+pub fn findings(report: &Value) -> Vec<Value> {
+    report["files"][0]["findings"].as_array().cloned().unwrap_or_default()
+}
+
+/// `line:column CODE "text" -> [suggestions]` per finding, for snapshots.
+pub fn listing(report: &Value) -> String {
+    let mut out = String::new();
+    for file in report["files"].as_array().into_iter().flatten() {
+        for f in file["findings"].as_array().into_iter().flatten() {
+            let row = f.get("row").map(|r| format!("row {r} ")).unwrap_or_default();
+            let fix = f["fix"]["applicability"].as_str().unwrap_or("none");
+            out.push_str(&format!(
+                "{row}{}:{} {} {:?} -> {} [{fix}]\n",
+                f["line"], f["column"], f["code"].as_str().unwrap_or(""), f["text"].as_str().unwrap_or(""), f["suggestions"]
+            ));
+        }
+    }
+    out
+}
+
+pub fn write(path: &Path, contents: impl AsRef<[u8]>) {
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).unwrap();
+    }
+    std::fs::write(path, contents).unwrap();
+}

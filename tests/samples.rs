@@ -1,0 +1,135 @@
+//! The bundled samples: garbled articles with the artifacts an editor would mark, and clean ones
+//! on which nothing may be flagged. Each `samples/NAME.expected` lists what must be found and what
+//! must stay unflagged; entries for rules that do not exist yet are skipped, so the files can hold
+//! the whole truth from the start. A snapshot keeps every finding visible in review.
+
+mod common;
+
+use std::path::Path;
+
+use common::{check_json, findings, listing, root};
+use mtlint::rules::find_rule;
+use serde_json::Value;
+
+/// One line of an expected-findings file.
+#[derive(Debug)]
+enum Expectation {
+    Found { line: u64, code: String, text: String, suggestion: Option<String> },
+    Unflagged { line: u64, text: String },
+}
+
+fn parse_text(raw: &str) -> String {
+    let raw = raw.trim();
+    if raw.len() >= 2 && raw.starts_with('"') && raw.ends_with('"') {
+        if let Ok(s) = serde_json::from_str::<String>(raw) {
+            return s;
+        }
+    }
+    raw.to_string()
+}
+
+fn expectations(path: &Path) -> Vec<Expectation> {
+    let text = std::fs::read_to_string(path).unwrap();
+    let mut out = Vec::new();
+    for line in text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+        if let Some(rest) = line.strip_prefix('!') {
+            let (n, t) = rest.split_once(' ').expect("`!LINE TEXT`");
+            out.push(Expectation::Unflagged { line: n.parse().unwrap(), text: t.to_string() });
+            continue;
+        }
+        let mut parts = line.splitn(3, ' ');
+        let (n, code, rest) = (parts.next().unwrap(), parts.next().unwrap(), parts.next().unwrap_or(""));
+        let (text, suggestion) = match rest.split_once(" -> ") {
+            Some((t, s)) => (parse_text(t), Some(s.trim().to_string())),
+            None => (parse_text(rest), None),
+        };
+        out.push(Expectation::Found { line: n.parse().unwrap(), code: code.to_string(), text, suggestion });
+    }
+    out
+}
+
+fn samples() -> Vec<std::path::PathBuf> {
+    let mut files: Vec<_> = std::fs::read_dir(root().join("samples"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "md"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// Line number of a finding, and whether its text overlaps `needle` on that line of `source`.
+fn overlaps(source: &str, finding: &Value, line: u64, needle: &str) -> bool {
+    if finding["line"].as_u64() != Some(line) {
+        return false;
+    }
+    let line_start: usize = source.split_inclusive('\n').take(line as usize - 1).map(str::len).sum();
+    let line_text = source[line_start..].lines().next().unwrap_or("");
+    let Some(at) = line_text.find(needle) else { panic!("`{needle}` is not on line {line}") };
+    let (start, end) = (line_start + at, line_start + at + needle.len());
+    let (fs, fe) = (finding["start"].as_u64().unwrap() as usize, finding["end"].as_u64().unwrap() as usize);
+    fs < end && start < fe
+}
+
+#[test]
+fn garbled_samples_have_their_artifacts_found() {
+    let mut missing = Vec::new();
+    for sample in samples().iter().filter(|p| p.file_name().unwrap().to_string_lossy().starts_with("garbled")) {
+        let (report, _) = check_json(&["--preview", sample.to_str().unwrap()]);
+        let found = findings(&report);
+        for expectation in expectations(&sample.with_extension("expected")) {
+            let Expectation::Found { line, code, text, suggestion } = expectation else { continue };
+            if find_rule(&code).is_none() {
+                continue;
+            }
+            let hit = found.iter().any(|f| {
+                f["code"] == code.as_str()
+                    && f["line"].as_u64() == Some(line)
+                    && f["text"].as_str() == Some(text.as_str())
+                    && suggestion.as_ref().is_none_or(|s| f["suggestions"].as_array().unwrap().iter().any(|x| x == s.as_str()))
+            });
+            if !hit {
+                missing.push(format!("{}:{line} {code} {text:?} -> {suggestion:?}", sample.display()));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "not found:\n{}", missing.join("\n"));
+}
+
+#[test]
+fn names_marked_unflagged_stay_unflagged() {
+    let mut flagged = Vec::new();
+    for sample in samples() {
+        let source = std::fs::read_to_string(&sample).unwrap();
+        let (report, _) = check_json(&[sample.to_str().unwrap()]);
+        for expectation in expectations(&sample.with_extension("expected")) {
+            let Expectation::Unflagged { line, text } = expectation else { continue };
+            for f in findings(&report).iter().filter(|f| overlaps(&source, f, line, &text)) {
+                flagged.push(format!("{}:{line} {text:?} flagged by {}: {}", sample.display(), f["code"], f["message"]));
+            }
+        }
+    }
+    assert!(flagged.is_empty(), "{}", flagged.join("\n"));
+}
+
+#[test]
+fn clean_samples_are_not_flagged() {
+    for sample in samples().iter().filter(|p| p.file_name().unwrap().to_string_lossy().starts_with("clean")) {
+        let (report, output) = check_json(&[sample.to_str().unwrap()]);
+        assert!(findings(&report).is_empty(), "{}:\n{}", sample.display(), listing(&report));
+        assert_eq!(output.status.code(), Some(0));
+        assert_eq!(report["files"][0]["score"], 100.0);
+    }
+}
+
+/// What every stable rule finds in every sample; review the diff when a rule changes.
+#[test]
+fn samples_snapshot() {
+    let mut all = String::new();
+    for sample in samples() {
+        let (report, _) = check_json(&[sample.to_str().unwrap()]);
+        all.push_str(&format!("== {} (score {})\n", sample.file_name().unwrap().to_string_lossy(), report["files"][0]["score"]));
+        all.push_str(&listing(&report));
+    }
+    insta::assert_snapshot!(all);
+}
