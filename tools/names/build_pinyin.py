@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import sys
 
-from common import WORDLISTS, pypinyin_readings, split_syllable, write_tsv
+from common import WORDLISTS, pypinyin_readings, save_licence, split_syllable, wheel_file, write_tsv
 
 # Readings in pypinyin that are not syllables a romanised name can be made of.
 EXCLUDED = {
@@ -64,6 +64,8 @@ sa se si sai sao sou san sen sang seng song su suo sui suan sun
 
 
 def main() -> None:
+    save_licence("pypinyin", wheel_file("pypinyin", "pypinyin-0.55.0.dist-info/licenses/LICENSE.txt"),
+                 "pypinyin-LICENSE.txt")
     derived: set[str] = set()
     for readings in pypinyin_readings().values():
         derived |= readings

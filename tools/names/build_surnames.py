@@ -58,7 +58,10 @@ def main() -> None:
             if parts is None or any(p not in syllables for p in parts):
                 errors.append(f"{pinyin} {form}: pypinyin has no such reading")
         parts = segment(key, simp.split("|")[0], readings) or []
-        wg_parts = [ascii_form(wg[p][0]) for p in parts] if parts else []
+        # the first Wade-Giles spelling of each syllable, skipping one-letter forms (yi -> i, e -> o):
+        # a one-letter surname spelling would match the English words I and O
+        wg_parts = [next((f for f in map(ascii_form, wg[p]) if len(f) > 1 or len(parts) > 1), p)
+                    for p in parts]
         variants = []
         if wg_parts:
             wg_name = "-".join(wg_parts).capitalize()
