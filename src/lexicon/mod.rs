@@ -25,7 +25,29 @@ pub enum AbbreviationKind {
 /// All embedded word lists.
 pub struct Lexicon {
     abbreviations: HashMap<&'static str, AbbreviationKind>,
+    english_words: fst::Map<&'static [u8]>,
+    given_names: fst::Map<&'static [u8]>,
 }
+
+/// How common an English word is and whether it is also written capitalised (as a name).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WordInfo {
+    /// The smallest SCOWL size that holds the word: 10 and 20 are very common words, 50 rarer ones.
+    pub size: u8,
+    /// The word list also has it capitalised (bill/Bill, rose/Rose): it may be a name.
+    pub also_capitalised: bool,
+}
+
+/// Whether a name is a given name, a surname or both in the Western name lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameKind {
+    Given,
+    Surname,
+    Both,
+}
+
+static ENGLISH_WORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/english_words.fst"));
+static GIVEN_NAMES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/given_names.fst"));
 
 static LEXICON: OnceLock<Lexicon> = OnceLock::new();
 
@@ -47,13 +69,34 @@ impl Lexicon {
                 (row.get(0), kind)
             })
             .collect();
-        Lexicon { abbreviations }
+        Lexicon { abbreviations, english_words: embedded_map(ENGLISH_WORDS), given_names: embedded_map(GIVEN_NAMES) }
     }
 
     /// The kind of `word` (written without its final full stop) if it is a known abbreviation.
     pub fn abbreviation(&self, word: &str) -> Option<AbbreviationKind> {
         self.abbreviations.get(word).copied()
     }
+
+    /// `word` (lowercase) as an ordinary English word.
+    pub fn english_word(&self, word: &str) -> Option<WordInfo> {
+        self.english_words
+            .get(word)
+            .map(|v| WordInfo { size: (v & 0xFF) as u8, also_capitalised: v & 0x100 != 0 })
+    }
+
+    /// `name` (as capitalised in text) in the Western given-name and surname lists.
+    pub fn western_name(&self, name: &str) -> Option<NameKind> {
+        self.given_names.get(name).map(|v| match v {
+            1 => NameKind::Given,
+            2 => NameKind::Surname,
+            _ => NameKind::Both,
+        })
+    }
+}
+
+/// An fst map compiled by build.rs; the bytes were produced by the fst crate itself.
+fn embedded_map(bytes: &'static [u8]) -> fst::Map<&'static [u8]> {
+    fst::Map::new(bytes).expect("build.rs writes valid fst maps")
 }
 
 /// Words that commonly start an English sentence; after an abbreviation such as "U.S." one of these
@@ -78,6 +121,17 @@ mod tests {
         assert_eq!(lexicon().abbreviation("U.S"), Some(AbbreviationKind::Other));
         assert_eq!(lexicon().abbreviation("Jan"), Some(AbbreviationKind::Month));
         assert_eq!(lexicon().abbreviation("the"), None);
+    }
+
+    #[test]
+    fn fst_lists_load() {
+        let info = lexicon().english_word("however").unwrap();
+        assert!(info.size <= 20);
+        assert!(lexicon().english_word("tingryu").is_none());
+        assert!(lexicon().english_word("bill").unwrap().also_capitalised);
+        assert_eq!(lexicon().western_name("Bill"), Some(NameKind::Given));
+        assert!(lexicon().western_name("Pavel").is_some());
+        assert!(lexicon().western_name("Wenfeng").is_none());
     }
 
     #[test]

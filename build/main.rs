@@ -1,0 +1,13 @@
+//! Compiles the large word lists in `wordlists/` into fst maps in `OUT_DIR`, which the library
+//! embeds with `include_bytes!` and uses without parsing.
+//!
+//! DESIGN.md suggests committing the binary forms and testing that they match the TSVs. Building
+//! them here instead means they can never be stale and no binary lands in review; the cost is a
+//! few hundred milliseconds on a build that touches a word list.
+
+mod fst_lists;
+
+fn main() {
+    println!("cargo::rerun-if-changed=build");
+    fst_lists::build_all();
+}
