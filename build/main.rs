@@ -5,9 +5,11 @@
 //! them here instead means they can never be stale and no binary lands in review; the cost is a
 //! few hundred milliseconds on a build that touches a word list.
 
+mod entities;
 mod fst_lists;
 
 fn main() {
     println!("cargo::rerun-if-changed=build");
     fst_lists::build_all();
+    entities::build();
 }

@@ -20,6 +20,7 @@
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
+pub mod entities;
 pub mod error;
 pub mod fix;
 pub mod lexicon;

@@ -50,7 +50,7 @@ fn render(renderer: &Renderer, file: &FileResult, doc: &DocResult, f: &Finding) 
     };
     let title = format!("{} [{}]", sanitise(&f.message), f.rule.name);
     let span = p.start - first_line..p.end - first_line;
-    let label = f.suggestions.first().map(|s| format!("did you mean “{}”?", sanitise(s))).unwrap_or_default();
+    let label = f.suggestions.first().map(|s| format!("did you mean `{}`?", sanitise(s))).unwrap_or_default();
     let snippet = Snippet::source(shown.as_str())
         .line_start(p.line)
         .path(path.as_str())

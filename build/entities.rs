@@ -1,0 +1,96 @@
+//! The known-entity lists (`wordlists/entities/*.tsv`) compiled into an fst index from the lookup
+//! key of every canonical form and alias to its record, and a Rust table of the records.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use crate::fst_lists::rows;
+
+#[path = "../src/entities/normalize.rs"]
+mod normalize;
+
+const FILES: &[&str] = &[
+    "wordlists/entities/cedict_proper_nouns.tsv",
+    "wordlists/entities/organisations.tsv",
+    "wordlists/entities/people.tsv",
+    "wordlists/entities/places.tsv",
+    "wordlists/entities/universities.tsv",
+];
+
+/// Bit set in an index value when the key is an alias rather than the canonical form.
+const ALIAS: u64 = 1 << 32;
+
+struct Record {
+    canonical: String,
+    kind: String,
+    aliases: Vec<String>,
+    rank: u32,
+    country: String,
+}
+
+pub fn build() {
+    let mut records: Vec<Record> = FILES
+        .iter()
+        .flat_map(|f| rows(f))
+        .map(|c| Record {
+            canonical: c[0].clone(),
+            kind: c[1].clone(),
+            aliases: c[2].split('|').filter(|a| !a.is_empty()).map(String::from).collect(),
+            rank: c[3].parse().unwrap_or(u32::MAX),
+            country: c.get(4).cloned().unwrap_or_default(),
+        })
+        .collect();
+    records.sort_by(|a, b| a.canonical.cmp(&b.canonical));
+    // Key -> (rank, is_alias, record). Canonical forms win over aliases, then prominence.
+    let mut index: BTreeMap<String, (bool, u32, usize)> = BTreeMap::new();
+    for (i, r) in records.iter().enumerate() {
+        let keys = std::iter::once((&r.canonical, false)).chain(r.aliases.iter().map(|a| (a, true)));
+        for (name, alias) in keys {
+            let candidate = (alias, r.rank, i);
+            index
+                .entry(normalize::entity_key(name))
+                .and_modify(|best| {
+                    if candidate < *best {
+                        *best = candidate;
+                    }
+                })
+                .or_insert(candidate);
+        }
+    }
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").unwrap());
+    let map = fst::Map::from_iter(index.into_iter().map(|(k, (alias, _, i))| (k, i as u64 | if alias { ALIAS } else { 0 })))
+        .expect("sorted keys");
+    std::fs::write(out.join("entities.fst"), map.into_fst().into_inner()).unwrap();
+    let mut table = String::from("&[\n");
+    for r in &records {
+        let _ = writeln!(
+            table,
+            "    EntityRecord {{ canonical: {:?}, kind: EntityKind::{}, aliases: &{:?}, rank: {}, country: {:?} }},",
+            r.canonical,
+            kind_variant(&r.kind),
+            r.aliases,
+            r.rank,
+            r.country
+        );
+    }
+    table.push_str("]\n");
+    std::fs::write(out.join("entities_records.rs"), table).unwrap();
+}
+
+fn kind_variant(kind: &str) -> &'static str {
+    match kind {
+        "university" => "University",
+        "institute" => "Institute",
+        "country" => "Country",
+        "region" => "Region",
+        "city" => "City",
+        "place" => "Place",
+        "company" => "Company",
+        "organisation" => "Organisation",
+        "agency" => "Agency",
+        "media" => "Media",
+        "person" => "Person",
+        other => panic!("unknown entity type `{other}` in wordlists/entities"),
+    }
+}

@@ -1,0 +1,134 @@
+//! Known entities: the institutions, places, companies and people in `wordlists/entities/`, with
+//! their exact English spelling.
+//!
+//! build.rs compiles the lists into an fst index from each name's lookup key ([`entity_key`]) to its
+//! record and a static table of records, so nothing is parsed at start-up. Exact and case-folded
+//! lookups live here; near-miss search builds on [`KnownEntities::index`].
+
+mod normalize;
+
+pub use normalize::entity_key;
+
+/// What kind of thing an entity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EntityKind {
+    University,
+    Institute,
+    Country,
+    Region,
+    City,
+    Place,
+    Company,
+    Organisation,
+    Agency,
+    Media,
+    Person,
+}
+
+/// One entry of the entity lists.
+#[derive(Debug, PartialEq, Eq)]
+pub struct EntityRecord {
+    pub canonical: &'static str,
+    pub kind: EntityKind,
+    pub aliases: &'static [&'static str],
+    /// Prominence, 1 = most prominent; 100000 and above mark names that are also ordinary words.
+    pub rank: u32,
+    /// ISO 3166-1 alpha-2, or empty.
+    pub country: &'static str,
+}
+
+impl EntityRecord {
+    /// Whether the name is also an ordinary English word (Apple, Reading), so that text using the
+    /// word is not evidence of the entity.
+    pub fn is_common_word(&self) -> bool {
+        self.rank >= 100_000
+    }
+
+    /// Whether `text` is exactly this entity's canonical form or one of its aliases.
+    pub fn is_spelled(&self, text: &str) -> bool {
+        self.canonical == text || self.aliases.contains(&text) || self.canonical.strip_prefix("The ") == Some(text)
+    }
+}
+
+static RECORDS: &[EntityRecord] = include!(concat!(env!("OUT_DIR"), "/entities_records.rs"));
+static INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/entities.fst"));
+const ALIAS: u64 = 1 << 32;
+
+/// A lookup result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Lookup {
+    pub record: &'static EntityRecord,
+    /// The key matched an alias rather than the canonical form.
+    pub via_alias: bool,
+}
+
+pub struct KnownEntities {
+    index: fst::Map<&'static [u8]>,
+}
+
+static KNOWN: std::sync::OnceLock<KnownEntities> = std::sync::OnceLock::new();
+
+/// The embedded entity lists.
+pub fn known_entities() -> &'static KnownEntities {
+    KNOWN.get_or_init(|| KnownEntities { index: fst::Map::new(INDEX).expect("build.rs writes a valid fst") })
+}
+
+impl KnownEntities {
+    /// The entity whose name has the same lookup key as `text` (case, a leading "the", apostrophe
+    /// and dash styles ignored), preferring canonical forms, then the most prominent.
+    pub fn lookup(&self, text: &str) -> Option<Lookup> {
+        self.lookup_key(&entity_key(text))
+    }
+
+    pub fn lookup_key(&self, key: &str) -> Option<Lookup> {
+        self.index.get(key).map(|v| Lookup { record: &RECORDS[(v & 0xFFFF_FFFF) as usize], via_alias: v & ALIAS != 0 })
+    }
+
+    /// The fst from lookup keys to record numbers, for near-miss search.
+    pub fn index(&self) -> &fst::Map<&'static [u8]> {
+        &self.index
+    }
+
+    /// The record an index value points to.
+    pub fn record(&self, value: u64) -> &'static EntityRecord {
+        &RECORDS[(value & 0xFFFF_FFFF) as usize]
+    }
+
+    pub fn records(&self) -> &'static [EntityRecord] {
+        RECORDS
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_fold_case_the_and_punctuation() {
+        assert_eq!(entity_key("The University of  Hong Kong"), "university of hong kong");
+        assert_eq!(entity_key("Xi’an"), "xi'an");
+        assert_eq!(entity_key("Sun Yat‑sen University"), "sun yat-sen university");
+        assert_eq!(entity_key("The"), "the");
+    }
+
+    #[test]
+    fn exact_and_folded_lookups() {
+        let known = known_entities();
+        let tsinghua = known.lookup("Tsinghua University").unwrap();
+        assert_eq!(tsinghua.record.canonical, "Tsinghua University");
+        assert_eq!(tsinghua.record.kind, EntityKind::University);
+        let deepseek = known.lookup("Deepseek").unwrap();
+        assert_eq!(deepseek.record.canonical, "DeepSeek");
+        assert!(!deepseek.record.is_spelled("Deepseek"));
+        assert!(known.lookup("The University of Hong Kong").is_some());
+        assert!(known.lookup("Tingryu University").is_none());
+    }
+
+    #[test]
+    fn records_are_ordered_and_indexed() {
+        let known = known_entities();
+        assert!(known.records().len() > 6000);
+        assert!(known.records().windows(2).all(|w| w[0].canonical < w[1].canonical));
+        assert!(known.index().len() >= known.records().len());
+    }
+}
