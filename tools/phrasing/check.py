@@ -90,6 +90,8 @@ def inflections(word):
     forms = {word}
     if word in IRREGULAR:
         forms |= IRREGULAR[word]
+    if word == 'be':
+        forms |= {'am', 'are'}
     # -s / -es / -ies
     if re.search('(s|x|z|ch|sh|o)$', word):
         forms.add(word + 'es')
@@ -189,6 +191,8 @@ def fill_correction(corr):
     for t in corr.split(' '):
         if t in SLOTS:
             out.append(SLOTS[t][0])
+        elif t in RULE_SLOTS:
+            out.append('apples pears' if t == '<list>' else 'it rained')
         elif t.endswith('+') and WORD.match(t[:-1].lower()):
             out.append(t[:-1])
         else:
@@ -276,7 +280,9 @@ def check_patterns(name, cells, problems, all_patterns):
         for t in corr.split(' '):
             if t in SLOTS and t not in ptoks:
                 problems.append('%s:%d: correction uses %s, pattern has none' % (name, n, t))
-            if t.startswith('<') and t not in SLOTS:
+            if t in RULE_SLOTS and t not in ptoks:
+                problems.append('%s:%d: correction uses %s, pattern has none' % (name, n, t))
+            if t.startswith('<') and t not in SLOTS and t not in RULE_SLOTS:
                 problems.append('%s:%d: correction has placeholder %s' % (name, n, t))
         if any(t.endswith('+') for t in corr.split(' ')):
             if not any(t.endswith('+') and not t.startswith('<') for t in ptoks):

@@ -40,11 +40,15 @@ def main():
     ap.add_argument('--bigrams')
     ap.add_argument('--max', type=int, default=3)
     ap.add_argument('--files', default='idioms.tsv,chinglish_forms.tsv')
+    ap.add_argument('--dir', default=check.WL, help='folder holding the lists')
     args = ap.parse_args()
 
     pats = []
     for name in args.files.split(','):
-        with open(os.path.join(check.WL, name), encoding='utf-8') as f:
+        path = os.path.join(args.dir, name)
+        if not os.path.exists(path):
+            continue
+        with open(path, encoding='utf-8') as f:
             rows = [l.rstrip('\n').split('\t') for l in f if not l.startswith('#')][1:]
         for r in rows:
             pats.append((name, r[0]))
