@@ -1,13 +1,17 @@
 //! The one table of rules. Adding a rule means adding its file and one line here.
 
 use super::RuleMeta;
-use super::{grammar, quotes};
+use super::{grammar, idioms, quotes};
 
 /// Every rule, ordered by category (N, E, Q, I, G, P, L, B), then code.
 pub static RULES: &[&RuleMeta] = &[
     &quotes::space_inside_quotation::SPACE_INSIDE_QUOTATION,
     &quotes::fullwidth_punctuation::FULLWIDTH_PUNCTUATION,
+    &idioms::mangled_idiom::MANGLED_IDIOM,
+    &grammar::passive_intransitive::PASSIVE_INTRANSITIVE,
     &grammar::doubled_word::DOUBLED_WORD,
+    &grammar::uncountable_plural::UNCOUNTABLE_PLURAL,
+    &grammar::malformed_construction::MALFORMED_CONSTRUCTION,
 ];
 
 /// A rule by its code (`N001`, any case) or its name (`inconsistent-name-spelling`).
