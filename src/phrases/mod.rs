@@ -24,6 +24,7 @@
 //!   but ..."), because "although" inside a sentence can open a parenthetical ("He agreed,
 //!   although reluctantly, but then ...").
 
+pub mod collocations;
 pub mod inflect;
 pub mod pattern;
 

@@ -8,6 +8,7 @@ pub static RULES: &[&RuleMeta] = &[
     &quotes::space_inside_quotation::SPACE_INSIDE_QUOTATION,
     &quotes::fullwidth_punctuation::FULLWIDTH_PUNCTUATION,
     &idioms::mangled_idiom::MANGLED_IDIOM,
+    &idioms::broken_fixed_expression::BROKEN_FIXED_EXPRESSION,
     &grammar::passive_intransitive::PASSIVE_INTRANSITIVE,
     &grammar::doubled_word::DOUBLED_WORD,
     &grammar::uncountable_plural::UNCOUNTABLE_PLURAL,

@@ -1,3 +1,4 @@
+use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::declare_rule;
@@ -6,6 +7,7 @@ use crate::fix::{Edit, Fix};
 use crate::lexicon::tsv;
 use crate::phrases::{Pattern, PhraseSet, is_drop_in};
 use crate::rules::Context;
+use crate::text::Document;
 
 declare_rule! {
     /// ## What it does
@@ -84,6 +86,11 @@ fn table() -> &'static Table {
         }
         Table { phrases: PhraseSet::new(patterns), entries }
     })
+}
+
+/// The byte ranges this rule flags in `doc`, for rules that defer to the table.
+pub fn flagged_ranges(doc: &Document) -> Vec<Range<usize>> {
+    table().phrases.find(doc).iter().map(|m| m.range(doc)).collect()
 }
 
 pub fn check(cx: &Context, out: &mut Vec<Finding>) {
