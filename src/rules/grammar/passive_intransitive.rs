@@ -37,7 +37,9 @@ declare_rule! {
     /// English and stay unflagged when the list allows their particle: "the decision was arrived
     /// at", "the event was participated in by 300 schools" (but "was participated by" is
     /// flagged). "Pivot" has real transitive uses ("the screen can be pivoted"), so only "has
-    /// been pivoted to" is flagged. Up to two adverbs may stand between the auxiliary and the
+    /// been pivoted to" is flagged; "fall" keeps its old perfect with "be" ("Babylon is fallen"),
+    /// so only "been fallen" is flagged; "were disappeared by the regime" is the transitive sense
+    /// of human-rights reporting. Up to two adverbs may stand between the auxiliary and the
     /// participle ("was suddenly happened").
     ///
     /// ## Fix safety
@@ -112,6 +114,11 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             if next.as_deref().is_some_and(|n| verb.preps.contains(&n)) && !opens_noun_phrase(doc, tokens.get(i + 2)) {
                 continue;
             }
+            if verb.base == "fall" && aux_is_archaic_perfect(doc, tokens, i) {
+                // "Babylon is fallen", "the night was fallen": the old perfect with "be", still
+                // read in poetry and scripture. Only "been fallen" is never English.
+                continue;
+            }
             if verb.base == "disappear" && next.as_deref() == Some("by") {
                 // "dissidents were disappeared by the regime": the transitive sense of human
                 // rights reporting, with its agent.
@@ -162,6 +169,11 @@ fn opens_noun_phrase(doc: &Document, token: Option<&Token>) -> bool {
         t.kind == TokenKind::Number
             || t.is_word() && (t.is(Flags::CAPITALISED) || DETERMINERS.contains(&normalise(doc.text(t)).as_str()))
     })
+}
+
+/// Whether the auxiliary before the participle at `at` is anything but "been".
+fn aux_is_archaic_perfect(doc: &Document, tokens: &[Token], at: usize) -> bool {
+    auxiliary_before(doc, tokens, at).is_some_and(|aux| normalise(doc.text(&tokens[aux])) != "been")
 }
 
 /// "has been pivoted to|towards": the only passive of "pivot" the rule flags.
@@ -252,5 +264,6 @@ mod tests {
         assert_no_lints(&PASSIVE_INTRANSITIVE, "The match was rained off.");
         assert_no_lints(&PASSIVE_INTRANSITIVE, "The cave was happened on by two hikers.");
         assert_no_lints(&PASSIVE_INTRANSITIVE, "Activists were disappeared by the security services.");
+        assert_no_lints(&PASSIVE_INTRANSITIVE, "The cold stone is fallen; he would not be accounted the worst poet.");
     }
 }

@@ -45,7 +45,7 @@ declare_rule! {
         name: "broken-fixed-expression",
         category: Idioms,
         severity: Info,
-        status: Stable,
+        status: Preview,
         fix: Always,
         check: check,
     };
@@ -57,18 +57,24 @@ const MIN_PMI: f32 = 12.0;
 /// The shared stem is at least this long.
 const MIN_STEM: usize = 4;
 
-/// Endings that make a noun from a stem (drain → drainage, grow → growth). A broken expression
+/// Endings that make a noun from a stem (drain → drainage, depend → dependence). A broken expression
 /// swaps the head noun of a fixed expression for a noun of the same family; adjectives and verb
 /// forms of the family are ordinary modifiers and predicates ("vice presidential", "insurance
 /// covers") and are never flagged.
 const NOUN_ENDINGS: &[&str] = &[
-    "age", "ance", "ancy", "ation", "ence", "ency", "ery", "ion", "ism", "ity", "ment", "ness", "ship", "sion", "th",
-    "tion", "ty", "ure",
+    "age", "ance", "ancy", "ation", "ence", "ency", "ery", "ion", "ism", "ity", "ment", "ness", "ship", "sion", "tion",
+    "ty", "ure",
 ];
+
+/// The noun endings that attach to verbs (drain → drainage, grow → growth, intend → intention).
+/// A bare word written where the expression has one of the others (-ity, -ness, -ship, -ism) is
+/// usually an adjective or a noun modifying the next word ("human sexual behaviour").
+const VERB_NOUN_ENDINGS: &[&str] = &["age", "ance", "ation", "ence", "ery", "ion", "ment", "sion", "th", "tion", "ure"];
 
 /// Closed-class words: pairs that start with one say nothing about a fixed expression.
 const FUNCTION_WORDS: &[&str] = &[
-    "a", "about", "above", "after", "against", "all", "almost", "also", "am", "an", "and", "any", "are", "as", "at",
+    "a", "about", "above", "across", "after", "against", "all", "almost", "also", "am", "among", "an", "and", "any",
+    "are", "as", "at",
     "be", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "do", "does",
     "during", "each", "either", "even", "every", "few", "for", "from", "had", "has", "have", "he", "her", "his", "how",
     "i", "if", "in", "into", "is", "it", "its", "just", "less", "many", "may", "might", "more", "most", "much", "must",
@@ -76,7 +82,7 @@ const FUNCTION_WORDS: &[&str] = &[
     "really", "shall", "she", "should", "so", "some", "such", "than", "that", "the", "their", "them", "then", "there",
     "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "upon", "very", "was", "we",
     "were", "what", "when", "where", "whether", "which", "while", "who", "whom", "whose", "why", "will", "with",
-    "would", "you", "your",
+    "within", "without", "would", "you", "your",
 ];
 
 pub fn check(cx: &Context, out: &mut Vec<Finding>) {
@@ -152,9 +158,10 @@ fn is_fixed_expression(data: &Collocations, first: &str, second: &str, pair: Pai
 }
 
 /// Whether `written` and `candidate` are one noun family's bare stem and a derived noun of it:
-/// drainage/drain, grow/growth, intention/intent. The stem is at least four letters; a final
-/// "e" that the derived word drops counts as bare (secure/security). Inflections, adjectives and
-/// adverbs are not relatives.
+/// drainage/drain, grow/growth, intention/intent. The stem is at least four letters and is the
+/// whole of the shorter word: a stem that drops a final "e" is almost always an adjective
+/// (averse/aversion, secure/security), and adjectives before a noun are ordinary modifiers ("more
+/// risk averse"). Inflections and adverbs are not relatives either.
 fn is_relative(written: &str, candidate: &str) -> bool {
     if written == candidate {
         return false;
@@ -164,9 +171,9 @@ fn is_relative(written: &str, candidate: &str) -> bool {
         return false;
     }
     let (tw, tc) = (&written[stem..], &candidate[stem..]);
-    let bare = |t: &str| t.is_empty() || t == "e";
+    let bare = |t: &str| t.is_empty();
     let derived = |t: &str| NOUN_ENDINGS.contains(&t);
-    bare(tw) && derived(tc) || derived(tw) && bare(tc)
+    bare(tw) && VERB_NOUN_ENDINGS.contains(&tc) || derived(tw) && bare(tc)
 }
 
 #[cfg(test)]
@@ -191,7 +198,9 @@ mod tests {
     fn relatives_differ_by_derivation_only() {
         assert!(is_relative("drainage", "drain"));
         assert!(is_relative("grow", "growth"));
-        assert!(is_relative("security", "secure"));
+        assert!(!is_relative("averse", "aversion"));
+        assert!(!is_relative("sexual", "sexuality"));
+        assert!(!is_relative("thousandth", "thousand"));
         assert!(!is_relative("developing", "development"));
         assert!(!is_relative("drains", "drain"));
         assert!(!is_relative("launched", "launch"));
@@ -210,5 +219,7 @@ mod tests {
         assert_no_lints(&BROKEN_FIXED_EXPRESSION, "The new drainage system worked.");
         assert_no_lints(&BROKEN_FIXED_EXPRESSION, "The vice presidential candidate spoke; the insurance covers floods.");
         assert_no_lints(&BROKEN_FIXED_EXPRESSION, "It was subject to eviction, an almost certainty.");
+        assert_no_lints(&BROKEN_FIXED_EXPRESSION, "Banks are more risk averse now.");
+        assert_no_lints(&BROKEN_FIXED_EXPRESSION, "A mil is one thousandth of an inch; it grew without limit.");
     }
 }
