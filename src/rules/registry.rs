@@ -13,6 +13,9 @@ pub static RULES: &[&RuleMeta] = &[
     &grammar::doubled_word::DOUBLED_WORD,
     &grammar::uncountable_plural::UNCOUNTABLE_PLURAL,
     &grammar::malformed_construction::MALFORMED_CONSTRUCTION,
+    &grammar::spaced_hyphen_compound::SPACED_HYPHEN_COMPOUND,
+    &grammar::foreign_time_format::FOREIGN_TIME_FORMAT,
+    &grammar::hyphen_for_dash::HYPHEN_FOR_DASH,
 ];
 
 /// A rule by its code (`N001`, any case) or its name (`inconsistent-name-spelling`).

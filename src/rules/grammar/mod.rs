@@ -4,3 +4,6 @@ pub mod doubled_word;
 pub mod malformed_construction;
 pub mod passive_intransitive;
 pub mod uncountable_plural;
+pub mod foreign_time_format;
+pub mod hyphen_for_dash;
+pub mod spaced_hyphen_compound;
