@@ -9,7 +9,10 @@ pub mod registry;
 pub mod test_util;
 
 pub mod grammar;
+pub mod language;
+pub mod perspective;
 pub mod quotes;
+pub mod words;
 
 use std::fmt;
 

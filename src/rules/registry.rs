@@ -1,13 +1,17 @@
 //! The one table of rules. Adding a rule means adding its file and one line here.
 
 use super::RuleMeta;
-use super::{grammar, quotes};
+use super::{grammar, language, perspective, quotes};
 
 /// Every rule, ordered by category (N, E, Q, I, G, P, L, B), then code.
 pub static RULES: &[&RuleMeta] = &[
     &quotes::space_inside_quotation::SPACE_INSIDE_QUOTATION,
     &quotes::fullwidth_punctuation::FULLWIDTH_PUNCTUATION,
+    &grammar::capital_mid_sentence::CAPITAL_MID_SENTENCE,
     &grammar::doubled_word::DOUBLED_WORD,
+    &perspective::first_person_in_reporting::FIRST_PERSON_IN_REPORTING,
+    &language::untranslated_fragment::UNTRANSLATED_FRAGMENT,
+    &language::mixed_script_word::MIXED_SCRIPT_WORD,
 ];
 
 /// A rule by its code (`N001`, any case) or its name (`inconsistent-name-spelling`).
