@@ -24,6 +24,7 @@
 //! - its sentence (or its quotation) is English, since a German noun in a German quotation is
 //!   capitalised by rule, and not a title in title case.
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -138,18 +139,22 @@ const ENGLISH_SHARE: f64 = 0.6;
 
 pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     let doc = cx.doc;
-    let usage = CapitalUsage::of(doc);
+    let usage = OnceCell::new();
+    let mut quotations = QuotationCache::default();
     for sentence in &doc.sentences {
         let span = sentence.tokens.clone();
-        let tokens = doc.sentence_tokens(sentence);
-        if is_title_case(tokens) || !is_english(doc, tokens) {
-            continue;
-        }
+        // Judged once per sentence, and only for sentences with a candidate.
+        let mut plain_english: Option<bool> = None;
         for i in span.clone() {
             let Some(strength) = candidate(doc, span.clone(), i) else { continue };
+            let tokens = doc.sentence_tokens(sentence);
+            if !*plain_english.get_or_insert_with(|| !is_title_case(tokens) && is_english(doc, tokens)) {
+                break;
+            }
             let token = &doc.tokens[i];
             let text = doc.text(token);
-            if usage.is_deliberate(text) || cx.settings.glossary.accepts(text) || !quotation_is_english(doc, span.clone(), i) {
+            let deliberate = usage.get_or_init(|| CapitalUsage::of(doc)).is_deliberate(text);
+            if deliberate || cx.settings.glossary.accepts(text) || !quotations.is_english(doc, span.clone(), i) {
                 continue;
             }
             out.push(finding(doc, token, strength));
@@ -322,15 +327,30 @@ fn is_english(doc: &Document, tokens: &[Token]) -> bool {
 }
 
 /// For a word inside a quotation, whether the quotation is English: a German noun in a German
-/// quotation is capitalised by German rules.
-fn quotation_is_english(doc: &Document, span: Range<usize>, i: usize) -> bool {
-    if !doc.tokens[i].is(Flags::IN_QUOTE) {
-        return true;
+/// quotation is capitalised by German rules. The last quotation judged is remembered, so a long
+/// quotation is read once however many candidates it holds.
+#[derive(Default)]
+struct QuotationCache {
+    last: Option<(Range<usize>, bool)>,
+}
+
+impl QuotationCache {
+    fn is_english(&mut self, doc: &Document, span: Range<usize>, i: usize) -> bool {
+        if !doc.tokens[i].is(Flags::IN_QUOTE) {
+            return true;
+        }
+        if let Some((range, english)) = &self.last {
+            if range.contains(&i) {
+                return *english;
+            }
+        }
+        let quoted = |j: &usize| doc.tokens[*j].is(Flags::IN_QUOTE);
+        let start = (span.start..i).rev().take_while(quoted).last().unwrap_or(i);
+        let end = (i..span.end).take_while(quoted).last().map_or(i + 1, |j| j + 1);
+        let english = is_english(doc, &doc.tokens[start..end]);
+        self.last = Some((start..end, english));
+        english
     }
-    let quoted = |j: &usize| doc.tokens[*j].is(Flags::IN_QUOTE);
-    let start = (span.start..i).rev().take_while(quoted).last().unwrap_or(i);
-    let end = (i..span.end).take_while(quoted).last().map_or(i + 1, |j| j + 1);
-    is_english(doc, &doc.tokens[start..end])
 }
 
 /// How the document capitalises words inside sentences, so that a word capitalised on purpose

@@ -14,6 +14,7 @@
 //! English, and most of the sentence's lowercase words are not English words. The document as a
 //! whole must read as English, or there is nothing to be untranslated from.
 
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use unicode_script::Script;
@@ -176,7 +177,7 @@ fn foreign_runs(doc: &Document) -> Vec<Run> {
             while end < span.end && is_fullwidth_mark(doc, &doc.tokens[end]) {
                 end += 1;
             }
-            if let Some(run) = make_run(doc, span.clone(), first..end) {
+            if let Some(run) = make_run(doc, span.clone(), i..last + 1, first..end) {
                 runs.push(run);
             }
             i = end;
@@ -185,17 +186,19 @@ fn foreign_runs(doc: &Document) -> Vec<Run> {
     runs
 }
 
-fn make_run(doc: &Document, paragraph: Range<usize>, tokens: Range<usize>) -> Option<Run> {
-    let words = &doc.tokens[tokens.clone()];
-    let (language, letters, longest) = describe(doc, words);
+/// The run of foreign words `core`, reported with the East Asian punctuation around it (`shown`);
+/// whether it is a gloss is judged on the words alone, so that full-width brackets count as
+/// brackets.
+fn make_run(doc: &Document, paragraph: Range<usize>, core: Range<usize>, shown: Range<usize>) -> Option<Run> {
+    let (language, letters, longest) = describe(doc, &doc.tokens[core.clone()]);
     if language == "Greek" && (letters < 6 || longest < 3) {
         // Greek letters as symbols (α, ΔG, π) or a single scholarly word.
         return None;
     }
-    let range = words.first()?.start as usize..words.last()?.end as usize;
-    let gloss = is_gloss_after_english(doc, paragraph.clone(), tokens.clone())
-        || is_followed_by_translation(doc, paragraph, tokens.clone());
-    Some(Run { tokens, range, language, gloss })
+    let shown_tokens = &doc.tokens[shown.clone()];
+    let range = shown_tokens.first()?.start as usize..shown_tokens.last()?.end as usize;
+    let gloss = is_gloss_after_english(doc, paragraph.clone(), core.clone()) || is_followed_by_translation(doc, paragraph, core);
+    Some(Run { tokens: shown, range, language, gloss })
 }
 
 /// The language a run is written in (named by its script; kana make it Japanese, hangul Korean),
@@ -318,7 +321,8 @@ impl Stretch {
 
 /// Whole sentences in another Latin-script language.
 fn foreign_sentences(doc: &Document, runs: &[Run], out: &mut Vec<Finding>) {
-    let document = english_share(doc, &doc.tokens);
+    // Counted once, and only when some sentence looks foreign.
+    let document = OnceCell::new();
     let mut run_tokens = runs.iter().map(|r| r.tokens.clone()).peekable();
     let mut open: Option<Stretch> = None;
     for sentence in &doc.sentences {
@@ -327,7 +331,7 @@ fn foreign_sentences(doc: &Document, runs: &[Run], out: &mut Vec<Finding>) {
         }
         // A sentence holding a foreign-script run is reported through the run.
         let has_run = run_tokens.peek().is_some_and(|r| r.start < sentence.tokens.end);
-        let lang = if has_run { None } else { foreign_language(doc, doc.sentence_tokens(sentence), document) };
+        let lang = if has_run { None } else { foreign_language(doc, doc.sentence_tokens(sentence), &document) };
         match (lang, open.as_mut()) {
             (Some(_), Some(stretch)) if stretch.paragraph == sentence.paragraph => stretch.range.end = sentence.range.end,
             (Some(lang), _) => {
@@ -349,8 +353,8 @@ fn foreign_sentences(doc: &Document, runs: &[Run], out: &mut Vec<Finding>) {
 }
 
 /// The language of a Latin-script sentence when it is surely not English and the rest of the
-/// document (whose lowercase and English words are counted in `document`) is English.
-fn foreign_language(doc: &Document, tokens: &[Token], document: (usize, usize)) -> Option<Lang> {
+/// document (whose lowercase and English words `document` counts) is English.
+fn foreign_language(doc: &Document, tokens: &[Token], document: &OnceCell<(usize, usize)>) -> Option<Lang> {
     let words = tokens.iter().filter(|t| t.kind == TokenKind::Word).count();
     if words < MIN_SENTENCE_WORDS {
         return None;
@@ -363,7 +367,8 @@ fn foreign_language(doc: &Document, tokens: &[Token], document: (usize, usize)) 
     if english as f64 >= ENGLISH_SENTENCE_SHARE * lowercase as f64 {
         return None;
     }
-    let (rest, rest_english) = (document.0 - lowercase, document.1 - english);
+    let (all, all_english) = *document.get_or_init(|| english_share(doc, &doc.tokens));
+    let (rest, rest_english) = (all.saturating_sub(lowercase), all_english.saturating_sub(english));
     if rest < MIN_REST_WORDS || (rest_english as f64) < ENGLISH_DOCUMENT_SHARE * rest as f64 {
         return None;
     }
@@ -408,6 +413,7 @@ mod tests {
         assert_no_lints(&UNTRANSLATED_FRAGMENT, "The hukou (Chinese: 户口) system limits migration.");
         assert_no_lints(&UNTRANSLATED_FRAGMENT, "The slogan “北京欢迎你” (Beijing welcomes you) was everywhere.");
         assert_no_lints(&UNTRANSLATED_FRAGMENT, "Alexei Navalny (Алексей Навальный, Aleksey Navalnyy) died in 2024.");
+        assert_no_lints(&UNTRANSLATED_FRAGMENT, "Liang Wenfeng（梁文锋）founded the firm.");
     }
 
     #[test]

@@ -37,20 +37,28 @@ declare_rule! {
     /// ```
     ///
     /// Only documents whose narration is otherwise third person are checked: the document must
-    /// report (attribute words to its sources with “said”, “says”, “told”), and the first person must
-    /// be rare in its narration and absent from its lead. Columns, essays, papers written as “we”,
-    /// institutions writing about themselves, interviews, Q&A and transcripts are left alone.
+    /// report (attribute words to its sources with “said”, “says”, “told”), and the first person
+    /// must be rare in its narration (at most two sentences, or a tenth of them) and absent from
+    /// its lead. Columns, essays, papers written as “we”, institutions writing about themselves,
+    /// documents that address the reader as “you”, interviews, Q&A and transcripts are left alone.
+    ///
     /// Quoted first person (“our education is amazing,” read the headline) is never flagged, nor
-    /// are “let us”, names and titles (“Our Lady”, “My Fair Lady”), or the numeral I (“World War
-    /// I”, “phase I”). First person in reported speech without quotation marks (“He said we should
-    /// go”) is flagged: news keeps the speaker's own words inside quotation marks.
+    /// are “let us”, a publication's own voice (“our readers”), names and titles (“Our Lady”, “My
+    /// Fair Lady”), or the numeral I (“World War I”, “phase I”). Words that are probably a
+    /// speaker's own, with their quotation marks lost, are left to the quotation rules: before a
+    /// closing quotation mark that has no opening one, in a statement signed with a bare name, or
+    /// right after a sentence that opens with an attribution (“She says the issue is
+    /// complicated. We need time.”). First person in reported speech that carries its own
+    /// attribution (“He said we should go”, “We must admit there is a gap, an official said”) is
+    /// flagged: news keeps a speaker's own words inside quotation marks.
     ///
     /// ## Fix safety
-    /// “our” becomes “its” or “their”, chosen from the pronouns around it; the fix is unsafe
-    /// because only a person can tell what “our” referred to. “we”, “us” and “ourselves” get
-    /// “they”, “them” and “themselves” as display-only suggestions, since the sentence usually
-    /// needs rewording (“we still don't know” → “it is still not known”). The singular first
-    /// person gets no fix.
+    /// “our country” and “my country” (a common rendering of the source's word for “the
+    /// country”) become “the country”; otherwise “our” becomes “its” or “their”, chosen from the
+    /// pronouns around it. Both fixes are unsafe: only a person can tell what “our” referred to.
+    /// “we”, “us”, “ours” and “ourselves” get “they”, “them”, “theirs” and “themselves” as
+    /// display-only suggestions, since the sentence usually needs rewording (“we still don't
+    /// know” → “it is still not known”). The singular first person gets no fix.
     pub static FIRST_PERSON_IN_REPORTING = {
         code: "P001",
         name: "first-person-in-reporting",
@@ -65,9 +73,9 @@ declare_rule! {
 /// A first-person form and how it is rewritten in the third person.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Person {
-    /// our, ours, ourselves: "its"/"their" forms.
+    /// our: "its" or "their".
     PluralPossessive,
-    /// we, us and contractions: "they"/"them" forms.
+    /// we, us, ours, ourselves and contractions: "they", "them", "theirs", "themselves".
     Plural,
     /// I, me, my, myself and contractions.
     Singular,
@@ -85,8 +93,8 @@ const FORMS: &[(&str, Person, &str, &str)] = &[
     ("my", Person::Singular, "", ""),
     ("myself", Person::Singular, "", ""),
     ("our", Person::PluralPossessive, "its", "their"),
-    ("ours", Person::PluralPossessive, "its", "theirs"),
-    ("ourselves", Person::PluralPossessive, "itself", "themselves"),
+    ("ours", Person::Plural, "", "theirs"),
+    ("ourselves", Person::Plural, "", "themselves"),
     ("us", Person::Plural, "", "them"),
     ("we", Person::Plural, "", "they"),
     ("we'd", Person::Plural, "", "they'd"),
@@ -116,6 +124,14 @@ const OBJECT_VERBS: &[&str] = &["announced", "reported"];
 /// The verbs with which news attributes words to its sources, as opposed to the verbs with which
 /// an essay or a paper discusses other writers ("argues", "notes", "claims").
 const REPORTING_VERBS: &[&str] = &["said", "says", "tell", "tells", "told"];
+
+/// Nouns after which "our" or "my" means the reporter's own country or its institutions, which
+/// third-person reporting names with "the": "in our country" → "in the country".
+const NATIONAL_NOUNS: &[&str] =
+    &["capital", "country", "government", "homeland", "motherland", "nation", "province", "region"];
+
+/// Words addressing the reader: a document that uses them in its narration is not a report.
+const SECOND_PERSON: &[&str] = &["you", "your", "yours", "yourself", "yourselves"];
 
 /// A report attributes words to its sources at least this many times.
 const MIN_ATTRIBUTIONS: usize = 2;
@@ -200,7 +216,7 @@ fn has_speech_verb(doc: &Document, tokens: &[Token]) -> bool {
     tokens
         .iter()
         .filter(|t| t.kind == TokenKind::Word && !t.is(Flags::IN_QUOTE))
-        .any(|t| SPEECH_VERBS.contains(&lower(doc, t).as_str()))
+        .any(|t| is_one_of(doc.text(t), SPEECH_VERBS))
 }
 
 /// Whether a sentence opens by attributing words to a speaker ("She says the issue is
@@ -212,10 +228,7 @@ fn introduces_speech(doc: &Document, tokens: &[Token]) -> bool {
     words
         .iter()
         .take(MAX_SUBJECT_WORDS + 1)
-        .position(|t| {
-            let word = lower(doc, t);
-            SPEECH_VERBS.contains(&word.as_str()) && !OBJECT_VERBS.contains(&word.as_str())
-        })
+        .position(|t| is_one_of(doc.text(t), SPEECH_VERBS) && !is_one_of(doc.text(t), OBJECT_VERBS))
         .is_some_and(|at| at > 0 && words.len() > at + 2)
 }
 
@@ -227,6 +240,11 @@ fn is_signature(doc: &Document, tokens: &[Token]) -> bool {
     (2..=MAX_SIGNATURE_WORDS).contains(&words.len())
         && !ends_sentence
         && words.iter().all(|t| t.is(Flags::CAPITALISED) || t.is(Flags::ALL_CAPS))
+}
+
+/// Whether `word` is one of `list` (lowercase ASCII words), in any case, without allocating.
+fn is_one_of(word: &str, list: &[&str]) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 fn lower(doc: &Document, token: &Token) -> String {
@@ -243,11 +261,17 @@ fn first_person(doc: &Document, i: usize) -> Option<Person> {
     if token.kind != TokenKind::Word || token.is(Flags::IN_QUOTE) || token.is(Flags::ALL_CAPS) || token.end - token.start > 9 {
         return None;
     }
+    // Every form starts with one of these letters: most words are rejected without lowercasing.
+    if !doc.text(token).starts_with(['i', 'I', 'm', 'M', 'o', 'O', 'u', 'U', 'w', 'W']) {
+        return None;
+    }
     let word = lower(doc, token);
     let &(_, person, ..) = form(&word)?;
     let is_i = word == "i" || word.starts_with("i'");
-    // "Our Lady", "My Fair Lady", "We Chat": a capital inside a sentence makes it a name or title.
-    if !is_i && token.is(Flags::CAPITALISED) && !token.is(Flags::SENTENCE_INITIAL) {
+    // "Our Lady", "My Fair Lady", "We Chat": a capital after a word inside a sentence makes it a
+    // name or title. After a colon or a dash it opens a clause ("the statement said: Our goal…").
+    let after_word = i > 0 && doc.tokens[i - 1].kind == TokenKind::Word;
+    if !is_i && token.is(Flags::CAPITALISED) && !token.is(Flags::SENTENCE_INITIAL) && after_word {
         return None;
     }
     if is_i && word == "i" && !is_pronoun_i(doc, i) {
@@ -320,9 +344,9 @@ fn narration_is_third_person(doc: &Document, candidates: &[(usize, Person)]) -> 
             narration_sentences += 1;
         }
         for token in narration {
-            let word = lower(doc, token);
-            attributions += usize::from(REPORTING_VERBS.contains(&word.as_str()));
-            second_person += usize::from(matches!(word.as_str(), "you" | "your" | "yours" | "yourself" | "yourselves"));
+            let word = doc.text(token);
+            attributions += usize::from(is_one_of(word, REPORTING_VERBS));
+            second_person += usize::from(is_one_of(word, SECOND_PERSON));
         }
     }
     let mut first_person_sentences: Vec<usize> = candidates.iter().map(|&(i, _)| doc.sentence_of(i)).collect();
@@ -354,7 +378,14 @@ fn finding(doc: &Document, i: usize, person: Person) -> Finding {
     let message = format!("first person “{text}” in third-person reporting, outside any quotation");
     let base = Finding::new(&FIRST_PERSON_IN_REPORTING, token.range(), message);
     let Some(&(_, _, singular, plural)) = form(&word) else { return base };
+    let national = matches!(word.as_str(), "our" | "my")
+        && doc.tokens.get(i + 1).is_some_and(|next| is_one_of(doc.text(next), NATIONAL_NOUNS));
     match person {
+        // "in our country", "my country's economy": the source's 我国, said of the reporter's own country.
+        _ if national => {
+            let rewrite = match_case(text, "the");
+            base.confidence(0.75).suggest(rewrite.clone()).fix(Fix::unsafe_edit(Edit::replace(token.range(), rewrite)))
+        }
         Person::PluralPossessive => {
             let (chosen, other) = if prefers_plural(doc, i) { (plural, singular) } else { (singular, plural) };
             let chosen = match_case(text, chosen);
@@ -371,18 +402,19 @@ fn finding(doc: &Document, i: usize, person: Person) -> Finding {
     }
 }
 
-/// Whether the narration around token `i` (its sentence and the one before) speaks of a plural
-/// ("they", "their") more than of a singular ("it", "its"), to choose "their" over "its".
+/// Whether the narration around token `i` (its sentence and the one before, within a window)
+/// speaks of a plural ("they", "their") more than of a singular ("it", "its"), to choose "their"
+/// over "its".
 fn prefers_plural(doc: &Document, i: usize) -> bool {
+    const WINDOW: usize = 60;
     let sentence = doc.sentence_of(i);
-    let from = doc.sentences[sentence.saturating_sub(1)].tokens.start;
+    let from = doc.sentences[sentence.saturating_sub(1)].tokens.start.max(i.saturating_sub(WINDOW));
+    let to = doc.sentences[sentence].tokens.end.min(i + WINDOW);
     let (mut singular, mut plural) = (0, 0);
-    for token in doc.tokens[from..doc.sentences[sentence].tokens.end].iter().filter(|t| !t.is(Flags::IN_QUOTE)) {
-        match lower(doc, token).as_str() {
-            "it" | "its" | "itself" => singular += 1,
-            "they" | "their" | "them" | "themselves" => plural += 1,
-            _ => {}
-        }
+    for token in doc.tokens[from..to].iter().filter(|t| t.kind == TokenKind::Word && !t.is(Flags::IN_QUOTE)) {
+        let word = doc.text(token);
+        singular += usize::from(is_one_of(word, &["it", "its", "itself"]));
+        plural += usize::from(is_one_of(word, &["they", "their", "them", "themselves"]));
     }
     plural > singular
 }
@@ -429,6 +461,12 @@ mod tests {
     }
 
     #[test]
+    fn our_country_becomes_the_country() {
+        let text = report("Wu Xiaomin is a leading expert on antelopes in my country.");
+        assert_fixed(&FIRST_PERSON_IN_REPORTING, &text, Applicability::Unsafe, &report("Wu Xiaomin is a leading expert on antelopes in the country."));
+    }
+
+    #[test]
     fn we_gets_a_display_only_suggestion() {
         let text = report("We must admit there is still a gap between us and the leaders, an official said.");
         assert_lints(&FIRST_PERSON_IN_REPORTING, &text, &["We", "us"]);
@@ -440,6 +478,7 @@ mod tests {
     fn flags_reported_speech_without_quotation_marks() {
         assert_lints(&FIRST_PERSON_IN_REPORTING, &report("He said we should go home."), &["we"]);
         assert_lints(&FIRST_PERSON_IN_REPORTING, &report("The mayor told reporters I will not resign."), &["I"]);
+        assert_lints(&FIRST_PERSON_IN_REPORTING, &report("The city government said: Our goal is to attract talent."), &["Our"]);
     }
 
     #[test]
@@ -496,6 +535,11 @@ mod tests {
         assert_no_lints(
             &FIRST_PERSON_IN_REPORTING,
             "In this paper we study lighting in museums.\nPrevious work said little about it. Smith (2010) reported mixed results, and we extend that work.",
+        );
+        // An institution writing about itself: the first person is in the lead.
+        assert_no_lints(
+            &FIRST_PERSON_IN_REPORTING,
+            "We are pleased to announce that our new plant in Ningde will open in May, the company said today.\n\nThe plant will employ 2,000 people, the mayor told reporters. Our customers said they welcomed it.",
         );
         // No reporting at all: nothing is attributed.
         assert_no_lints(&FIRST_PERSON_IN_REPORTING, "The lake is cold.\nIn winter we skate on it.");
