@@ -9,6 +9,7 @@ pub mod registry;
 pub mod test_util;
 
 pub mod grammar;
+pub mod meta;
 pub mod quotes;
 
 use std::fmt;
@@ -31,6 +32,8 @@ pub enum Category {
     Perspective,
     Language,
     Bilingual,
+    /// Findings about mtlint's own directives in the text (unused suppressions).
+    Meta,
 }
 
 impl Category {
@@ -44,6 +47,7 @@ impl Category {
             Category::Perspective => "perspective",
             Category::Language => "language",
             Category::Bilingual => "bilingual",
+            Category::Meta => "meta",
         }
     }
 
@@ -57,6 +61,7 @@ impl Category {
             Category::Perspective => 'P',
             Category::Language => 'L',
             Category::Bilingual => 'B',
+            Category::Meta => 'M',
         }
     }
 }
