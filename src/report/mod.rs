@@ -4,6 +4,8 @@
 //! and [`locate`] turns them into the row, row-relative offsets, lines and columns a format prints.
 
 pub mod csv;
+pub mod github;
+pub mod html;
 pub mod human;
 pub mod json;
 pub mod sarif;
@@ -22,6 +24,10 @@ pub enum Format {
     Json,
     Csv,
     Sarif,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+    /// One self-contained HTML page for editors.
+    Html,
 }
 
 /// One checked document and what was found in it.
@@ -147,6 +153,8 @@ pub fn write(format: Format, run: &RunResult, out: &mut dyn Write, options: &hum
         Format::Json => json::write(run, out),
         Format::Csv => csv::write(run, out),
         Format::Sarif => sarif::write(run, out),
+        Format::Github => github::write(run, out),
+        Format::Html => html::write(run, out, &html::HtmlOptions::default()),
     }
 }
 
