@@ -297,8 +297,9 @@ fn report_unused(
     findings: &mut Vec<Finding>,
 ) {
     let severity = settings.severity_of(&UNUSED_SUPPRESSION);
-    let mut report = |range: Range<usize>, message: String, suggestion: &str| {
-        let mut finding = Finding::new(&UNUSED_SUPPRESSION, range, message).suggest(suggestion);
+    // The advice goes in the message: suggestions are replacement text, and there is none here.
+    let mut report = |range: Range<usize>, message: String, advice: &str| {
+        let mut finding = Finding::new(&UNUSED_SUPPRESSION, range, format!("{message}; {advice}"));
         finding.severity = severity;
         findings.push(finding);
     };
@@ -307,8 +308,8 @@ fn report_unused(
         let Some(kind) = directive.kind else {
             report(
                 directive.comment.clone(),
-                format!("`{name}` is not a directive (mtlint-disable, mtlint-enable, mtlint-ignore-next-line); it suppresses nothing"),
-                "correct the directive's name or remove the comment",
+                format!("`{name}` is not a directive (mtlint-disable, mtlint-enable, mtlint-ignore-next-line) and suppresses nothing"),
+                "correct its name or remove the comment",
             );
             continue;
         };
@@ -317,7 +318,7 @@ fn report_unused(
         if !unknown.is_empty() {
             report(
                 directive.comment.clone(),
-                format!("`{}` names no rule (a code such as N001, a prefix, or a rule name); it suppresses nothing", unknown.join(" ")),
+                format!("`{}` names no rule (a code such as N001, a prefix or a rule name) and suppresses nothing", unknown.join(" ")),
                 "correct the code or remove it",
             );
         }

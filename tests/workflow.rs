@@ -151,6 +151,17 @@ fn suppression_comments_in_markdown_html_and_text() {
 }
 
 #[test]
+fn fix_leaves_suppressed_findings_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "<!-- mtlint-ignore-next-line G003 -->\nHe said the the end.\nShe said the the end.\n";
+    write(&dir.path().join("a.md"), text);
+    let (_, err, code) = stdout(&["fix", "--isolated", "a.md"], dir.path());
+    assert_eq!(code, Some(0), "{err}");
+    let fixed = std::fs::read_to_string(dir.path().join("a.md")).unwrap();
+    assert_eq!(fixed, "<!-- mtlint-ignore-next-line G003 -->\nHe said the the end.\nShe said the end.\n");
+}
+
+#[test]
 fn unused_suppression_is_info_and_does_not_fail() {
     let dir = tempfile::tempdir().unwrap();
     write(&dir.path().join("a.md"), "<!-- mtlint-disable G003 -->\nAll is well.\n");

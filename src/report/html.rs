@@ -205,7 +205,10 @@ fn article(html: &mut String, file: usize, d: usize, doc: &DocResult, findings: 
             let categories: Vec<&str> = grp.members.iter().map(|&i| findings[i].1.rule.category.name()).collect();
             let worst = grp.members.iter().map(|&i| findings[i].1.severity).max().unwrap_or(Severity::Info);
             let class = if categories.iter().all(|c| *c == categories[0]) { format!("cat-{}", categories[0]) } else { "cat-mixed".into() };
-            let _ = write!(html, "<mark class=\"finding {class} sev-{}\" id=\"{id}\" tabindex=\"0\" aria-describedby=\"{id}-tip\">",
+            // A highlight of a space or a single mark is hard to see: give it some room.
+            let marked = &text[grp.range.clone()];
+            let narrow = if marked.chars().nth(1).is_none() || marked.trim().is_empty() { " narrow" } else { "" };
+            let _ = write!(html, "<mark class=\"finding {class} sev-{}{narrow}\" id=\"{id}\" tabindex=\"0\" aria-describedby=\"{id}-tip\">",
                            worst.as_str());
             html.push_str(&escape(&text[grp.range.clone()]));
             let _ = write!(html, "<span class=\"tip\" role=\"tooltip\" id=\"{id}-tip\">");
@@ -310,12 +313,25 @@ fn findings_table(html: &mut String, index: usize, file: &FileResult, findings: 
             f.rule.code,
             f.rule.name,
             f.severity.as_str(),
-            escape(&base[p.start..p.end]),
+            shown_text(&base[p.start..p.end]),
             escape(&f.message),
             f.suggestions.first().map(|s| escape(s)).unwrap_or_default()
         );
     }
     html.push_str("</tbody>\n</table>\n");
+}
+
+/// A finding's text for the table; white space alone is named, since it would show as nothing.
+fn shown_text(text: &str) -> String {
+    if !text.trim().is_empty() {
+        escape(text)
+    } else if text.contains(['\n', '\r']) {
+        "<span class=\"ws\">line break</span>".into()
+    } else if text.is_empty() {
+        "<span class=\"ws\">(here)</span>".into()
+    } else {
+        "<span class=\"ws\">space</span>".into()
+    }
 }
 
 fn score_class(score: f64) -> &'static str {

@@ -20,9 +20,13 @@ use crate::Report;
 /// The output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
+    /// For people, like a compiler's messages.
     Human,
+    /// The `mtlint-report/1` contract for programs.
     Json,
+    /// One row per finding, for spreadsheets.
     Csv,
+    /// SARIF 2.1.0, for code-scanning dashboards.
     Sarif,
     /// GitHub Actions workflow commands (annotations).
     Github,

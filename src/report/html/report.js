@@ -1,5 +1,7 @@
 (function () {
   'use strict';
+  // Sorting needs this script; the headings look clickable only when it runs.
+  document.documentElement.classList.add('js');
   // Sorts a findings table by the clicked column; ties keep the text order.
   function value(row, key) {
     var v = row.getAttribute('data-' + key) || '';
