@@ -214,7 +214,13 @@ pub fn apply(source: &Source, settings: &Settings, findings: &mut Vec<Finding>) 
         !suppressed
     });
     if settings.is_enabled(UNUSED_SUPPRESSION.code) {
-        report_unused(text, settings, &directives, &regions, &used, findings);
+        // Per directive: whether each of its codes (and, last, the blanket form) suppressed something.
+        let mut hits: Vec<Vec<bool>> = directives.iter().map(|d| vec![false; d.codes.len() + 1]).collect();
+        for (region, _) in regions.iter().zip(&used).filter(|(_, u)| **u) {
+            let slot = region.code.unwrap_or(directives[region.directive].codes.len());
+            hits[region.directive][slot] = true;
+        }
+        report_unused(text, settings, &directives, &hits, findings);
     }
 }
 
@@ -292,8 +298,7 @@ fn report_unused(
     text: &str,
     settings: &Settings,
     directives: &[Directive],
-    regions: &[Region],
-    used: &[bool],
+    hits: &[Vec<bool>],
     findings: &mut Vec<Finding>,
 ) {
     let severity = settings.severity_of(&UNUSED_SUPPRESSION);
@@ -325,7 +330,7 @@ fn report_unused(
         if kind == DirectiveKind::Enable {
             continue;
         }
-        let was_used = |code: Option<usize>| regions.iter().zip(used).any(|(r, &u)| u && r.directive == d && r.code == code);
+        let was_used = |code: Option<usize>| hits[d][code.unwrap_or(directive.codes.len())];
         if directive.codes.is_empty() {
             if !was_used(None) {
                 let place = if kind == DirectiveKind::Disable { "after it" } else { "on the next line" };
@@ -474,6 +479,21 @@ mod tests {
         let report = Linter::new(Settings::default()).check(&source);
         assert_eq!(report.findings.len(), 1);
         assert_eq!(source.segment_of(report.findings[0].range.start), 1);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_mix_of_directives_and_text_is_handled(parts in proptest::collection::vec(0usize..12, 0..40), md in proptest::bool::ANY) {
+            const PIECES: &[&str] = &["<!--", "-->", " mtlint-disable", " mtlint-enable", " mtlint-ignore-next-line",
+                                      " G003", " X9,", "the the ", "\n", "\r\n", "é“", "```\n"];
+            let text: String = parts.iter().map(|&i| PIECES[i]).collect();
+            let format = if md { InputFormat::Markdown } else { InputFormat::Plain };
+            let source = Source::new("t", text.clone(), format);
+            let report = Linter::new(Settings::default()).check(&source);
+            for f in &report.findings {
+                proptest::prop_assert!(f.range.end <= text.len() && text.is_char_boundary(f.range.start));
+            }
+        }
     }
 
     #[test]

@@ -205,7 +205,7 @@ fn pre_commit_try_repo_runs_both_hooks() {
     assert_eq!(failed.len(), 2, "{out}");
     assert!(failed[0].starts_with("mtlint.") && failed[1].starts_with("mtlint (safe fixes)"), "{failed:?}");
     assert!(out.contains("news/garbled.md:1:") && out.contains("G003"), "{out}");
-    assert!(!out.contains("news/clean.txt:") && !out.contains("table.json"), "{out}");
+    assert!(!out.contains("--> news/clean.txt") && !out.contains("table.json"), "{out}");
     // The fix hook changed the file, which pre-commit reports as a failure, with safe fixes only.
     assert!(out.contains("files were modified by this hook"), "{out}");
     let fixed = std::fs::read_to_string(repo.path().join("news/garbled.md")).unwrap();
