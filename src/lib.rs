@@ -25,6 +25,7 @@ pub mod error;
 pub mod fix;
 pub mod glossary;
 pub mod lexicon;
+pub mod phrases;
 pub mod report;
 pub mod rules;
 pub mod score;

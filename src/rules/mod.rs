@@ -9,6 +9,7 @@ pub mod registry;
 pub mod test_util;
 
 pub mod grammar;
+pub mod idioms;
 pub mod meta;
 pub mod quotes;
 

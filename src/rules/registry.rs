@@ -1,13 +1,18 @@
 //! The one table of rules. Adding a rule means adding its file and one line here.
 
 use super::RuleMeta;
-use super::{grammar, meta, quotes};
+use super::{grammar, idioms, meta, quotes};
 
 /// Every rule, ordered by category (N, E, Q, I, G, P, L, B, M), then code.
 pub static RULES: &[&RuleMeta] = &[
     &quotes::space_inside_quotation::SPACE_INSIDE_QUOTATION,
     &quotes::fullwidth_punctuation::FULLWIDTH_PUNCTUATION,
+    &idioms::mangled_idiom::MANGLED_IDIOM,
+    &idioms::broken_fixed_expression::BROKEN_FIXED_EXPRESSION,
+    &grammar::passive_intransitive::PASSIVE_INTRANSITIVE,
     &grammar::doubled_word::DOUBLED_WORD,
+    &grammar::uncountable_plural::UNCOUNTABLE_PLURAL,
+    &grammar::malformed_construction::MALFORMED_CONSTRUCTION,
     &meta::unused_suppression::UNUSED_SUPPRESSION,
 ];
 

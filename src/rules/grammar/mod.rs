@@ -1,3 +1,6 @@
 //! G: grammar artifacts typical of machine translation.
 
 pub mod doubled_word;
+pub mod malformed_construction;
+pub mod passive_intransitive;
+pub mod uncountable_plural;
