@@ -11,6 +11,7 @@ pub mod test_util;
 pub mod grammar;
 pub mod idioms;
 pub mod language;
+pub mod meta;
 pub mod perspective;
 pub mod quotes;
 pub mod words;
@@ -35,6 +36,8 @@ pub enum Category {
     Perspective,
     Language,
     Bilingual,
+    /// Findings about mtlint's own directives in the text (unused suppressions).
+    Meta,
 }
 
 impl Category {
@@ -48,6 +51,7 @@ impl Category {
             Category::Perspective => "perspective",
             Category::Language => "language",
             Category::Bilingual => "bilingual",
+            Category::Meta => "meta",
         }
     }
 
@@ -61,6 +65,7 @@ impl Category {
             Category::Perspective => 'P',
             Category::Language => 'L',
             Category::Bilingual => 'B',
+            Category::Meta => 'M',
         }
     }
 }

@@ -1,9 +1,9 @@
 //! The one table of rules. Adding a rule means adding its file and one line here.
 
 use super::RuleMeta;
-use super::{grammar, idioms, language, perspective, quotes};
+use super::{grammar, idioms, language, meta, perspective, quotes};
 
-/// Every rule, ordered by category (N, E, Q, I, G, P, L, B), then code.
+/// Every rule, ordered by category (N, E, Q, I, G, P, L, B, M), then code.
 pub static RULES: &[&RuleMeta] = &[
     &quotes::space_inside_quotation::SPACE_INSIDE_QUOTATION,
     &quotes::fullwidth_punctuation::FULLWIDTH_PUNCTUATION,
@@ -17,6 +17,7 @@ pub static RULES: &[&RuleMeta] = &[
     &perspective::first_person_in_reporting::FIRST_PERSON_IN_REPORTING,
     &language::untranslated_fragment::UNTRANSLATED_FRAGMENT,
     &language::mixed_script_word::MIXED_SCRIPT_WORD,
+    &meta::unused_suppression::UNUSED_SUPPRESSION,
 ];
 
 /// A rule by its code (`N001`, any case) or its name (`inconsistent-name-spelling`).
