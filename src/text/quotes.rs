@@ -113,6 +113,10 @@ pub struct Mark {
     /// after which its opening mark was expected (the start of the paragraph, or the end of the
     /// quotation closed before it).
     pub expected: Option<usize>,
+    /// A straight mark spaced the wrong way for its role (`like," Hmmm … funny"`,
+    /// `meaning of "modify, "no matter`): paired by its place in the quotation, and not reported,
+    /// since a straight mark has no direction of its own that could be wrong.
+    pub spaced_wrong: bool,
 }
 
 impl Mark {
@@ -360,9 +364,13 @@ fn classify(ch: char) -> Option<(MarkKind, Shape)> {
     })
 }
 
+fn is_quote_char(c: char) -> bool {
+    matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '„' | '«' | '»' | '`')
+}
+
 /// Characters after which a straight mark opens a quotation.
 fn opens_before(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/' | '“' | '‘' | '«' | '"' | '\'' | '\u{1a}')
+    c.is_whitespace() || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/' | '“' | '‘' | '«' | '\u{1a}')
 }
 
 /// Characters before which a straight mark closes a quotation.
@@ -391,6 +399,9 @@ fn facing(shape: Shape, prev: Option<char>, next: Option<char>) -> Facing {
         }
     }
 }
+
+/// Words ending in `s` that are not plurals, so cannot take a plural possessive apostrophe.
+const NOT_PLURALS: &[&str] = &["across", "always", "perhaps", "unless", "whereas", "besides", "thus", "yes", "this", "does"];
 
 /// Elisions written with a leading apostrophe, and the detached halves of contractions that
 /// tokenised text leaves behind (`it 's`, `we 're`).
@@ -487,9 +498,14 @@ impl<'v> Pairer<'v> {
         let span = self.span();
         let text = &self.view[span.clone()];
         let mut prev: Option<char> = None;
+        // The character before the run of quotation marks a mark stands in: `.""` closes twice.
+        let mut before_marks: Option<char> = None;
         let mut iter = text.char_indices().peekable();
         while let Some((i, ch)) = iter.next() {
             let next = iter.peek().map(|&(_, c)| c);
+            if !is_quote_char(ch) {
+                before_marks = Some(ch);
+            }
             let tex = ch == '`' && next == Some('`');
             let found = if tex { Some((MarkKind::Double, Shape::Open)) } else { classify(ch) };
             if let Some((kind, shape)) = found {
@@ -511,7 +527,7 @@ impl<'v> Pairer<'v> {
                     next,
                     next2,
                     elision,
-                    facing: facing(shape, prev, next),
+                    facing: facing(shape, if prev.is_some_and(is_quote_char) { before_marks } else { prev }, next),
                     next_double: None,
                     surplus: 0,
                 });
@@ -551,6 +567,7 @@ impl<'v> Pairer<'v> {
             runs_on: false,
             paragraph: self.current,
             expected: None,
+            spaced_wrong: false,
         });
         match role {
             Role::Open if lexed.kind.is_bracket() => self.push(index),
@@ -614,10 +631,13 @@ impl<'v> Pairer<'v> {
     /// `the customers" computers`: with no quotation open, a closing mark glued to a plural and
     /// followed by a lower-case word is a possessive apostrophe typed as a double mark.
     fn is_possessive(&self, lexed: &Lexed) -> bool {
-        matches!(lexed.prev, Some('s' | 'S'))
-            && lexed.next.is_some_and(|c| c == ' ')
-            && lexed.next2.is_some_and(char::is_lowercase)
-            && lexed.surplus <= 0
+        if !(matches!(lexed.prev, Some('s' | 'S')) && lexed.next == Some(' ') && lexed.next2.is_some_and(char::is_lowercase)) {
+            return false;
+        }
+        let before = &self.view[self.span().start..lexed.at];
+        let word_start = before.char_indices().rev().take(24).take_while(|(_, c)| c.is_alphabetic()).last().map_or(before.len(), |(i, _)| i);
+        let word = before[word_start..].to_ascii_lowercase();
+        word.len() > 3 && !NOT_PLURALS.contains(&word.as_str())
     }
 
     fn top(&self) -> Option<&Mark> {
@@ -788,9 +808,9 @@ impl<'v> Pairer<'v> {
         };
         let doubles = self.open[MarkKind::Double.index()] as i32;
         if self.is_pending(top) && self.open[kind.index()] > 0 {
-            // A quotation from an earlier paragraph is open. If the rest of this paragraph closes
-            // both, this one nests inside it; otherwise it replaces it.
-            let nests = kind == MarkKind::Double && lexed.surplus > doubles;
+            // A quotation from an earlier paragraph is open. Between table rows, if the rest of
+            // this row closes both, this one nests inside it; otherwise it replaces it.
+            let nests = self.rows && kind == MarkKind::Double && lexed.surplus > doubles;
             if !nests {
                 self.settle_pending_quotes();
             }
@@ -836,7 +856,11 @@ impl<'v> Pairer<'v> {
             self.pair(top, index);
             let mark = &mut self.marks[index];
             mark.role = Role::Close;
-            mark.problem = Some(Problem::OpenForClose);
+            if mark.is_straight() {
+                mark.spaced_wrong = true;
+            } else {
+                mark.problem = Some(Problem::OpenForClose);
+            }
             self.last_close[MarkKind::Double.index()] = Some(index);
         } else if lexed.surplus > doubles {
             // “He called it “madness” and left.” Straight marks nest this way in much edited news;
@@ -864,24 +888,38 @@ impl<'v> Pairer<'v> {
             if bracket && self.closes_interval(index) {
                 return;
             }
-            if lexed.ch == '"' && self.top().is_some_and(|m| m.ch == '\'' && m.paragraph == self.current) {
+            let mismatched = match lexed.ch {
                 // 'Frank, your work is great." — a single quotation closed with a double mark.
+                '"' => Some('\''),
+                // "Mets Poet'. — a double quotation closed with a single mark.
+                '\'' => Some('"'),
+                _ => None,
+            };
+            if mismatched.is_some_and(|ch| self.top().is_some_and(|m| m.ch == ch && m.paragraph == self.current)) {
                 if let Some(opener) = self.pop(false) {
                     self.pair(opener, index);
                 }
+                self.last_close[kind.index()] = Some(index);
                 return;
             }
             let expected = self.last_close[kind.index()].map_or(self.span().start, |c| self.marks[c].range.end);
             let reversed = kind == MarkKind::Double
                 && match lexed.shape {
-                    // ”Hello,” he said
-                    Shape::Close => lexed.prev.is_none_or(opens_before) && lexed.next.is_some_and(char::is_alphanumeric),
-                    // like," Hmmm … funny" rather: the space is on the wrong side of the opening mark
-                    _ => lexed.surplus > 0,
+                    // ”Hello,” he said; said,”The treaty … nature ”
+                    Shape::Close => {
+                        lexed.next.is_some_and(char::is_alphanumeric) && (lexed.prev.is_none_or(opens_before) || lexed.surplus > 0)
+                    }
+                    // like," Hmmm … funny" rather, such as" trading ": the space is on the wrong side
+                    // of the opening mark
+                    _ => lexed.surplus > 0 || lexed.next_double.is_some_and(|n| self.lexed[n].facing == Facing::Either),
                 };
             let mark = &mut self.marks[index];
-            mark.problem = Some(Problem::Unopened);
-            mark.expected = Some(expected);
+            if reversed && mark.is_straight() {
+                mark.spaced_wrong = true;
+            } else {
+                mark.problem = Some(Problem::Unopened);
+                mark.expected = Some(expected);
+            }
             if reversed {
                 mark.role = Role::Open;
                 self.push(index);
@@ -1168,6 +1206,13 @@ mod tests {
     }
 
     #[test]
+    fn reversed_opening_mark_glued_to_the_attribution() {
+        let text = "Ziobro said,”The treaty contains harmful elements ”.";
+        assert_eq!(problems(text), [("12”".into(), Problem::Unopened)]);
+        assert_eq!(map(text).marks[0].partner, Some(1));
+    }
+
+    #[test]
     fn opening_mark_after_sentence_end_should_close() {
         let text = "“There are many engineers. “Yiran Chen said: “But it is hard.”";
         let p = problems(text);
@@ -1238,6 +1283,90 @@ mod tests {
         assert_eq!(problems(text), [("0“".into(), Problem::Unclosed)]);
         let text = "He said “fine” and ” then “more” and “again.”";
         assert_eq!(problems(text).len(), 1);
+    }
+
+    #[test]
+    fn seed_lines_13_to_15() {
+        let text = "“You've been kicking out all of this talent. Damien MA, founder of Macropolo, said:\nWashington also cites security concerns.\n“If they're going abroad, they're going to start a few companies,” or they'll work for the Chinese,” Ma said.";
+        let p = problems(text);
+        assert_eq!(p.len(), 2, "{p:?}");
+        assert_eq!(p[0], ("0“".into(), Problem::Unclosed));
+        assert_eq!(p[1].1, Problem::Unopened);
+    }
+
+    #[test]
+    fn possessive_typed_as_a_double_mark() {
+        let text = r#"forcing companies to decrypt their customers" computer systems and their customers" cloud data"#;
+        assert!(problems(text).is_empty());
+        assert_eq!(roles(text), "AA");
+    }
+
+    #[test]
+    fn mismatched_straight_marks_pair() {
+        assert!(problems(r#"When someone says, 'Frank, your work is great." I thank them."#).is_empty());
+        let text = r#"Fans know the "Mets Poet'. My jersey says "The Poet' because of my brother."#;
+        assert!(problems(text).is_empty(), "{:?}", problems(text));
+        assert!(problems(r#""I was goin' home," he said."#).is_empty());
+        assert_eq!(roles(r#""I was goin' home," he said."#), "OAC");
+    }
+
+    #[test]
+    fn doubled_closing_marks_close_twice() {
+        let text = r#""The Government is just saying, "we hope that employers co-operate."""#;
+        assert!(problems(text).is_empty(), "{:?}", problems(text));
+        assert_eq!(roles(text), "OOCC");
+    }
+
+    #[test]
+    fn straight_marks_spaced_the_wrong_way_pair_quietly() {
+        let text = r#"It's sort of like," Hmmm, that's funny" rather than loud."#;
+        let m = map(text);
+        assert!(m.marks.iter().all(|m| m.problem.is_none()));
+        assert!(m.marks[1].spaced_wrong);
+        let text = r#"the meaning of "modify, "no matter the context. And here we have "waive or modify." Fine."#;
+        assert!(problems(text).is_empty(), "{:?}", problems(text));
+        assert!(map(text).marks[1].spaced_wrong);
+    }
+
+    #[test]
+    fn tex_opening_marks() {
+        let text = "`` I say brains make wealth, not oil. We have brains.\" — Peres.";
+        assert!(problems(text).is_empty(), "{:?}", problems(text));
+        assert_eq!(map(text).marks[0].range, 0..2);
+    }
+
+    #[test]
+    fn stray_spaced_mark_is_left_alone() {
+        let text = r#"Cruz said Pelosi, who appeared on "Face the Nation" earlier, " is "focused on neither of those.""#;
+        assert!(problems(text).is_empty(), "{:?}", problems(text));
+        assert!(problems(r#"guidelines such as " social distance " apply"#).is_empty());
+        assert_eq!(roles(r#"guidelines such as " social distance " apply"#), "OC");
+    }
+
+    #[test]
+    fn quotation_nested_in_one_from_an_earlier_row() {
+        let text = "\"HSBC has no hostility towards anyone.\nIt did not \"fabricate\" evidence or \"hide\" facts.\"";
+        assert!(row_problems(text).is_empty(), "{:?}", row_problems(text));
+        let m = QuoteMap::build_rows(text, &lines(text));
+        assert_eq!(m.marks[0].partner, Some(m.marks.len() - 1));
+    }
+
+    #[test]
+    fn long_quotation_over_many_rows() {
+        let mut text = String::from("\"We are overwhelmed by the support.");
+        for _ in 0..6 {
+            text.push_str("\nSomeone else has also offered help.");
+        }
+        text.push_str("\nA minister also offered support,\" the grandfather said.");
+        assert!(row_problems(&text).is_empty());
+        // In running text, the quotation waits a few paragraphs only.
+        assert_eq!(problems(&text).len(), 2);
+    }
+
+    #[test]
+    fn quotation_left_open_at_the_end_of_a_table_may_go_on() {
+        assert!(row_problems("\"It's to extract information.").is_empty());
+        assert_eq!(problems("\"It's to extract information.").len(), 1);
     }
 
     #[test]

@@ -55,7 +55,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     // One quotation in each style could be a quotation pasted in; a quotation that opens in one
     // style and closes in the other cannot.
     let mixed_pair = counted().any(|m| {
-        m.role == Role::Open && m.partner.is_some_and(|p| marks[p].problem.is_none() && marks[p].is_straight() != m.is_straight())
+        m.role == Role::Open && m.partner.is_some_and(|p| style(&marks[p]).is_some_and(|s| Some(s) != style(m)) && style(m).is_some())
     });
     if straight == 0 || curly == 0 || !(mixed_pair || straight.min(curly) > 2) {
         return;
@@ -84,6 +84,17 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         finding = finding.fix(Fix::new(Applicability::Unsafe, edits));
     }
     out.push(finding);
+}
+
+/// Straight (`true`) or curly (`false`); other marks (TeX ``) have no style here.
+fn style(mark: &Mark) -> Option<bool> {
+    if mark.is_straight() {
+        Some(true)
+    } else if mark.is_curly() {
+        Some(false)
+    } else {
+        None
+    }
 }
 
 fn curly_form(mark: &Mark) -> char {
@@ -133,6 +144,7 @@ mod tests {
             "\"It’s fine,\" she said. \"Don’t worry.\"",
             "A 6'2\" player said “yes.”",
             "He said \"yes\" once and then “no” once.",
+            "`` I say brains.\" And “yes” and “no” and “maybe.”",
             "\"He called it 'madness,'\" she said.",
         ] {
             assert_no_lints(&MIXED_QUOTE_STYLES, text);

@@ -26,7 +26,9 @@ declare_rule! {
     ///
     /// The mark is only taken for a reversed closing mark when that explains the text best: if a
     /// closing mark follows it, it more likely starts a new quotation after one left open, which
-    /// Q001 reports. Related: the opening mark of the quotation it should close.
+    /// Q001 reports. Straight marks have no direction to get wrong: one that closes a quotation
+    /// with its space on the wrong side (`meaning of "modify, "no matter`) is paired as the
+    /// closing mark and not reported. Related: the opening mark of the quotation it should close.
     ///
     /// ## Fix safety
     /// Unsafe: the fix puts the closing mark in place of the opening one, before the space

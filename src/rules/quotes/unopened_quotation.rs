@@ -3,7 +3,7 @@ use crate::diagnostic::Finding;
 use crate::fix::{Edit, Fix};
 use crate::rules::Context;
 use crate::rules::quotes::{first_char_after, last_char_before};
-use crate::text::{Problem, Role};
+use crate::text::{Mark, MarkKind, Problem, Role};
 
 declare_rule! {
     /// ## What it does
@@ -26,9 +26,12 @@ declare_rule! {
     /// ```
     ///
     /// Related: the closing mark of the quotation before it (which may be the misplaced one), or
-    /// the start of the paragraph. Only double marks are checked: a single closing mark with
-    /// nothing open is an apostrophe (`the students’ books`). A quotation opened in the previous
-    /// paragraph or table row and closed here is paired, not reported.
+    /// the start of the paragraph. A single closing mark with nothing open is an apostrophe
+    /// (`the students’ books`), and so is a straight double mark glued to a plural before a
+    /// lower-case word (`the customers" computers`). A quotation opened in the previous paragraph
+    /// or table row and closed here is paired, not reported; a straight mark that opens a
+    /// quotation with its space on the wrong side (`like," Hmmm … funny"`) is paired as the opening
+    /// mark and not reported, since straight marks carry no direction of their own.
     ///
     /// ## Fix safety
     /// When the mark stands where an opening mark belongs (`”Hello,” he said`), the fix turns it
@@ -48,7 +51,8 @@ declare_rule! {
 pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     let doc = cx.doc;
     let view = doc.view();
-    for mark in doc.quotes.marks.iter().filter(|m| m.kind.is_quote() && m.problem == Some(Problem::Unopened)) {
+    let unopened = |m: &&Mark| m.kind.is_quote() && m.kind != MarkKind::Single && m.problem == Some(Problem::Unopened);
+    for mark in doc.quotes.marks.iter().filter(unopened) {
         let paragraph = &doc.paragraphs[mark.paragraph].range;
         let expected = mark.expected.unwrap_or(paragraph.start);
         let confidence = if mark.is_straight() { 0.7 } else { 0.85 };
