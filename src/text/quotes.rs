@@ -497,44 +497,44 @@ impl<'v> Pairer<'v> {
         self.lexed.clear();
         let span = self.span();
         let text = &self.view[span.clone()];
-        let mut prev: Option<char> = None;
-        // The character before the run of quotation marks a mark stands in: `.""` closes twice.
-        let mut before_marks: Option<char> = None;
-        let mut iter = text.char_indices().peekable();
-        while let Some((i, ch)) = iter.next() {
-            let next = iter.peek().map(|&(_, c)| c);
-            if !is_quote_char(ch) {
-                before_marks = Some(ch);
-            }
-            let tex = ch == '`' && next == Some('`');
-            let found = if tex { Some((MarkKind::Double, Shape::Open)) } else { classify(ch) };
-            if let Some((kind, shape)) = found {
-                let len = if tex { 2 } else { ch.len_utf8() };
-                if tex {
-                    iter.next();
-                }
-                let rest = &text[i + len..];
-                let mut after = rest.chars();
-                let (next, next2) = (after.next(), after.next());
-                let elision = kind == MarkKind::Single && starts_elision(rest);
-                self.lexed.push(Lexed {
-                    at: span.start + i,
-                    len,
-                    ch,
-                    kind,
-                    shape,
-                    prev,
-                    next,
-                    next2,
-                    elision,
-                    facing: facing(shape, if prev.is_some_and(is_quote_char) { before_marks } else { prev }, next),
-                    next_double: None,
-                    surplus: 0,
-                });
-                prev = Some(if tex { '`' } else { ch });
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            // Every mark starts with one of these bytes; skipping the others keeps the scan fast.
+            if !matches!(bytes[i], b'"' | b'\'' | b'(' | b')' | b'[' | b']' | b'{' | b'}' | b'`' | 0xC2 | 0xE2 | 0xE3 | 0xEF) {
+                i += 1;
                 continue;
             }
-            prev = Some(ch);
+            let Some(ch) = text[i..].chars().next() else { break };
+            let tex = ch == '`' && bytes.get(i + 1) == Some(&b'`');
+            let Some((kind, shape)) = (if tex { Some((MarkKind::Double, Shape::Open)) } else { classify(ch) }) else {
+                i += ch.len_utf8();
+                continue;
+            };
+            let len = if tex { 2 } else { ch.len_utf8() };
+            let mut before = text[..i].chars().rev();
+            let prev = before.next();
+            // The character before the run of quotation marks a mark stands in: `.""` closes twice.
+            let outside = if prev.is_some_and(is_quote_char) { before.take(8).find(|&c| !is_quote_char(c)) } else { prev };
+            let rest = &text[i + len..];
+            let mut after = rest.chars();
+            let (next, next2) = (after.next(), after.next());
+            let elision = kind == MarkKind::Single && starts_elision(rest);
+            self.lexed.push(Lexed {
+                at: span.start + i,
+                len,
+                ch,
+                kind,
+                shape,
+                prev,
+                next,
+                next2,
+                elision,
+                facing: facing(shape, outside, next),
+                next_double: None,
+                surplus: 0,
+            });
+            i += len;
         }
         let mut following = None;
         let mut surplus = 0;

@@ -137,7 +137,7 @@ fn gap_before(view: &str, mark: &Mark) -> Option<std::ops::Range<usize>> {
     let trimmed = before.trim_end_matches([' ', '\t', '\u{a0}', '\u{3000}']);
     let text_before = trimmed.chars().next_back()?;
     (trimmed.len() < before.len() && !text_before.is_whitespace() && !is_mark(text_before))
-        .then(|| trimmed.len()..mark.range.start)
+        .then_some(trimmed.len()..mark.range.start)
 }
 
 /// Spaces between an opening mark and the start of the quoted text.

@@ -1,9 +1,9 @@
 use crate::declare_rule;
 use crate::diagnostic::Finding;
-use crate::fix::{Edit, Fix};
+use crate::fix::{Applicability, Edit, Fix};
 use crate::rules::Context;
-use crate::rules::quotes::last_char_before;
-use crate::text::{Mark, MarkKind, Problem};
+use crate::rules::quotes::{is_speech_verb, last_char_before};
+use crate::text::{Document, Mark, MarkKind, Problem, TokenKind};
 
 declare_rule! {
     /// ## What it does
@@ -37,10 +37,10 @@ declare_rule! {
     /// the quotation should have been closed.
     ///
     /// ## Fix safety
-    /// The fix inserts the closing mark where the quotation was expected to close. It is unsafe
-    /// when the paragraph ends with a full stop, question or exclamation mark (the quotation most
-    /// likely ends with it), and display-only otherwise, since the closing mark may belong
-    /// earlier.
+    /// The fix inserts the closing mark where the quotation most likely ends, and is unsafe: before
+    /// an attribution that follows the quoted words in the paragraph (`…,” said Chen Ming`,
+    /// `… years.” Damien Ma, founder of Macropolo, said`), or else at the end of the paragraph when
+    /// it ends a sentence. Where neither tells, the fix is display-only.
     pub static UNCLOSED_QUOTATION = {
         code: "Q001",
         name: "unclosed-quotation",
@@ -73,9 +73,8 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             (false, _) => "quotation never closed",
         };
         let closing = mark.closing_form().to_string();
-        let ends_sentence = view[..expected].trim_end().ends_with(['.', '!', '?', '…']);
-        let edit = Edit::insert(expected, closing.clone());
-        let fix = if at_paragraph_end && ends_sentence { Fix::unsafe_edit(edit) } else { Fix::display_only(edit) };
+        let (at, applicability) = if at_paragraph_end { closing_place(doc, mark, expected) } else { (expected, Applicability::DisplayOnly) };
+        let fix = Fix::new(applicability, vec![Edit::insert(at, closing.clone())]);
         out.push(
             Finding::new(&UNCLOSED_QUOTATION, mark.range.clone(), message)
                 .confidence(confidence(mark))
@@ -84,6 +83,52 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
                 .fix(fix),
         );
     }
+}
+
+/// Where a quotation left open at the end of its paragraph most likely closes, and how sure that
+/// is. When an attribution follows the quoted words inside the paragraph, the quotation closes
+/// before it: after the comma of `…, said Chen Ming` or `…, Chen Ming said`, or at the end of the
+/// sentence before `Damien Ma, founder of Macropolo, said:`. Otherwise it closes at the end of the
+/// paragraph if that ends a sentence.
+fn closing_place(doc: &Document, mark: &Mark, paragraph_end: usize) -> (usize, Applicability) {
+    let tokens = &doc.tokens;
+    let first = tokens.partition_point(|t| (t.start as usize) < mark.range.end);
+    let last = tokens.partition_point(|t| (t.start as usize) < paragraph_end);
+    let verb = (first..last).find(|&i| tokens[i].is_word() && is_speech_verb(doc.text(&tokens[i])));
+    let Some(verb) = verb else {
+        let ends_sentence = doc.view()[..paragraph_end].ends_with(['.', '!', '?', '…']);
+        let applicability = if ends_sentence { Applicability::Unsafe } else { Applicability::DisplayOnly };
+        return (paragraph_end, applicability);
+    };
+    let is_comma = |i: usize| tokens[i].kind == TokenKind::Punct && doc.text(&tokens[i]) == ",";
+    // `…, said Chen Ming`: the attribution is inverted after a comma.
+    if verb > first && is_comma(verb - 1) && tokens.get(verb + 1).is_some_and(|t| t.is_word()) {
+        return (tokens[verb - 1].end as usize, Applicability::Unsafe);
+    }
+    // `…, Chen Ming said` or `…, he said`: a short subject between the comma and the verb.
+    let subject = (verb.saturating_sub(4).max(first)..verb).rev().take_while(|&i| tokens[i].is_word()).count();
+    if subject > 0 && verb > first + subject && is_comma(verb - subject - 1) && is_subject(doc, verb - subject..verb) {
+        return (tokens[verb - subject - 1].end as usize, Applicability::Unsafe);
+    }
+    // `… years. Damien Ma, founder of Macropolo, said:` — the attribution is a sentence of its own.
+    let sentence = &doc.sentences[doc.sentence_of(verb)];
+    if sentence.range.start > mark.range.end {
+        let before = doc.view()[..sentence.range.start].trim_end().len();
+        return (before, Applicability::Unsafe);
+    }
+    (paragraph_end, Applicability::DisplayOnly)
+}
+
+/// `Chen Ming`, `he`, `the coach`, `a spokesperson`: a short subject of an attribution.
+fn is_subject(doc: &Document, range: std::ops::Range<usize>) -> bool {
+    const STARTS: &[&str] = &["a", "an", "he", "her", "his", "i", "it", "its", "she", "the", "their", "they", "we"];
+    let words: Vec<&str> = range.map(|i| doc.text(&doc.tokens[i])).collect();
+    let Some(first) = words.first() else { return false };
+    let opens = first.chars().next().is_some_and(char::is_uppercase) || STARTS.contains(&first.to_ascii_lowercase().as_str());
+    let is_pronoun = matches!(first.to_ascii_lowercase().as_str(), "he" | "she" | "they" | "we" | "i" | "it");
+    opens
+        && !(is_pronoun && words.len() > 1)
+        && words[1..].iter().all(|w| !matches!(w.to_ascii_lowercase().as_str(), "and" | "but" | "or" | "then" | "so" | "also" | "not"))
 }
 
 /// Curly double marks say plainly that they open; a straight mark's direction is inferred; a
@@ -120,7 +165,22 @@ mod tests {
         assert_lints(&UNCLOSED_QUOTATION, text, &["“"]);
         let found = lint(&UNCLOSED_QUOTATION, text);
         assert_eq!(found[0].message, "quotation never closed before the end of its paragraph");
-        assert_eq!(found[0].fix.as_ref().unwrap().applicability, Applicability::DisplayOnly);
+        assert!(fixed_unsafe(text).starts_with("“You've been kicking out all of this talent.” Damien Ma"));
+    }
+
+    fn fixed_unsafe(text: &str) -> String {
+        let found = lint(&UNCLOSED_QUOTATION, text);
+        crate::fix::apply(text, found.iter().filter_map(|f| f.fix.as_ref()), Applicability::Unsafe).text
+    }
+
+    #[test]
+    fn closing_mark_goes_before_the_attribution() {
+        let text = "\"In the past, young people went to Shanghai. Now they come to Hangzhou, said Chen Ming, the director.";
+        assert_eq!(fixed_unsafe(text), "\"In the past, young people went to Shanghai. Now they come to Hangzhou,\" said Chen Ming, the director.");
+        let text = "“We will win this year, the coach said after the game.";
+        assert_eq!(fixed_unsafe(text), "“We will win this year,” the coach said after the game.");
+        let text = "“We will win this year, and then we said so.";
+        assert_eq!(lint(&UNCLOSED_QUOTATION, text)[0].fix.as_ref().unwrap().applicability, Applicability::DisplayOnly);
     }
 
     #[test]
