@@ -6,32 +6,44 @@
 //! and records what is wrong with the marks that do not pair. The rules in `rules/quotes/` only read
 //! this map.
 //!
-//! Each paragraph is read twice, both times linearly: a first pass finds the marks and what their
-//! neighbours say about them (a straight `"` after a space and before a letter opens); the second
-//! pairs them, with that first pass as a short lookahead (is the next double mark a closing one?).
+//! Each paragraph is read twice, both times linearly: a first pass finds the marks (skipping every
+//! byte that cannot start one) and what their neighbours say about them (a straight `"` after a
+//! space and before a letter opens); a backward sweep over those marks gives each one its
+//! lookahead: the next double mark, and the *surplus* of closing over opening double marks in the
+//! rest of the paragraph. The second pass pairs the marks with that lookahead in hand.
 //!
 //! English conventions built in:
-//! - straight marks get their direction from their neighbours, and from what is open when the
-//!   neighbours do not tell;
+//! - straight marks get their direction from their neighbours (looking past a run of marks, so
+//!   `."` followed by `"` closes twice), and from what is open when the neighbours do not tell;
 //! - a single mark between letters, before a decade (`'90s`) or in a known elision (`'til`,
 //!   `rock 'n' roll`, a detached `'s`) is an apostrophe; after a plural `s` it is an apostrophe
 //!   unless a single quotation is open; a straight single mark left open at the end of its
 //!   paragraph is taken for the apostrophe of an elision we do not know (`'ere`), never reported;
 //! - nested quotations alternate double and single marks; `„…“` and `‚…‘` pair as in German;
+//!   TeX's `` `` `` opens a double quotation;
 //! - a quotation that runs on into the next paragraph leaves its closing mark off and the next
-//!   paragraph opens with an opening mark: that is correct, not an unclosed quotation;
-//! - an opening double mark met while a double quotation is open is a closing mark typed the wrong
-//!   way round when it stands where a closing mark belongs (right after the end of a sentence, or
-//!   with no space before it), a nested quotation that should have used single marks when two
-//!   closing marks follow it, and otherwise the start of a new quotation after one left open.
+//!   paragraph opens with an opening mark: that is correct, not an unclosed quotation.
+//!
+//! Choosing between readings. An opening double mark met while a double quotation of the same
+//! paragraph is innermost is read in the way that leaves the fewest marks unexplained, given the
+//! surplus: it closes the open quotation, typed the wrong way round, when nothing is left to close
+//! (only where a closing mark belongs for a curly mark: after the end of a sentence, or with no
+//! space before it); it opens a new quotation after one left open when one closing mark is left;
+//! it opens a same-type nested quotation when two are left. Straight marks have no direction of
+//! their own, so a straight mark that only its spacing contradicts (`like," Hmmm … funny"`) is paired
+//! by its place and flagged [`Mark::spaced_wrong`], not reported as a problem; a straight double
+//! mark glued to a plural before a lower-case word with nothing open (`the customers" data`) is a
+//! possessive apostrophe; a straight quotation closed by the other straight mark (`"Mets Poet'`)
+//! pairs.
 //!
 //! Recovery: a mark still open at the end of its paragraph is carried as *pending* into the
 //! following paragraphs. The first mark of its family there settles it: a closing mark pairs with
 //! it (a quotation broken across paragraphs, or across the rows of a table that was split into
 //! sentences), an opening mark ends it as unclosed. Pending marks expire after [`MAX_CARRY`]
-//! paragraphs. In a table (`build_rows`), every row boundary may be a sentence boundary inside one
-//! paragraph, so a pending quotation met by a new opening mark is taken as run on, not reported.
-//! Nothing else survives a paragraph, so one bad mark never cascades through an article.
+//! paragraphs. In a table (`build_rows`) every row boundary may fall inside a paragraph and the
+//! table may stop before the article does, so a pending quotation never expires, and one met by a
+//! new opening mark or by the end of the document is taken as run on, not reported (brackets still
+//! are). Nothing else survives a paragraph, so one bad mark never cascades through an article.
 
 use std::collections::VecDeque;
 use std::ops::Range;
@@ -1042,13 +1054,7 @@ impl<'v> Pairer<'v> {
     fn finish(&mut self) {
         while let Some(index) = self.quotes.pop_front() {
             self.work += 1;
-            if self.marks[index].paragraph + 1 < self.paragraphs.len() || self.rows {
-                self.current = self.paragraphs.len();
-                self.abandoned(index);
-            } else {
-                let end = self.paragraph_end(index);
-                self.unclosed(index, end);
-            }
+            self.abandoned(index);
         }
         while let Some(index) = self.brackets.pop_front() {
             self.work += 1;

@@ -68,12 +68,12 @@ pub(crate) fn is_speech_verb(word: &str) -> bool {
 }
 
 /// For a colon token at index `colon`, the index of a speech verb in the clause before it (back to
-/// the last comma, semicolon, dash or sentence start, at most eight words), if there is one:
+/// the last comma, semicolon, dash or sentence start, at most eight words and 24 tokens), if there is one:
 /// `Damien Ma, founder of Macropolo, said:`.
 pub(crate) fn attribution_verb(doc: &Document, colon: usize) -> Option<usize> {
     let sentence = &doc.sentences[doc.sentence_of(colon)];
     let mut words = 0;
-    for i in (sentence.tokens.start..colon).rev() {
+    for i in (sentence.tokens.start..colon).rev().take(24) {
         let token = &doc.tokens[i];
         match token.kind {
             TokenKind::Word => {
@@ -101,6 +101,124 @@ mod tests {
     #[test]
     fn speech_verbs_are_sorted() {
         assert!(SPEECH_VERBS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    /// Every Q rule on random mixtures of marks, letters, spaces, line breaks and CJK text, read as
+    /// plain text, Markdown and table rows: no panic, and every range lies on character boundaries.
+    #[test]
+    fn no_panics_on_random_input() {
+        use crate::config::Settings;
+        use crate::rules::{Context, RULES};
+        use crate::text::{InputFormat, Source};
+        use proptest::prelude::*;
+        let alphabet = prop::sample::select(vec![
+            "“", "”", "‘", "’", "\"", "'", "„", "«", "»", "(", ")", "[", "]", "{", "}", "（", "）", "「", "」", "【", "】", "`", "``",
+            "a", "s", "I", "9", " ", " ", "\n", "\n\n", ".", ",", ":", "said", "Chen", "中文", "> ", "- ", "1)", ":)",
+        ]);
+        let texts = prop::collection::vec(alphabet, 0..60).prop_map(|parts| parts.concat());
+        let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig { cases: 300, ..ProptestConfig::default() });
+        runner
+            .run(&texts, |text| {
+                let settings = Settings::default();
+                let rows: Vec<(usize, &str)> = text.split('\n').enumerate().map(|(i, r)| (i + 1, r)).collect();
+                let sources = [
+                    Source::new("t", text.clone(), InputFormat::Plain),
+                    Source::new("t.md", text.clone(), InputFormat::Markdown),
+                    Source::from_rows("t", &rows, InputFormat::Plain),
+                ];
+                for source in &sources {
+                    let doc = Document::new(source);
+                    let cx = Context::new(&doc, &settings);
+                    for rule in RULES.iter().filter(|r| r.code.starts_with('Q')) {
+                        let mut out = Vec::new();
+                        (rule.check)(&cx, &mut out);
+                        for finding in &out {
+                            let t = source.text();
+                            prop_assert!(t.is_char_boundary(finding.range.start) && t.is_char_boundary(finding.range.end));
+                            for related in &finding.related {
+                                prop_assert!(t.is_char_boundary(related.range.start) && t.is_char_boundary(related.range.end));
+                            }
+                        }
+                    }
+                }
+                Ok(())
+            })
+            .unwrap();
+    }
+
+    /// Every Q rule (stable and preview) on `text` read as plain text: `(line, code, flagged text)`.
+    fn q_findings(text: &str) -> Vec<(usize, &'static str, String)> {
+        use crate::config::Settings;
+        use crate::rules::{Context, RULES};
+        use crate::text::{InputFormat, Source};
+        let source = Source::new("t", text, InputFormat::Plain);
+        let doc = Document::new(&source);
+        let settings = Settings::default();
+        let cx = Context::new(&doc, &settings);
+        let mut found = Vec::new();
+        for rule in RULES.iter().filter(|r| r.code.starts_with('Q') && r.code != "Q009") {
+            let mut out = Vec::new();
+            (rule.check)(&cx, &mut out);
+            for f in out {
+                let line = text[..f.range.start].matches('\n').count() + 1;
+                found.push((line, f.code(), text[f.range.clone()].to_string()));
+            }
+        }
+        found.sort();
+        found
+    }
+
+    /// The seed's six artifacts, rewritten in fresh text: each found by its rule, and the
+    /// well-formed quotations around them left alone.
+    #[test]
+    fn fresh_article_with_every_artifact() {
+        let text = [
+            "“The new line proves that our trains are fast,” read the headline of one newspaper.",
+            "“There are many skilled drivers in the city. “Wang Lei, a transport researcher, said: “But the rules come from elsewhere.”",
+            "“You have been losing all of these engineers for years. Li Na, head of the institute, said:",
+            "The ministry also cites safety concerns for some routes.",
+            "“If they move abroad, they will start a few companies,” or they will work for others,” Li said.",
+            "The city council praised the operator. (Its founder Zhou Bo moved to rail from his earlier work in shipping.",
+            "“The city's long-term success depends on more than its trains,” he added.",
+            "Zhou said last year that “the talent of the staff is underestimated.” New ideas are rare and are seldom recognized. ”",
+            "The committee declared the need to “trust young staff” and said firms would “have more control.”",
+            "“Progress needs as little interference as possible,” Zhou said. “Progress often comes by itself, not as planned.",
+        ]
+        .join("\n");
+        let found = q_findings(&text);
+        let codes: Vec<(usize, &str)> = found.iter().map(|(l, c, _)| (*l, *c)).collect();
+        assert_eq!(
+            codes,
+            [(2, "Q003"), (3, "Q001"), (3, "Q008"), (5, "Q002"), (6, "Q006"), (8, "Q002"), (8, "Q005"), (10, "Q001")],
+            "{found:?}"
+        );
+    }
+
+    /// One bad mark early in an article does not make every later quotation look broken.
+    #[test]
+    fn one_bad_mark_does_not_cascade_through_an_article() {
+        let mut text = String::from("“A stray opening mark in the first paragraph, and nothing closes it.\n");
+        for i in 0..40 {
+            text.push_str(&format!(
+                "Paragraph {i} quotes him: “We grew,” he said, and “we will grow (again),” he added. \"Fine,\" she said, \"it's the '90s.\"\n"
+            ));
+        }
+        assert_eq!(q_findings(&text).iter().filter(|(_, c, _)| *c != "Q010").count(), 1, "{:?}", q_findings(&text));
+    }
+
+    /// The seed article from the evaluation data, when it is there (never copied into the
+    /// repository): the six artifacts of issue 5 found, the good quotations left alone.
+    #[test]
+    fn seed_article_when_available() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/seed/000_4b9eb0c26cea64c8.txt");
+        let Ok(text) = std::fs::read_to_string(&path) else { return };
+        let found = q_findings(&text);
+        for (line, code) in [(8, "Q003"), (13, "Q001"), (13, "Q008"), (15, "Q002"), (24, "Q002"), (28, "Q001"), (19, "Q006")] {
+            assert!(found.iter().any(|(l, c, _)| *l == line && *c == code), "{code} not found on line {line}: {found:?}");
+        }
+        for line in [3, 4, 22, 26] {
+            assert!(found.iter().all(|(l, _, _)| *l != line), "line {line} flagged: {found:?}");
+        }
     }
 
     #[test]
