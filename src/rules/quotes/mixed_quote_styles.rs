@@ -6,8 +6,8 @@ use crate::text::{Mark, MarkKind, Role};
 
 declare_rule! {
     /// ## What it does
-    /// Finds a document that mixes straight quotation marks (`"…"`, `'…'`) with curly ones
-    /// (`“…”`, `‘…’`).
+    /// Finds a document that mixes straight double quotation marks (`"…"`) with curly ones
+    /// (`“…”`).
     ///
     /// ## Why it matters
     /// A document keeps one style of quotation marks. Mixed styles are a sign of text pasted

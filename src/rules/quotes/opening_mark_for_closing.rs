@@ -6,9 +6,9 @@ use crate::text::{Mark, Problem};
 
 declare_rule! {
     /// ## What it does
-    /// Finds an opening quotation mark where the open quotation should close: right after the end
-    /// of a quoted sentence (`engineers. “Yiran Chen said`) or with no space before it
-    /// (`we will win,“ he said`).
+    /// Finds an opening quotation mark where the open quotation should close: right after a quoted
+    /// sentence ends, or with no space before it. Examples: `engineers. “Yiran Chen said`,
+    /// `we will win,“ he said`.
     ///
     /// ## Why it matters
     /// Machine translation often turns a closing mark into an opening one. The quotation then seems

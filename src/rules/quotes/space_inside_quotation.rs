@@ -7,7 +7,7 @@ use crate::text::{Mark, MarkKind, Problem, Role};
 declare_rule! {
     /// ## What it does
     /// Finds whitespace between a quotation mark and the text it encloses: a space before a
-    /// closing mark (`recognized. ”`) or after an opening mark (`“ Innovation`).
+    /// closing mark or after an opening one. Examples: `recognized. ”`, `“ Innovation`.
     ///
     /// ## Why it matters
     /// English sets quotation marks tight against the quoted text. A loose mark is a typical
@@ -25,10 +25,15 @@ declare_rule! {
     /// ```
     ///
     /// Guillemets are not checked (French sets them with spaces), nor are straight marks whose
-    /// partner could not be found, since their direction is then a guess.
+    /// partner could not be found, since their direction is then a guess. A quotation spaced
+    /// inside at both ends is one finding; when its straight marks hug the words outside instead
+    /// (`such as" cryptocurrency ",`, as detokenised machine output has it), the fix moves the
+    /// spaces outside. A single straight mark on the wrong side of its space
+    /// (`like," Hmmm … funny"`) is a slip whose reading is a guess, and is left alone.
     ///
     /// ## Fix safety
-    /// Safe: the fix deletes only the whitespace between the mark and the text.
+    /// Safe when the fix deletes only the whitespace between the mark and the text; unsafe when it
+    /// moves the space to the other side of a straight mark.
     pub static SPACE_INSIDE_QUOTATION = {
         code: "Q005",
         name: "space-inside-quotation",
