@@ -999,18 +999,27 @@ impl<'v> Pairer<'v> {
     /// continued by an opening mark at the start of the next paragraph runs on; the rest waits as
     /// pending.
     fn end_paragraph(&mut self) {
+        let next_opener = self.next_paragraph_opener();
+        let end = self.span().start + self.view[self.span()].trim_end().len();
         let kept: VecDeque<usize> = std::mem::take(&mut self.quotes);
         for index in kept {
             self.work += 1;
             let mark = &self.marks[index];
-            if mark.paragraph == self.current && matches!(mark.ch, '\'' | '＇') {
+            let single_here = mark.paragraph == self.current && mark.kind == MarkKind::Single;
+            if single_here && matches!(mark.ch, '\'' | '＇') {
                 self.open[mark.kind.index()] -= 1;
                 self.marks[index].role = Role::Apostrophe;
+            } else if single_here && next_opener != Some(MarkKind::Single) {
+                // A single opening mark left open is as likely an apostrophe typed the wrong way
+                // round as a quotation: it does not wait for a closing mark in later paragraphs,
+                // where it would take a plural's apostrophe for one.
+                self.open[mark.kind.index()] -= 1;
+                self.unclosed(index, end);
             } else {
                 self.quotes.push_back(index);
             }
         }
-        let Some(kind) = self.next_paragraph_opener() else { return };
+        let Some(kind) = next_opener else { return };
         self.work += self.quotes.len();
         let Some(pos) = self.quotes.iter().rposition(|&i| self.marks[i].kind == kind) else { return };
         let runner = self.quotes[pos];
@@ -1181,6 +1190,15 @@ mod tests {
         let m = map(text);
         assert_eq!(m.marks[0].partner, Some(1));
         assert!(m.in_quote(text.find("attract").unwrap()));
+    }
+
+    #[test]
+    fn single_opening_mark_does_not_wait_for_later_paragraphs() {
+        let text = "I'm like, ‘Are you insane?\nThe students’ books were late.";
+        let m = map(text);
+        assert_eq!(m.marks[1].problem, Some(Problem::Unclosed));
+        assert_eq!(m.marks[2].role, Role::Apostrophe);
+        assert!(!m.in_quote(text.find("books").unwrap()));
     }
 
     #[test]
