@@ -5,7 +5,16 @@ use super::{grammar, idioms, language, meta, perspective, quotes};
 
 /// Every rule, ordered by category (N, E, Q, I, G, P, L, B, M), then code.
 pub static RULES: &[&RuleMeta] = &[
+    &quotes::unclosed_quotation::UNCLOSED_QUOTATION,
+    &quotes::unopened_quotation::UNOPENED_QUOTATION,
+    &quotes::opening_mark_for_closing::OPENING_MARK_FOR_CLOSING,
+    &quotes::same_type_nested_quotation::SAME_TYPE_NESTED_QUOTATION,
     &quotes::space_inside_quotation::SPACE_INSIDE_QUOTATION,
+    &quotes::unclosed_bracket::UNCLOSED_BRACKET,
+    &quotes::unopened_bracket::UNOPENED_BRACKET,
+    &quotes::dangling_attribution_colon::DANGLING_ATTRIBUTION_COLON,
+    &quotes::colon_before_quotation::COLON_BEFORE_QUOTATION,
+    &quotes::mixed_quote_styles::MIXED_QUOTE_STYLES,
     &quotes::fullwidth_punctuation::FULLWIDTH_PUNCTUATION,
     &idioms::mangled_idiom::MANGLED_IDIOM,
     &idioms::broken_fixed_expression::BROKEN_FIXED_EXPRESSION,
