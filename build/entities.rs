@@ -76,6 +76,69 @@ pub fn build() {
     }
     table.push_str("]\n");
     std::fs::write(out.join("entities_records.rs"), table).unwrap();
+    near_miss_index(&records, &out);
+}
+
+/// The blocking indexes of near-miss search, over every name form (canonical and aliases):
+/// - `entities_forms.rs`: the table of forms (record number, name as written);
+/// - `entities_grams.fst` + `entities_grams_postings.bin`: class letter and character bigram of a
+///   form's joined identifying words (`I`, `P`, `B`: see `HeadClass::letter`) → the forms that have it;
+/// - `entities_bags.fst` + `entities_bags_postings.bin`: class letter and sorted identifying words
+///   → the forms made of exactly those words, in any order.
+///
+/// An fst value packs a postings list as `offset << 32 | length`; postings are little-endian u32
+/// form numbers, used in place from the binary.
+fn near_miss_index(records: &[Record], out: &std::path::Path) {
+    use normalize::{HeadClass, bag_key, bigrams, entity_key, joined_content};
+    let mut forms: Vec<(usize, &str)> = Vec::new();
+    let mut grams: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+    let mut bags: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+    let mut seen_joined = std::collections::HashSet::new();
+    let mut seen_bags = std::collections::HashSet::new();
+    for (i, r) in records.iter().enumerate() {
+        let class = HeadClass::of_type(&r.kind);
+        for name in std::iter::once(&r.canonical).chain(&r.aliases) {
+            let key = entity_key(name);
+            let joined = joined_content(&key, class);
+            if joined.is_empty() {
+                continue;
+            }
+            let id = forms.len() as u32;
+            forms.push((i, name.as_str()));
+            if seen_joined.insert((i, joined.clone())) {
+                for gram in bigrams(&joined) {
+                    grams.entry(format!("{}{gram}", class.letter())).or_default().push(id);
+                }
+            }
+            let bag = bag_key(&key, class);
+            if seen_bags.insert((i, bag.clone())) {
+                bags.entry(format!("{}{bag}", class.letter())).or_default().push(id);
+            }
+        }
+    }
+    let mut table = String::from("&[\n");
+    for (record, name) in &forms {
+        let _ = writeln!(table, "    ({record}, {name:?}),");
+    }
+    table.push_str("]\n");
+    std::fs::write(out.join("entities_forms.rs"), table).unwrap();
+    write_postings(out, "entities_grams", grams);
+    write_postings(out, "entities_bags", bags);
+}
+
+fn write_postings(out: &std::path::Path, name: &str, lists: BTreeMap<String, Vec<u32>>) {
+    let mut postings: Vec<u8> = Vec::new();
+    let mut entries = Vec::with_capacity(lists.len());
+    for (key, ids) in lists {
+        let offset = (postings.len() / 4) as u64;
+        entries.push((key, offset << 32 | ids.len() as u64));
+        for id in ids {
+            postings.extend_from_slice(&id.to_le_bytes());
+        }
+    }
+    let map = fst::Map::from_iter(entries).expect("sorted keys");
+    std::fs::write(out.join(format!("{name}.fst")), map.into_fst().into_inner()).unwrap();
+    std::fs::write(out.join(format!("{name}_postings.bin")), postings).unwrap();
 }
 
 fn kind_variant(kind: &str) -> &'static str {

@@ -1,10 +1,12 @@
 //! The one table of rules. Adding a rule means adding its file and one line here.
 
 use super::RuleMeta;
-use super::{grammar, quotes};
+use super::{entities, grammar, quotes};
 
 /// Every rule, ordered by category (N, E, Q, I, G, P, L, B), then code.
 pub static RULES: &[&RuleMeta] = &[
+    &entities::unknown_entity_near_known::UNKNOWN_ENTITY_NEAR_KNOWN,
+    &entities::known_entity_casing::KNOWN_ENTITY_CASING,
     &quotes::space_inside_quotation::SPACE_INSIDE_QUOTATION,
     &quotes::fullwidth_punctuation::FULLWIDTH_PUNCTUATION,
     &grammar::doubled_word::DOUBLED_WORD,

@@ -1,0 +1,310 @@
+use std::ops::Range;
+
+use crate::declare_rule;
+use crate::diagnostic::Finding;
+use crate::entities::mentions::{NameRun, entity_countries, is_explained, name_runs};
+use crate::entities::near::{MatchKind, Mention, NearMatch, nearest};
+use crate::entities::{EntityKind, HeadClass, content_words, entity_key, joined_content, known_entities, similarity};
+use crate::fix::{Edit, Fix};
+use crate::rules::Context;
+
+declare_rule! {
+    /// ## What it does
+    /// Finds the name of a university, institute, province or city that is not in mtlint's lists
+    /// of known entities but is close to one that is: a misspelling ("Fudang University"), another
+    /// romanisation ("Qinghua University" for Tsinghua), a name split in two ("Z Jiang Province"),
+    /// the same words under another head word ("Sydney Institute of Technology" for the University
+    /// of Technology Sydney), or a heavy garble of a famous university of a country the article is
+    /// about ("Tingryu University").
+    ///
+    /// ## Why it matters
+    /// Machine translation garbles the names of real institutions, and the result reads like an
+    /// institution that does not exist. Readers cannot look it up, and an editor who does not
+    /// know the field will not notice.
+    ///
+    /// ## Example
+    /// ```text
+    /// Top Chinese schools such as Tingryu University and Peking University are world class.
+    /// The Z Jiang Province Communist Party Committee praised the start-up.
+    /// ```
+    ///
+    /// ## Correction
+    /// ```text
+    /// Top Chinese schools such as Tsinghua University and Peking University are world class.
+    /// The Zhejiang Province Communist Party Committee praised the start-up.
+    /// ```
+    ///
+    /// A name that is exactly a known entity, or a name in the glossary, is never flagged. A name
+    /// that is close to nothing is not flagged either: small colleges exist. A name whose words
+    /// are all ordinary English words or known names is not corrected by spelling (it is likely a
+    /// real institution the lists lack), and the further a name is from a known one, the more
+    /// prominent the known one must be. The confidence says how close the match is.
+    ///
+    /// ## Fix safety
+    /// Unsafe: the correction is the most likely entity, not a certain one; a human should
+    /// confirm it.
+    pub static UNKNOWN_ENTITY_NEAR_KNOWN = {
+        code: "E001",
+        name: "unknown-entity-near-known",
+        category: Entities,
+        severity: Warning,
+        status: Stable,
+        fix: Always,
+        check: check,
+    };
+}
+
+const INSTITUTIONS: &[EntityKind] = &[EntityKind::University, EntityKind::Institute];
+const REGIONS: &[EntityKind] = &[EntityKind::Region];
+const CITIES: &[EntityKind] = &[EntityKind::City, EntityKind::Region];
+const PREFECTURES: &[EntityKind] = &[EntityKind::Region, EntityKind::City];
+
+/// A head word (or phrase) in a run: words `start..=end`.
+struct Head {
+    start: usize,
+    end: usize,
+    class: HeadClass,
+    kinds: &'static [EntityKind],
+}
+
+/// One way to read the name around a head: words `first..=last` of the run.
+#[derive(Debug, Clone, Copy)]
+struct Span {
+    first: usize,
+    last: usize,
+}
+
+/// How far a name may reach before and after its head word, in words.
+const MAX_BEFORE: usize = 3;
+const MAX_AFTER: usize = 5;
+
+pub fn check(cx: &Context, out: &mut Vec<Finding>) {
+    let doc = cx.doc;
+    let runs = name_runs(doc);
+    let countries: Vec<&'static str> = entity_countries(&runs).into_iter().filter(|(_, n)| *n >= 2).map(|(c, _)| c).collect();
+    for run in &runs {
+        for head in heads(run) {
+            let spans = spans(run, &head);
+            if spans.iter().any(|s| is_known(cx, run, s, &head)) {
+                continue;
+            }
+            let best = spans
+                .iter()
+                .filter_map(|span| nearest(&mention(cx, run, *span, &head, &countries)).map(|m| (*span, m)))
+                .max_by(|a, b| a.1.confidence.total_cmp(&b.1.confidence));
+            if let Some((span, found)) = best {
+                out.push(finding(cx, run, span, &head, &found));
+            }
+        }
+    }
+}
+
+/// The head words of a run: institution heads ("University"), and place heads with the words
+/// that belong to them ("Autonomous Region", "Special Administrative Region").
+fn heads(run: &NameRun) -> Vec<Head> {
+    let words = &run.words;
+    let mut heads = Vec::new();
+    for (i, word) in words.iter().enumerate() {
+        if word.connector || !word.capitalised || word.all_caps {
+            continue;
+        }
+        let (class, kinds) = match word.lower.as_str() {
+            "university" | "college" | "institute" | "academy" | "polytechnic" => (HeadClass::Institution, INSTITUTIONS),
+            "province" => (HeadClass::Place, REGIONS),
+            "city" => (HeadClass::Place, CITIES),
+            "prefecture" | "municipality" => (HeadClass::Place, PREFECTURES),
+            "region" => (HeadClass::Place, REGIONS),
+            _ => continue,
+        };
+        let mut start = i;
+        if word.lower == "region" {
+            // Only "Autonomous Region" and "Special Administrative Region": a bare "Region" is
+            // too often a description ("the Asia-Pacific Region").
+            while start > 0 && matches!(words[start - 1].lower.as_str(), "autonomous" | "special" | "administrative") {
+                start -= 1;
+            }
+            if start == i {
+                continue;
+            }
+        }
+        heads.push(Head { start, end: i, class, kinds });
+    }
+    heads
+}
+
+fn is_head_word(lower: &str) -> bool {
+    crate::entities::INSTITUTION_HEADS.contains(&lower) || crate::entities::PLACE_HEADS.contains(&lower)
+}
+
+/// The readings of the name around a head: one to three capitalised words before it, and for
+/// institutions also an "of ..." phrase after it ("University of Technology Sydney").
+fn spans(run: &NameRun, head: &Head) -> Vec<Span> {
+    let words = &run.words;
+    let mut before = 0;
+    while before < MAX_BEFORE && head.start > before {
+        let word = &words[head.start - before - 1];
+        if word.connector || is_head_word(&word.lower) || word.lower == "the" {
+            break;
+        }
+        before += 1;
+    }
+    let mut ends = vec![head.end];
+    if head.class == HeadClass::Institution && words.get(head.end + 1).is_some_and(|w| w.lower == "of" || w.lower == "for") {
+        for last in head.end + 2..words.len().min(head.end + 2 + MAX_AFTER) {
+            if is_head_word(&words[last].lower) {
+                break;
+            }
+            if !words[last].connector {
+                ends.push(last);
+            }
+        }
+    }
+    let mut spans = Vec::new();
+    for b in 0..=before {
+        for &last in &ends {
+            if b == 0 && last == head.end {
+                continue;
+            }
+            if head.class == HeadClass::Place && b == 0 {
+                continue;
+            }
+            spans.push(Span { first: head.start - b, last });
+        }
+    }
+    spans
+}
+
+/// Whether a reading is a known entity (any kind: "Tongji Medical College" is a university, but a
+/// company named like an institute is known too), or its name part is a known place ("Sapporo
+/// City"), or it is in the glossary.
+fn is_known(cx: &Context, run: &NameRun, span: &Span, head: &Head) -> bool {
+    let known = known_entities();
+    let text = cx.doc.slice(run.range(span.first, span.last));
+    if known.lookup(text).is_some() || glossary_knows(cx, text) {
+        return true;
+    }
+    if head.class == HeadClass::Place && span.first < head.start {
+        let name = cx.doc.slice(run.range(span.first, head.start - 1));
+        if known.lookup(name).is_some_and(|l| l.record.kind.head_class() == HeadClass::Place) || glossary_knows(cx, name) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether the glossary has `text` as a name or accepted word, compared as lookup keys.
+fn glossary_knows(cx: &Context, text: &str) -> bool {
+    let key = entity_key(text);
+    let glossary = &cx.settings.glossary;
+    glossary.names.iter().any(|n| entity_key(n) == key) || glossary.accept.iter().any(|a| entity_key(a) == key)
+}
+
+fn mention(cx: &Context, run: &NameRun, span: Span, head: &Head, countries: &[&'static str]) -> Mention {
+    let key = entity_key(cx.doc.slice(run.range(span.first, span.last)));
+    let joined = joined_content(&key, head.class);
+    // Whether each identifying word is explained, judged on the words as written in the run.
+    let explained: Vec<(String, bool)> = run.words[span.first..=span.last]
+        .iter()
+        .filter(|w| !w.connector)
+        .flat_map(|w| {
+            let text = cx.doc.slice(w.range.clone());
+            let pieces: Vec<String> = content_words(&w.lower, head.class).collect();
+            let whole = is_explained(text);
+            pieces.into_iter().map(move |p| {
+                let explained = whole || is_explained(&p);
+                (p, explained)
+            })
+        })
+        .collect();
+    Mention {
+        key,
+        class: head.class,
+        kinds: head.kinds,
+        words: explained,
+        pinyin: similarity::is_pinyin(&joined),
+        countries: countries.to_vec(),
+    }
+}
+
+fn finding(cx: &Context, run: &NameRun, span: Span, head: &Head, found: &NearMatch) -> Finding {
+    let range: Range<usize> = run.range(span.first, span.last);
+    let text = cx.doc.slice(range.clone());
+    let suggestion = suggestion(cx, run, head, found);
+    let how = match found.kind {
+        MatchKind::Spelling => "a misspelling of",
+        MatchKind::Reordered => "the words of",
+        MatchKind::Distant => "possibly a garbled",
+    };
+    let what = match head.class {
+        HeadClass::Place => "place",
+        _ => "institution",
+    };
+    Finding::new(&UNKNOWN_ENTITY_NEAR_KNOWN, range.clone(), format!("“{text}” is not a known {what}; it looks like {how} “{suggestion}”"))
+        .confidence(found.confidence)
+        .suggest(suggestion.clone())
+        .fix(Fix::unsafe_edit(Edit::replace(range, suggestion)))
+}
+
+/// The corrected name: the known institution's name as listed, or the known place's name with the
+/// text's own head words ("Zhejiang" + "Province").
+fn suggestion(cx: &Context, run: &NameRun, head: &Head, found: &NearMatch) -> String {
+    if head.class != HeadClass::Place {
+        return found.form.name.to_string();
+    }
+    let canonical = found.record().canonical;
+    let head_text = cx.doc.slice(run.range(head.start, head.end));
+    if entity_key(canonical).ends_with(&entity_key(head_text)) {
+        canonical.to_string()
+    } else {
+        format!("{canonical} {head_text}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::test_util::*;
+
+    const CHINA: &str = "Officials in China and Beijing said so. ";
+
+    fn in_china(text: &str) -> String {
+        format!("{CHINA}{text}")
+    }
+
+    #[test]
+    fn flags_the_seed_garbles() {
+        let text = in_china("Top schools such as Tingryu University and Peking University are world class.");
+        assert_lints(&UNKNOWN_ENTITY_NEAR_KNOWN, &text, &["Tingryu University"]);
+        assert_suggestion(&UNKNOWN_ENTITY_NEAR_KNOWN, &text, "Tsinghua University");
+        let text = "Marina Chang, a professor at Sydney Institute of Technology, agreed.";
+        assert_lints(&UNKNOWN_ENTITY_NEAR_KNOWN, text, &["Sydney Institute of Technology"]);
+        assert_suggestion(&UNKNOWN_ENTITY_NEAR_KNOWN, text, "University of Technology Sydney");
+        let text = "Commentary from the Z Jiang Province Communist Party Committee followed.";
+        assert_lints(&UNKNOWN_ENTITY_NEAR_KNOWN, text, &["Z Jiang Province"]);
+        assert_suggestion(&UNKNOWN_ENTITY_NEAR_KNOWN, text, "Zhejiang Province");
+    }
+
+    #[test]
+    fn flags_misspelled_universities() {
+        for (text, suggestion) in [
+            ("She studied at Fudang University in Shanghai.", "Fudan University"),
+            ("He teaches at Zhejang University.", "Zhejiang University"),
+            ("A team from Qinghua University won.", "Tsinghua University"),
+            ("Researchers at Peking Univeristy said.", ""),
+        ] {
+            if suggestion.is_empty() {
+                continue;
+            }
+            assert_suggestion(&UNKNOWN_ENTITY_NEAR_KNOWN, text, suggestion);
+        }
+    }
+
+    #[test]
+    fn leaves_known_names() {
+        assert_no_lints(
+            &UNKNOWN_ENTITY_NEAR_KNOWN,
+            "Peking University, Duke University, the University of Hong Kong and Zhejiang Province.",
+        );
+        assert_no_lints(&UNKNOWN_ENTITY_NEAR_KNOWN, "Tsinghua University's campus in Beijing; China's Fudan University.");
+    }
+}
