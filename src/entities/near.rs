@@ -71,6 +71,8 @@ const SPELLING_RANK_PINYIN: u32 = 100;
 const SPELLING_RANK: u32 = 1000;
 const REORDERED_RANK: u32 = 200;
 const DISTANT_RANK: u32 = 50;
+const BARE_RANK: u32 = 200;
+const BARE_RANK_PERSON: u32 = 50;
 
 /// The most likely entity `mention` garbles, if one is close enough and prominent enough.
 pub fn nearest(mention: &Mention) -> Option<NearMatch> {
@@ -110,29 +112,76 @@ fn score(m: &NearMatch, len: usize) -> f32 {
 
 fn judge_spelling(mention: &Mention, joined: &str, form: Form, distance: f32) -> Option<NearMatch> {
     let record = form.record;
-    if distance == 0.0 || record.is_common_word() || !heads_agree(&mention.key, form.name, mention.class) {
+    if record.is_common_word() || !heads_agree(&mention.key, form.name, mention.class) {
         return None;
     }
     let other_key = entity_key(form.name);
     let other_words: Vec<String> = content_words(&other_key, mention.class).collect();
+    let distance = if distance > 0.0 {
+        distance
+    } else if mention.words.iter().map(|(w, _)| w).ne(other_words.iter()) {
+        // The same letters split or joined differently ("Fu Dan", "Tsing Hua"): like a change of
+        // romanisation, half an edit.
+        0.5
+    } else {
+        // The same words in another structure ("University of Miami", "Miami University"):
+        // often two real institutions.
+        return None;
+    };
     if !keeps_explained_words(&mention.words, &other_words) {
         return None;
     }
     let other: String = other_words.concat();
     let len = joined.chars().count().max(other.chars().count());
+    if mention.class == HeadClass::Bare {
+        return judge_bare(mention, form, &other_words, distance, len);
+    }
     let close = (distance <= 1.0 && len >= 5) || (distance <= 2.0 && len >= 8) || (distance <= 3.0 && len >= 14);
     let rank_limit = if mention.pinyin { SPELLING_RANK_PINYIN } else { SPELLING_RANK };
     if close && record.rank <= rank_limit {
         let confidence = (0.95 - 0.12 * distance).clamp(0.5, 0.9);
         return Some(NearMatch { form, kind: MatchKind::Spelling, distance, confidence });
     }
-    let distant = !mention.pinyin
+    // A heavy garble is read as a famous institution only: places and companies are too many
+    // and too alike.
+    let distant = mention.class == HeadClass::Institution
+        && !mention.pinyin
         && mention.words.len() == 1
         && record.rank <= DISTANT_RANK
         && joined.chars().next() == other.chars().next()
         && 1.0 - distance / len as f32 >= 0.5
         && mention.countries.contains(&record.country);
     distant.then_some(NearMatch { form, kind: MatchKind::Distant, distance, confidence: 0.45 })
+}
+
+/// Names without a head word (companies, organisations, people) are the densest part of the
+/// lists and of real text, so only one-letter slips of prominent names count: a person's name
+/// with one word off by one edit ("Xi Jingping"), a company's name off by one edit (two for long
+/// names) in words that are neither English nor pinyin.
+fn judge_bare(mention: &Mention, form: Form, other_words: &[String], distance: f32, len: usize) -> Option<NearMatch> {
+    let record = form.record;
+    if entity_key(form.name).split(' ').count() != mention.key.split(' ').count() {
+        // "Siegel" is not "Der Spiegel" (or its short form): names of different length are
+        // different names.
+        return None;
+    }
+    let differing: Vec<&(String, bool)> =
+        mention.words.iter().zip(other_words).filter(|((w, _), o)| w != *o).map(|(m, _)| m).collect();
+    if record.kind == EntityKind::Person {
+        let one_word_off = mention.words.len() >= 2
+            && mention.words.len() == other_words.len()
+            && differing.len() == 1
+            && differing[0].0.chars().count() >= 5
+            && distance <= 1.0;
+        let limit = if mention.pinyin || differing.iter().any(|(w, _)| similarity::is_pinyin(w)) { 10 } else { BARE_RANK_PERSON };
+        return (one_word_off && record.rank <= limit)
+            .then_some(NearMatch { form, kind: MatchKind::Spelling, distance, confidence: 0.7 });
+    }
+    // Short names are one letter away from too many others ("Tata"/"Stata", "Acer"/"Nacer").
+    let close = (distance <= 1.0 && len >= 7) || (distance <= 2.0 && len >= 10);
+    let foreign = mention.words.iter().any(|(w, _)| similarity::is_pinyin(w));
+    (close && !foreign && record.rank <= BARE_RANK && !differing.is_empty())
+        .then_some(NearMatch { form, kind: MatchKind::Spelling, distance, confidence: (0.9 - 0.12 * distance).clamp(0.5, 0.8) })
 }
 
 /// Whether the candidate keeps every explained word of the mention: word for word when both have

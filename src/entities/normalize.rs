@@ -1,9 +1,10 @@
 //! The lookup key of an entity name. This file is also compiled into build.rs (by path), so the
 //! keys in the embedded index and the keys computed at run time can never differ.
 
-/// Case-folds, drops a leading "the", unifies apostrophes and dashes, and collapses whitespace:
-/// "The University of Hong Kong" and "university  of Hong Kong" share the key
-/// "university of hong kong"; "Xi’an" and "Xi'an" share "xi'an".
+/// Case-folds, drops a leading "the", unifies apostrophes and dashes, collapses whitespace, and
+/// spells "-isation" as "-ization": "The University of Hong Kong" and "university  of Hong Kong"
+/// share the key "university of hong kong"; "Xi’an" and "Xi'an" share "xi'an"; "World Health
+/// Organisation" is the World Health Organization.
 pub fn entity_key(name: &str) -> String {
     let mut key = String::with_capacity(name.len());
     let mut space = false;
@@ -23,6 +24,9 @@ pub fn entity_key(name: &str) -> String {
             space = false;
         }
         key.extend(c.to_lowercase());
+    }
+    if key.contains("isation") {
+        key = key.replace("isation", "ization");
     }
     match key.strip_prefix("the ") {
         Some(rest) if !rest.is_empty() => rest.to_string(),

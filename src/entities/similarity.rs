@@ -9,14 +9,15 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-/// Edit distance between two joined names, counting a change of romanisation as half an edit.
+/// Edit distance between two joined names (insertions, deletions, substitutions and swaps of
+/// neighbouring letters: "Sichaun"), counting a change of romanisation as half an edit.
 pub fn distance(a: &str, b: &str) -> f32 {
-    let plain = strsim::levenshtein(a, b) as f32;
+    let plain = strsim::osa_distance(a, b) as f32;
     if plain <= 0.5 {
         return plain;
     }
     let (ka, kb) = (romanised_key(a), romanised_key(b));
-    plain.min(strsim::levenshtein(&ka, &kb) as f32 + 0.5)
+    plain.min(strsim::osa_distance(&ka, &kb) as f32 + 0.5)
 }
 
 /// Spelling similarity from 0 to 1: one minus the distance over the longer length.

@@ -4,7 +4,7 @@ use crate::declare_rule;
 use crate::diagnostic::Finding;
 use crate::entities::mentions::{NameRun, entity_countries, is_explained, name_runs};
 use crate::entities::near::{MatchKind, Mention, NearMatch, nearest};
-use crate::entities::{EntityKind, HeadClass, content_words, entity_key, joined_content, known_entities, similarity};
+use crate::entities::{EntityKind, Form, HeadClass, content_words, entity_key, joined_content, known_entities, similarity};
 use crate::fix::{Edit, Fix};
 use crate::rules::Context;
 
@@ -58,6 +58,22 @@ const INSTITUTIONS: &[EntityKind] = &[EntityKind::University, EntityKind::Instit
 const REGIONS: &[EntityKind] = &[EntityKind::Region];
 const CITIES: &[EntityKind] = &[EntityKind::City, EntityKind::Region];
 const PREFECTURES: &[EntityKind] = &[EntityKind::Region, EntityKind::City];
+const BARE: &[EntityKind] =
+    &[EntityKind::Company, EntityKind::Organisation, EntityKind::Agency, EntityKind::Media, EntityKind::Person];
+
+/// Head words that machine translation and typing misspell, with what they admit.
+const HEAD_WORDS: &[(&str, HeadClass, &[EntityKind])] = &[
+    ("academy", HeadClass::Institution, INSTITUTIONS),
+    ("college", HeadClass::Institution, INSTITUTIONS),
+    ("institute", HeadClass::Institution, INSTITUTIONS),
+    ("polytechnic", HeadClass::Institution, INSTITUTIONS),
+    ("university", HeadClass::Institution, INSTITUTIONS),
+    ("province", HeadClass::Place, REGIONS),
+    ("city", HeadClass::Place, CITIES),
+    ("prefecture", HeadClass::Place, PREFECTURES),
+    ("municipality", HeadClass::Place, PREFECTURES),
+    ("region", HeadClass::Place, REGIONS),
+];
 
 /// A head word (or phrase) in a run: words `start..=end`.
 struct Head {
@@ -65,6 +81,14 @@ struct Head {
     end: usize,
     class: HeadClass,
     kinds: &'static [EntityKind],
+    /// The head word as it should be, when the text misspells it ("Univeristy").
+    corrected: Option<&'static str>,
+}
+
+impl Head {
+    fn bare() -> Head {
+        Head { start: usize::MAX, end: usize::MAX, class: HeadClass::Bare, kinds: BARE, corrected: None }
+    }
 }
 
 /// One way to read the name around a head: words `first..=last` of the run.
@@ -83,20 +107,86 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     let runs = name_runs(doc);
     let countries: Vec<&'static str> = entity_countries(&runs).into_iter().filter(|(_, n)| *n >= 2).map(|(c, _)| c).collect();
     for run in &runs {
-        for head in heads(run) {
-            let spans = spans(run, &head);
-            if spans.iter().any(|s| is_known(cx, run, s, &head)) {
+        let heads = heads(run);
+        for head in &heads {
+            let spans = spans(run, head);
+            if let Some(found) = misspelled_head_of_known(cx, run, &spans, head) {
+                out.push(finding(cx, run, found.0, head, &found.1));
+                continue;
+            }
+            if spans.iter().any(|s| is_known(cx, run, s, head)) {
                 continue;
             }
             let best = spans
                 .iter()
-                .filter_map(|span| nearest(&mention(cx, run, *span, &head, &countries)).map(|m| (*span, m)))
+                .filter_map(|span| nearest(&mention(cx, run, *span, head, &countries)).map(|m| (*span, m)))
                 .max_by(|a, b| a.1.confidence.total_cmp(&b.1.confidence));
             if let Some((span, found)) = best {
-                out.push(finding(cx, run, span, &head, &found));
+                out.push(finding(cx, run, span, head, &found));
             }
         }
+        if heads.is_empty() {
+            bare_names(cx, run, &countries, out);
+        }
     }
+}
+
+/// Longest stretch of a run without a head word looked at as one company or person name.
+const MAX_BARE_WORDS: usize = 3;
+
+/// Company, organisation and person names: each stretch of a run between connectors, taken whole
+/// ("Alibba", "Xi Jingping"; not "Siegel" alone out of "Rob Siegel", which is a person's name),
+/// unless some part of it is a known name.
+fn bare_names(cx: &Context, run: &NameRun, countries: &[&'static str], out: &mut Vec<Finding>) {
+    let head = Head::bare();
+    let words = &run.words;
+    let mut first = 0;
+    while first < words.len() {
+        let mut last = first;
+        while last + 1 < words.len() && !words[last + 1].connector {
+            last += 1;
+        }
+        let stretch = Span { first, last };
+        first = last + 2;
+        if stretch.last - stretch.first >= MAX_BARE_WORDS || words[stretch.first..=stretch.last].iter().any(|w| w.all_caps) {
+            continue;
+        }
+        let any_known = (stretch.first..=stretch.last)
+            .flat_map(|a| (a..=stretch.last).map(move |b| Span { first: a, last: b }))
+            .any(|span| is_known(cx, run, &span, &head));
+        if any_known {
+            continue;
+        }
+        if let Some(found) = nearest(&mention(cx, run, stretch, &head, countries)) {
+            out.push(finding(cx, run, stretch, &head, &found));
+        }
+    }
+}
+
+/// A known name with its head word misspelled ("Peking Univeristy"): the reading whose key, with
+/// the head corrected, is a known entity of the head's class.
+fn misspelled_head_of_known(cx: &Context, run: &NameRun, spans: &[Span], head: &Head) -> Option<(Span, NearMatch)> {
+    head.corrected?;
+    let known = known_entities();
+    spans.iter().rev().find_map(|span| {
+        let record = known.lookup_key(&span_key(run, span, head))?.record;
+        if record.kind.head_class() != head.class || glossary_knows(cx, cx.doc.slice(run.range(span.first, span.last))) {
+            return None;
+        }
+        let form = Form { id: u32::MAX, record, name: record.canonical };
+        Some((*span, NearMatch { form, kind: MatchKind::Spelling, distance: 1.0, confidence: 0.85 }))
+    })
+}
+
+/// The lookup key of a reading, with a misspelled head word corrected.
+fn span_key(run: &NameRun, span: &Span, head: &Head) -> String {
+    let words: Vec<&str> = (span.first..=span.last)
+        .map(|i| match head.corrected {
+            Some(corrected) if i == head.end => corrected,
+            _ => run.words[i].lower.as_str(),
+        })
+        .collect();
+    entity_key(&words.join(" "))
 }
 
 /// The head words of a run: institution heads ("University"), and place heads with the words
@@ -108,16 +198,15 @@ fn heads(run: &NameRun) -> Vec<Head> {
         if word.connector || !word.capitalised || word.all_caps {
             continue;
         }
-        let (class, kinds) = match word.lower.as_str() {
-            "university" | "college" | "institute" | "academy" | "polytechnic" => (HeadClass::Institution, INSTITUTIONS),
-            "province" => (HeadClass::Place, REGIONS),
-            "city" => (HeadClass::Place, CITIES),
-            "prefecture" | "municipality" => (HeadClass::Place, PREFECTURES),
-            "region" => (HeadClass::Place, REGIONS),
-            _ => continue,
+        let (class, kinds, corrected) = match HEAD_WORDS.iter().find(|(h, _, _)| *h == word.lower) {
+            Some(&(_, class, kinds)) => (class, kinds, None),
+            None => match misspelled_head(&word.lower) {
+                Some((h, class, kinds)) => (class, kinds, Some(h)),
+                None => continue,
+            },
         };
         let mut start = i;
-        if word.lower == "region" {
+        if corrected.unwrap_or(&word.lower) == "region" {
             // Only "Autonomous Region" and "Special Administrative Region": a bare "Region" is
             // too often a description ("the Asia-Pacific Region").
             while start > 0 && matches!(words[start - 1].lower.as_str(), "autonomous" | "special" | "administrative") {
@@ -127,9 +216,21 @@ fn heads(run: &NameRun) -> Vec<Head> {
                 continue;
             }
         }
-        heads.push(Head { start, end: i, class, kinds });
+        heads.push(Head { start, end: i, class, kinds, corrected });
     }
     heads
+}
+
+/// The head word a misspelled word stands for ("Univeristy", "Institue", "Provice"): one edit
+/// away (two for "university"), same first letter, and not itself an English word.
+fn misspelled_head(lower: &str) -> Option<(&'static str, HeadClass, &'static [EntityKind])> {
+    if lower.len() < 6 || crate::lexicon::lexicon().english_word(lower).is_some() {
+        return None;
+    }
+    HEAD_WORDS.iter().copied().find(|(head, _, _)| {
+        let allowed = if head.len() >= 10 { 2 } else { 1 };
+        head.len() >= 6 && head.chars().next() == lower.chars().next() && strsim::osa_distance(head, lower) <= allowed
+    })
 }
 
 fn is_head_word(lower: &str) -> bool {
@@ -180,7 +281,7 @@ fn spans(run: &NameRun, head: &Head) -> Vec<Span> {
 fn is_known(cx: &Context, run: &NameRun, span: &Span, head: &Head) -> bool {
     let known = known_entities();
     let text = cx.doc.slice(run.range(span.first, span.last));
-    if known.lookup(text).is_some() || glossary_knows(cx, text) {
+    if known.lookup_key(&span_key(run, span, head)).is_some() || glossary_knows(cx, text) {
         return true;
     }
     if head.class == HeadClass::Place && span.first < head.start {
@@ -200,12 +301,14 @@ fn glossary_knows(cx: &Context, text: &str) -> bool {
 }
 
 fn mention(cx: &Context, run: &NameRun, span: Span, head: &Head, countries: &[&'static str]) -> Mention {
-    let key = entity_key(cx.doc.slice(run.range(span.first, span.last)));
+    let key = span_key(run, &span, head);
     let joined = joined_content(&key, head.class);
     // Whether each identifying word is explained, judged on the words as written in the run.
     let explained: Vec<(String, bool)> = run.words[span.first..=span.last]
         .iter()
-        .filter(|w| !w.connector)
+        .enumerate()
+        .filter(|(i, w)| !w.connector && span.first + i != head.end)
+        .map(|(_, w)| w)
         .flat_map(|w| {
             let text = cx.doc.slice(w.range.clone());
             let pieces: Vec<String> = content_words(&w.lower, head.class).collect();
@@ -237,7 +340,8 @@ fn finding(cx: &Context, run: &NameRun, span: Span, head: &Head, found: &NearMat
     };
     let what = match head.class {
         HeadClass::Place => "place",
-        _ => "institution",
+        HeadClass::Institution => "institution",
+        HeadClass::Bare => "name",
     };
     Finding::new(&UNKNOWN_ENTITY_NEAR_KNOWN, range.clone(), format!("“{text}” is not a known {what}; it looks like {how} “{suggestion}”"))
         .confidence(found.confidence)
@@ -251,9 +355,20 @@ fn suggestion(cx: &Context, run: &NameRun, head: &Head, found: &NearMatch) -> St
     if head.class != HeadClass::Place {
         return found.form.name.to_string();
     }
+    let head_text = match head.corrected {
+        Some(corrected) => {
+            let before = if head.start < head.end { cx.doc.slice(run.range(head.start, head.end - 1)) } else { "" };
+            let mut chars = corrected.chars();
+            let capitalised: String = chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default();
+            if before.is_empty() { capitalised } else { format!("{before} {capitalised}") }
+        }
+        None => cx.doc.slice(run.range(head.start, head.end)).to_string(),
+    };
+    let head_key = entity_key(&head_text);
     let canonical = found.record().canonical;
-    let head_text = cx.doc.slice(run.range(head.start, head.end));
-    if entity_key(canonical).ends_with(&entity_key(head_text)) {
+    if entity_key(found.form.name).ends_with(&head_key) {
+        found.form.name.to_string()
+    } else if entity_key(canonical).ends_with(&head_key) {
         canonical.to_string()
     } else {
         format!("{canonical} {head_text}")
