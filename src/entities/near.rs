@@ -136,6 +136,11 @@ fn judge_spelling(mention: &Mention, joined: &str, form: Form, distance: f32) ->
     if mention.class == HeadClass::Bare {
         return judge_bare(mention, form, &other_words, distance, len);
     }
+    if mention.class == HeadClass::Place && (mention.pinyin && distance > 0.5 || !place_heads_agree(&mention.key, record)) {
+        // Chinese place names are dense: a pinyin name one letter from a known place is as likely
+        // another real place ("Beijiang" is a river, and a Vietnamese province in Chinese).
+        return None;
+    }
     let close = (distance <= 1.0 && len >= 5) || (distance <= 2.0 && len >= 8) || (distance <= 3.0 && len >= 14);
     let rank_limit = if mention.pinyin { SPELLING_RANK_PINYIN } else { SPELLING_RANK };
     if close && record.rank <= rank_limit {
@@ -182,6 +187,36 @@ fn judge_bare(mention: &Mention, form: Form, other_words: &[String], distance: f
     let foreign = mention.words.iter().any(|(w, _)| similarity::is_pinyin(w));
     (close && !foreign && record.rank <= BARE_RANK && !differing.is_empty())
         .then_some(NearMatch { form, kind: MatchKind::Spelling, distance, confidence: (0.9 - 0.12 * distance).clamp(0.5, 0.8) })
+}
+
+/// The head word of a place name's key: its last word when that is a place head ("zhejiang
+/// province" → "province"; "hong kong sar" → "region").
+fn place_head(key: &str) -> Option<&'static str> {
+    match key.rsplit(' ').next()? {
+        "province" => Some("province"),
+        "city" => Some("city"),
+        "prefecture" => Some("prefecture"),
+        "municipality" => Some("municipality"),
+        "region" | "sar" => Some("region"),
+        _ => None,
+    }
+}
+
+/// Whether a place's type agrees with the mention's head word: "Beijing Province" is not Beijing,
+/// a municipality; "Fukuoka Prefecture" may be the city's prefecture; a place whose forms name no
+/// type agrees with any head.
+fn place_heads_agree(key: &str, record: &EntityRecord) -> bool {
+    let Some(head) = place_head(key) else { return true };
+    let mut types = std::iter::once(record.canonical).chain(record.aliases.iter().copied()).filter_map(|f| place_head(&entity_key(f)));
+    let types: Vec<&str> = types.by_ref().collect();
+    if types.is_empty() || types.contains(&head) {
+        return true;
+    }
+    match head {
+        "city" => record.kind == EntityKind::City || types.contains(&"municipality"),
+        "prefecture" | "municipality" => record.kind == EntityKind::City,
+        _ => false,
+    }
 }
 
 /// Whether the candidate keeps every explained word of the mention: word for word when both have
