@@ -19,6 +19,8 @@ use crate::text::{Document, Flags, Token, TokenKind};
 pub struct NameWord {
     /// Byte range in the original text, without a possessive "'s".
     pub range: Range<usize>,
+    /// Where the word ends with its possessive "'s", if it has one ("McDonald's" is a name).
+    pub full_end: usize,
     /// Lowercase, as in lookup keys.
     pub lower: String,
     /// A lowercase function word inside the name ("of", "and").
@@ -59,6 +61,7 @@ pub fn name_runs(doc: &Document) -> Vec<NameRun> {
                     // "Yat-sen", "Abu-Dhabi": a hyphen with no space on either side joins two words.
                     if let Some(last) = run.last_mut().filter(|_| joined_by_hyphen(doc, tokens, i)) {
                         last.range.end = word.range.end;
+                        last.full_end = word.full_end;
                         last.lower.push('-');
                         last.lower.push_str(&word.lower);
                     } else if word.capitalised || word.all_caps {
@@ -80,6 +83,7 @@ pub fn name_runs(doc: &Document) -> Vec<NameRun> {
                 TokenKind::Punct | TokenKind::Symbol if doc.text(token) == "&" && !run.is_empty() => {
                     let range = token.range();
                     run.push(NameWord {
+                        full_end: range.end,
                         range,
                         lower: "&".to_string(),
                         connector: true,
@@ -126,6 +130,7 @@ fn word_of(doc: &Document, token: &Token) -> (NameWord, bool) {
     let capitalised = stem.chars().next().is_some_and(char::is_uppercase);
     let word = NameWord {
         range,
+        full_end: token.end as usize,
         lower: stem.to_lowercase().replace('’', "'"),
         connector: false,
         capitalised,

@@ -128,7 +128,9 @@ fn judge_spelling(mention: &Mention, joined: &str, form: Form, distance: f32) ->
         // often two real institutions.
         return None;
     };
-    if !keeps_explained_words(&mention.words, &other_words) {
+    // Explained words must stay, unless only the spaces between the letters changed ("Fu Dan").
+    let resplit = distance == 0.5 && mention.words.iter().map(|(w, _)| w.as_str()).collect::<String>() == other_words.concat();
+    if !resplit && !keeps_explained_words(&mention.words, &other_words) {
         return None;
     }
     let other: String = other_words.concat();

@@ -76,8 +76,11 @@ fn longest_name(cx: &Context, run: &NameRun, start: usize) -> Option<(usize, Str
         if run.words[end].connector {
             return None;
         }
-        let text = cx.doc.slice(run.range(start, end));
-        canonical_spelling(cx, text).map(|c| (end, c))
+        let range = run.range(start, end);
+        let with_possessive = range.start..run.words[end].full_end;
+        canonical_spelling(cx, cx.doc.slice(range.clone()))
+            .or_else(|| (with_possessive.end > range.end).then(|| canonical_spelling(cx, cx.doc.slice(with_possessive))).flatten())
+            .map(|c| (end, c))
     })
 }
 
@@ -106,6 +109,9 @@ fn canonical_spelling(cx: &Context, text: &str) -> Option<String> {
 /// Flags the words of `start..=end` whose inner capitals differ from `canonical`'s.
 fn report(cx: &Context, run: &NameRun, start: usize, end: usize, canonical: &str, out: &mut Vec<Finding>) {
     let text = cx.doc.slice(run.range(start, end));
+    // A name that ends in "'s" ("McDonald's") was found with its "'s".
+    let possessive = run.range(start, end).start..run.words[end].full_end;
+    let text = if entity_key(canonical).ends_with("'s") && !entity_key(text).ends_with("'s") { cx.doc.slice(possessive) } else { text };
     let canonical = canonical.strip_prefix("The ").filter(|_| !text.starts_with("The ")).unwrap_or(canonical);
     let written: Vec<&str> = text.split_whitespace().collect();
     let wanted: Vec<&str> = canonical.split_whitespace().collect();
@@ -170,9 +176,41 @@ mod tests {
     }
 
     #[test]
+    fn flags_brand_casing() {
+        for (written, wanted) in [
+            ("Tiktok", "TikTok"),
+            ("Youtube", "YouTube"),
+            ("Linkedin", "LinkedIn"),
+            ("Paypal", "PayPal"),
+            ("Openai", "OpenAI"),
+            ("HuaWei", "Huawei"),
+            ("Mcdonald's", "McDonald's"),
+        ] {
+            let text = format!("Analysts said {written} gained.");
+            assert_lints(&KNOWN_ENTITY_CASING, &text, &[written]);
+            assert_suggestion(&KNOWN_ENTITY_CASING, &text, wanted);
+        }
+    }
+
+    #[test]
+    fn glossary_casing_wins() {
+        let text = "Deepseek and Macropolo said.";
+        let source = crate::text::Source::new("t", text, crate::text::InputFormat::Plain);
+        let doc = crate::text::Document::new(&source);
+        let mut settings = crate::config::Settings::default();
+        settings.glossary.names.push("Deepseek".to_string());
+        settings.glossary.names.push("MACROPOLO".to_string());
+        let cx = Context::new(&doc, &settings);
+        let mut out = Vec::new();
+        check(&cx, &mut out);
+        assert!(out.is_empty(), "{out:?}");
+    }
+
+    #[test]
     fn leaves_right_and_stylistic_casing() {
         assert_no_lints(&KNOWN_ENTITY_CASING, "DeepSeek, Alibaba and Telegram; the University of Hong Kong.");
         assert_no_lints(&KNOWN_ENTITY_CASING, "DEEPSEEK RELEASES A MODEL. The deepseek-chat endpoint.");
         assert_no_lints(&KNOWN_ENTITY_CASING, "Nasa and Nato said so.");
+        assert_no_lints(&KNOWN_ENTITY_CASING, "Peking University and the University Of Hong Kong.");
     }
 }
