@@ -79,6 +79,19 @@ pub struct Overrides {
 pub struct Glossary {
     pub names: Vec<String>,
     pub accept: HashSet<String>,
+    /// The glossary files' rows, with their types and aliases (a term in `names` has no row).
+    pub entries: Vec<GlossaryEntry>,
+}
+
+/// One row of a termbase: a canonical term, what it is, the other spellings accepted for it, and
+/// a note for people.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct GlossaryEntry {
+    pub term: String,
+    /// Free text such as `university`, `place`, `company`, `person`; empty when not given.
+    pub kind: String,
+    pub aliases: Vec<String>,
+    pub note: String,
 }
 
 impl Glossary {
@@ -193,14 +206,21 @@ fn load_glossary(config: Option<&GlossaryConfig>, path: Option<&Path>) -> Result
     glossary.accept.extend(config.accept.iter().flatten().cloned());
     let base = path.and_then(Path::parent).unwrap_or(Path::new("."));
     for file in config.files.iter().flatten() {
-        let file = base.join(file);
-        glossary.names.extend(read_glossary_file(&file)?);
+        let entries = read_termbase_file(&base.join(file))?;
+        glossary.names.extend(entries.iter().flat_map(|e| std::iter::once(&e.term).chain(&e.aliases)).cloned());
+        glossary.entries.extend(entries);
     }
     Ok(glossary)
 }
 
 /// The `term` column of a CSV or TSV glossary, with any `aliases` (`|`-separated).
 pub fn read_glossary_file(path: &Path) -> Result<Vec<String>> {
+    Ok(read_termbase_file(path)?.into_iter().flat_map(|e| std::iter::once(e.term).chain(e.aliases)).collect())
+}
+
+/// The rows of a CSV or TSV termbase: a `term` column, and optionally `type`, `aliases`
+/// (`|`-separated) and `note` (column names in any case; other columns are ignored).
+pub fn read_termbase_file(path: &Path) -> Result<Vec<GlossaryEntry>> {
     let tsv = path.extension().is_some_and(|e| e == "tsv" || e == "tab");
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(if tsv { b'\t' } else { b',' })
@@ -213,16 +233,21 @@ pub fn read_glossary_file(path: &Path) -> Result<Vec<String>> {
         path: path.to_path_buf(),
         message: format!("no `term` column (columns: {})", headers.iter().collect::<Vec<_>>().join(", ")),
     })?;
-    let aliases = headers.iter().position(|h| h.eq_ignore_ascii_case("aliases"));
-    let mut terms = Vec::new();
+    let column = |name: &str| headers.iter().position(|h| h.trim().eq_ignore_ascii_case(name));
+    let (aliases, kind, note) = (column("aliases"), column("type"), column("note"));
+    let mut entries = Vec::new();
     for (i, record) in reader.records().enumerate() {
         let record = record.map_err(|e| Error::Config { path: path.to_path_buf(), message: format!("row {}: {e}", i + 1) })?;
-        terms.extend(record.get(term).map(str::trim).filter(|t| !t.is_empty()).map(String::from));
-        if let Some(a) = aliases.and_then(|a| record.get(a)) {
-            terms.extend(a.split('|').map(str::trim).filter(|t| !t.is_empty()).map(String::from));
+        let cell = |c: Option<usize>| c.and_then(|c| record.get(c)).map(str::trim).unwrap_or("").to_string();
+        let aliases: Vec<String> =
+            cell(aliases).split('|').map(str::trim).filter(|t| !t.is_empty()).map(String::from).collect();
+        let term = cell(Some(term));
+        if term.is_empty() {
+            continue;
         }
+        entries.push(GlossaryEntry { term, kind: cell(kind), aliases, note: cell(note) });
     }
-    Ok(terms)
+    Ok(entries)
 }
 
 /// Parses a configuration file's text; errors name the line, column and key.
@@ -350,6 +375,19 @@ mod tests {
         let config = parse_str("[rules.severity]\nG003 = \"error\"\n").unwrap();
         let settings = Settings::resolve(config, None, &Overrides::default()).unwrap();
         assert_eq!(settings.severity.get("G003"), Some(&Severity::Error));
+    }
+
+    #[test]
+    fn termbase_files_give_terms_types_and_aliases() {
+        let dir = tempfile::tempdir().unwrap();
+        let rows = "term\ttype\taliases\tnote\nMacroPolo\torganisation\tMacro Polo\tthink tank\nLiang Wenfeng\tperson\t\t\n";
+        std::fs::write(dir.path().join("terms.tsv"), rows).unwrap();
+        let config = parse_str("[glossary]\nfiles = [\"terms.tsv\"]\n").unwrap();
+        let settings = Settings::resolve(config, Some(&dir.path().join("mtlint.toml")), &Overrides::default()).unwrap();
+        assert!(settings.glossary.accepts("Macro Polo") && settings.glossary.accepts("Liang Wenfeng"));
+        assert_eq!(settings.glossary.entries.len(), 2);
+        assert_eq!(settings.glossary.entries[0].kind, "organisation");
+        assert_eq!(settings.glossary.entries[0].note, "think tank");
     }
 
     #[test]

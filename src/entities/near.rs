@@ -233,7 +233,7 @@ fn keeps_explained_words(words: &[(String, bool)], other: &[String]) -> bool {
 
 /// Institutions must share their head word to be misspellings of each other: "Fudang College" is
 /// not "Fudan University".
-fn heads_agree(key: &str, other: &str, class: HeadClass) -> bool {
+pub fn heads_agree(key: &str, other: &str, class: HeadClass) -> bool {
     if class != HeadClass::Institution {
         return true;
     }

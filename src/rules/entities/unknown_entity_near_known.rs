@@ -92,7 +92,7 @@ impl Head {
 }
 
 /// One way to read the name around a head: words `first..=last` of the run.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Span {
     first: usize,
     last: usize,
@@ -110,19 +110,18 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         let heads = heads(run);
         for head in &heads {
             let spans = spans(run, head);
-            if let Some(found) = misspelled_head_of_known(cx, run, &spans, head) {
-                out.push(finding(cx, run, found.0, head, &found.1));
+            if let Some((span, found)) = misspelled_head_of_known(cx, run, &spans, head) {
+                out.push(finding(cx, run, span, from_list(cx, run, head, &found)));
                 continue;
             }
-            if spans.iter().any(|s| is_known(cx, run, s, head)) {
+            // With capitalised words before the head, they belong to the name: "Yuelu Academy of
+            // Sciences" is not known because "Academy of Sciences" is.
+            let has_before = spans.iter().any(|s| s.first < head.start);
+            if spans.iter().filter(|s| !has_before || s.first < head.start).any(|s| is_known(cx, run, s, head)) {
                 continue;
             }
-            let best = spans
-                .iter()
-                .filter_map(|span| nearest(&mention(cx, run, *span, head, &countries)).map(|m| (*span, m)))
-                .max_by(|a, b| a.1.confidence.total_cmp(&b.1.confidence));
-            if let Some((span, found)) = best {
-                out.push(finding(cx, run, span, head, &found));
+            if let Some((span, correction)) = best_correction(cx, run, &spans, head, &countries) {
+                out.push(finding(cx, run, span, correction));
             }
         }
         if heads.is_empty() {
@@ -151,14 +150,22 @@ fn bare_names(cx: &Context, run: &NameRun, countries: &[&'static str], out: &mut
         if stretch.last - stretch.first >= MAX_BARE_WORDS || words[stretch.first..=stretch.last].iter().any(|w| w.all_caps) {
             continue;
         }
+        // A known name inside the stretch ("Xi Jinping Thought") makes it known; a single word
+        // only when it is a canonical name, not an abbreviation ("Al" is not Alabama's "AL").
         let any_known = (stretch.first..=stretch.last)
             .flat_map(|a| (a..=stretch.last).map(move |b| Span { first: a, last: b }))
-            .any(|span| is_known(cx, run, &span, &head));
+            .any(|span| {
+                if span.first < span.last || span == stretch {
+                    return is_known(cx, run, &span, &head);
+                }
+                let text = cx.doc.slice(run.range(span.first, span.last));
+                known_entities().lookup(text).is_some_and(|l| !l.via_alias) || glossary_knows(cx, text)
+            });
         if any_known {
             continue;
         }
-        if let Some(found) = nearest(&mention(cx, run, stretch, &head, countries)) {
-            out.push(finding(cx, run, stretch, &head, &found));
+        if let Some((span, correction)) = best_correction(cx, run, &[stretch], &head, countries) {
+            out.push(finding(cx, run, span, correction));
         }
     }
 }
@@ -329,32 +336,139 @@ fn mention(cx: &Context, run: &NameRun, span: Span, head: &Head, countries: &[&'
     }
 }
 
-fn finding(cx: &Context, run: &NameRun, span: Span, head: &Head, found: &NearMatch) -> Finding {
-    let range: Range<usize> = run.range(span.first, span.last);
-    let text = cx.doc.slice(range.clone());
-    let suggestion = suggestion(cx, run, head, found);
+/// A proposed correction of a reading.
+struct Correction {
+    suggestion: String,
+    confidence: f32,
+    /// How the reading relates to the correction, for the message.
+    how: &'static str,
+    what: &'static str,
+    /// Edit distance of the identifying words, to choose between list and glossary.
+    distance: f32,
+}
+
+/// The best correction over the readings of one name: from the lists ([`nearest`]) or from the
+/// glossary, which wins when it is at least as close.
+fn best_correction(cx: &Context, run: &NameRun, spans: &[Span], head: &Head, countries: &[&'static str]) -> Option<(Span, Correction)> {
+    spans
+        .iter()
+        .filter_map(|span| {
+            let mention = mention(cx, run, *span, head, countries);
+            let listed = nearest(&mention).map(|found| from_list(cx, run, head, &found));
+            let glossary = from_glossary(cx, run, head, &mention);
+            let best = match (listed, glossary) {
+                (Some(l), Some(g)) => Some(if g.distance <= l.distance { g } else { l }),
+                (l, g) => l.or(g),
+            };
+            best.map(|c| (*span, c))
+        })
+        .max_by(|a, b| a.1.confidence.total_cmp(&b.1.confidence))
+}
+
+fn what(head: &Head) -> &'static str {
+    match head.class {
+        HeadClass::Place => "place",
+        HeadClass::Institution => "institution",
+        HeadClass::Bare => "name",
+    }
+}
+
+fn from_list(cx: &Context, run: &NameRun, head: &Head, found: &NearMatch) -> Correction {
     let how = match found.kind {
         MatchKind::Spelling => "a misspelling of",
         MatchKind::Reordered => "the words of",
         MatchKind::Distant => "possibly a garbled",
     };
-    let what = match head.class {
-        HeadClass::Place => "place",
-        HeadClass::Institution => "institution",
-        HeadClass::Bare => "name",
+    let suggestion = match head.class {
+        HeadClass::Place => with_head(cx, run, head, found.form.name, Some(found.record().canonical)),
+        _ => found.form.name.to_string(),
     };
+    Correction { suggestion, confidence: found.confidence, how, what: what(head), distance: found.distance }
+}
+
+/// The glossary term closest to the mention, within one edit (two for names of eight letters or
+/// more), of a type that agrees with the head word. The glossary is the user's short list, so
+/// it is scanned whole.
+fn from_glossary(cx: &Context, run: &NameRun, head: &Head, mention: &Mention) -> Option<Correction> {
+    if mention.words.iter().all(|(_, explained)| *explained) {
+        return None;
+    }
+    let glossary = &cx.settings.glossary;
+    let listed = |n: &String| glossary.entries.iter().any(|e| &e.term == n || e.aliases.contains(n));
+    let terms = glossary
+        .entries
+        .iter()
+        .map(|e| (e.term.as_str(), e.kind.as_str()))
+        .chain(glossary.names.iter().filter(|n| !listed(n)).map(|n| (n.as_str(), "")));
+    let joined: String = mention.words.iter().map(|(w, _)| w.as_str()).collect();
+    let mut best: Option<(f32, &str)> = None;
+    for (term, kind) in terms {
+        if !kind_agrees(kind, head.class) {
+            continue;
+        }
+        let key = entity_key(term);
+        let other = joined_content(&key, head.class);
+        if other.is_empty()
+            || (head.class == HeadClass::Bare && key.split(' ').count() != mention.key.split(' ').count())
+            || !crate::entities::near::heads_agree(&mention.key, term, head.class)
+        {
+            continue;
+        }
+        let mut distance = similarity::distance(&joined, &other);
+        if distance == 0.0 {
+            // Same letters: a misspelled head word ("Acadamy") is an edit, a different split
+            // ("Macro Polo") half an edit, and the same words are no garble.
+            distance = match (key == mention.key, head.corrected) {
+                (true, Some(_)) => 1.0,
+                (true, None) => continue,
+                (false, _) => 0.5,
+            };
+        }
+        let len = joined.chars().count().max(other.chars().count());
+        let close = (distance <= 1.0 && len >= 5) || (distance <= 2.0 && len >= 8);
+        if close && best.is_none_or(|(d, _)| distance < d) {
+            best = Some((distance, term));
+        }
+    }
+    let (distance, term) = best?;
+    let suggestion = match head.class {
+        HeadClass::Place => with_head(cx, run, head, term, None),
+        _ => term.to_string(),
+    };
+    Some(Correction {
+        suggestion,
+        confidence: (0.9 - 0.1 * distance).clamp(0.6, 0.85),
+        how: "a misspelling of the glossary term",
+        what: what(head),
+        distance,
+    })
+}
+
+/// Whether a glossary type (free text) agrees with a head word's class; no type agrees with all.
+fn kind_agrees(kind: &str, class: HeadClass) -> bool {
+    let kind = kind.trim().to_ascii_lowercase();
+    let of_kind = match kind.as_str() {
+        "" => return true,
+        "university" | "institute" | "college" | "academy" | "institution" | "school" => HeadClass::Institution,
+        "place" | "city" | "province" | "region" | "country" | "state" | "prefecture" | "municipality" => HeadClass::Place,
+        _ => HeadClass::Bare,
+    };
+    of_kind == class
+}
+
+fn finding(cx: &Context, run: &NameRun, span: Span, correction: Correction) -> Finding {
+    let range: Range<usize> = run.range(span.first, span.last);
+    let text = cx.doc.slice(range.clone());
+    let Correction { suggestion, confidence, how, what, .. } = correction;
     Finding::new(&UNKNOWN_ENTITY_NEAR_KNOWN, range.clone(), format!("“{text}” is not a known {what}; it looks like {how} “{suggestion}”"))
-        .confidence(found.confidence)
+        .confidence(confidence)
         .suggest(suggestion.clone())
         .fix(Fix::unsafe_edit(Edit::replace(range, suggestion)))
 }
 
-/// The corrected name: the known institution's name as listed, or the known place's name with the
-/// text's own head words ("Zhejiang" + "Province").
-fn suggestion(cx: &Context, run: &NameRun, head: &Head, found: &NearMatch) -> String {
-    if head.class != HeadClass::Place {
-        return found.form.name.to_string();
-    }
+/// A place's name with the text's own head words ("Zhejiang" + "Province"), unless the name
+/// (or else the `canonical` form) already ends with them.
+fn with_head(cx: &Context, run: &NameRun, head: &Head, name: &str, canonical: Option<&str>) -> String {
     let head_text = match head.corrected {
         Some(corrected) => {
             let before = if head.start < head.end { cx.doc.slice(run.range(head.start, head.end - 1)) } else { "" };
@@ -365,9 +479,9 @@ fn suggestion(cx: &Context, run: &NameRun, head: &Head, found: &NearMatch) -> St
         None => cx.doc.slice(run.range(head.start, head.end)).to_string(),
     };
     let head_key = entity_key(&head_text);
-    let canonical = found.record().canonical;
-    if entity_key(found.form.name).ends_with(&head_key) {
-        found.form.name.to_string()
+    let canonical = canonical.unwrap_or(name);
+    if entity_key(name).ends_with(&head_key) {
+        name.to_string()
     } else if entity_key(canonical).ends_with(&head_key) {
         canonical.to_string()
     } else {
@@ -478,6 +592,23 @@ mod tests {
         let mut out = Vec::new();
         check(&cx, &mut out);
         assert!(out.is_empty(), "{out:?}");
+    }
+
+    #[test]
+    fn glossary_terms_are_corrections_too() {
+        let text = "Analysts at Kestrelbite Labs and the Yuelu Acadamy of Sciences said.";
+        let source = crate::text::Source::new("t", text, crate::text::InputFormat::Plain);
+        let doc = crate::text::Document::new(&source);
+        let mut settings = crate::config::Settings::default();
+        let entry = |term: &str, kind: &str| crate::config::GlossaryEntry { term: term.into(), kind: kind.into(), ..Default::default() };
+        settings.glossary.entries.push(entry("KestrelByte Labs", "company"));
+        settings.glossary.entries.push(entry("Yuelu Academy of Sciences", "institute"));
+        settings.glossary.names.extend(["KestrelByte Labs".to_string(), "Yuelu Academy of Sciences".to_string()]);
+        let cx = Context::new(&doc, &settings);
+        let mut out = Vec::new();
+        check(&cx, &mut out);
+        let found: Vec<(&str, &str)> = out.iter().map(|f| (&text[f.range.clone()], f.suggestions[0].as_str())).collect();
+        assert_eq!(found, [("Kestrelbite Labs", "KestrelByte Labs"), ("Yuelu Acadamy of Sciences", "Yuelu Academy of Sciences")]);
     }
 
     #[test]
