@@ -77,6 +77,16 @@ pub fn build() {
     table.push_str("]\n");
     std::fs::write(out.join("entities_records.rs"), table).unwrap();
     near_miss_index(&records, &out);
+    place_names(&out);
+}
+
+/// `wordlists/place_names.tsv` → an fst set of lowercase place names (as a map to 0).
+fn place_names(out: &std::path::Path) {
+    let mut names: Vec<String> = rows("wordlists/place_names.tsv").into_iter().map(|c| c[0].clone()).collect();
+    names.sort();
+    names.dedup();
+    let map = fst::Map::from_iter(names.into_iter().map(|n| (n, 0u64))).expect("sorted keys");
+    std::fs::write(out.join("place_names.fst"), map.into_fst().into_inner()).unwrap();
 }
 
 /// The blocking indexes of near-miss search, over every name form (canonical and aliases):

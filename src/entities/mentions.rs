@@ -178,19 +178,22 @@ mod tests {
 }
 
 /// Whether a word of a name has an explanation other than a garble: an ordinary English word, a
-/// known given name or surname, or a known entity. Single letters never do ("Z Jiang").
+/// known given name or surname, a known entity, or the name of a real town. Single letters never
+/// do ("Z Jiang").
 pub fn is_explained(word: &str) -> bool {
     let mut chars = word.chars();
     let Some(first) = chars.next() else { return false };
     if chars.next().is_none() {
         return false;
     }
-    let lower = word.to_lowercase();
+    let lower = word.to_lowercase().replace('’', "'");
     let lexicon = crate::lexicon::lexicon();
     let capitalised: String = first.to_uppercase().chain(lower.chars().skip(1)).collect();
     lexicon.english_word(&lower).is_some()
         || lexicon.western_name(&capitalised).is_some()
         || super::known_entities().lookup(word).is_some()
+        || super::known_entities().is_place_name(&lower)
+        || super::known_entities().is_place_name(&super::similarity::fold_accents(&lower))
 }
 
 /// The countries of the known entities a document names, with how often: the context in which a

@@ -72,6 +72,7 @@ static GRAMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/entities_grams.f
 static GRAM_POSTINGS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/entities_grams_postings.bin"));
 static BAGS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/entities_bags.fst"));
 static BAG_POSTINGS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/entities_bags_postings.bin"));
+static PLACE_NAMES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/place_names.fst"));
 const ALIAS: u64 = 1 << 32;
 
 /// A lookup result.
@@ -86,6 +87,7 @@ pub struct KnownEntities {
     index: fst::Map<&'static [u8]>,
     grams: fst::Map<&'static [u8]>,
     bags: fst::Map<&'static [u8]>,
+    place_names: fst::Map<&'static [u8]>,
 }
 
 /// One name of an entity: its canonical form or an alias, as written in the lists.
@@ -104,6 +106,7 @@ pub fn known_entities() -> &'static KnownEntities {
         index: fst::Map::new(INDEX).expect("build.rs writes a valid fst"),
         grams: fst::Map::new(GRAMS).expect("build.rs writes a valid fst"),
         bags: fst::Map::new(BAGS).expect("build.rs writes a valid fst"),
+        place_names: fst::Map::new(PLACE_NAMES).expect("build.rs writes a valid fst"),
     })
 }
 
@@ -136,6 +139,12 @@ impl KnownEntities {
     pub fn form(&self, id: u32) -> Option<Form> {
         let &(record, name) = FORMS.get(id as usize)?;
         Some(Form { id, record: RECORDS.get(record as usize)?, name })
+    }
+
+    /// Whether `lower` (lowercase) is the name of a city or town of 15,000 people or more
+    /// (`wordlists/place_names.tsv`): a real place, though not a known entity.
+    pub fn is_place_name(&self, lower: &str) -> bool {
+        self.place_names.contains_key(lower)
     }
 
     pub fn form_count(&self) -> usize {

@@ -36,6 +36,8 @@ pub struct Mention {
     pub pinyin: bool,
     /// The countries the document already names entities of, at least twice each.
     pub countries: Vec<&'static str>,
+    /// The country the document names entities of most often, if one leads.
+    pub main_country: Option<&'static str>,
 }
 
 /// How a mention relates to the entity it is matched with.
@@ -70,8 +72,9 @@ impl NearMatch {
 const SPELLING_RANK_PINYIN: u32 = 100;
 const SPELLING_RANK: u32 = 1000;
 const REORDERED_RANK: u32 = 200;
-const DISTANT_RANK: u32 = 50;
+const DISTANT_RANK: u32 = 10;
 const BARE_RANK: u32 = 200;
+const PLACE_ANYWHERE_RANK: u32 = 10;
 const BARE_RANK_PERSON: u32 = 50;
 
 /// The most likely entity `mention` garbles, if one is close enough and prominent enough.
@@ -117,6 +120,10 @@ fn judge_spelling(mention: &Mention, joined: &str, form: Form, distance: f32) ->
     }
     let other_key = entity_key(form.name);
     let other_words: Vec<String> = content_words(&other_key, mention.class).collect();
+    if distance > 0.0 && similarity::fold_accents(joined) == similarity::fold_accents(&other_words.concat()) {
+        // "Bihār" is Bihar written with its accents, not a garble.
+        return None;
+    }
     let distance = if distance > 0.0 {
         distance
     } else if mention.words.iter().map(|(w, _)| w).ne(other_words.iter()) {
@@ -134,16 +141,28 @@ fn judge_spelling(mention: &Mention, joined: &str, form: Form, distance: f32) ->
         return None;
     }
     let other: String = other_words.concat();
-    let len = joined.chars().count().max(other.chars().count());
+    // Words both names share at their ends ("... Technology") say nothing about how close the
+    // names are: "Wa Institute of Technology" is far from "Wuhan Institute of Technology".
+    let (mine, theirs) = differing_parts(&mention.words, &other_words);
+    let len = if mine.is_empty() || theirs.is_empty() {
+        joined.chars().count().max(other.chars().count())
+    } else {
+        mine.chars().count().max(theirs.chars().count())
+    };
     if mention.class == HeadClass::Bare {
         return judge_bare(mention, form, &other_words, distance, len);
     }
-    if mention.class == HeadClass::Place && (mention.pinyin && distance > 0.5 || !place_heads_agree(&mention.key, record)) {
-        // Chinese place names are dense: a pinyin name one letter from a known place is as likely
-        // another real place ("Beijiang" is a river, and a Vietnamese province in Chinese).
-        return None;
+    if mention.class == HeadClass::Place {
+        return judge_place(mention, form, distance, len);
     }
-    let close = (distance <= 1.0 && len >= 5) || (distance <= 2.0 && len >= 8) || (distance <= 3.0 && len >= 14);
+    // A name that also changes its structure ("Tokio University" for the University of Tokyo)
+    // must be longer to be recognised.
+    let restructured = starts_with_head(&mention.key) != starts_with_head(&other_key);
+    let one_edit_len = if restructured { 7 } else { 6 };
+    let close = (distance <= 0.5 && len >= 5)
+        || (distance <= 1.0 && len >= one_edit_len)
+        || (distance <= 2.0 && len >= 8)
+        || (distance <= 3.0 && len >= 14);
     let rank_limit = if mention.pinyin { SPELLING_RANK_PINYIN } else { SPELLING_RANK };
     if close && record.rank <= rank_limit {
         let confidence = (0.95 - 0.12 * distance).clamp(0.5, 0.9);
@@ -157,8 +176,34 @@ fn judge_spelling(mention: &Mention, joined: &str, form: Form, distance: f32) ->
         && record.rank <= DISTANT_RANK
         && joined.chars().next() == other.chars().next()
         && 1.0 - distance / len as f32 >= 0.5
-        && mention.countries.contains(&record.country);
+        && mention.main_country == Some(record.country);
     distant.then_some(NearMatch { form, kind: MatchKind::Distant, distance, confidence: 0.45 })
+}
+
+/// Places are far more numerous than the lists (which hold cities of 300,000 people and more),
+/// and small real places are often one letter from big ones ("Pinsk", "Kalyani", "Milwaukie"). So
+/// a place name is corrected only when the known place is of a country the document is about (or
+/// among the very largest), agrees with the head word's type ("Beijing Province" is not
+/// Beijing, a municipality), and is a respelling or a split ("Shenzen", "Z Jiang"), or one letter
+/// off a long name ("Guangdog").
+fn judge_place(mention: &Mention, form: Form, distance: f32, len: usize) -> Option<NearMatch> {
+    let record = form.record;
+    let city = place_head(&mention.key) == Some("city");
+    let close = distance <= 0.5
+        || (distance <= 1.0 && len >= if city { 8 } else { 7 })
+        || (distance <= 1.5 && len >= 8)
+        || (distance <= 2.0 && len >= 11);
+    // A pinyin name one letter from a known place is as likely another real place ("Beijiang" is
+    // a river, and a Vietnamese province in Chinese; "Jizhou" is not "Chizhou"). Only a split
+    // ("Shan Dong") or a dropped or added retroflex "h" ("Shenzen", "Hangzou") is a garble.
+    let joined: String = mention.words.iter().map(|(w, _)| w.as_str()).collect();
+    let other = joined_content(&entity_key(form.name), HeadClass::Place);
+    let respelled = joined == other || similarity::retroflex_key(&joined) == similarity::retroflex_key(&other);
+    let pinyin_edit = mention.pinyin && !respelled;
+    let in_context = mention.countries.contains(&record.country) || record.rank <= PLACE_ANYWHERE_RANK;
+    (close && !pinyin_edit && in_context && record.rank <= SPELLING_RANK && place_heads_agree(&mention.key, record)).then(|| {
+        NearMatch { form, kind: MatchKind::Spelling, distance, confidence: (0.95 - 0.12 * distance).clamp(0.5, 0.9) }
+    })
 }
 
 /// Names without a head word (companies, organisations, people) are the densest part of the
@@ -219,6 +264,20 @@ fn place_heads_agree(key: &str, record: &EntityRecord) -> bool {
         "prefecture" | "municipality" => record.kind == EntityKind::City,
         _ => false,
     }
+}
+
+/// Whether an institution's name starts with its head word ("University of Tokyo").
+fn starts_with_head(key: &str) -> bool {
+    key.split(' ').next().is_some_and(|w| INSTITUTION_HEADS.contains(&w))
+}
+
+/// The two names' words without the words they share at the start and at the end, run together.
+fn differing_parts(words: &[(String, bool)], other: &[String]) -> (String, String) {
+    let mine: Vec<&str> = words.iter().map(|(w, _)| w.as_str()).collect();
+    let theirs: Vec<&str> = other.iter().map(String::as_str).collect();
+    let front = mine.iter().zip(&theirs).take_while(|(a, b)| a == b).count();
+    let back = mine[front..].iter().rev().zip(theirs[front..].iter().rev()).take_while(|(a, b)| a == b).count();
+    (mine[front..mine.len() - back].concat(), theirs[front..theirs.len() - back].concat())
 }
 
 /// Whether the candidate keeps every explained word of the mention: word for word when both have
@@ -285,8 +344,9 @@ pub fn spelling_candidates(joined: &str, class: HeadClass, kinds: &[EntityKind])
 }
 
 /// Prominent institutions made of the mention's identifying words in another order, under another
-/// head word. The same words under the same head ("Miami University", "University of Miami") are
-/// often two real institutions, so they are left alone.
+/// head word. The same words under the same head ("Miami University", "University of Miami"), or
+/// in the same order under another ("Tel Aviv Institute"), are often two real institutions, so
+/// they are left alone.
 fn reordered_candidates(mention: &Mention) -> Vec<Form> {
     if mention.class != HeadClass::Institution {
         return Vec::new();
@@ -302,6 +362,7 @@ fn reordered_candidates(mention: &Mention) -> Vec<Form> {
         .filter_map(|id| known.form(id))
         .filter(|f| mention.kinds.contains(&f.record.kind) && f.record.rank <= REORDERED_RANK)
         .filter(|f| !heads_agree(&mention.key, f.name, mention.class))
+        .filter(|f| content_words(&entity_key(f.name), mention.class).ne(mention.words.iter().map(|(w, _)| w.clone())))
         .collect()
 }
 
@@ -318,6 +379,7 @@ mod tests {
             words: content_words(key, class).map(|w| (w, false)).collect(),
             pinyin: similarity::is_pinyin(&joined),
             countries: vec!["CN"],
+            main_country: Some("CN"),
         }
     }
 

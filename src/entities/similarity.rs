@@ -7,6 +7,9 @@
 //! ([`romanised_key`]) plus a half, so a pure change of romanisation costs half an edit.
 
 use std::collections::HashSet;
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
 use std::sync::OnceLock;
 
 /// Edit distance between two joined names (insertions, deletions, substitutions and swaps of
@@ -24,6 +27,18 @@ pub fn distance(a: &str, b: &str) -> f32 {
 pub fn similarity(a: &str, b: &str) -> f32 {
     let len = a.chars().count().max(b.chars().count()).max(1) as f32;
     (1.0 - distance(a, b) / len).max(0.0)
+}
+
+/// The letters without their diacritics ("Bihār" → "Bihar", "Tromsø" stays): a name written with
+/// or without its accents is the same name.
+pub fn fold_accents(word: &str) -> String {
+    word.nfd().filter(|c| !is_combining_mark(*c)).collect()
+}
+
+/// The word with pinyin's retroflex initials made plain ("zh", "ch", "sh" → "z", "c", "s"): the
+/// one confusion that turns a pinyin name into another valid pinyin word ("Shenzen", "Hangzou").
+pub fn retroflex_key(word: &str) -> String {
+    word.replace("zh", "z").replace("ch", "c").replace("sh", "s")
 }
 
 /// A key under which the common romanisations of one Chinese sound coincide: the affricates

@@ -97,7 +97,10 @@ fn canonical_spelling(cx: &Context, text: &str) -> Option<String> {
     }
     let found = known_entities().lookup_key(&key)?;
     let record = found.record;
-    if record.is_spelled(text) || record.is_common_word() {
+    // A word that matches only a short abbreviation ("Uva" and the University of Amsterdam's
+    // "UvA") is likely another word.
+    let abbreviation = found.via_alias && key.chars().count() <= 4;
+    if record.is_spelled(text) || record.is_common_word() || abbreviation {
         return Some(text.to_string());
     }
     std::iter::once(record.canonical)

@@ -105,7 +105,10 @@ const MAX_AFTER: usize = 5;
 pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     let doc = cx.doc;
     let runs = name_runs(doc);
-    let countries: Vec<&'static str> = entity_countries(&runs).into_iter().filter(|(_, n)| *n >= 2).map(|(c, _)| c).collect();
+    let mut counts = entity_countries(&runs);
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let main = counts.first().filter(|top| top.1 >= 2 && counts.get(1).is_none_or(|next| next.1 < top.1)).map(|top| top.0);
+    let countries = Countries { all: counts.into_iter().filter(|(_, n)| *n >= 2).map(|(c, _)| c).collect(), main };
     for run in &runs {
         let heads = heads(run);
         for head in &heads {
@@ -130,13 +133,19 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     }
 }
 
+/// The countries a document names entities of (twice or more), and the one it names most.
+struct Countries {
+    all: Vec<&'static str>,
+    main: Option<&'static str>,
+}
+
 /// Longest stretch of a run without a head word looked at as one company or person name.
 const MAX_BARE_WORDS: usize = 3;
 
 /// Company, organisation and person names: each stretch of a run between connectors, taken whole
 /// ("Alibba", "Xi Jingping"; not "Siegel" alone out of "Rob Siegel", which is a person's name),
 /// unless some part of it is a known name.
-fn bare_names(cx: &Context, run: &NameRun, countries: &[&'static str], out: &mut Vec<Finding>) {
+fn bare_names(cx: &Context, run: &NameRun, countries: &Countries, out: &mut Vec<Finding>) {
     let head = Head::bare();
     let words = &run.words;
     let mut first = 0;
@@ -307,7 +316,7 @@ fn glossary_knows(cx: &Context, text: &str) -> bool {
     glossary.names.iter().any(|n| entity_key(n) == key) || glossary.accept.iter().any(|a| entity_key(a) == key)
 }
 
-fn mention(cx: &Context, run: &NameRun, span: Span, head: &Head, countries: &[&'static str]) -> Mention {
+fn mention(cx: &Context, run: &NameRun, span: Span, head: &Head, countries: &Countries) -> Mention {
     let key = span_key(run, &span, head);
     let joined = joined_content(&key, head.class);
     // Whether each identifying word is explained, judged on the words as written in the run.
@@ -332,7 +341,8 @@ fn mention(cx: &Context, run: &NameRun, span: Span, head: &Head, countries: &[&'
         kinds: head.kinds,
         words: explained,
         pinyin: similarity::is_pinyin(&joined),
-        countries: countries.to_vec(),
+        countries: countries.all.clone(),
+        main_country: countries.main,
     }
 }
 
@@ -349,7 +359,7 @@ struct Correction {
 
 /// The best correction over the readings of one name: from the lists ([`nearest`]) or from the
 /// glossary, which wins when it is at least as close.
-fn best_correction(cx: &Context, run: &NameRun, spans: &[Span], head: &Head, countries: &[&'static str]) -> Option<(Span, Correction)> {
+fn best_correction(cx: &Context, run: &NameRun, spans: &[Span], head: &Head, countries: &Countries) -> Option<(Span, Correction)> {
     spans
         .iter()
         .filter_map(|span| {
@@ -571,6 +581,11 @@ mod tests {
         "The Harvard Kennedy School and Yale Law School ranked first.",
         "Li Qing and Wang Yu spoke to Li Qiang.",
         "Jining University and Jinan University are both in Shandong.",
+        "Students at the University of Doncaster and Malaba University met.",
+        "Officials from Pinsk City and Kalyani City and Jizhou City met.",
+        "The Bihār Province and Lombardia Province delegations arrived.",
+        "Graduates of Calumet College and Stortford University met.",
+        "The Tel Aviv Institute opened.",
     ];
 
     #[test]
