@@ -15,6 +15,7 @@ const FILES: &[&str] = &[
     "wordlists/entities/organisations.tsv",
     "wordlists/entities/people.tsv",
     "wordlists/entities/places.tsv",
+    "wordlists/entities/products.tsv",
     "wordlists/entities/universities.tsv",
 ];
 
@@ -164,6 +165,7 @@ fn kind_variant(kind: &str) -> &'static str {
         "agency" => "Agency",
         "media" => "Media",
         "person" => "Person",
+        "product" => "Product",
         other => panic!("unknown entity type `{other}` in wordlists/entities"),
     }
 }

@@ -26,6 +26,8 @@ pub enum EntityKind {
     Agency,
     Media,
     Person,
+    /// A product or service with its own casing (ChatGPT, iPhone, DeepSeek-R1).
+    Product,
 }
 
 impl EntityKind {

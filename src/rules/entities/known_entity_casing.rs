@@ -188,6 +188,9 @@ mod tests {
             ("Openai", "OpenAI"),
             ("HuaWei", "Huawei"),
             ("Mcdonald's", "McDonald's"),
+            ("Chatgpt", "ChatGPT"),
+            ("Iphone", "iPhone"),
+            ("Alphago", "AlphaGo"),
         ] {
             let text = format!("Analysts said {written} gained.");
             assert_lints(&KNOWN_ENTITY_CASING, &text, &[written]);

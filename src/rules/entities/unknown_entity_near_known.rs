@@ -59,7 +59,7 @@ const REGIONS: &[EntityKind] = &[EntityKind::Region];
 const CITIES: &[EntityKind] = &[EntityKind::City, EntityKind::Region];
 const PREFECTURES: &[EntityKind] = &[EntityKind::Region, EntityKind::City];
 const BARE: &[EntityKind] =
-    &[EntityKind::Company, EntityKind::Organisation, EntityKind::Agency, EntityKind::Media, EntityKind::Person];
+    &[EntityKind::Company, EntityKind::Organisation, EntityKind::Agency, EntityKind::Media, EntityKind::Person, EntityKind::Product];
 
 /// Head words that machine translation and typing misspell, with what they admit.
 const HEAD_WORDS: &[(&str, HeadClass, &[EntityKind])] = &[
