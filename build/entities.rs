@@ -91,7 +91,8 @@ fn place_names(out: &std::path::Path) {
 }
 
 /// The blocking indexes of near-miss search, over every name form (canonical and aliases):
-/// - `entities_forms.rs`: the table of forms (record number, name as written);
+/// - `entities_forms.rs`: the table of forms (record number, name as written, identifying words
+///   run together);
 /// - `entities_grams.fst` + `entities_grams_postings.bin`: class letter and character bigram of a
 ///   form's joined identifying words (`I`, `P`, `B`: see `HeadClass::letter`) → the forms that have it;
 /// - `entities_bags.fst` + `entities_bags_postings.bin`: class letter and sorted identifying words
@@ -101,7 +102,7 @@ fn place_names(out: &std::path::Path) {
 /// form numbers, used in place from the binary.
 fn near_miss_index(records: &[Record], out: &std::path::Path) {
     use normalize::{HeadClass, bag_key, bigrams, entity_key, joined_content};
-    let mut forms: Vec<(usize, &str)> = Vec::new();
+    let mut forms: Vec<(usize, &str, String)> = Vec::new();
     let mut grams: BTreeMap<String, Vec<u32>> = BTreeMap::new();
     let mut bags: BTreeMap<String, Vec<u32>> = BTreeMap::new();
     let mut seen_joined = std::collections::HashSet::new();
@@ -115,7 +116,7 @@ fn near_miss_index(records: &[Record], out: &std::path::Path) {
                 continue;
             }
             let id = forms.len() as u32;
-            forms.push((i, name.as_str()));
+            forms.push((i, name.as_str(), joined.clone()));
             if seen_joined.insert((i, joined.clone())) {
                 for gram in bigrams(&joined) {
                     grams.entry(format!("{}{gram}", class.letter())).or_default().push(id);
@@ -128,8 +129,8 @@ fn near_miss_index(records: &[Record], out: &std::path::Path) {
         }
     }
     let mut table = String::from("&[\n");
-    for (record, name) in &forms {
-        let _ = writeln!(table, "    ({record}, {name:?}),");
+    for (record, name, joined) in &forms {
+        let _ = writeln!(table, "    ({record}, {name:?}, {joined:?}),");
     }
     table.push_str("]\n");
     std::fs::write(out.join("entities_forms.rs"), table).unwrap();

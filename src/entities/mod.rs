@@ -69,7 +69,7 @@ impl EntityRecord {
 static RECORDS: &[EntityRecord] = include!(concat!(env!("OUT_DIR"), "/entities_records.rs"));
 static INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/entities.fst"));
 /// Every name form (canonical and aliases) with its record number, for near-miss search.
-static FORMS: &[(u32, &str)] = include!(concat!(env!("OUT_DIR"), "/entities_forms.rs"));
+static FORMS: &[(u32, &str, &str)] = include!(concat!(env!("OUT_DIR"), "/entities_forms.rs"));
 static GRAMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/entities_grams.fst"));
 static GRAM_POSTINGS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/entities_grams_postings.bin"));
 static BAGS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/entities_bags.fst"));
@@ -98,6 +98,8 @@ pub struct Form {
     pub id: u32,
     pub record: &'static EntityRecord,
     pub name: &'static str,
+    /// The identifying words run together ([`joined_content`] for the record's kind), as indexed.
+    pub joined: &'static str,
 }
 
 static KNOWN: std::sync::OnceLock<KnownEntities> = std::sync::OnceLock::new();
@@ -139,8 +141,8 @@ impl KnownEntities {
 
     /// Name form number `id` (see [`KnownEntities::forms_with_bigram`]).
     pub fn form(&self, id: u32) -> Option<Form> {
-        let &(record, name) = FORMS.get(id as usize)?;
-        Some(Form { id, record: RECORDS.get(record as usize)?, name })
+        let &(record, name, joined) = FORMS.get(id as usize)?;
+        Some(Form { id, record: RECORDS.get(record as usize)?, name, joined })
     }
 
     /// Whether `lower` (lowercase) is the name of a city or town of 15,000 people or more

@@ -308,9 +308,17 @@ pub fn heads_agree(key: &str, other: &str, class: HeadClass) -> bool {
 pub fn spelling_candidates(joined: &str, class: HeadClass, kinds: &[EntityKind]) -> Vec<(Form, f32)> {
     let known = known_entities();
     let grams = bigrams(joined);
-    // A heuristic floor: one edit destroys at most two bigrams, and a third of the bigrams in
-    // common still lets a heavy garble through to scoring.
-    let min_shared = ((grams.len() as f32 * 0.35).ceil() as u16).max(2);
+    // One edit destroys at most two bigrams, so a name within two edits shares all but four. Only
+    // institutions are read through heavier garbles, for which a third of the bigrams in common
+    // lets the candidate through to scoring.
+    let n = grams.len() as f32;
+    let min_shared = match class {
+        HeadClass::Institution => (n * 0.35).ceil(),
+        _ => (n - 4.0).max(n * 0.35).ceil(),
+    } as u16;
+    let min_shared = min_shared.max(2);
+    let len = joined.chars().count();
+    let max_gap = if class == HeadClass::Institution { len / 2 + 1 } else { 3 };
     let mut counts = vec![0u16; known.form_count()];
     let mut touched = Vec::new();
     for gram in &grams {
@@ -328,11 +336,10 @@ pub fn spelling_candidates(joined: &str, class: HeadClass, kinds: &[EntityKind])
             continue;
         }
         let Some(form) = known.form(id) else { continue };
-        if !kinds.contains(&form.record.kind) {
+        if !kinds.contains(&form.record.kind) || form.joined.chars().count().abs_diff(len) > max_gap {
             continue;
         }
-        let other = joined_content(&entity_key(form.name), class);
-        let distance = similarity::distance(joined, &other);
+        let distance = similarity::distance(joined, form.joined);
         match best.iter_mut().find(|(f, _)| std::ptr::eq(f.record, form.record)) {
             Some(slot) if slot.1 <= distance => {}
             Some(slot) => *slot = (form, distance),

@@ -173,6 +173,12 @@ fn bare_names(cx: &Context, run: &NameRun, countries: &Countries, out: &mut Vec<
         if any_known {
             continue;
         }
+        // Nothing to correct unless some word is unexplained, and the name is long enough.
+        let words = &run.words[stretch.first..=stretch.last];
+        let letters: usize = words.iter().map(|w| w.lower.chars().filter(|c| c.is_alphanumeric()).count()).sum();
+        if letters < 6 || words.iter().all(|w| w.connector || is_explained(cx.doc.slice(w.range.clone()))) {
+            continue;
+        }
         if let Some((span, correction)) = best_correction(cx, run, &[stretch], &head, countries) {
             out.push(finding(cx, run, span, correction));
         }
@@ -189,7 +195,7 @@ fn misspelled_head_of_known(cx: &Context, run: &NameRun, spans: &[Span], head: &
         if record.kind.head_class() != head.class || glossary_knows(cx, cx.doc.slice(run.range(span.first, span.last))) {
             return None;
         }
-        let form = Form { id: u32::MAX, record, name: record.canonical };
+        let form = Form { id: u32::MAX, record, name: record.canonical, joined: "" };
         Some((*span, NearMatch { form, kind: MatchKind::Spelling, distance: 1.0, confidence: 0.85 }))
     })
 }
