@@ -3,7 +3,11 @@
 //!
 //! build.rs compiles the lists into an fst index from each name's lookup key ([`entity_key`]) to its
 //! record and a static table of records, so nothing is parsed at start-up. Exact and case-folded
-//! lookups live here; near-miss search builds on [`KnownEntities::index`].
+//! lookups live here. [`near`] finds the known entity an unknown name most likely garbles, through
+//! two more indexes built at compile time (character bigrams and sorted words of every name form);
+//! [`mentions`] finds the runs of capitalised words where names stand; [`similarity`] measures
+//! spelling and sound. `wordlists/place_names.tsv` (GeoNames towns of 15,000+ people) is embedded
+//! too, not as entities but as evidence that a word is a real place ([`KnownEntities::is_place_name`]).
 
 pub mod mentions;
 pub mod near;
