@@ -10,7 +10,11 @@ pub mod test_util;
 
 pub mod entities;
 pub mod grammar;
+pub mod idioms;
+pub mod language;
+pub mod perspective;
 pub mod quotes;
+pub mod words;
 
 use std::fmt;
 

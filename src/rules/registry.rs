@@ -1,7 +1,7 @@
 //! The one table of rules. Adding a rule means adding its file and one line here.
 
 use super::RuleMeta;
-use super::{entities, grammar, quotes};
+use super::{entities, grammar, idioms, language, perspective, quotes};
 
 /// Every rule, ordered by category (N, E, Q, I, G, P, L, B), then code.
 pub static RULES: &[&RuleMeta] = &[
@@ -9,7 +9,16 @@ pub static RULES: &[&RuleMeta] = &[
     &entities::known_entity_casing::KNOWN_ENTITY_CASING,
     &quotes::space_inside_quotation::SPACE_INSIDE_QUOTATION,
     &quotes::fullwidth_punctuation::FULLWIDTH_PUNCTUATION,
+    &idioms::mangled_idiom::MANGLED_IDIOM,
+    &idioms::broken_fixed_expression::BROKEN_FIXED_EXPRESSION,
+    &grammar::passive_intransitive::PASSIVE_INTRANSITIVE,
+    &grammar::capital_mid_sentence::CAPITAL_MID_SENTENCE,
     &grammar::doubled_word::DOUBLED_WORD,
+    &grammar::uncountable_plural::UNCOUNTABLE_PLURAL,
+    &grammar::malformed_construction::MALFORMED_CONSTRUCTION,
+    &perspective::first_person_in_reporting::FIRST_PERSON_IN_REPORTING,
+    &language::untranslated_fragment::UNTRANSLATED_FRAGMENT,
+    &language::mixed_script_word::MIXED_SCRIPT_WORD,
 ];
 
 /// A rule by its code (`N001`, any case) or its name (`inconsistent-name-spelling`).
