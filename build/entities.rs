@@ -79,6 +79,23 @@ pub fn build() {
     std::fs::write(out.join("entities_records.rs"), table).unwrap();
     near_miss_index(&records, &out);
     place_names(&out);
+    mistranslations(&records, &out);
+}
+
+/// `wordlists/entity_mistranslations.tsv` → an fst from the lookup key of a literal translation
+/// to the record number of the entity it stands for. A canonical form missing from the lists
+/// fails the build.
+fn mistranslations(records: &[Record], out: &std::path::Path) {
+    let mut entries: BTreeMap<String, u64> = BTreeMap::new();
+    for cells in rows("wordlists/entity_mistranslations.tsv") {
+        let record = records
+            .iter()
+            .position(|r| r.canonical == cells[1])
+            .unwrap_or_else(|| panic!("entity_mistranslations.tsv: `{}` is not a canonical entity", cells[1]));
+        entries.insert(normalize::entity_key(&cells[0]), record as u64);
+    }
+    let map = fst::Map::from_iter(entries).expect("sorted keys");
+    std::fs::write(out.join("entity_mistranslations.fst"), map.into_fst().into_inner()).unwrap();
 }
 
 /// `wordlists/place_names.tsv` → an fst set of lowercase place names (as a map to 0).

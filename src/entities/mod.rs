@@ -79,6 +79,7 @@ static GRAM_POSTINGS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/entities
 static BAGS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/entities_bags.fst"));
 static BAG_POSTINGS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/entities_bags_postings.bin"));
 static PLACE_NAMES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/place_names.fst"));
+static MISTRANSLATIONS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/entity_mistranslations.fst"));
 const ALIAS: u64 = 1 << 32;
 
 /// A lookup result.
@@ -94,6 +95,7 @@ pub struct KnownEntities {
     grams: fst::Map<&'static [u8]>,
     bags: fst::Map<&'static [u8]>,
     place_names: fst::Map<&'static [u8]>,
+    mistranslations: fst::Map<&'static [u8]>,
 }
 
 /// One name of an entity: its canonical form or an alias, as written in the lists.
@@ -115,6 +117,7 @@ pub fn known_entities() -> &'static KnownEntities {
         grams: fst::Map::new(GRAMS).expect("build.rs writes a valid fst"),
         bags: fst::Map::new(BAGS).expect("build.rs writes a valid fst"),
         place_names: fst::Map::new(PLACE_NAMES).expect("build.rs writes a valid fst"),
+        mistranslations: fst::Map::new(MISTRANSLATIONS).expect("build.rs writes a valid fst"),
     })
 }
 
@@ -153,6 +156,12 @@ impl KnownEntities {
     /// (`wordlists/place_names.tsv`): a real place, though not a known entity.
     pub fn is_place_name(&self, lower: &str) -> bool {
         self.place_names.contains_key(lower)
+    }
+
+    /// The entity a literal translation of its name stands for, by lookup key ("beijing
+    /// university" → Peking University; `wordlists/entity_mistranslations.tsv`).
+    pub fn mistranslation(&self, key: &str) -> Option<&'static EntityRecord> {
+        self.mistranslations.get(key).and_then(|v| RECORDS.get(v as usize))
     }
 
     pub fn form_count(&self) -> usize {

@@ -14,8 +14,10 @@ declare_rule! {
     /// of known entities but is close to one that is: a misspelling ("Fudang University"), another
     /// romanisation ("Qinghua University" for Tsinghua), a name split in two ("Z Jiang Province"),
     /// the same words under another head word ("Sydney Institute of Technology" for the University
-    /// of Technology Sydney), or a heavy garble of a famous university of a country the article is
-    /// about ("Tingryu University").
+    /// of Technology Sydney), a literal translation of the Chinese name ("Beijing University" for
+    /// Peking University), or a heavy garble of a famous university of the country the article is
+    /// mostly about ("Tingryu University"). Company and person names are corrected only for
+    /// one-letter slips of prominent names ("Alibba", "Xi Jingping").
     ///
     /// ## Why it matters
     /// Machine translation garbles the names of real institutions, and the result reads like an
@@ -123,6 +125,10 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             if spans.iter().filter(|s| !has_before || s.first < head.start).any(|s| is_known(cx, run, s, head)) {
                 continue;
             }
+            if let Some((span, correction)) = spans.iter().rev().find_map(|s| literal_translation(cx, run, *s, head)) {
+                out.push(finding(cx, run, span, correction));
+                continue;
+            }
             if let Some((span, correction)) = best_correction(cx, run, &spans, head, &countries) {
                 out.push(finding(cx, run, span, correction));
             }
@@ -173,6 +179,10 @@ fn bare_names(cx: &Context, run: &NameRun, countries: &Countries, out: &mut Vec<
         if any_known {
             continue;
         }
+        if let Some((span, correction)) = literal_translation(cx, run, stretch, &head) {
+            out.push(finding(cx, run, span, correction));
+            continue;
+        }
         // Nothing to correct unless some word is unexplained, and the name is long enough.
         let words = &run.words[stretch.first..=stretch.last];
         let letters: usize = words.iter().map(|w| w.lower.chars().filter(|c| c.is_alphanumeric()).count()).sum();
@@ -183,6 +193,23 @@ fn bare_names(cx: &Context, run: &NameRun, countries: &Countries, out: &mut Vec<
             out.push(finding(cx, run, span, correction));
         }
     }
+}
+
+/// A reading that is a literal translation of a known entity's name ("Beijing University" for
+/// Peking University, "German News Agency" for dpa).
+fn literal_translation(cx: &Context, run: &NameRun, span: Span, head: &Head) -> Option<(Span, Correction)> {
+    let record = known_entities().mistranslation(&span_key(run, &span, head))?;
+    if glossary_knows(cx, cx.doc.slice(run.range(span.first, span.last))) {
+        return None;
+    }
+    let correction = Correction {
+        suggestion: record.canonical.to_string(),
+        confidence: 0.8,
+        how: "a literal translation of",
+        what: what(head),
+        distance: 0.0,
+    };
+    Some((span, correction))
 }
 
 /// A known name with its head word misspelled ("Peking Univeristy"): the reading whose key, with
@@ -558,6 +585,9 @@ mod tests {
         ("Xi Jingping", "Xi Jinping"),
         ("Alibba", "Alibaba"),
         ("Tencet", "Tencent"),
+        ("Beijing University", "Peking University"),
+        ("Zhongshan University", "Sun Yat-sen University"),
+        ("German News Agency", "Deutsche Presse-Agentur"),
     ];
 
     #[test]
@@ -587,6 +617,7 @@ mod tests {
         "The Harvard Kennedy School and Yale Law School ranked first.",
         "Li Qing and Wang Yu spoke to Li Qiang.",
         "Jining University and Jinan University are both in Shandong.",
+        "East China University of Science and Technology and Beijing University of Technology.",
         "Students at the University of Doncaster and Malaba University met.",
         "Officials from Pinsk City and Kalyani City and Jizhou City met.",
         "The Bihār Province and Lombardia Province delegations arrived.",
