@@ -40,9 +40,13 @@ pub fn run(args: &CheckArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> 
         }
     }
     let options = HumanOptions { color: use_color(args.color), quiet: args.quiet };
+    super::panic::working_on(match run.files.as_slice() {
+        [only] => Some(only.path.as_str()),
+        _ => None,
+    });
     report::write(args.format, &run, stdout, &options).map_err(|e| Error::io("<stdout>", e))?;
     for error in &run.errors {
-        let _ = writeln!(stderr, "mtlint: error: {}: {}", error.path, sanitise(&error.message));
+        let _ = writeln!(stderr, "mtlint: error: {}: {}", sanitise(&error.path), sanitise(&error.message));
     }
     if !args.quiet {
         for notice in &notices {
@@ -54,7 +58,8 @@ pub fn run(args: &CheckArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> 
 
 fn check_input(linter: &Linter, input: &Input, common: &CommonArgs) -> Result<FileResult, ReadFailure> {
     let source = inputs::read_source(input, common)?;
-    let report = linter.check(&source);
+    let report = super::panic::guard(source.name(), || linter.check(&source))
+        .map_err(|message| ReadFailure::Error(FileError { path: source.name().to_string(), message }))?;
     Ok(FileResult { path: source.name().to_string(), docs: vec![DocResult { source, report, doc_id: None }] })
 }
 
@@ -77,10 +82,13 @@ fn check_table(linter: &Linter, path: &Path, args: &CheckArgs) -> Result<FileRes
         .par_iter()
         .map(|doc| {
             let source = doc.source(&name, format);
-            let report = linter.check(&source);
-            DocResult { source, report, doc_id: Some(doc.doc.clone()) }
+            let report = super::panic::guard(&name, || linter.check(&source)).map_err(|message| FileError {
+                path: name.clone(),
+                message: format!("document `{}`: {message}", doc.doc),
+            })?;
+            Ok(DocResult { source, report, doc_id: Some(doc.doc.clone()) })
         })
-        .collect();
+        .collect::<Result<_, FileError>>()?;
     Ok(FileResult { path: name, docs: results })
 }
 

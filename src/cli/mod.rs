@@ -5,6 +5,7 @@ pub mod args;
 pub mod check;
 pub mod fix;
 pub mod inputs;
+pub mod panic;
 pub mod rules;
 
 use std::io::Write;

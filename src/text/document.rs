@@ -107,7 +107,7 @@ impl<'s> Document<'s> {
     pub fn new(source: &'s Source) -> Document<'s> {
         let segments: Vec<Range<usize>> = source.segments().iter().map(|s| s.range.clone()).collect();
         let prose = prose::extract(source.text(), source.format(), &segments);
-        let view = if prose.view == source.text() { Cow::Borrowed(source.text()) } else { Cow::Owned(prose.view) };
+        let view = prose.view;
         let quotes = QuoteMap::build(&view, &prose.blocks);
         let mut doc = Document { source, view, paragraphs: Vec::new(), sentences: Vec::new(), tokens: Vec::new(), quotes };
         for block in prose.blocks {

@@ -170,9 +170,12 @@ fn contains(ranges: &[Range<usize>], offset: usize) -> bool {
 /// Marks whose paragraph ends in an open quotation and whose next paragraph opens with a quotation
 /// mark of the same family: the English run-on convention.
 fn mark_run_ons(view: &str, paragraphs: &[Range<usize>], first_marks: &[usize], marks: &mut [Mark]) {
+    let last_open = last_open_quotes(paragraphs.len(), marks);
     for mark_index in 0..marks.len() {
         let mark = &marks[mark_index];
-        if mark.problem != Some(Problem::Unclosed) || mark.kind.is_bracket() {
+        // Only the last open quotation of its paragraph can run on; asked first, so that the
+        // start of the next paragraph is looked at once per paragraph, not once per open mark.
+        if mark.problem != Some(Problem::Unclosed) || mark.kind.is_bracket() || last_open[mark.paragraph] != Some(mark_index) {
             continue;
         }
         let next = mark.paragraph + 1;
@@ -182,21 +185,26 @@ fn mark_run_ons(view: &str, paragraphs: &[Range<usize>], first_marks: &[usize], 
             && view[paragraphs[next].start..next_mark.range.start].trim().is_empty()
             && next_mark.role == Role::Open
             && next_mark.kind == mark.kind;
-        if starts_paragraph && is_last_open(marks, mark_index) {
+        if starts_paragraph {
             marks[mark_index].problem = None;
             marks[mark_index].runs_on = true;
         }
     }
 }
 
-/// Whether no other quotation opened after `index` is still open at the end of its paragraph: only
-/// the outermost open quotation can run on.
-fn is_last_open(marks: &[Mark], index: usize) -> bool {
-    let paragraph = marks[index].paragraph;
-    marks[index + 1..]
-        .iter()
-        .take_while(|m| m.paragraph == paragraph)
-        .all(|m| !(m.role == Role::Open && m.problem == Some(Problem::Unclosed) && m.kind.is_quote()))
+/// For each paragraph, the last quotation mark in it that opens and is left unclosed: only the
+/// outermost open quotation can run on, and it is that one. Found once for all paragraphs, where
+/// asking per mark scanned the rest of its paragraph (quadratic for 100,000 unclosed marks).
+fn last_open_quotes(paragraphs: usize, marks: &[Mark]) -> Vec<Option<usize>> {
+    let mut last = vec![None; paragraphs];
+    for (index, m) in marks.iter().enumerate() {
+        if m.role == Role::Open && m.problem == Some(Problem::Unclosed) && m.kind.is_quote() {
+            if let Some(slot) = last.get_mut(m.paragraph) {
+                *slot = Some(index);
+            }
+        }
+    }
+    last
 }
 
 /// Classification and pairing inside one paragraph.
@@ -207,11 +215,22 @@ struct Pairing<'a> {
     marks: &'a mut Vec<Mark>,
     quotes: Vec<usize>,
     brackets: Vec<usize>,
+    /// How many marks of each kind are on the stacks, so that "is one open?" costs nothing and a
+    /// closing mark with no opener of its kind does not scan 100,000 openers of other kinds.
+    open: [usize; KINDS],
 }
+
+/// The number of [`MarkKind`]s.
+const KINDS: usize = MarkKind::Lenticular as usize + 1;
 
 impl<'a> Pairing<'a> {
     fn new(view: &'a str, range: Range<usize>, paragraph: usize, marks: &'a mut Vec<Mark>) -> Self {
-        Pairing { view, range, paragraph, marks, quotes: Vec::new(), brackets: Vec::new() }
+        Pairing { view, range, paragraph, marks, quotes: Vec::new(), brackets: Vec::new(), open: [0; KINDS] }
+    }
+
+    fn push_open(&mut self, bracket: bool, index: usize) {
+        self.open[self.marks[index].kind as usize] += 1;
+        self.stack(bracket).push(index);
     }
 
     fn run(mut self) {
@@ -267,13 +286,19 @@ impl<'a> Pairing<'a> {
         let (role, kind) = (self.marks[index].role, self.marks[index].kind);
         match role {
             Role::Open if !bracket && kind == MarkKind::Double => self.open_double(index),
-            Role::Open => self.stack(bracket).push(index),
+            Role::Open => self.push_open(bracket, index),
             Role::Close => {
                 let stack = if bracket { &self.brackets } else { &self.quotes };
-                match stack.iter().rposition(|&o| self.marks[o].kind == kind) {
+                // The scan stops at the opener, and everything scanned is then taken off the
+                // stack: linear over the paragraph.
+                let found = if self.open[kind as usize] == 0 { None } else { stack.iter().rposition(|&o| self.marks[o].kind == kind) };
+                match found {
                     Some(pos) => {
                         let stack = self.stack(bracket);
                         let inner: Vec<usize> = stack.drain(pos..).collect();
+                        for &taken in &inner {
+                            self.open[self.marks[taken].kind as usize] -= 1;
+                        }
                         let opener = inner[0];
                         for &unclosed in &inner[1..] {
                             self.marks[unclosed].problem = Some(Problem::Unclosed);
@@ -295,15 +320,18 @@ impl<'a> Pairing<'a> {
     /// An opening double mark while a double quotation is open is either a closing mark typed
     /// the wrong way round (right after a sentence ends) or a same-type nested quotation.
     fn open_double(&mut self, index: usize) {
-        let open = self.quotes.iter().rposition(|&o| self.marks[o].kind == MarkKind::Double);
-        let Some(pos) = open.filter(|&p| p == self.quotes.len() - 1) else {
-            self.quotes.push(index);
+        // Only a double quotation open innermost counts (this looked for the last open double
+        // mark and then required it to be the innermost).
+        let innermost_double = self.quotes.last().is_some_and(|&o| self.marks[o].kind == MarkKind::Double);
+        let Some(pos) = innermost_double.then(|| self.quotes.len() - 1) else {
+            self.push_open(false, index);
             return;
         };
         let opener = self.quotes[pos];
         let between = &self.view[self.marks[opener].range.end..self.marks[index].range.start];
         if ends_sentence(between) {
             self.quotes.pop();
+            self.open[MarkKind::Double as usize] -= 1;
             let mark = &mut self.marks[index];
             mark.problem = Some(Problem::OpenForClose);
             mark.role = Role::Close;
@@ -311,7 +339,7 @@ impl<'a> Pairing<'a> {
             self.marks[opener].partner = Some(index);
         } else {
             self.marks[index].problem = Some(Problem::NestedSameType);
-            self.quotes.push(index);
+            self.push_open(false, index);
         }
     }
 
@@ -334,7 +362,7 @@ impl<'a> Pairing<'a> {
     }
 
     fn double_open(&self) -> bool {
-        self.quotes.iter().any(|&o| self.marks[o].kind == MarkKind::Double)
+        self.open[MarkKind::Double as usize] > 0
     }
 
     fn single_open_now(&self) -> bool {
@@ -393,9 +421,20 @@ impl<'a> Pairing<'a> {
         if before.ends_with(':') || before.ends_with(';') {
             return true;
         }
-        let line_start = before.rfind(['\n', '\r']).map_or(0, |p| p + 1);
-        let label = before[line_start..].trim();
-        !label.is_empty() && label.len() <= 4 && label.chars().all(|c| c.is_ascii_alphanumeric())
+        // The label and the start of its line, read backwards a few characters at most: searching
+        // the whole paragraph for the line start made a paragraph of 100,000 `)` quadratic.
+        let inline_space = |c: &char| c.is_whitespace() && !matches!(c, '\n' | '\r');
+        let mut back = before.chars().rev().peekable();
+        while back.next_if(inline_space).is_some() {}
+        let mut label = 0;
+        while back.next_if(char::is_ascii_alphanumeric).is_some() {
+            label += 1;
+            if label > 4 {
+                return false;
+            }
+        }
+        while back.next_if(inline_space).is_some() {}
+        label > 0 && matches!(back.next(), None | Some('\n' | '\r'))
     }
 }
 

@@ -94,7 +94,8 @@ fn is_checked(mark: &Mark) -> bool {
 /// The mark and its neighbouring word written together: `recognized.”`, `“Innovation`.
 fn tightened(view: &str, mark: &Mark, gap: &std::ops::Range<usize>) -> String {
     if mark.role == Role::Close {
-        let word_start = view[..gap.start].rfind(char::is_whitespace).map_or(0, |p| p + 1);
+        // After the whitespace character, whatever its width (a no-break space is two bytes).
+        let word_start = view[..gap.start].char_indices().rev().find(|(_, c)| c.is_whitespace()).map_or(0, |(p, c)| p + c.len_utf8());
         format!("{}{}", &view[word_start..gap.start], mark.ch)
     } else {
         let word_end = view[gap.end..].find(char::is_whitespace).map_or(view.len(), |p| gap.end + p);
@@ -152,6 +153,12 @@ mod tests {
         assert_suggestion(&SPACE_INSIDE_QUOTATION, spaced, "\"social distance\"");
         assert_fixed(&SPACE_INSIDE_QUOTATION, spaced, Applicability::Safe, "guidelines such as \"social distance\" to curb it");
         assert_no_lints(&SPACE_INSIDE_QUOTATION, "He said \"fine\" and \"good\" and left.");
+    }
+
+    #[test]
+    fn suggestion_after_a_wide_space_does_not_split_it() {
+        // Found by the property tests: the word before the gap starts after a two-byte space.
+        assert_suggestion(&SPACE_INSIDE_QUOTATION, "“Said\u{a0}fine ”", "fine”");
     }
 
     #[test]
