@@ -42,7 +42,7 @@ fn render(renderer: &Renderer, file: &FileResult, doc: &DocResult, f: &Finding) 
     let shown_end = p.end.clamp(p.start, floor_boundary(base, p.start.saturating_add(MAX_SHOWN).min(base.len())));
     let (first_line, last_line) = line_bounds(base, p.start..shown_end, MAX_SHOWN);
     let cut = !at_line_start(base, first_line) || !at_line_end(base, last_line);
-    let shown = sanitise(&base[first_line..last_line]);
+    let shown = plain_line_breaks(sanitise(&base[first_line..last_line]));
     let path = match p.row {
         Some(row) => format!("{} (row {row})", sanitise(&file.path)),
         None => sanitise(&file.path),
@@ -52,9 +52,9 @@ fn render(renderer: &Renderer, file: &FileResult, doc: &DocResult, f: &Finding) 
         Severity::Warning => Level::WARNING,
         Severity::Info => Level::INFO,
     };
-    let title = format!("{} [{}]", sanitise(&f.message), f.rule.name);
+    let title = format!("{} [{}]", one_line(&sanitise(&f.message)), f.rule.name);
     let span = p.start - first_line..shown_end - first_line;
-    let label = f.suggestions.first().map(|s| format!("did you mean `{}`?", sanitise(s))).unwrap_or_default();
+    let label = f.suggestions.first().map(|s| format!("did you mean `{}`?", one_line(&sanitise(s)))).unwrap_or_default();
     let snippet = Snippet::source(shown.as_str())
         .line_start(p.line)
         .annotation(AnnotationKind::Primary.span(span).label(label.as_str()));
@@ -100,6 +100,31 @@ fn plural(n: usize) -> &'static str {
 
 /// The most bytes of a line shown on either side of a finding.
 const MAX_SHOWN: usize = 1024;
+
+/// A carriage return reaches the terminal only as a line feed: a lone `\r` (an old Mac line end)
+/// becomes `\n`, and the `\r` of `\r\n` a space. A raw carriage return would move the cursor
+/// back and let the article overwrite what mtlint printed. Byte lengths stay the same.
+fn plain_line_breaks(text: String) -> String {
+    if !text.contains('\r') {
+        return text;
+    }
+    let bytes = text.as_bytes();
+    let mapped: Vec<u8> = bytes
+        .iter()
+        .enumerate()
+        .map(|(i, &b)| match b {
+            b'\r' if bytes.get(i + 1) == Some(&b'\n') => b' ',
+            b'\r' => b'\n',
+            other => other,
+        })
+        .collect();
+    String::from_utf8(mapped).unwrap_or(text)
+}
+
+/// A message or suggestion on one line.
+fn one_line(text: &str) -> String {
+    text.replace(['\r', '\n'], " ")
+}
 
 /// Replaces control characters (C0 but tab and line breaks, DEL, C1) and bidirectional controls
 /// with `?`, one per byte, so offsets keep their meaning.
