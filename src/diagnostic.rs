@@ -99,4 +99,20 @@ impl Finding {
     pub fn code(&self) -> &'static str {
         self.rule.code
     }
+
+    /// The same finding with every offset (range, related ranges, fix edits) moved by `offset`,
+    /// for findings of a section of a larger text.
+    pub fn shifted(mut self, offset: usize) -> Finding {
+        self.range = self.range.start + offset..self.range.end + offset;
+        for related in &mut self.related {
+            related.range = related.range.start + offset..related.range.end + offset;
+        }
+        if let Some(fix) = &mut self.fix {
+            for edit in &mut fix.edits {
+                edit.start += offset;
+                edit.end += offset;
+            }
+        }
+        self
+    }
 }

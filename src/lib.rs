@@ -86,6 +86,64 @@ pub struct Linter {
     settings: Settings,
 }
 
+/// Documents larger than this are checked in sections of about this size (see [`Linter::check`]).
+pub const SECTION_BYTES: usize = 1 << 18;
+
+/// Byte ranges of the sections of a large text: each ends at a blank line where one lies in its
+/// last quarter, else at a line break, else after whitespace, so that no paragraph (or, failing
+/// that, no word) is cut. Markdown is only cut outside fenced code, where a blank line is prose.
+fn sections(text: &str, format: InputFormat, size: usize) -> Vec<std::ops::Range<usize>> {
+    let fences = if format == InputFormat::Markdown { fenced_code(text) } else { Vec::new() };
+    let in_fence = |at: usize| fences.iter().any(|f| f.contains(&at));
+    let mut out = Vec::new();
+    let mut start = 0;
+    while text.len() - start > size {
+        let floor = |mut at: usize| {
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            at
+        };
+        let (window_start, end) = (floor(start + size * 3 / 4), floor(start + size));
+        let slice = &text[window_start..end];
+        let after_space = slice.char_indices().rev().find(|(_, c)| c.is_whitespace()).map(|(p, c)| p + c.len_utf8());
+        let cut = [slice.rfind("\n\n").map(|p| p + 2), slice.rfind('\n').map(|p| p + 1), after_space]
+            .into_iter()
+            .flatten()
+            .map(|p| window_start + p)
+            .find(|&p| !in_fence(p) && text.is_char_boundary(p))
+            .unwrap_or(end);
+        out.push(start..cut);
+        start = cut;
+    }
+    out.push(start..text.len());
+    out
+}
+
+/// Byte ranges of fenced code blocks (``` or ~~~) in Markdown, by a line scan.
+fn fenced_code(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, &str)> = None;
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        let fence = ["```", "~~~"].into_iter().find(|f| trimmed.starts_with(f));
+        match (open, fence) {
+            (None, Some(f)) => open = Some((at, f)),
+            (Some((start, f)), Some(g)) if f == g => {
+                out.push(start..at + line.len());
+                open = None;
+            }
+            _ => {}
+        }
+        at += line.len();
+    }
+    if let Some((start, _)) = open {
+        out.push(start..text.len());
+    }
+    out
+}
+
 /// Fix rounds stop after this many even if fixes keep coming, so two rules that undo each other
 /// cannot loop forever.
 const MAX_FIX_ROUNDS: usize = 10;
@@ -99,10 +157,34 @@ impl Linter {
         &self.settings
     }
 
-    /// Checks one document.
+    /// Checks one document. A plain-text or Markdown document over [`SECTION_BYTES`] is checked
+    /// in sections, so that memory stays proportional to the text rather than to its analysis.
     pub fn check(&self, source: &Source) -> Report {
+        let sectioned = source.text().len() > SECTION_BYTES
+            && !source.is_table()
+            && matches!(source.format(), InputFormat::Plain | InputFormat::Markdown);
+        if sectioned {
+            return self.check_in_sections(source);
+        }
         let doc = Document::new(source);
         self.check_document(&doc)
+    }
+
+    /// Checks each section as a document of its own and joins the findings, with their offsets
+    /// moved back into the whole text. Rules that look at a whole document (name consistency,
+    /// quotation styles, perspective) then look at a section of about a megabyte, far more than
+    /// any article.
+    fn check_in_sections(&self, source: &Source) -> Report {
+        let mut findings = Vec::new();
+        let mut words = 0;
+        for range in sections(source.text(), source.format(), SECTION_BYTES) {
+            let part = Source::new(source.name(), &source.text()[range.clone()], source.format());
+            let report = self.check(&part);
+            words += report.words;
+            findings.extend(report.findings.into_iter().map(|f| f.shifted(range.start)));
+        }
+        let score = score::score(findings.iter().filter(|f| counts_for_score(f)), words);
+        Report { findings, words, score, segments: Vec::new() }
     }
 
     /// Checks an already analysed document.
@@ -231,6 +313,37 @@ mod tests {
         let flagged: Vec<&str> = report.findings.iter().map(|f| &source.text()[f.range.clone()]).collect();
         assert_eq!(flagged, ["Reporters", "Deepseek"]);
         assert_eq!(settings.glossary.canonical("Shendu"), Some("DeepSeek"));
+    }
+
+    #[test]
+    fn large_documents_are_checked_in_sections_with_exact_offsets() {
+        let paragraph = "He said the the results were fine, and the firm，grew.\n\n";
+        let text = paragraph.repeat(SECTION_BYTES / paragraph.len() * 3);
+        let linter = Linter::new(Settings::default());
+        let whole = linter.check_document(&Document::new(&Source::new("t", text.clone(), InputFormat::Plain)));
+        let sectioned = linter.check(&Source::new("t", text.clone(), InputFormat::Plain));
+        assert_eq!(sectioned.findings.len(), whole.findings.len());
+        assert_eq!(sectioned.words, whole.words);
+        for (a, b) in sectioned.findings.iter().zip(&whole.findings) {
+            assert_eq!((a.range.clone(), a.rule.code), (b.range.clone(), b.rule.code));
+            assert_eq!(a.fix, b.fix);
+        }
+    }
+
+    #[test]
+    fn sections_end_at_paragraphs_and_never_inside_fenced_code() {
+        let text = format!("{}\n\n```\n{}\n\ncode\n```\n\nafter\n", "word ".repeat(300), "x ".repeat(200));
+        for range in sections(&text, InputFormat::Markdown, 1000) {
+            assert!(fenced_code(&text).iter().all(|f| !f.contains(&range.start) || range.start == f.start), "{range:?}");
+        }
+        let wide = "“é” ".repeat(500);
+        let pieces = sections(&wide, InputFormat::Plain, 101);
+        assert_eq!(pieces.iter().map(|r| &wide[r.clone()]).collect::<String>(), wide);
+        let plain = "a b c\n\nd e f\n\ng h i\n".repeat(50);
+        let cuts = sections(&plain, InputFormat::Plain, 100);
+        assert!(cuts.len() > 1);
+        assert!(cuts.iter().skip(1).all(|r| plain[..r.start].ends_with("\n\n")));
+        assert_eq!(cuts.last().unwrap().end, plain.len());
     }
 
     #[test]

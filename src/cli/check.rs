@@ -56,9 +56,13 @@ pub fn run(args: &CheckArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> 
         }
     }
     let options = HumanOptions { color: use_color(args.color), quiet: args.quiet };
+    super::panic::working_on(match run.files.as_slice() {
+        [only] => Some(only.path.as_str()),
+        _ => None,
+    });
     report::write(args.format, &run, stdout, &options).map_err(|e| Error::io("<stdout>", e))?;
     for error in &run.errors {
-        let _ = writeln!(stderr, "mtlint: error: {}: {}", error.path, sanitise(&error.message));
+        let _ = writeln!(stderr, "mtlint: error: {}: {}", sanitise(&error.path), sanitise(&error.message));
     }
     if !args.quiet {
         for notice in &notices {
@@ -70,7 +74,8 @@ pub fn run(args: &CheckArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> 
 
 fn check_input(linter: &Linter, input: &Input, common: &CommonArgs, changed: Option<&Lines>) -> Result<FileResult, ReadFailure> {
     let source = inputs::read_source(input, common)?;
-    let mut report = linter.check(&source);
+    let mut report = super::panic::guard(source.name(), || linter.check(&source))
+        .map_err(|message| ReadFailure::Error(FileError { path: source.name().to_string(), message }))?;
     if let Some(lines) = changed {
         report.retain_findings(|f| {
             let p = report::locate(&source, f.range.clone());
@@ -142,11 +147,14 @@ fn check_table(linter: &Linter, path: &Path, args: &CheckArgs) -> Result<FileRes
         .par_iter()
         .map(|doc| {
             let source = doc.source(&name, format);
-            let report = linter.check(&source);
+            let report = super::panic::guard(&name, || linter.check(&source)).map_err(|message| FileError {
+                path: name.clone(),
+                message: format!("document `{}`: {message}", doc.doc),
+            })?;
             progress.inc(doc.rows.len() as u64);
-            DocResult { source, report, doc_id: Some(doc.doc.clone()) }
+            Ok(DocResult { source, report, doc_id: Some(doc.doc.clone()) })
         })
-        .collect();
+        .collect::<Result<_, FileError>>()?;
     progress.finish();
     Ok(FileResult { path: name, docs: results })
 }

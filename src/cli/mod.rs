@@ -6,6 +6,7 @@ pub mod changed;
 pub mod check;
 pub mod fix;
 pub mod inputs;
+pub mod panic;
 pub mod progress;
 pub mod rules;
 

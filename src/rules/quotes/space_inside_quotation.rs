@@ -128,7 +128,8 @@ fn is_checked(mark: &Mark) -> bool {
 /// The mark and its neighbouring word written together: `recognized.”`, `“Innovation`.
 fn tightened(view: &str, mark: &Mark, gap: &std::ops::Range<usize>) -> String {
     if mark.role == Role::Close {
-        let word_start = view[..gap.start].rfind(char::is_whitespace).map_or(0, |p| p + 1);
+        // After the whitespace character, whatever its width (a no-break space is two bytes).
+        let word_start = view[..gap.start].char_indices().rev().find(|(_, c)| c.is_whitespace()).map_or(0, |(p, c)| p + c.len_utf8());
         format!("{}{}", &view[word_start..gap.start], mark.ch)
     } else {
         let word_end = view[gap.end..].find(char::is_whitespace).map_or(view.len(), |p| gap.end + p);
@@ -200,6 +201,12 @@ mod tests {
     fn one_straight_mark_on_the_wrong_side_is_left_alone() {
         assert_no_lints(&SPACE_INSIDE_QUOTATION, "It's sort of like,\" Hmmm, that's funny\" rather than loud.");
         assert_no_lints(&SPACE_INSIDE_QUOTATION, "the meaning of \"modify, \"no matter the context.");
+    }
+
+    #[test]
+    fn suggestion_after_a_wide_space_does_not_split_it() {
+        // Found by the property tests: the word before the gap starts after a two-byte space.
+        assert_suggestion(&SPACE_INSIDE_QUOTATION, "“Said\u{a0}fine ”", "fine”");
     }
 
     #[test]

@@ -56,6 +56,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     let doc = cx.doc;
     let view = doc.view();
     let marks = &doc.quotes.marks;
+    let mut verbs = SpeechVerbs::default();
     for mark in marks.iter().filter(|m| m.kind.is_quote() && m.problem == Some(Problem::Unclosed)) {
         let paragraph = &doc.paragraphs[mark.paragraph].range;
         let paragraph_end = paragraph.start + view[paragraph.clone()].trim_end().len();
@@ -73,7 +74,8 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             (false, _) => "quotation never closed",
         };
         let closing = mark.closing_form().to_string();
-        let (at, applicability) = if at_paragraph_end { closing_place(doc, mark, expected) } else { (expected, Applicability::DisplayOnly) };
+        let (at, applicability) =
+            if at_paragraph_end { closing_place(doc, mark, expected, &mut verbs) } else { (expected, Applicability::DisplayOnly) };
         let fix = Fix::new(applicability, vec![Edit::insert(at, closing.clone())]);
         out.push(
             Finding::new(&UNCLOSED_QUOTATION, mark.range.clone(), message)
@@ -90,11 +92,11 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
 /// before it: after the comma of `…, said Chen Ming` or `…, Chen Ming said`, or at the end of the
 /// sentence before `Damien Ma, founder of Macropolo, said:`. Otherwise it closes at the end of the
 /// paragraph if that ends a sentence.
-fn closing_place(doc: &Document, mark: &Mark, paragraph_end: usize) -> (usize, Applicability) {
+fn closing_place(doc: &Document, mark: &Mark, paragraph_end: usize, verbs: &mut SpeechVerbs) -> (usize, Applicability) {
     let tokens = &doc.tokens;
     let first = tokens.partition_point(|t| (t.start as usize) < mark.range.end);
     let last = tokens.partition_point(|t| (t.start as usize) < paragraph_end);
-    let verb = (first..last).find(|&i| tokens[i].is_word() && is_speech_verb(doc.text(&tokens[i])));
+    let verb = verbs.next(doc, first, last);
     let Some(verb) = verb else {
         let ends_sentence = doc.view()[..paragraph_end].ends_with(['.', '!', '?', '…']);
         let applicability = if ends_sentence { Applicability::Unsafe } else { Applicability::DisplayOnly };
@@ -117,6 +119,29 @@ fn closing_place(doc: &Document, mark: &Mark, paragraph_end: usize) -> (usize, A
         return (before, Applicability::Unsafe);
     }
     (paragraph_end, Applicability::DisplayOnly)
+}
+
+/// The first speech verb at or after a token, remembered between calls: the marks of a paragraph
+/// come in order, so the search never goes over the same tokens twice and a paragraph with
+/// thousands of unclosed marks stays linear.
+#[derive(Default)]
+struct SpeechVerbs {
+    /// The last speech verb found; no token between the start of that search and it is a verb.
+    found: Option<usize>,
+    /// Tokens before this index have been searched.
+    searched_to: usize,
+}
+
+impl SpeechVerbs {
+    fn next(&mut self, doc: &Document, first: usize, last: usize) -> Option<usize> {
+        if let Some(verb) = self.found.filter(|&v| v >= first) {
+            return (verb < last).then_some(verb);
+        }
+        let tokens = &doc.tokens;
+        self.found = (first.max(self.searched_to)..last).find(|&i| tokens[i].is_word() && is_speech_verb(doc.text(&tokens[i])));
+        self.searched_to = self.found.map_or(last, |v| v + 1);
+        self.found
+    }
 }
 
 /// `Chen Ming`, `he`, `the coach`, `a spokesperson`: a short subject of an attribution.
