@@ -24,6 +24,7 @@ pub mod entities;
 pub mod error;
 pub mod fix;
 pub mod lexicon;
+pub mod names;
 pub mod report;
 pub mod rules;
 pub mod score;

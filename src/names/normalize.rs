@@ -1,0 +1,108 @@
+//! Normalisation: the keys under which name spellings are compared.
+//!
+//! A *part key* is one name word reduced to lowercase letters: diacritics, apostrophes, hyphens
+//! and full stops dropped ("O’Brien" → "obrien", "Min-jun" → "minjun", "Lü" → "lu"). Two spellings
+//! with the same part key differ only in case or punctuation; everything that compares spellings
+//! works on part keys.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// Lowercase letters and digits of `word`, without diacritics or punctuation.
+pub fn part_key(word: &str) -> String {
+    let mut key = String::with_capacity(word.len());
+    for c in word.nfd() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            key.extend(c.to_lowercase());
+        }
+    }
+    key
+}
+
+/// `word` lowercased with diacritics dropped, keeping hyphens (apostrophes removed): the form the
+/// romanisation lists use ("Ka-shing" → "ka-shing", "Ch’en" → "chen").
+pub fn romanisation_form(word: &str) -> String {
+    let mut form = String::with_capacity(word.len());
+    for c in word.nfd() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        match c {
+            c if c.is_alphanumeric() => form.extend(c.to_lowercase()),
+            '-' | '‐' | '‑' => form.push('-'),
+            _ => {}
+        }
+    }
+    form
+}
+
+/// Whether every letter of `word` is uppercase and it has at least two letters ("MA", "AI").
+pub fn is_all_caps(word: &str) -> bool {
+    let mut letters = 0;
+    for c in word.chars().filter(|c| c.is_alphabetic()) {
+        if !c.is_uppercase() {
+            return false;
+        }
+        letters += 1;
+    }
+    letters >= 2
+}
+
+/// `word` with its first letter uppercase and the rest lowercase ("MA" → "Ma").
+pub fn title_case(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    let mut first = true;
+    for c in word.chars() {
+        if first && c.is_alphabetic() {
+            out.extend(c.to_uppercase());
+            first = false;
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
+/// Whether `a` and `b` differ only after their first letter's case ("van Gogh" / "Van Gogh").
+pub fn differ_only_in_first_letter_case(a: &str, b: &str) -> bool {
+    let (mut ca, mut cb) = (a.chars(), b.chars());
+    match (ca.next(), cb.next()) {
+        (Some(x), Some(y)) => x.to_lowercase().eq(y.to_lowercase()) && ca.as_str() == cb.as_str(),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn part_keys_drop_case_marks_and_punctuation() {
+        assert_eq!(part_key("O’Brien"), "obrien");
+        assert_eq!(part_key("Min-jun"), "minjun");
+        assert_eq!(part_key("Lü"), "lu");
+        assert_eq!(part_key("Zurbarán"), "zurbaran");
+        assert_eq!(part_key("J."), "j");
+        assert_eq!(part_key("MA"), "ma");
+    }
+
+    #[test]
+    fn romanisation_forms_keep_hyphens() {
+        assert_eq!(romanisation_form("Ka-shing"), "ka-shing");
+        assert_eq!(romanisation_form("Ch’en"), "chen");
+    }
+
+    #[test]
+    fn casing_helpers() {
+        assert!(is_all_caps("MA"));
+        assert!(!is_all_caps("Ma"));
+        assert!(!is_all_caps("A"));
+        assert_eq!(title_case("MA"), "Ma");
+        assert_eq!(title_case("deepseek"), "Deepseek");
+        assert!(differ_only_in_first_letter_case("van Gogh", "Van Gogh"));
+        assert!(!differ_only_in_first_letter_case("DeepSeek", "Deepseek"));
+    }
+}
