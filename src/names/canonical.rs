@@ -170,8 +170,8 @@ impl Casing {
             }
             for &m in &c.groups[g].mentions {
                 let mention = &mentions[m];
-                for (k, part) in mention.parts.iter().enumerate() {
-                    if part.particle || (k == 0 && mention.clause_initial) {
+                for part in &mention.parts {
+                    if part.particle {
                         continue;
                     }
                     let word = &text[part.range.clone()];

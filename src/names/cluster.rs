@@ -395,7 +395,7 @@ impl Builder<'_> {
             let key = self.groups[g].parts[0].clone();
             let mut candidates: Vec<(usize, usize)> = Vec::new();
             let first = self.groups[g].first();
-            let mut add = |list: &[(usize, usize)], candidates: &mut Vec<(usize, usize)>| {
+            let add = |list: &[(usize, usize)], candidates: &mut Vec<(usize, usize)>| {
                 for &c in nearest(list, first, &self.groups) {
                     if !candidates.contains(&c) {
                         candidates.push(c);

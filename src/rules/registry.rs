@@ -1,10 +1,13 @@
 //! The one table of rules. Adding a rule means adding its file and one line here.
 
 use super::RuleMeta;
-use super::{grammar, quotes};
+use super::{grammar, names, quotes};
 
 /// Every rule, ordered by category (N, E, Q, I, G, P, L, B), then code.
 pub static RULES: &[&RuleMeta] = &[
+    &names::inconsistent_name_spelling::INCONSISTENT_NAME_SPELLING,
+    &names::garbled_transliteration::GARBLED_TRANSLITERATION,
+    &names::inconsistent_name_casing::INCONSISTENT_NAME_CASING,
     &quotes::space_inside_quotation::SPACE_INSIDE_QUOTATION,
     &quotes::fullwidth_punctuation::FULLWIDTH_PUNCTUATION,
     &grammar::doubled_word::DOUBLED_WORD,

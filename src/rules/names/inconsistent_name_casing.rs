@@ -1,0 +1,115 @@
+use crate::declare_rule;
+use crate::diagnostic::Finding;
+use crate::fix::{Edit, Fix};
+use crate::names::CanonicalSource;
+use crate::names::normalize::differ_only_in_first_letter_case;
+use crate::rules::Context;
+
+declare_rule! {
+    /// ## What it does
+    /// Finds a name written in a different case from the way the same name is written elsewhere
+    /// in the document: "Damien MA" beside "Ma", "Deepseek" beside "DeepSeek".
+    ///
+    /// ## Why it matters
+    /// Translation engines and the tools around them upper-case surnames (a Chinese and French
+    /// convention), flatten brand names and copy capitals from headlines. One entity written in
+    /// two cases looks careless and can read as two entities.
+    ///
+    /// ## Example
+    /// ```text
+    /// “You've been kicking out all of this talent,” said Damien MA, founder of Macropolo.
+    /// [...] “They'll work for the Chinese,” Ma said.
+    /// ```
+    ///
+    /// ## Correction
+    /// ```text
+    /// “You've been kicking out all of this talent,” said Damien Ma, founder of Macropolo.
+    /// ```
+    ///
+    /// The canonical case is the glossary's, then the known-entity list's, then a form not in
+    /// capitals (a surname in capitals is a slip), then the most frequent. A word in capitals
+    /// that is used on its own as an acronym ("AI", "an MA degree") is a different word and is
+    /// never compared with the name; a capital at the start of a sentence is not a variant;
+    /// particles (van, de) are left alone. Only forms the document itself uses are proposed,
+    /// unless the glossary names the form.
+    ///
+    /// ## Fix safety
+    /// Safe when the canonical case comes from the glossary or the known-entity list; unsafe when
+    /// it is the document's majority.
+    pub static INCONSISTENT_NAME_CASING = {
+        code: "N003",
+        name: "inconsistent-name-casing",
+        category: Names,
+        severity: Warning,
+        status: Stable,
+        fix: Always,
+        check: check,
+    };
+}
+
+pub fn check(cx: &Context, out: &mut Vec<Finding>) {
+    let names = cx.names();
+    let text = cx.doc.view();
+    for (m, mention) in names.mentions.iter().enumerate() {
+        let expected = &names.expected[m];
+        if expected.misspelled || expected.recased.is_empty() || mention.acronym {
+            continue;
+        }
+        let cluster = names.cluster_of(m);
+        for (k, word) in &expected.recased {
+            let part = &mention.parts[*k];
+            let written = &text[part.range.clone()];
+            if *k == 0 && mention.clause_initial && differ_only_in_first_letter_case(written, word) {
+                continue;
+            }
+            if cx.settings.glossary.accepts(written) {
+                continue;
+            }
+            let edit = Edit::replace(part.range.clone(), word.clone());
+            let fix = match cluster.source {
+                CanonicalSource::Glossary | CanonicalSource::KnownEntity => Fix::safe(edit),
+                _ => Fix::unsafe_edit(edit),
+            };
+            let mut finding = Finding::new(&INCONSISTENT_NAME_CASING, part.range.clone(), format!("“{written}” is written “{word}” elsewhere in this document"))
+                .confidence(0.85)
+                .suggest(word.clone())
+                .fix(fix);
+            let model = cluster.mentions.iter().copied().find(|&r| r != m && names.mentions[r].parts.iter().any(|p| &text[p.range.clone()] == word));
+            if let Some(r) = model {
+                finding = finding.related(names.mentions[r].range.clone(), "written so here");
+            }
+            out.push(finding);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fix::Applicability;
+    use crate::rules::test_util::*;
+
+    const MA: &str = "“You've been kicking out talent,” said Damien MA, founder of Macropolo. “They'll work for the Chinese,” Ma said. Not all programs produce top talent, Ma acknowledged.";
+
+    #[test]
+    fn flags_a_surname_in_capitals() {
+        assert_lints(&INCONSISTENT_NAME_CASING, MA, &["MA"]);
+        assert_suggestion(&INCONSISTENT_NAME_CASING, MA, "Ma");
+        assert_fixed(&INCONSISTENT_NAME_CASING, MA, Applicability::Unsafe, &MA.replace("Damien MA", "Damien Ma"));
+    }
+
+    #[test]
+    fn known_entity_case_is_safe() {
+        let text = "DeepSeek grew fast. Many engineers joined Deepseek last year.";
+        assert_lints(&INCONSISTENT_NAME_CASING, text, &["Deepseek"]);
+        assert_fixed(&INCONSISTENT_NAME_CASING, text, Applicability::Safe, "DeepSeek grew fast. Many engineers joined DeepSeek last year.");
+    }
+
+    #[test]
+    fn acronyms_and_sentence_starts_are_not_variants() {
+        assert_no_lints(&INCONSISTENT_NAME_CASING, "He has an MA from Leeds. Later Ma said the degree helped. Ma was right.");
+        assert_no_lints(&INCONSISTENT_NAME_CASING, "The AI boom continues. AI firms hire. Artist Ai Weiwei said Ai was tired.");
+        assert_no_lints(&INCONSISTENT_NAME_CASING, "He admired Vincent van Gogh. Van Gogh painted fast.");
+        assert_no_lints(&INCONSISTENT_NAME_CASING, "The firm Deepseek grew. Many joined Deepseek last year.");
+    }
+}
