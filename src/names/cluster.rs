@@ -387,7 +387,7 @@ impl Builder<'_> {
             }
         }
         let mut contexts: HashMap<usize, Context> = HashMap::new();
-        let members = self.members();
+        let mut members = self.members();
         for g in 0..self.groups.len() {
             if !self.is_orphan(g) {
                 continue;
@@ -416,7 +416,7 @@ impl Builder<'_> {
                 if root == self.uf.find(g) {
                     continue;
                 }
-                let context = contexts.entry(root).or_insert_with(|| Context::of(&members[&root], &self.groups, &mut self.uf));
+                let context = contexts.entry(root).or_insert_with(|| Context::of(members.get(&root).map_or(&[][..], Vec::as_slice), &self.groups, &mut self.uf));
                 if let Some((score, similarity)) = self.orphan_score(g, target, part, context) {
                     scored.push((score, target, part, similarity));
                 }
@@ -429,7 +429,15 @@ impl Builder<'_> {
             if best < JOIN_SCORE || rival.is_some_and(|r| r.0 > best - MARGIN) {
                 continue;
             }
+            // the orphan's mentions now count as the person's context
+            let (old_orphan, old_person) = (self.uf.find(g), best_root);
             self.join(g, Relation::Variant { of: target, part, confidence: best, likeness: similarity.likeness });
+            let root = self.uf.find(g);
+            let mut merged = members.remove(&old_orphan).unwrap_or_default();
+            merged.extend(members.remove(&old_person).unwrap_or_default());
+            members.insert(root, merged);
+            contexts.remove(&old_orphan);
+            contexts.remove(&old_person);
         }
     }
 
@@ -504,6 +512,10 @@ impl Builder<'_> {
         if orphan.paragraphs.iter().any(|&p| context.near(p)) {
             score += 0.05;
         }
+        // a garbled name mostly refers back to someone already named
+        if context.first > orphan.first() {
+            score *= 0.9;
+        }
         Some((score.min(0.95), similarity))
     }
 
@@ -547,6 +559,8 @@ struct Context {
     /// Roots of the organisations named with it.
     orgs: Vec<usize>,
     paragraphs: Vec<usize>,
+    /// The cluster's first mention.
+    first: usize,
 }
 
 impl Context {
@@ -564,7 +578,8 @@ impl Context {
         }
         paragraphs.sort_unstable();
         paragraphs.dedup();
-        Context { roles, orgs, paragraphs }
+        let first = members.iter().map(|&g| groups[g].first()).min().unwrap_or(usize::MAX);
+        Context { roles, orgs, paragraphs, first }
     }
 
     /// Whether the cluster is mentioned in paragraph `p` or one next to it.

@@ -57,7 +57,11 @@ pub fn compare(a: &str, b: &str) -> Option<Similarity> {
     let shorter = a.chars().count().min(b.chars().count());
     if sound::sound_key(a) == sound::sound_key(b) {
         let jw = strsim::jaro_winkler(a, b);
+        // an inserted or dropped letter (Xu/Xue, Ma/Mao) garbles a syllable; a changed vowel
+        // (Xu/Xi) more often makes another one
+        let substituted = a.len() == b.len();
         let score = match edits {
+            0 | 1 if substituted => 0.85,
             0 | 1 => 0.9,
             2 if jw >= 0.7 => 0.75,
             3 if jw >= 0.8 && shorter >= 5 => 0.6,

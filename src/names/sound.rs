@@ -16,8 +16,8 @@ pub fn sound_key(word: &str) -> String {
     while i < bytes.len() {
         let c = bytes[i];
         if is_vowel(c) {
-            // a vowel cluster; y and w inside it are glides
-            while i < bytes.len() && (is_vowel(bytes[i]) || (matches!(bytes[i], b'y' | b'w') && i + 1 < bytes.len() && is_vowel(bytes[i + 1]))) {
+            // a vowel cluster; y and w after a vowel are part of it (Chow, Gow, Kay, Dawei)
+            while i < bytes.len() && (is_vowel(bytes[i]) || matches!(bytes[i], b'y' | b'w')) {
                 i += 1;
             }
             push(&mut key, 'V');
@@ -138,6 +138,8 @@ mod tests {
         assert!(same("sato", "satou"));
         assert!(same("liu", "liou"));
         assert!(same("chen", "chern"));
+        assert!(same("gao", "gow"));
+        assert!(same("zhou", "chow"));
     }
 
     #[test]
