@@ -109,6 +109,8 @@ pub struct Mention {
     pub known: Option<EntityKind>,
     /// An acronym in brackets follows: "Chinese Academy of Sciences (CAS)".
     pub acronym_follows: bool,
+    /// The mention opens its paragraph (where datelines and lead-in capitals stand).
+    pub paragraph_initial: bool,
 }
 
 impl Mention {
@@ -139,7 +141,9 @@ pub fn extract(doc: &Document) -> Vec<Mention> {
         if looks_like_headline(doc, tokens) {
             continue;
         }
-        let mut scanner = Scanner { doc, tokens, sentence: index, paragraph: sentence.paragraph, mid: &capitalised_mid_sentence };
+        let opens_paragraph = doc.paragraphs.get(sentence.paragraph).is_some_and(|p| p.tokens.start == sentence.tokens.start);
+        let mut scanner =
+            Scanner { doc, tokens, sentence: index, paragraph: sentence.paragraph, opens_paragraph, mid: &capitalised_mid_sentence };
         scanner.scan(&mut out);
     }
     out
@@ -218,6 +222,8 @@ struct Scanner<'a, 'd> {
     tokens: &'a [Token],
     sentence: usize,
     paragraph: usize,
+    /// The sentence opens its paragraph.
+    opens_paragraph: bool,
     mid: &'a HashSet<&'a str>,
 }
 
@@ -329,6 +335,7 @@ impl Scanner<'_, '_> {
             acronym: false,
             known: None,
             acronym_follows: self.acronym_in_brackets(end),
+            paragraph_initial: self.opens_paragraph && self.tokens[..start].iter().all(|t| t.kind != TokenKind::Word),
         };
         self.add_cues(&mut mention, start, end);
         mention.kind = self.kind_of(&mention);
@@ -544,7 +551,8 @@ impl Scanner<'_, '_> {
         if parts.len() > 1 {
             return lexicon().western_name(first).is_some();
         }
-        self.speech_verb_after(end)
+        // "Lean said", "Rose said"; not "He said", "It added"
+        self.speech_verb_after(end) && (lexicon().western_name(first).is_some() || info.size > 10)
     }
 
     /// Whether a speech verb follows at `k`, perhaps after auxiliaries and adverbs.
@@ -689,17 +697,21 @@ impl Scanner<'_, '_> {
             return false;
         }
         let l = lists();
+        let keys: Vec<String> = words.iter().map(|w| part_key(w)).collect();
+        let all_pinyin = keys.iter().all(|k| super::pinyin::is_pinyin(k));
         let mut named = false;
-        for word in &words {
+        for (word, key) in words.iter().zip(&keys) {
             let title = if is_all_caps(word) { title_case(word) } else { word.to_string() };
-            let key = part_key(word);
-            let english = lexicon().english_word(&key).is_some_and(|w| !w.also_capitalised && w.size <= 35);
-            let surname = l.surname(&key).is_some();
+            let common = lexicon().english_word(key).is_some_and(|w| !w.also_capitalised && w.size <= 35);
+            let surname = l.surname(key).is_some();
             let western = lexicon().western_name(&title).is_some();
-            if english && !surname && !western {
+            // "Zhou Hang" is a name, "Budweiser Man" is not: an ordinary word counts as a
+            // surname only inside a name that is all pinyin
+            if common && !western && !(surname && all_pinyin) {
                 return false;
             }
-            named |= surname || western;
+            // capitals say nothing: "Damien MA" is named by Damien, "Chinese AI" by nothing
+            named |= (surname || western) && !is_all_caps(word);
         }
         named
     }
@@ -739,6 +751,7 @@ mod tests {
         assert_eq!(names("Lean said the plan failed."), ["Lean"]);
         assert_eq!(names("Tseng has repeatedly denied it."), ["Tseng"]);
         assert_eq!(names("Bill Gates spoke. Bill said nothing."), ["Bill Gates", "Bill"]);
+        assert_eq!(names("He added that it works. It said so. We said no."), Vec::<String>::new());
     }
 
     #[test]
@@ -756,6 +769,12 @@ mod tests {
         assert_eq!(found[0], ("Damien MA".into(), Kind::Person));
         assert!(found.contains(&("Tingryu University".into(), Kind::Organisation)));
         assert!(found.contains(&("Zhejiang Province".into(), Kind::Place)));
+    }
+
+    #[test]
+    fn capitals_and_demonyms_do_not_make_people() {
+        assert_eq!(mentions("A more successful Chinese AI startup will appear.")[0].1, Kind::Other);
+        assert_eq!(mentions("A quote from Damien MA was read.")[0], ("Damien MA".into(), Kind::Person));
     }
 
     #[test]

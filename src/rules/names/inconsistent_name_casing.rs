@@ -2,7 +2,7 @@ use crate::declare_rule;
 use crate::diagnostic::Finding;
 use crate::fix::{Edit, Fix};
 use crate::names::CanonicalSource;
-use crate::names::normalize::differ_only_in_first_letter_case;
+use crate::names::normalize::{differ_only_in_first_letter_case, is_all_caps};
 use crate::rules::Context;
 
 declare_rule! {
@@ -56,9 +56,15 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             continue;
         }
         let cluster = names.cluster_of(m);
+        let caps = mention.name_parts().filter(|p| is_all_caps(&text[p.range.clone()])).count();
         for (k, word) in &expected.recased {
             let part = &mention.parts[*k];
             let written = &text[part.range.clone()];
+            // capitals as typography: a dateline or lead-in ("BEIJING (Reuters) -", "JURUPA
+            // VALLEY -"), a name set all in capitals ("By JOHN SMITH")
+            if is_all_caps(written) && (mention.paragraph_initial || caps >= 2) {
+                continue;
+            }
             if *k == 0 && mention.clause_initial && differ_only_in_first_letter_case(written, word) {
                 continue;
             }
@@ -111,5 +117,7 @@ mod tests {
         assert_no_lints(&INCONSISTENT_NAME_CASING, "The AI boom continues. AI firms hire. Artist Ai Weiwei said Ai was tired.");
         assert_no_lints(&INCONSISTENT_NAME_CASING, "He admired Vincent van Gogh. Van Gogh painted fast.");
         assert_no_lints(&INCONSISTENT_NAME_CASING, "The firm Deepseek grew. Many joined Deepseek last year.");
+        assert_no_lints(&INCONSISTENT_NAME_CASING, "BEIJING (Reuters) - Officials in Beijing said on Monday that exports rose.");
+        assert_no_lints(&INCONSISTENT_NAME_CASING, "A report by JOHN SMITH. John Smith, a reporter, said Smith was right.");
     }
 }
