@@ -17,7 +17,7 @@ use std::collections::HashMap;
 use super::cluster::{Clustering, Group, Relation};
 use super::lists::{Particle, lists};
 use super::mention::{Kind, Mention};
-use super::normalize::{is_all_caps, part_key};
+use super::normalize::{Difference, difference, is_all_caps, part_key};
 use crate::entities::{EntityKind, entity_key, known_entities};
 
 /// Where a cluster's canonical form came from.
@@ -61,7 +61,8 @@ pub struct Expected {
     pub text: String,
     /// The mention is spelled differently from what it should read (not only in case).
     pub misspelled: bool,
-    /// Name words whose case differs from the canonical case: (part index, expected word).
+    /// Name words written otherwise than the canonical word with the same letters, in case or
+    /// in marks (apostrophes, hyphens, diacritics): (part index, expected word).
     pub recased: Vec<(usize, String)>,
     /// How sure the clustering is that the mention belongs to the cluster.
     pub confidence: f32,
@@ -79,14 +80,36 @@ pub fn resolve(text: &str, mentions: &[Mention], c: &Clustering, glossary: &[Str
         let kind = groups.iter().map(|&g| c.groups[g].kind).min().unwrap_or(Kind::Other);
         let mut members: Vec<usize> = groups.iter().flat_map(|&g| c.groups[g].mentions.iter().copied()).collect();
         members.sort_unstable();
+        let full_forms = full_forms(c, groups, chosen.group);
         for &g in groups {
             for &m in &c.groups[g].mentions {
-                expected[m] = Some(expected_of(text, mentions, c, g, m, index, &chosen, &canonical, &casing));
+                expected[m] = Some(expected_of(text, mentions, c, g, m, index, &chosen, &canonical, &casing, &full_forms));
             }
         }
         clusters.push(Cluster { kind, canonical, source: chosen.source, canonical_group: chosen.group, mentions: members });
     }
     (clusters, expected.into_iter().map(|e| e.expect("every mention is in a group")).collect())
+}
+
+/// The groups of a cluster that spell its whole name: the canonical group, the full names of a
+/// person, and every group joined to another as a spacing, order or one-word variant (in either
+/// direction). Any of them with another key than the canonical group is a variant.
+fn full_forms(c: &Clustering, groups: &[usize], star: usize) -> Vec<usize> {
+    let mut out = vec![star];
+    let person = c.groups[star].is_full_name();
+    for &g in groups {
+        match c.relation[g] {
+            Relation::Spacing { of } | Relation::Order { of } | Relation::PartVariant { of, .. } => {
+                out.push(g);
+                out.push(of);
+            }
+            Relation::Same if person && c.groups[g].is_full_name() => out.push(g),
+            _ => {}
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// Glossary names by the key of their name words.
@@ -237,6 +260,7 @@ fn expected_of(
     chosen: &Chosen,
     canonical: &str,
     casing: &Casing,
+    full_forms: &[usize],
 ) -> Expected {
     let mention = &mentions[m];
     let group = &c.groups[g];
@@ -252,7 +276,7 @@ fn expected_of(
         Relation::Alias { .. } | Relation::Acronym { .. } => return same_words(text[mention.range.clone()].to_string(), 1.0),
         _ => {}
     }
-    let full_variant = g != chosen.group && group.key != star.key && group.is_full_name() && star.is_full_name() && !matches!(c.relation[g], Relation::ShortForm { .. });
+    let full_variant = g != chosen.group && group.key != star.key && full_forms.contains(&g);
     if full_variant {
         let confidence = match c.relation[g] {
             Relation::PartVariant { similarity, .. } => similarity.score,
@@ -270,7 +294,7 @@ fn expected_of(
         let word = &text[part.range.clone()];
         if let Some((canonical_word, attested)) = casing.word(&part_key(word)) {
             let imposed = chosen.source == Source::Glossary;
-            if canonical_word != word && (*attested || imposed) {
+            if difference(word, canonical_word) != Difference::None && (*attested || imposed) {
                 recased.push((k, canonical_word.clone()));
             }
         }

@@ -136,6 +136,7 @@ pub fn cluster(text: &str, mentions: &[Mention]) -> Clustering {
     };
     c.join_full_names();
     c.join_organisations();
+    c.join_institution_variants();
     c.join_short_forms();
     c.join_orphans();
     c.finish()
@@ -338,6 +339,51 @@ impl Builder<'_> {
                 self.join(acronym, Relation::Acronym { of: name });
             }
         }
+    }
+
+    /// Step 2b: institution and place names that differ in one word, spelled as a variant of
+    /// the other ("Shayibak District" / "Shayibake District", "Tunbao Township" / "Tumbao
+    /// Township"). Candidates are blocked by the name with that word left out.
+    fn join_institution_variants(&mut self) {
+        let mut buckets: HashMap<(Kind, String), Vec<(usize, usize)>> = HashMap::new();
+        for g in 0..self.groups.len() {
+            let group = &self.groups[g];
+            if !matches!(group.kind, Kind::Organisation | Kind::Place) || group.parts.len() < 2 || group.acronym {
+                continue;
+            }
+            for pos in 0..group.parts.len() {
+                let mut pattern = group.parts.clone();
+                pattern[pos] = "*".into();
+                buckets.entry((group.kind, pattern.join(" "))).or_default().push((g, pos));
+            }
+        }
+        for list in buckets.values() {
+            for (i, &(g, pos)) in list.iter().enumerate().skip(1) {
+                for &(other, _) in list[..i].iter().rev().take(MAX_CANDIDATES) {
+                    if let Some(similarity) = self.word_variant(other, g, pos) {
+                        self.join(g, Relation::PartVariant { of: other, part: pos, similarity });
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    /// Whether word `pos` of institutions `a` and `b` (equal elsewhere) is one name spelled two
+    /// ways: alike, at least one of them no English word, and not two known entities.
+    fn word_variant(&self, a: usize, b: usize, pos: usize) -> Option<Similarity> {
+        let (x, y) = (&self.groups[a].parts[pos], &self.groups[b].parts[pos]);
+        let similarity = similarity::compare(x, y)?;
+        let long_slip = similarity.likeness == Likeness::Typo && x.len().min(y.len()) >= 6;
+        if similarity.score < 0.75 && !long_slip {
+            return None;
+        }
+        let english = |w: &str| lexicon().english_word(w).is_some() || lists().is_other_english(w);
+        if english(x) && english(y) {
+            return None;
+        }
+        let known = |g: usize| self.groups[g].cues & cue::KNOWN != 0;
+        (!(known(a) && known(b))).then_some(similarity)
     }
 
     /// Step 3: short forms of full names.

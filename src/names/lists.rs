@@ -67,6 +67,7 @@ pub struct Phrase {
 }
 
 pub struct NameLists {
+    english_other: fst::Map<&'static [u8]>,
     pinyin: HashMap<&'static str, ()>,
     surnames: HashMap<String, Surname>,
     /// A non-pinyin spelling (Tseng) → the pinyin surnames it romanises (zeng).
@@ -81,6 +82,9 @@ pub struct NameLists {
 }
 
 static LISTS: OnceLock<NameLists> = OnceLock::new();
+
+/// `english_other_forms.tsv`, compiled by build.rs: word as written → 1 capitalised, 2 British.
+static ENGLISH_OTHER: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/english_other_forms.fst"));
 
 /// The process-wide name lists.
 pub fn lists() -> &'static NameLists {
@@ -145,7 +149,14 @@ impl NameLists {
         for phrases in cues_by_first.values_mut().chain(cues_by_last.values_mut()) {
             phrases.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
         }
-        NameLists { pinyin, surnames, variant_of, systems, particles, cues_by_first, cues_by_last }
+        let english_other = fst::Map::new(ENGLISH_OTHER).expect("build.rs writes valid fst maps");
+        NameLists { english_other, pinyin, surnames, variant_of, systems, particles, cues_by_first, cues_by_last }
+    }
+
+    /// Whether `word` (as written, or lowercase) is an English word that `english_words.tsv`
+    /// lacks: one written only capitalised ("Russian", "July") or a British spelling ("centre").
+    pub fn is_other_english(&self, word: &str) -> bool {
+        self.english_other.contains_key(word) || self.english_other.contains_key(word.to_lowercase())
     }
 
     /// Whether `syllable` (lowercase, ü as v) is a toneless Hanyu Pinyin syllable.
@@ -237,6 +248,9 @@ mod tests {
         assert_ne!(l.systems_of_form("peking") & system::ESTABLISHED, 0);
         assert_eq!(l.particle("van"), Some(Particle::Before));
         assert_eq!(l.particle("bin"), Some(Particle::Between));
+        assert!(l.is_other_english("Russian"));
+        assert!(l.is_other_english("Centre"));
+        assert!(!l.is_other_english("Tingryu"));
     }
 
     #[test]

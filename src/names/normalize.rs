@@ -66,6 +66,41 @@ pub fn title_case(word: &str) -> String {
     out
 }
 
+/// `word` with typographic apostrophes and dashes made plain, so that "O’Neill" and "O'Neill"
+/// compare equal: a difference of typography, not of spelling.
+pub fn typographic(word: &str) -> String {
+    word.chars()
+        .map(|c| match c {
+            '’' | '‘' | '`' | '´' | 'ʼ' => '\'',
+            '‐' | '‑' | '‒' | '–' | '—' => '-',
+            c => c,
+        })
+        .collect()
+}
+
+/// How two spellings of one part key differ.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Difference {
+    /// Not at all, or only in typography (’ and ').
+    None,
+    /// Only in the case of letters ("MA" / "Ma").
+    Case,
+    /// In apostrophes, hyphens or diacritics ("Yanan" / "Yan'an", "Zurbaran" / "Zurbarán").
+    Marks,
+}
+
+/// How `a` differs from `b`, two words with the same part key.
+pub fn difference(a: &str, b: &str) -> Difference {
+    let (a, b) = (typographic(a), typographic(b));
+    if a == b {
+        Difference::None
+    } else if a.to_lowercase() == b.to_lowercase() {
+        Difference::Case
+    } else {
+        Difference::Marks
+    }
+}
+
 /// Whether `a` and `b` differ only after their first letter's case ("van Gogh" / "Van Gogh").
 pub fn differ_only_in_first_letter_case(a: &str, b: &str) -> bool {
     let (mut ca, mut cb) = (a.chars(), b.chars());
@@ -104,5 +139,8 @@ mod tests {
         assert_eq!(title_case("deepseek"), "Deepseek");
         assert!(differ_only_in_first_letter_case("van Gogh", "Van Gogh"));
         assert!(!differ_only_in_first_letter_case("DeepSeek", "Deepseek"));
+        assert_eq!(difference("O’Neill", "O'Neill"), Difference::None);
+        assert_eq!(difference("MA", "Ma"), Difference::Case);
+        assert_eq!(difference("Yanan", "Yan'an"), Difference::Marks);
     }
 }

@@ -2,7 +2,7 @@ use crate::declare_rule;
 use crate::diagnostic::Finding;
 use crate::fix::{Edit, Fix};
 use crate::names::CanonicalSource;
-use crate::names::normalize::{differ_only_in_first_letter_case, is_all_caps};
+use crate::names::normalize::{Difference, difference, differ_only_in_first_letter_case, is_all_caps};
 use crate::rules::Context;
 
 declare_rule! {
@@ -63,6 +63,9 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             // capitals as typography: a dateline or lead-in ("BEIJING (Reuters) -", "JURUPA
             // VALLEY -"), a name set all in capitals ("By JOHN SMITH")
             if is_all_caps(written) && (mention.paragraph_initial || caps >= 2) {
+                continue;
+            }
+            if difference(written, word) != Difference::Case {
                 continue;
             }
             if *k == 0 && mention.clause_initial && differ_only_in_first_letter_case(written, word) {

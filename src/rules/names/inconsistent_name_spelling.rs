@@ -3,7 +3,7 @@ use std::ops::Range;
 use crate::declare_rule;
 use crate::diagnostic::Finding;
 use crate::fix::{Edit, Fix};
-use crate::names::normalize::part_key;
+use crate::names::normalize::{Difference, difference, part_key};
 use crate::names::{CanonicalSource, NameAnalysis};
 use crate::rules::Context;
 
@@ -62,6 +62,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     for (m, mention) in names.mentions.iter().enumerate() {
         let expected = &names.expected[m];
         if !expected.misspelled {
+            marks(cx, names, m, out);
             continue;
         }
         let written = &text[mention.range.clone()];
@@ -82,6 +83,32 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         let fix = if cluster.source == CanonicalSource::Glossary { Fix::safe(edit) } else { Fix::unsafe_edit(edit) };
         let mut finding = Finding::new(&INCONSISTENT_NAME_SPELLING, flagged, message).confidence(expected.confidence).suggest(suggestion).fix(fix);
         for r in related(text, names, m, &replacement) {
+            finding = finding.related(names.mentions[r].range.clone(), "spelled so here");
+        }
+        out.push(finding);
+    }
+}
+
+/// Words of mention `m` spelled with other apostrophes, hyphens or diacritics than elsewhere
+/// ("Yanan" beside "Yan'an").
+fn marks(cx: &Context, names: &NameAnalysis, m: usize, out: &mut Vec<Finding>) {
+    let text = cx.doc.view();
+    let mention = &names.mentions[m];
+    for (k, word) in &names.expected[m].recased {
+        let part = &mention.parts[*k];
+        let written = &text[part.range.clone()];
+        if difference(written, word) != Difference::Marks || cx.settings.glossary.accepts(written) {
+            continue;
+        }
+        let cluster = names.cluster_of(m);
+        let edit = Edit::replace(part.range.clone(), word.clone());
+        let fix = if cluster.source == CanonicalSource::Glossary { Fix::safe(edit) } else { Fix::unsafe_edit(edit) };
+        let mut finding = Finding::new(&INCONSISTENT_NAME_SPELLING, part.range.clone(), format!("“{written}” is spelled “{word}” elsewhere in this document"))
+            .confidence(0.6)
+            .suggest(word.clone())
+            .fix(fix);
+        let model = cluster.mentions.iter().copied().find(|&r| r != m && names.mentions[r].parts.iter().any(|p| &text[p.range.clone()] == word));
+        if let Some(r) = model {
             finding = finding.related(names.mentions[r].range.clone(), "spelled so here");
         }
         out.push(finding);
@@ -168,6 +195,16 @@ mod tests {
         assert_no_lints(&INCONSISTENT_NAME_SPELLING, "Wang Fang, a professor, and Wang Li, an engineer, spoke. Wang said the plan works.");
         assert_no_lints(&INCONSISTENT_NAME_SPELLING, "Lin Bo, an engineer, and Liang Wenfeng, a founder, spoke. Lin said it was fine.");
         assert_no_lints(&INCONSISTENT_NAME_SPELLING, "John Smith, a baker, spoke. Smyth said the bread was good.");
+    }
+
+    #[test]
+    fn apostrophes_and_places() {
+        let text = "Visitors to Yan'an in Shaanxi Province came by train. Yan'an is busy. The Yanan museum opened.";
+        assert_lints(&INCONSISTENT_NAME_SPELLING, text, &["Yanan"]);
+        assert_no_lints(&INCONSISTENT_NAME_SPELLING, "Tom O’Neill, a baker, spoke. O'Neill said bread sells.");
+        let text = "Officials in Shayibak District said the road was open. Residents of Shayibak District agreed, but Shayibake District officials did not.";
+        assert_lints(&INCONSISTENT_NAME_SPELLING, text, &["Shayibake"]);
+        assert_no_lints(&INCONSISTENT_NAME_SPELLING, "Jiangxi Province and the Jiangxi Provincial Government agreed. The Trade Union and Trade Unions met.");
     }
 
     #[test]
