@@ -134,6 +134,7 @@ pub fn cluster(text: &str, mentions: &[Mention]) -> Clustering {
         mentions,
         group_of,
     };
+    c.promote_full_names();
     c.join_full_names();
     c.join_organisations();
     c.join_institution_variants();
@@ -252,6 +253,31 @@ impl Builder<'_> {
 
     fn full_names(&self) -> Vec<usize> {
         (0..self.groups.len()).filter(|&g| self.groups[g].is_full_name()).collect()
+    }
+
+    /// Step 0: a lone name used as a person ("Nikolayev, 24,", "Ma said") makes the multi-word
+    /// name it is the first or last word of a person too, when nothing else said what that name
+    /// was ("the chess grandmaster Dmitry Nikolayev").
+    fn promote_full_names(&mut self) {
+        let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+        for (g, group) in self.groups.iter().enumerate() {
+            let plain = group.kind == Kind::Other && (2..=4).contains(&group.parts.len()) && !group.acronym;
+            if plain && group.parts.iter().all(|p| lexicon().english_word(p).is_none_or(|w| w.size > 20 || w.also_capitalised)) {
+                for end in [&group.parts[0], &group.parts[group.parts.len() - 1]] {
+                    index.entry(end.clone()).or_default().push(g);
+                }
+            }
+        }
+        let people: Vec<usize> = (0..self.groups.len())
+            .filter(|&g| self.groups[g].parts.len() == 1 && self.groups[g].kind == Kind::Person && self.groups[g].cues & cue::PERSON != 0)
+            .collect();
+        for g in people {
+            if let Some(full) = index.get(&self.groups[g].parts[0]) {
+                for &f in full {
+                    self.groups[f].kind = Kind::Person;
+                }
+            }
+        }
     }
 
     /// Step 1: full names spaced, ordered or spelled differently.

@@ -111,6 +111,9 @@ pub struct Mention {
     pub acronym_follows: bool,
     /// The mention opens its paragraph (where datelines and lead-in capitals stand).
     pub paragraph_initial: bool,
+    /// A dateline: a name in capitals opening its paragraph, followed by a comma, a bracket or a
+    /// dash ("BEIJING (Reuters) -", "SHANGHAI, June 3").
+    pub dateline: bool,
 }
 
 impl Mention {
@@ -195,7 +198,15 @@ fn clause_initial(doc: &Document, tokens: &[Token], i: usize) -> bool {
         return true;
     }
     let Some(prev) = i.checked_sub(1).map(|p| &tokens[p]) else { return true };
-    prev.kind == TokenKind::Punct && matches!(doc.text(prev), "“" | "\"" | "‘" | "'" | "(" | "[" | ":" | "—" | "–" | "«" | "-" | ";")
+    if prev.kind != TokenKind::Punct {
+        return false;
+    }
+    match doc.text(prev) {
+        // a straight quotation mark opens when the word touches it: `"Yes` but not `," Yes`
+        "\"" | "'" => !tokens[i].is(Flags::SPACE_BEFORE),
+        "“" | "‘" | "(" | "[" | ":" | "—" | "–" | "«" | "-" | ";" => true,
+        _ => false,
+    }
 }
 
 /// Splits a possessive ending off a word: ("Leann", Some("'s")).
@@ -336,7 +347,11 @@ impl Scanner<'_, '_> {
             known: None,
             acronym_follows: self.acronym_in_brackets(end),
             paragraph_initial: self.opens_paragraph && self.tokens[..start].iter().all(|t| t.kind != TokenKind::Word),
+            dateline: false,
         };
+        mention.dateline = mention.paragraph_initial
+            && mention.name_parts().all(|p| is_all_caps(self.doc.slice(p.range.clone())) || p.initial)
+            && self.tokens.get(end).is_some_and(|t| t.kind == TokenKind::Punct && matches!(self.doc.text(t), "," | "(" | "-" | "—" | "–" | ":"));
         self.add_cues(&mut mention, start, end);
         mention.kind = self.kind_of(&mention);
         mention.acronym = mention.parts.len() == 1
@@ -643,6 +658,13 @@ impl Scanner<'_, '_> {
             match t.kind {
                 TokenKind::Word => {
                     let word = self.doc.text(t);
+                    // "a 16-year-old", ", aged 60,"
+                    let year_old = word == "old" && j >= 2 && self.text(j - 2) == "year";
+                    let aged = word == "aged" && self.tokens.get(j + 1).is_some_and(|n| n.kind == TokenKind::Number);
+                    if year_old || aged {
+                        mention.cues |= cue::AGE;
+                        return;
+                    }
                     let role = l.cues_starting(word).iter().find(|p| p.cue == Cue::Role && self.phrase_at(j, &p.words));
                     if let Some(phrase) = role {
                         mention.cues |= cue::APPOSITION;

@@ -8,7 +8,8 @@
 //!    `chinese_surnames.tsv`), or the same Japanese name with and without a long vowel
 //!    (Sato/Satou);
 //! 2. they share a [sound key](super::sound) and are few edits apart (Damerau-Levenshtein from
-//!    `strsim`, with Jaro-Winkler as a check on longer distances);
+//!    `strsim`), or share the finer key that also keeps the quality of each vowel (Joe/Zhou,
+//!    Leann/Liang), with Jaro-Winkler as a check on longer distances;
 //! 3. a single typing slip in a longer word.
 //!
 //! Whether the evidence is enough also depends on the words themselves (is the variant a valid
@@ -60,10 +61,15 @@ pub fn compare(a: &str, b: &str) -> Option<Similarity> {
         // an inserted or dropped letter (Xu/Xue, Ma/Mao) garbles a syllable; a changed vowel
         // (Xu/Xi) more often makes another one
         let substituted = a.len() == b.len();
+        let same_vowels = sound::fine_key(a) == sound::fine_key(b);
         let score = match edits {
             0 | 1 if substituted => 0.85,
             0 | 1 => 0.9,
-            2 if jw >= 0.7 => 0.75,
+            // Joe/Zhou, Shoo/Xu, Leann/Liang: the same consonants and vowel qualities
+            2 | 3 if same_vowels => 0.75,
+            // one syllable spelled by ear: Shoo/Xu
+            4 if same_vowels && syllables(a) == 1 => 0.75,
+            2 if jw >= 0.7 => 0.7,
             3 if jw >= 0.8 && shorter >= 5 => 0.6,
             _ => return None,
         };
@@ -73,6 +79,11 @@ pub fn compare(a: &str, b: &str) -> Option<Similarity> {
         return Some(Similarity { score: 0.7, likeness: Likeness::Typo, edits });
     }
     None
+}
+
+/// Vowel clusters in `word`'s sound key: its syllables, roughly.
+fn syllables(word: &str) -> usize {
+    sound::sound_key(word).matches('V').count()
 }
 
 fn is_japanese(word: &str) -> bool {
@@ -130,6 +141,8 @@ mod tests {
         assert!(score("zheng", "zeng") >= 0.9);
         assert!(score("xu", "xue") >= 0.9);
         assert!(score("ma", "mao") >= 0.9);
+        assert!(score("joe", "zhou") >= 0.75);
+        assert!(score("shoo", "xu") >= 0.75);
     }
 
     #[test]

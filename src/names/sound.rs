@@ -8,8 +8,19 @@
 //! different names share a key (Lin, Lan and Liang are all `LVN`): the key only decides which
 //! pairs are worth scoring, see [`super::similarity`].
 
+/// The sound key with each vowel cluster's class instead of `V`: `F` front (i, e, y, ü), `B`
+/// back (o, u, w), `A` open (a), taken from the cluster's first letter. Leann and Liang share
+/// `LFN`, Joe and Zhou `CB`; Xu (`SB`) and Xi (`SF`) differ.
+pub fn fine_key(word: &str) -> String {
+    key(word, true)
+}
+
 /// The sound key of a part key (lowercase letters).
 pub fn sound_key(word: &str) -> String {
+    key(word, false)
+}
+
+fn key(word: &str, fine: bool) -> String {
     let bytes = word.as_bytes();
     let mut key = String::with_capacity(8);
     let mut i = 0;
@@ -20,7 +31,7 @@ pub fn sound_key(word: &str) -> String {
             while i < bytes.len() && (is_vowel(bytes[i]) || matches!(bytes[i], b'y' | b'w')) {
                 i += 1;
             }
-            push(&mut key, 'V');
+            push(&mut key, if fine { vowel_class(c) } else { 'V' });
             // a silent h or r after the vowel at the end of the word, or before a final nasal
             // (Hsueh, Mah, Chern)
             if i < bytes.len() && matches!(bytes[i], b'h' | b'r') && matches!(&bytes[i + 1..], [] | [b'n'] | [b'n', b'g'] | [b'm']) {
@@ -50,13 +61,21 @@ pub fn sound_key(word: &str) -> String {
     key
 }
 
+fn vowel_class(c: u8) -> char {
+    match c {
+        b'a' => 'A',
+        b'o' | b'u' => 'B',
+        _ => 'F',
+    }
+}
+
 fn is_vowel(c: u8) -> bool {
     matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'v')
 }
 
 /// Appends `class` unless it repeats the previous consonant class (doubled letters).
 fn push(key: &mut String, class: char) {
-    if class != 'V' && key.ends_with(class) {
+    if !matches!(class, 'V' | 'A' | 'B' | 'F') && key.ends_with(class) {
         return;
     }
     key.push(class);
@@ -140,6 +159,15 @@ mod tests {
         assert!(same("chen", "chern"));
         assert!(same("gao", "gow"));
         assert!(same("zhou", "chow"));
+    }
+
+    #[test]
+    fn fine_keys_keep_the_vowel_class() {
+        assert_eq!(fine_key("liang"), fine_key("leann"));
+        assert_eq!(fine_key("zhou"), fine_key("joe"));
+        assert_eq!(fine_key("xu"), fine_key("shoo"));
+        assert_ne!(fine_key("xu"), fine_key("xi"));
+        assert_ne!(fine_key("ma"), fine_key("mo"));
     }
 
     #[test]

@@ -73,7 +73,8 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             continue;
         }
         // a person by a cue (title, role, speech verb), not merely by the shape of the name
-        let chinese_person = mention.kind == Kind::Person && mention.has(cue::PERSON) && has_chinese_surname(text, mention);
+        let person_cue = mention.has(cue::PERSON) || names.cluster_of(m).mentions.iter().any(|&r| names.mentions[r].has(cue::PERSON));
+        let chinese_person = mention.kind == Kind::Person && person_cue && has_chinese_surname(text, mention);
         // Places are left out: many in China carry Tibetan, Uyghur, Mongolian or Cantonese names
         // that no pinyin spells (Altun, Hoh Xil, Lantau), while an institution's name is Chinese.
         let chinese_institution = about_china && mention.kind == Kind::Organisation;
@@ -215,7 +216,7 @@ fn fill_letter(text: &str, mention: &Mention, k: usize) -> Option<String> {
     None
 }
 
-/// Known names whose key is `letter`, one to three letters, then `tail`; each returned without
+/// Known names whose key is `letter`, one to five letters, then `tail`; each returned without
 /// `suffix` (the words after the one the letter belongs to).
 fn completions(letter: &str, tail: &str, suffix: &str) -> Vec<String> {
     let mut found: Vec<String> = Vec::new();
@@ -224,7 +225,7 @@ fn completions(letter: &str, tail: &str, suffix: &str) -> Vec<String> {
     while let Some((key, value)) = stream.next() {
         let Ok(key) = std::str::from_utf8(key) else { continue };
         let Some(middle) = key.strip_prefix(letter).and_then(|k| k.strip_suffix(tail)) else { continue };
-        if !(1..=3).contains(&middle.len()) || !middle.bytes().all(|b| b.is_ascii_lowercase()) {
+        if !(1..=5).contains(&middle.len()) || !middle.bytes().all(|b| b.is_ascii_lowercase()) {
             continue;
         }
         let record = known_entities().record(value);

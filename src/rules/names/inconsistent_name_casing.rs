@@ -62,7 +62,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             let written = &text[part.range.clone()];
             // capitals as typography: a dateline or lead-in ("BEIJING (Reuters) -", "JURUPA
             // VALLEY -"), a name set all in capitals ("By JOHN SMITH")
-            if is_all_caps(written) && (mention.paragraph_initial || caps >= 2) {
+            if is_all_caps(written) && (mention.dateline || caps >= 2) {
                 continue;
             }
             if difference(written, word) != Difference::Case {
