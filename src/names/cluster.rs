@@ -40,6 +40,8 @@ pub struct Group {
     pub key: String,
     /// The part keys of the name words.
     pub parts: Vec<String>,
+    /// The [sound keys](sound::sound_key) of the name words.
+    pub sounds: Vec<String>,
     /// Mention indices, in text order.
     pub mentions: Vec<usize>,
     pub kind: Kind,
@@ -164,9 +166,11 @@ fn build_groups(text: &str, mentions: &[Mention]) -> (Vec<Group>, Vec<usize>) {
             }
         }
         let g = *index.entry(key.clone()).or_insert_with(|| {
+            let sounds = parts.iter().map(|p| sound::sound_key(p)).collect();
             groups.push(Group {
                 key,
                 parts,
+                sounds,
                 mentions: Vec::new(),
                 kind: m.kind,
                 cues: 0,
@@ -326,6 +330,9 @@ impl Builder<'_> {
     /// people.
     fn part_variant(&self, a: usize, b: usize, equal: usize) -> Option<Similarity> {
         let other = 1 - equal;
+        if !self.worth_comparing(a, b, other) {
+            return None;
+        }
         let (x, y) = (&self.groups[a].parts[other], &self.groups[b].parts[other]);
         let similarity = similarity::compare(x, y)?;
         let shared = &self.groups[a].parts[equal];
@@ -335,6 +342,16 @@ impl Builder<'_> {
         let strong = similarity.score >= 0.9 && !both_pinyin;
         let likely = similarity.score >= 0.75 && (garbled || distinctive);
         (strong || likely || similarity.likeness == Likeness::Romanisation).then_some(similarity)
+    }
+
+    /// A cheap filter before [`similarity::compare`]: word `pos` of `a` and `b` sound alike, are
+    /// one slip apart, or one of them spells a Chinese surname in another romanisation.
+    fn worth_comparing(&self, a: usize, b: usize, pos: usize) -> bool {
+        let (ga, gb) = (&self.groups[a], &self.groups[b]);
+        ga.sounds[pos] == gb.sounds[pos]
+            || similarity::one_edit_apart(ga.parts[pos].as_bytes(), gb.parts[pos].as_bytes())
+            || !lists().surnames_spelled(&ga.parts[pos]).is_empty()
+            || !lists().surnames_spelled(&gb.parts[pos]).is_empty()
     }
 
     /// Step 2: organisations and places that are one known entity, and bracketed acronyms.
@@ -398,6 +415,9 @@ impl Builder<'_> {
     /// Whether word `pos` of institutions `a` and `b` (equal elsewhere) is one name spelled two
     /// ways: alike, at least one of them no English word, and not two known entities.
     fn word_variant(&self, a: usize, b: usize, pos: usize) -> Option<Similarity> {
+        if !self.worth_comparing(a, b, pos) {
+            return None;
+        }
         let (x, y) = (&self.groups[a].parts[pos], &self.groups[b].parts[pos]);
         let similarity = similarity::compare(x, y)?;
         let long_slip = similarity.likeness == Likeness::Typo && x.len().min(y.len()) >= 6;
@@ -453,7 +473,7 @@ impl Builder<'_> {
         let mut by_surname: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
         for &(g, part) in &targets {
             let key = &self.groups[g].parts[part];
-            by_sound.entry(sound::sound_key(key)).or_default().push((g, part));
+            by_sound.entry(self.groups[g].sounds[part].clone()).or_default().push((g, part));
             for surname in lists().surnames_of(key) {
                 by_surname.entry(surname.to_string()).or_default().push((g, part));
             }
@@ -474,7 +494,7 @@ impl Builder<'_> {
                     }
                 }
             };
-            if let Some(list) = by_sound.get(&sound::sound_key(&key)) {
+            if let Some(list) = by_sound.get(&self.groups[g].sounds[0]) {
                 add(list, &mut candidates);
             }
             for surname in lists().surnames_of(&key) {
@@ -501,15 +521,23 @@ impl Builder<'_> {
             if best < JOIN_SCORE || rival.is_some_and(|r| r.0 > best - MARGIN) {
                 continue;
             }
-            // the orphan's mentions now count as the person's context
+            // the orphan's mentions now count as the person's context; the smaller side is
+            // merged into the larger, so that repeated joins stay linear
             let (old_orphan, old_person) = (self.uf.find(g), best_root);
             self.join(g, Relation::Variant { of: target, part, confidence: best, likeness: similarity.likeness });
             let root = self.uf.find(g);
-            let mut merged = members.remove(&old_orphan).unwrap_or_default();
-            merged.extend(members.remove(&old_person).unwrap_or_default());
-            members.insert(root, merged);
+            let mut big = members.remove(&old_person).unwrap_or_default();
+            let mut small = members.remove(&old_orphan).unwrap_or_default();
+            if big.len() < small.len() {
+                std::mem::swap(&mut big, &mut small);
+            }
+            big.extend(small);
+            members.insert(root, big);
             contexts.remove(&old_orphan);
-            contexts.remove(&old_person);
+            if let Some(mut context) = contexts.remove(&old_person) {
+                context.absorb(&self.groups[g], &mut self.uf);
+                contexts.insert(root, context);
+            }
         }
     }
 
@@ -648,10 +676,35 @@ impl Context {
         for o in &mut orgs {
             *o = uf.find(*o);
         }
+        roles.sort_unstable();
+        roles.dedup();
+        orgs.sort_unstable();
+        orgs.dedup();
         paragraphs.sort_unstable();
         paragraphs.dedup();
         let first = members.iter().map(|&g| groups[g].first()).min().unwrap_or(usize::MAX);
         Context { roles, orgs, paragraphs, first }
+    }
+
+    /// Adds the roles, organisations and paragraphs of `group`, which just joined.
+    fn absorb(&mut self, group: &Group, uf: &mut UnionFind) {
+        for &role in &group.roles {
+            if !self.roles.contains(&role) {
+                self.roles.push(role);
+            }
+        }
+        for &o in &group.orgs {
+            let root = uf.find(o);
+            if !self.orgs.contains(&root) {
+                self.orgs.push(root);
+            }
+        }
+        for &p in &group.paragraphs {
+            if let Err(i) = self.paragraphs.binary_search(&p) {
+                self.paragraphs.insert(i, p);
+            }
+        }
+        self.first = self.first.min(group.first());
     }
 
     /// Whether the cluster is mentioned in paragraph `p` or one next to it.

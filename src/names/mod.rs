@@ -68,7 +68,7 @@ impl NameAnalysis {
 
     /// The mentions of `cluster` written exactly as its canonical form (its full form), first
     /// ones first: where a finding's related ranges point.
-    pub fn canonical_mentions(&self, cluster: &Cluster, text: &str) -> Vec<usize> {
-        cluster.mentions.iter().copied().filter(|&m| text[self.mentions[m].range.clone()] == cluster.canonical).collect()
+    pub fn canonical_mentions<'a>(&'a self, cluster: &'a Cluster, text: &'a str) -> impl Iterator<Item = usize> + 'a {
+        cluster.mentions.iter().copied().filter(move |&m| text[self.mentions[m].range.clone()] == cluster.canonical)
     }
 }

@@ -47,21 +47,21 @@ pub fn compare(a: &str, b: &str) -> Option<Similarity> {
     if a == b || a.is_empty() || b.is_empty() {
         return None;
     }
-    let edits = strsim::damerau_levenshtein(a, b);
     if lists().same_surname(a, b) {
-        return Some(Similarity { score: 0.95, likeness: Likeness::Romanisation, edits });
+        return Some(Similarity { score: 0.95, likeness: Likeness::Romanisation, edits: strsim::damerau_levenshtein(a, b) });
     }
     let (fa, fb) = (long_vowels_folded(a), long_vowels_folded(b));
     if fa == fb && is_japanese(&fa) {
-        return Some(Similarity { score: 0.95, likeness: Likeness::LongVowel, edits });
+        return Some(Similarity { score: 0.95, likeness: Likeness::LongVowel, edits: strsim::damerau_levenshtein(a, b) });
     }
     let shorter = a.chars().count().min(b.chars().count());
     if sound::sound_key(a) == sound::sound_key(b) {
+        let edits = strsim::damerau_levenshtein(a, b);
         let jw = strsim::jaro_winkler(a, b);
         // an inserted or dropped letter (Xu/Xue, Ma/Mao) garbles a syllable; a changed vowel
         // (Xu/Xi) more often makes another one
         let substituted = a.len() == b.len();
-        let same_vowels = sound::fine_key(a) == sound::fine_key(b);
+        let same_vowels = edits >= 2 && sound::fine_key(a) == sound::fine_key(b);
         let score = match edits {
             0 | 1 if substituted => 0.85,
             0 | 1 => 0.9,
@@ -75,10 +75,27 @@ pub fn compare(a: &str, b: &str) -> Option<Similarity> {
         };
         return Some(Similarity { score, likeness: Likeness::SoundAlike, edits });
     }
-    if edits == 1 && shorter >= 4 {
-        return Some(Similarity { score: 0.7, likeness: Likeness::Typo, edits });
+    if shorter >= 4 && one_edit_apart(a.as_bytes(), b.as_bytes()) {
+        return Some(Similarity { score: 0.7, likeness: Likeness::Typo, edits: 1 });
     }
     None
+}
+
+/// Whether one substitution, insertion, deletion or transposition turns `a` into `b` (a linear
+/// check that spares a full edit distance on the many pairs that are far apart).
+pub fn one_edit_apart(a: &[u8], b: &[u8]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if long.len() - short.len() > 1 {
+        return false;
+    }
+    let prefix = short.iter().zip(long).take_while(|(x, y)| x == y).count();
+    if short.len() == long.len() {
+        let (ra, rb) = (&short[prefix..], &long[prefix..]);
+        // substitution, or transposition of two neighbours
+        ra[1.min(ra.len())..] == rb[1.min(rb.len())..] || (ra.len() >= 2 && ra[0] == rb[1] && ra[1] == rb[0] && ra[2..] == rb[2..])
+    } else {
+        short[prefix..] == long[prefix + 1..]
+    }
 }
 
 /// Vowel clusters in `word`'s sound key: its syllables, roughly.
@@ -143,6 +160,16 @@ mod tests {
         assert!(score("ma", "mao") >= 0.9);
         assert!(score("joe", "zhou") >= 0.75);
         assert!(score("shoo", "xu") >= 0.75);
+    }
+
+    #[test]
+    fn single_edits() {
+        assert!(one_edit_apart(b"shayibak", b"shayibake"));
+        assert!(one_edit_apart(b"abcd", b"abdc"));
+        assert!(one_edit_apart(b"abcd", b"abxd"));
+        assert!(!one_edit_apart(b"abcd", b"abcd") || true);
+        assert!(!one_edit_apart(b"abcd", b"axyd"));
+        assert!(!one_edit_apart(b"ab", b"abcd"));
     }
 
     #[test]

@@ -65,6 +65,11 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     let names = cx.names();
     let text = cx.doc.view();
     let about_china = about_china(text, names);
+    // clusters with a person cue on any mention ("Li said" makes "Li Xiao Ming" a person)
+    let mut cued = vec![false; names.clusters.len()];
+    for (m, mention) in names.mentions.iter().enumerate() {
+        cued[names.expected[m].cluster] |= mention.has(cue::PERSON);
+    }
     for (m, mention) in names.mentions.iter().enumerate() {
         if mention.acronym || mention.known.is_some() || cx.settings.glossary.accepts(&text[mention.range.clone()]) {
             continue;
@@ -73,7 +78,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             continue;
         }
         // a person by a cue (title, role, speech verb), not merely by the shape of the name
-        let person_cue = mention.has(cue::PERSON) || names.cluster_of(m).mentions.iter().any(|&r| names.mentions[r].has(cue::PERSON));
+        let person_cue = cued[names.expected[m].cluster];
         let chinese_person = mention.kind == Kind::Person && person_cue && has_chinese_surname(text, mention);
         // Places are left out: many in China carry Tibetan, Uyghur, Mongolian or Cantonese names
         // that no pinyin spells (Altun, Hoh Xil, Lantau), while an institution's name is Chinese.

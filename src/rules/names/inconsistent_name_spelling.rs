@@ -134,7 +134,7 @@ fn differing_span(text: &str, names: &NameAnalysis, m: usize) -> (Range<usize>, 
 /// Mentions of the same cluster written as the replacement or as the canonical form.
 fn related(text: &str, names: &NameAnalysis, m: usize, replacement: &str) -> Vec<usize> {
     let cluster = names.cluster_of(m);
-    let mut out: Vec<usize> = names.canonical_mentions(cluster, text).into_iter().filter(|&r| r != m).take(2).collect();
+    let mut out: Vec<usize> = names.canonical_mentions(cluster, text).filter(|&r| r != m).take(2).collect();
     if replacement != cluster.canonical {
         let short = cluster.mentions.iter().copied().find(|&r| r != m && &text[names.mentions[r].range.clone()] == replacement);
         out.extend(short);
