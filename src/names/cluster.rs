@@ -42,6 +42,8 @@ pub struct Group {
     pub parts: Vec<String>,
     /// The [sound keys](sound::sound_key) of the name words.
     pub sounds: Vec<String>,
+    /// Which name words spell a Chinese surname in a romanisation other than pinyin.
+    pub romanised: Vec<bool>,
     /// Mention indices, in text order.
     pub mentions: Vec<usize>,
     pub kind: Kind,
@@ -167,10 +169,12 @@ fn build_groups(text: &str, mentions: &[Mention]) -> (Vec<Group>, Vec<usize>) {
         }
         let g = *index.entry(key.clone()).or_insert_with(|| {
             let sounds = parts.iter().map(|p| sound::sound_key(p)).collect();
+            let romanised = parts.iter().map(|p| !lists().surnames_spelled(p).is_empty()).collect();
             groups.push(Group {
                 key,
                 parts,
                 sounds,
+                romanised,
                 mentions: Vec::new(),
                 kind: m.kind,
                 cues: 0,
@@ -350,8 +354,8 @@ impl Builder<'_> {
         let (ga, gb) = (&self.groups[a], &self.groups[b]);
         ga.sounds[pos] == gb.sounds[pos]
             || similarity::one_edit_apart(ga.parts[pos].as_bytes(), gb.parts[pos].as_bytes())
-            || !lists().surnames_spelled(&ga.parts[pos]).is_empty()
-            || !lists().surnames_spelled(&gb.parts[pos]).is_empty()
+            || ga.romanised[pos]
+            || gb.romanised[pos]
     }
 
     /// Step 2: organisations and places that are one known entity, and bracketed acronyms.
