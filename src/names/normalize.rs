@@ -71,10 +71,12 @@ pub fn title_case(word: &str) -> String {
     out
 }
 
-/// `word` with typographic apostrophes and dashes made plain, so that "O’Neill" and "O'Neill"
-/// compare equal: a difference of typography, not of spelling.
+/// `word` with typographic apostrophes and dashes made plain and full stops dropped, so that
+/// "O’Neill" and "O'Neill", "U.S" and "US" compare equal: differences of typography and
+/// abbreviation style, not of spelling.
 pub fn typographic(word: &str) -> String {
     word.chars()
+        .filter(|&c| c != '.')
         .map(|c| match c {
             '’' | '‘' | '`' | '´' | 'ʼ' => '\'',
             '‐' | '‑' | '‒' | '–' | '—' => '-',
@@ -145,6 +147,7 @@ mod tests {
         assert!(differ_only_in_first_letter_case("van Gogh", "Van Gogh"));
         assert!(!differ_only_in_first_letter_case("DeepSeek", "Deepseek"));
         assert_eq!(difference("O’Neill", "O'Neill"), Difference::None);
+        assert_eq!(difference("U.S", "US"), Difference::None);
         assert_eq!(difference("MA", "Ma"), Difference::Case);
         assert_eq!(difference("Yanan", "Yan'an"), Difference::Marks);
     }

@@ -1,7 +1,9 @@
 use crate::declare_rule;
 use crate::diagnostic::Finding;
 use crate::fix::{Edit, Fix};
-use crate::names::CanonicalSource;
+use std::collections::HashMap;
+
+use crate::names::{CanonicalSource, NameAnalysis};
 use crate::names::normalize::{Difference, difference, differ_only_in_first_letter_case, is_all_caps};
 use crate::rules::Context;
 
@@ -50,6 +52,7 @@ declare_rule! {
 pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     let names = cx.names();
     let text = cx.doc.view();
+    let mut models = Models::default();
     for (m, mention) in names.mentions.iter().enumerate() {
         let expected = &names.expected[m];
         if expected.misspelled || expected.recased.is_empty() || mention.acronym {
@@ -83,12 +86,34 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
                 .confidence(0.85)
                 .suggest(word.clone())
                 .fix(fix);
-            let model = cluster.mentions.iter().copied().find(|&r| r != m && names.mentions[r].parts.iter().any(|p| &text[p.range.clone()] == word));
-            if let Some(r) = model {
+            if let Some(r) = models.find(text, names, names.expected[m].cluster, word, m) {
                 finding = finding.related(names.mentions[r].range.clone(), "written so here");
             }
             out.push(finding);
         }
+    }
+}
+
+/// Where a cluster writes a word as expected, found once per cluster and word (a finding's
+/// related range), so that many findings in one large cluster cost one pass.
+#[derive(Default)]
+pub(crate) struct Models {
+    found: HashMap<(usize, String), Vec<usize>>,
+}
+
+impl Models {
+    /// A mention of cluster `cluster` other than `except` that has a word written `word`.
+    pub(crate) fn find(&mut self, text: &str, names: &NameAnalysis, cluster: usize, word: &str, except: usize) -> Option<usize> {
+        let found = self.found.entry((cluster, word.to_string())).or_insert_with(|| {
+            names.clusters[cluster]
+                .mentions
+                .iter()
+                .copied()
+                .filter(|&r| names.mentions[r].parts.iter().any(|p| &text[p.range.clone()] == word))
+                .take(2)
+                .collect()
+        });
+        found.iter().copied().find(|&r| r != except)
     }
 }
 

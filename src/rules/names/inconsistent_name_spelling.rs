@@ -1,3 +1,4 @@
+use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::declare_rule;
@@ -6,6 +7,7 @@ use crate::fix::{Edit, Fix};
 use crate::names::normalize::{Difference, difference, part_key};
 use crate::names::{CanonicalSource, NameAnalysis};
 use crate::rules::Context;
+use crate::rules::names::inconsistent_name_casing::Models;
 
 declare_rule! {
     /// ## What it does
@@ -59,10 +61,12 @@ const MAX_RELATED: usize = 3;
 pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     let names = cx.names();
     let text = cx.doc.view();
+    let mut models: HashMap<(usize, String), Vec<usize>> = HashMap::new();
+    let mut mark_models = Models::default();
     for (m, mention) in names.mentions.iter().enumerate() {
         let expected = &names.expected[m];
         if !expected.misspelled {
-            marks(cx, names, m, out);
+            marks(cx, names, m, &mut mark_models, out);
             continue;
         }
         let written = &text[mention.range.clone()];
@@ -82,7 +86,9 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         let edit = Edit::replace(flagged.clone(), suggestion.clone());
         let fix = if cluster.source == CanonicalSource::Glossary { Fix::safe(edit) } else { Fix::unsafe_edit(edit) };
         let mut finding = Finding::new(&INCONSISTENT_NAME_SPELLING, flagged, message).confidence(expected.confidence).suggest(suggestion).fix(fix);
-        for r in related(text, names, m, &replacement) {
+        let cluster_index = names.expected[m].cluster;
+        let candidates = models.entry((cluster_index, replacement.clone())).or_insert_with(|| related(text, names, cluster_index, &replacement));
+        for &r in candidates.iter().filter(|&&r| r != m).take(MAX_RELATED) {
             finding = finding.related(names.mentions[r].range.clone(), "spelled so here");
         }
         out.push(finding);
@@ -91,7 +97,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
 
 /// Words of mention `m` spelled with other apostrophes, hyphens or diacritics than elsewhere
 /// ("Yanan" beside "Yan'an").
-fn marks(cx: &Context, names: &NameAnalysis, m: usize, out: &mut Vec<Finding>) {
+fn marks(cx: &Context, names: &NameAnalysis, m: usize, models: &mut Models, out: &mut Vec<Finding>) {
     let text = cx.doc.view();
     let mention = &names.mentions[m];
     for (k, word) in &names.expected[m].recased {
@@ -107,8 +113,7 @@ fn marks(cx: &Context, names: &NameAnalysis, m: usize, out: &mut Vec<Finding>) {
             .confidence(0.6)
             .suggest(word.clone())
             .fix(fix);
-        let model = cluster.mentions.iter().copied().find(|&r| r != m && names.mentions[r].parts.iter().any(|p| &text[p.range.clone()] == word));
-        if let Some(r) = model {
+        if let Some(r) = models.find(text, names, names.expected[m].cluster, word, m) {
             finding = finding.related(names.mentions[r].range.clone(), "spelled so here");
         }
         out.push(finding);
@@ -131,15 +136,27 @@ fn differing_span(text: &str, names: &NameAnalysis, m: usize) -> (Range<usize>, 
     (mention.range.clone(), expected.clone())
 }
 
-/// Mentions of the same cluster written as the replacement or as the canonical form.
-fn related(text: &str, names: &NameAnalysis, m: usize, replacement: &str) -> Vec<usize> {
-    let cluster = names.cluster_of(m);
-    let mut out: Vec<usize> = names.canonical_mentions(cluster, text).filter(|&r| r != m).take(2).collect();
-    if replacement != cluster.canonical {
-        let short = cluster.mentions.iter().copied().find(|&r| r != m && &text[names.mentions[r].range.clone()] == replacement);
-        out.extend(short);
+/// Mentions of a cluster written as the canonical form (up to three) or as the replacement (up
+/// to two), found in one pass and kept for the cluster's other findings.
+fn related(text: &str, names: &NameAnalysis, cluster: usize, replacement: &str) -> Vec<usize> {
+    let cluster = &names.clusters[cluster];
+    let (mut canonical, mut short) = (Vec::new(), Vec::new());
+    for &r in &cluster.mentions {
+        let written = &text[names.mentions[r].range.clone()];
+        if written == cluster.canonical && canonical.len() < 3 {
+            canonical.push(r);
+        } else if written == replacement && replacement != cluster.canonical && short.len() < 2 {
+            short.push(r);
+        }
+        if canonical.len() == 3 && (short.len() == 2 || replacement == cluster.canonical) {
+            break;
+        }
     }
-    out.truncate(MAX_RELATED);
+    canonical.truncate(3);
+    // two canonical places, then one of the replacement's
+    let mut out: Vec<usize> = canonical.iter().take(2).copied().collect();
+    out.extend(short.iter().copied());
+    out.extend(canonical.get(2).copied());
     out
 }
 
