@@ -14,7 +14,7 @@
 
 use std::collections::HashMap;
 
-use super::cluster::{Clustering, Group, Relation};
+use super::cluster::{Clustering, Group, Relation, is_good_spelling};
 use super::lists::{Particle, lists};
 use super::mention::{Kind, Mention};
 use super::normalize::{Difference, difference, is_all_caps, part_key};
@@ -146,8 +146,13 @@ fn choose(text: &str, mentions: &[Mention], c: &Clustering, groups: &[usize], gl
             return Chosen { group: g, text: Some(spelled), source: Source::KnownEntity };
         }
     }
+    // the most frequent; on a tie, a spelling that is some romanisation, English word or Western
+    // name (Zhuonai over Zonai), then the first
     let frequent = |candidates: &mut dyn Iterator<Item = usize>| {
-        candidates.max_by_key(|&g| (c.groups[g].mentions.len(), std::cmp::Reverse(c.groups[g].first())))
+        candidates.max_by_key(|&g| {
+            let good = c.groups[g].parts.iter().all(|p| is_good_spelling(p));
+            (c.groups[g].mentions.len(), good, std::cmp::Reverse(c.groups[g].first()))
+        })
     };
     let introduced = frequent(&mut groups.iter().copied().filter(|&g| c.groups[g].is_full_name() && !matches!(c.relation[g], Relation::ShortForm { .. })));
     if let Some(g) = introduced {

@@ -207,8 +207,7 @@ fn build_groups(text: &str, mentions: &[Mention]) -> (Vec<Group>, Vec<usize>) {
         let end = start + mentions[start..].iter().take_while(|m| m.sentence == sentence).count();
         let orgs: Vec<usize> = (start..end).filter(|&i| mentions[i].kind == Kind::Organisation).map(|i| group_of[i]).take(8).collect();
         if !orgs.is_empty() {
-            for i in start..end {
-                let g = group_of[i];
+            for &g in &group_of[start..end] {
                 if groups[g].kind == Kind::Organisation {
                     continue;
                 }
@@ -637,14 +636,14 @@ impl Builder<'_> {
         let mut clusters: Vec<Vec<usize>> = Vec::new();
         let mut by_root: HashMap<usize, usize> = HashMap::new();
         // groups are created in order of first mention, so clusters come out in text order
-        for g in 0..self.groups.len() {
+        for (g, slot) in cluster_of.iter_mut().enumerate() {
             let root = self.uf.find(g);
             let c = *by_root.entry(root).or_insert_with(|| {
                 clusters.push(Vec::new());
                 clusters.len() - 1
             });
             clusters[c].push(g);
-            cluster_of[g] = c;
+            *slot = c;
         }
         Clustering {
             groups: self.groups,
@@ -729,7 +728,7 @@ fn nearest<'a>(list: &'a [(usize, usize)], at: usize, groups: &[Group]) -> &'a [
 }
 
 /// A spelling that is some romanisation, an English word or a Western name.
-fn is_good_spelling(key: &str) -> bool {
+pub fn is_good_spelling(key: &str) -> bool {
     pinyin::is_valid_romanisation(key) || lexicon().english_word(key).is_some() || is_western(&title_case(key))
 }
 

@@ -147,7 +147,7 @@ impl NameLists {
             cues_by_last.entry(last).or_default().push(Phrase { words, cue });
         }
         for phrases in cues_by_first.values_mut().chain(cues_by_last.values_mut()) {
-            phrases.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+            phrases.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
         }
         let english_other = fst::Map::new(ENGLISH_OTHER).expect("build.rs writes valid fst maps");
         NameLists { english_other, pinyin, surnames, variant_of, systems, particles, cues_by_first, cues_by_last }

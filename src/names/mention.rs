@@ -390,8 +390,7 @@ impl Scanner<'_, '_> {
     fn grow(&self, i: usize) -> (Vec<Part>, Option<Range<usize>>, usize) {
         let mut parts: Vec<Part> = Vec::new();
         let mut j = i;
-        loop {
-            let Some((part, possessive, next)) = self.word_at(j, parts.is_empty()) else { break };
+        while let Some((part, possessive, next)) = self.word_at(j, parts.is_empty()) {
             parts.push(part);
             j = next;
             if possessive.is_some() {
@@ -504,11 +503,7 @@ impl Scanner<'_, '_> {
                         return false;
                     }
                 }
-                "of" | "for" | "on" => {
-                    if !institution {
-                        return false;
-                    }
-                }
+                "of" | "for" | "on" if !institution => return false,
                 _ => {}
             }
         }
@@ -572,8 +567,7 @@ impl Scanner<'_, '_> {
 
     /// Whether a speech verb follows at `k`, perhaps after auxiliaries and adverbs.
     fn speech_verb_after(&self, k: usize) -> bool {
-        let mut j = k;
-        for _ in 0..3 {
+        for j in k..k + 3 {
             if !self.is_word(j) || !self.spaced(j) {
                 return false;
             }
@@ -584,7 +578,6 @@ impl Scanner<'_, '_> {
             if !(AUXILIARIES.contains(&word) || word.ends_with("ly")) {
                 return false;
             }
-            j += 1;
         }
         false
     }
