@@ -72,3 +72,48 @@ impl NameAnalysis {
         cluster.mentions.iter().copied().filter(move |&m| text[self.mentions[m].range.clone()] == cluster.canonical)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Settings;
+    use crate::text::{InputFormat, Source};
+    use crate::Linter;
+    use proptest::prelude::*;
+
+    fn analyse(text: &str) -> NameAnalysis {
+        let source = Source::new("t", text, InputFormat::Plain);
+        let doc = Document::new(&source);
+        NameAnalysis::new(&doc, &["DeepSeek".to_string(), "Liang Wenfeng".to_string()])
+    }
+
+    #[test]
+    fn odd_names_do_not_panic() {
+        for text in [
+            "İstanbul's İlhan Özdemir said so. ÖZDEMIR said no. Özdemir agreed.",
+            "Łódź and Zürich. ǅemal said yes. 's 's. O' Brien said. -Jun said. Min- said.",
+            "A. B. C. D said. Z Z Z Z. Mr. Mr. Mr said. Professor",
+            "“Leann's” ‘Liang’ «Ma» (MA) [Ma] Ma's MA's Ma’S",
+            "Liang Wenfeng, 40, said. Lian Wenfeng, 40, said. Leann Wenfeng said. Wenfeng Liang said.",
+        ] {
+            let names = analyse(text);
+            assert_eq!(names.expected.len(), names.mentions.len());
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+        #[test]
+        fn any_text_is_analysed_without_panic(text in "([A-Z][a-zé'’-]{0,6}|[a-z]{1,5}|[.,“”\"()0-9]|\\s|MA|Ma|Leann|Liang Wenfeng|said|İ|ß){0,40}") {
+            let names = analyse(&text);
+            for (m, e) in names.mentions.iter().zip(&names.expected) {
+                prop_assert!(text.is_char_boundary(m.range.start) && text.is_char_boundary(m.range.end));
+                prop_assert!(e.cluster < names.clusters.len());
+            }
+            let report = Linter::new(Settings::default()).check(&Source::new("t", text.clone(), InputFormat::Plain));
+            for f in report.findings {
+                prop_assert!(text.is_char_boundary(f.range.start) && text.is_char_boundary(f.range.end));
+            }
+        }
+    }
+}
