@@ -149,10 +149,13 @@ fn choose(text: &str, mentions: &[Mention], c: &Clustering, groups: &[usize], gl
     // the most frequent; on a tie, a spelling that is some romanisation, English word or Western
     // name (Zhuonai over Zonai), then the first
     let frequent = |candidates: &mut dyn Iterator<Item = usize>| {
-        candidates.max_by_key(|&g| {
-            let good = c.groups[g].parts.iter().all(|p| is_good_spelling(p));
-            (c.groups[g].mentions.len(), good, std::cmp::Reverse(c.groups[g].first()))
-        })
+        let candidates: Vec<usize> = candidates.collect();
+        let most = candidates.iter().map(|&g| c.groups[g].mentions.len()).max()?;
+        let tied: Vec<usize> = candidates.into_iter().filter(|&g| c.groups[g].mentions.len() == most).collect();
+        match tied.as_slice() {
+            [one] => Some(*one),
+            _ => tied.iter().copied().max_by_key(|&g| (c.groups[g].parts.iter().all(|p| is_good_spelling(p)), std::cmp::Reverse(c.groups[g].first()))),
+        }
     };
     let introduced = frequent(&mut groups.iter().copied().filter(|&g| c.groups[g].is_full_name() && !matches!(c.relation[g], Relation::ShortForm { .. })));
     if let Some(g) = introduced {
