@@ -23,11 +23,14 @@ pub mod diagnostic;
 pub mod entities;
 pub mod error;
 pub mod fix;
+pub mod glossary;
 pub mod lexicon;
 pub mod names;
+pub mod phrases;
 pub mod report;
 pub mod rules;
 pub mod score;
+pub mod suppression;
 pub mod table;
 pub mod text;
 
@@ -58,6 +61,14 @@ pub struct Report {
     pub score: f64,
     /// One entry per table row; empty for a plain file.
     pub segments: Vec<SegmentScore>,
+}
+
+impl Report {
+    /// Keeps only the findings `keep` accepts and scores what is left (changed-lines mode).
+    pub fn retain_findings(&mut self, keep: impl FnMut(&Finding) -> bool) {
+        self.findings.retain(keep);
+        self.score = score::score(self.findings.iter().filter(|f| counts_for_score(f)), self.words);
+    }
 }
 
 /// The result of fixing one document.
@@ -105,12 +116,28 @@ impl Linter {
         for finding in &mut findings {
             finding.severity = self.settings.severity_of(finding.rule);
         }
+        // Inline suppression reads the comments of the original text (the prose view masks them).
+        suppression::apply(doc.source(), &self.settings, &mut findings);
+        self.drop_glossary_spellings(doc.source(), &mut findings);
         findings.sort_by(|a, b| (a.range.start, a.range.end, a.rule.code).cmp(&(b.range.start, b.range.end, b.rule.code)));
         findings.dedup_by(|a, b| a.range == b.range && a.rule.code == b.rule.code);
         let words = doc.word_count();
         let segments = if doc.source().is_table() { segment_scores(doc, &findings) } else { Vec::new() };
-        let score = score::score(&findings, words);
+        let score = score::score(findings.iter().filter(|f| counts_for_score(f)), words);
         Report { findings, words, score, segments }
+    }
+
+    /// Glossary terms and aliases are canonical: a name or entity finding whose text is exactly
+    /// one of them is never reported, whatever the rule thought.
+    fn drop_glossary_spellings(&self, source: &Source, findings: &mut Vec<Finding>) {
+        let glossary = &self.settings.glossary;
+        if glossary.names.is_empty() && glossary.accept.is_empty() {
+            return;
+        }
+        findings.retain(|f| {
+            !matches!(f.rule.category, rules::Category::Names | rules::Category::Entities)
+                || !source.text().get(f.range.clone()).is_some_and(|text| glossary.accepts(text))
+        });
     }
 
     /// Applies fixes of at least `minimum` applicability, re-checking after each round until the
@@ -132,6 +159,11 @@ impl Linter {
     }
 }
 
+/// Findings about mtlint's own directives (M) say nothing about the translation's quality.
+fn counts_for_score(finding: &Finding) -> bool {
+    finding.rule.category != rules::Category::Meta
+}
+
 /// Words, findings and score per table row.
 fn segment_scores(doc: &Document, findings: &[Finding]) -> Vec<SegmentScore> {
     let source = doc.source();
@@ -150,7 +182,7 @@ fn segment_scores(doc: &Document, findings: &[Finding]) -> Vec<SegmentScore> {
         .map(|(i, segment)| SegmentScore {
             row: segment.row,
             words: words[i],
-            score: score::score(per_segment[i].iter().copied(), words[i]),
+            score: score::score(per_segment[i].iter().copied().filter(|f| counts_for_score(f)), words[i]),
             findings: per_segment[i].len(),
         })
         .collect()
@@ -169,6 +201,37 @@ mod tests {
         let twice = linter.fix(&Source::new("t", once.text.clone(), InputFormat::Plain), Applicability::Safe);
         assert_eq!(twice.applied, 0);
         assert_eq!(twice.text, once.text);
+    }
+
+    /// A names rule that flags every capitalised word, to test what the engine does around rules.
+    static EVERY_NAME: rules::RuleMeta = rules::RuleMeta {
+        code: "N999",
+        name: "every-name",
+        category: rules::Category::Names,
+        severity: Severity::Warning,
+        status: rules::Status::Preview,
+        fix: rules::FixAvailability::None,
+        doc: "",
+        check: |cx, out| {
+            for token in cx.doc.tokens.iter().filter(|t| t.is(text::Flags::CAPITALISED)) {
+                out.push(Finding::new(&EVERY_NAME, token.range(), "a name"));
+            }
+        },
+    };
+
+    #[test]
+    fn glossary_spellings_are_never_flagged_by_name_rules() {
+        let mut settings = Settings { rules: vec![&EVERY_NAME], ..Settings::default() };
+        settings.glossary.add(glossary::GlossaryEntry {
+            term: "DeepSeek".into(),
+            aliases: vec!["Shendu".into()],
+            ..Default::default()
+        });
+        let source = Source::new("t", "Reporters met DeepSeek, Shendu and Deepseek staff.", InputFormat::Plain);
+        let report = Linter::new(settings.clone()).check(&source);
+        let flagged: Vec<&str> = report.findings.iter().map(|f| &source.text()[f.range.clone()]).collect();
+        assert_eq!(flagged, ["Reporters", "Deepseek"]);
+        assert_eq!(settings.glossary.canonical("Shendu"), Some("DeepSeek"));
     }
 
     #[test]

@@ -45,6 +45,12 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Print a shell completion script: `mtlint completions bash > ~/.local/share/bash-completion/completions/mtlint`.
+    Completions {
+        /// The shell to complete in.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
 }
 
 /// Options shared by `check` and `fix`.
@@ -106,6 +112,12 @@ pub struct CheckArgs {
     /// The table column whose equal values group rows into one document.
     #[arg(long, value_name = "NAME", requires = "table")]
     pub doc_column: Option<String>,
+    /// Report only findings on lines changed since this git revision (committed, staged or not).
+    #[arg(long, value_name = "REV", conflicts_with_all = ["staged", "table"])]
+    pub diff_base: Option<String>,
+    /// Report only findings on lines changed in the staged diff (`git diff --cached`).
+    #[arg(long, conflicts_with = "table")]
+    pub staged: bool,
 }
 
 #[derive(Debug, Args, Clone)]

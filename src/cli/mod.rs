@@ -2,10 +2,12 @@
 //! returns the exit status; everything the user sees is printed here or in [`crate::report`].
 
 pub mod args;
+pub mod changed;
 pub mod check;
 pub mod fix;
 pub mod inputs;
 pub mod names;
+pub mod progress;
 pub mod rules;
 
 use std::io::Write;
@@ -37,7 +39,17 @@ pub fn run(cli: Cli, stdout: &mut dyn Write, stderr: &mut dyn Write) -> Result<E
         Command::Names(args) => names::run(&args, stdout, stderr),
         Command::Explain { code } => rules::explain(&code, stdout),
         Command::Init { force } => init(force, stdout),
+        Command::Completions { shell } => completions(shell, stdout),
     }
+}
+
+/// Writes the completion script for `shell`, generated from the argument definitions.
+fn completions(shell: clap_complete::Shell, stdout: &mut dyn Write) -> Result<ExitStatus> {
+    use clap::CommandFactory;
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "mtlint", &mut script);
+    stdout.write_all(&script).map_err(|e| crate::Error::io("<stdout>", e))?;
+    Ok(ExitStatus::Success)
 }
 
 /// Loads the configuration (explicit, discovered from the current folder, or none) and applies the

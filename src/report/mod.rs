@@ -4,6 +4,8 @@
 //! and [`locate`] turns them into the row, row-relative offsets, lines and columns a format prints.
 
 pub mod csv;
+pub mod github;
+pub mod html;
 pub mod human;
 pub mod json;
 pub mod sarif;
@@ -18,10 +20,18 @@ use crate::Report;
 /// The output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
+    /// For people, like a compiler's messages.
     Human,
+    /// The `mtlint-report/1` contract for programs.
     Json,
+    /// One row per finding, for spreadsheets.
     Csv,
+    /// SARIF 2.1.0, for code-scanning dashboards.
     Sarif,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+    /// One self-contained HTML page for editors.
+    Html,
 }
 
 /// One checked document and what was found in it.
@@ -147,6 +157,8 @@ pub fn write(format: Format, run: &RunResult, out: &mut dyn Write, options: &hum
         Format::Json => json::write(run, out),
         Format::Csv => csv::write(run, out),
         Format::Sarif => sarif::write(run, out),
+        Format::Github => github::write(run, out),
+        Format::Html => html::write(run, out, &html::HtmlOptions::default()),
     }
 }
 

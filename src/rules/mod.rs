@@ -9,8 +9,13 @@ pub mod registry;
 pub mod test_util;
 
 pub mod grammar;
+pub mod idioms;
+pub mod language;
+pub mod meta;
 pub mod names;
+pub mod perspective;
 pub mod quotes;
+pub mod words;
 
 use std::cell::OnceCell;
 use std::fmt;
@@ -34,6 +39,8 @@ pub enum Category {
     Perspective,
     Language,
     Bilingual,
+    /// Findings about mtlint's own directives in the text (unused suppressions).
+    Meta,
 }
 
 impl Category {
@@ -47,6 +54,7 @@ impl Category {
             Category::Perspective => "perspective",
             Category::Language => "language",
             Category::Bilingual => "bilingual",
+            Category::Meta => "meta",
         }
     }
 
@@ -60,6 +68,7 @@ impl Category {
             Category::Perspective => 'P',
             Category::Language => 'L',
             Category::Bilingual => 'B',
+            Category::Meta => 'M',
         }
     }
 }

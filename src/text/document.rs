@@ -108,7 +108,8 @@ impl<'s> Document<'s> {
         let segments: Vec<Range<usize>> = source.segments().iter().map(|s| s.range.clone()).collect();
         let prose = prose::extract(source.text(), source.format(), &segments);
         let view = if prose.view == source.text() { Cow::Borrowed(source.text()) } else { Cow::Owned(prose.view) };
-        let quotes = QuoteMap::build(&view, &prose.blocks);
+        let quotes =
+            if source.is_table() { QuoteMap::build_rows(&view, &prose.blocks) } else { QuoteMap::build(&view, &prose.blocks) };
         let mut doc = Document { source, view, paragraphs: Vec::new(), sentences: Vec::new(), tokens: Vec::new(), quotes };
         for block in prose.blocks {
             doc.add_paragraph(block);
