@@ -230,32 +230,6 @@ fn load_glossary(config: Option<&GlossaryConfig>, path: Option<&Path>) -> Result
     Ok(glossary)
 }
 
-/// The `term` column of a CSV or TSV glossary, with any `aliases` (`|`-separated).
-pub fn read_glossary_file(path: &Path) -> Result<Vec<String>> {
-    let tsv = path.extension().is_some_and(|e| e == "tsv" || e == "tab");
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(if tsv { b'\t' } else { b',' })
-        .quoting(!tsv)
-        .comment(Some(b'#'))
-        .from_path(path)
-        .map_err(|e| Error::Config { path: path.to_path_buf(), message: e.to_string() })?;
-    let headers = reader.headers().map_err(|e| Error::Config { path: path.to_path_buf(), message: e.to_string() })?.clone();
-    let term = headers.iter().position(|h| h.eq_ignore_ascii_case("term")).ok_or_else(|| Error::Config {
-        path: path.to_path_buf(),
-        message: format!("no `term` column (columns: {})", headers.iter().collect::<Vec<_>>().join(", ")),
-    })?;
-    let aliases = headers.iter().position(|h| h.eq_ignore_ascii_case("aliases"));
-    let mut terms = Vec::new();
-    for (i, record) in reader.records().enumerate() {
-        let record = record.map_err(|e| Error::Config { path: path.to_path_buf(), message: format!("row {}: {e}", i + 1) })?;
-        terms.extend(record.get(term).map(str::trim).filter(|t| !t.is_empty()).map(String::from));
-        if let Some(a) = aliases.and_then(|a| record.get(a)) {
-            terms.extend(a.split('|').map(str::trim).filter(|t| !t.is_empty()).map(String::from));
-        }
-    }
-    Ok(terms)
-}
-
 /// Parses a configuration file's text; errors name the line, column and key.
 pub fn parse(text: &str, path: &Path) -> Result<ConfigFile> {
     toml::from_str(text).map_err(|e| {

@@ -690,6 +690,7 @@ impl Scanner<'_, '_> {
                 EntityKind::Person => Kind::Person,
                 EntityKind::University | EntityKind::Institute | EntityKind::Company | EntityKind::Organisation | EntityKind::Agency | EntityKind::Media => Kind::Organisation,
                 EntityKind::Country | EntityKind::Region | EntityKind::City | EntityKind::Place => Kind::Place,
+                EntityKind::Product => Kind::Other,
             };
         }
         if mention.has(cue::ORG_HEAD) {

@@ -8,6 +8,7 @@ pub mod registry;
 #[cfg(test)]
 pub mod test_util;
 
+pub mod entities;
 pub mod grammar;
 pub mod idioms;
 pub mod language;
