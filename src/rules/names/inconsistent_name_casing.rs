@@ -28,16 +28,17 @@ declare_rule! {
     /// “You've been kicking out all of this talent,” said Damien Ma, founder of Macropolo.
     /// ```
     ///
-    /// The canonical case is the glossary's, then the known-entity list's, then a form not in
-    /// capitals (a surname in capitals is a slip), then the most frequent. A word in capitals
+    /// The canonical case is the glossary's, then a form not in capitals (a surname in capitals
+    /// is a slip), then the most frequent. Names in the known-entity lists are left to E002
+    /// (known-entity-casing), which knows their case. A word in capitals
     /// that is used on its own as an acronym ("AI", "an MA degree") is a different word and is
     /// never compared with the name; a capital at the start of a sentence is not a variant;
     /// particles (van, de) are left alone. Only forms the document itself uses are proposed,
     /// unless the glossary names the form.
     ///
     /// ## Fix safety
-    /// Safe when the canonical case comes from the glossary or the known-entity list; unsafe when
-    /// it is the document's majority.
+    /// Safe when the canonical case comes from the glossary; unsafe when it is the document's
+    /// majority.
     pub static INCONSISTENT_NAME_CASING = {
         code: "N003",
         name: "inconsistent-name-casing",
@@ -59,6 +60,10 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             continue;
         }
         let cluster = names.cluster_of(m);
+        // the case of a known entity is E002's to report (known-entity-casing)
+        if cluster.source == CanonicalSource::KnownEntity {
+            continue;
+        }
         let caps = mention.name_parts().filter(|p| is_all_caps(&text[p.range.clone()])).count();
         for (k, word) in &expected.recased {
             let part = &mention.parts[*k];
@@ -78,10 +83,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
                 continue;
             }
             let edit = Edit::replace(part.range.clone(), word.clone());
-            let fix = match cluster.source {
-                CanonicalSource::Glossary | CanonicalSource::KnownEntity => Fix::safe(edit),
-                _ => Fix::unsafe_edit(edit),
-            };
+            let fix = if cluster.source == CanonicalSource::Glossary { Fix::safe(edit) } else { Fix::unsafe_edit(edit) };
             let mut finding = Finding::new(&INCONSISTENT_NAME_CASING, part.range.clone(), format!("“{written}” is written “{word}” elsewhere in this document"))
                 .confidence(0.85)
                 .suggest(word.clone())
@@ -133,10 +135,16 @@ mod tests {
     }
 
     #[test]
-    fn known_entity_case_is_safe() {
-        let text = "DeepSeek grew fast. Many engineers joined Deepseek last year.";
-        assert_lints(&INCONSISTENT_NAME_CASING, text, &["Deepseek"]);
-        assert_fixed(&INCONSISTENT_NAME_CASING, text, Applicability::Safe, "DeepSeek grew fast. Many engineers joined DeepSeek last year.");
+    fn majority_case_of_an_unknown_company() {
+        let text = "BrightPath Robotics grew fast. BrightPath hired 200 engineers. Many joined Brightpath last year.";
+        assert_lints(&INCONSISTENT_NAME_CASING, text, &["Brightpath"]);
+        assert_fixed(&INCONSISTENT_NAME_CASING, text, Applicability::Safe, text);
+        assert_fixed(&INCONSISTENT_NAME_CASING, text, Applicability::Unsafe, &text.replace("joined Brightpath", "joined BrightPath"));
+    }
+
+    #[test]
+    fn known_entities_are_left_to_e002() {
+        assert_no_lints(&INCONSISTENT_NAME_CASING, "DeepSeek grew fast. Many engineers joined Deepseek last year.");
     }
 
     #[test]
