@@ -182,9 +182,9 @@ fn names_command_lists_clusters() {
 #[test]
 fn glossary_names_make_fixes_safe() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("mtlint.toml"), "[glossary]\nnames = [\"DeepSeek\"]\n").unwrap();
+    std::fs::write(dir.path().join("mtlint.toml"), "[glossary]\nnames = [\"BrightPath Robotics\"]\n").unwrap();
     let article = dir.path().join("a.txt");
-    std::fs::write(&article, "The start-up Deepseek released a model. Analysts said Deepseek had few chips.\n").unwrap();
+    std::fs::write(&article, "The start-up Brightpath Robotics released a robot. Analysts said Brightpath had few orders.\n").unwrap();
     let output = mtlint()
         .current_dir(dir.path())
         .args(["check", "--format", "json", "--select", "N", "a.txt"])

@@ -3,6 +3,7 @@ use crate::diagnostic::Finding;
 use crate::fix::{Edit, Fix};
 use std::collections::HashMap;
 
+use crate::entities::known_entities;
 use crate::names::{CanonicalSource, NameAnalysis};
 use crate::names::normalize::{Difference, difference, differ_only_in_first_letter_case, is_all_caps};
 use crate::rules::Context;
@@ -79,7 +80,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             if *k == 0 && mention.clause_initial && differ_only_in_first_letter_case(written, word) {
                 continue;
             }
-            if cx.settings.glossary.accepts(written) {
+            if cx.settings.glossary.accepts(written) || known_as(written, word) {
                 continue;
             }
             let edit = Edit::replace(part.range.clone(), word.clone());
@@ -94,6 +95,15 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             out.push(finding);
         }
     }
+}
+
+/// Whether `written` is a known entity spelled `word` (E002 reports it, inside any longer name:
+/// "Playstation VR").
+fn known_as(written: &str, word: &str) -> bool {
+    known_entities().lookup(written).is_some_and(|found| {
+        let record = found.record;
+        std::iter::once(record.canonical).chain(record.aliases.iter().copied()).any(|name| name == word)
+    })
 }
 
 /// Where a cluster writes a word as expected, found once per cluster and word (a finding's
@@ -145,6 +155,7 @@ mod tests {
     #[test]
     fn known_entities_are_left_to_e002() {
         assert_no_lints(&INCONSISTENT_NAME_CASING, "DeepSeek grew fast. Many engineers joined Deepseek last year.");
+        assert_no_lints(&INCONSISTENT_NAME_CASING, "The PlayStation VR sold well. PlayStation VR games followed. Playstation VR fans came.");
     }
 
     #[test]
