@@ -25,6 +25,7 @@ pub mod error;
 pub mod fix;
 pub mod glossary;
 pub mod lexicon;
+pub mod names;
 pub mod phrases;
 pub mod report;
 pub mod rules;
@@ -197,6 +198,8 @@ impl Linter {
         for finding in &mut findings {
             finding.severity = self.settings.severity_of(finding.rule);
         }
+        snap_to_characters(doc.source().text(), &mut findings);
+        findings.iter_mut().for_each(Finding::compact);
         // Inline suppression reads the comments of the original text (the prose view masks them).
         suppression::apply(doc.source(), &self.settings, &mut findings);
         self.drop_glossary_spellings(doc.source(), &mut findings);
@@ -243,6 +246,37 @@ impl Linter {
 /// Findings about mtlint's own directives (M) say nothing about the translation's quality.
 fn counts_for_score(finding: &Finding) -> bool {
     finding.rule.category != rules::Category::Meta
+}
+
+/// Keeps every offset on a character boundary of the original text. The prose view masks each
+/// byte of a non-prose character separately, so a rule that scans into a masked stretch can land
+/// inside what is one multi-byte character in the original. Ranges are widened to whole
+/// characters; a fix with an edit inside a character is dropped rather than applied.
+fn snap_to_characters(text: &str, findings: &mut [Finding]) {
+    let down = |mut at: usize| {
+        at = at.min(text.len());
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    };
+    let up = |mut at: usize| {
+        at = at.min(text.len());
+        while !text.is_char_boundary(at) {
+            at += 1;
+        }
+        at
+    };
+    for finding in findings {
+        finding.range = down(finding.range.start)..up(finding.range.end);
+        for related in &mut finding.related {
+            related.range = down(related.range.start)..up(related.range.end);
+        }
+        let splits = |e: &Edit| !text.is_char_boundary(e.start.min(text.len())) || !text.is_char_boundary(e.end.min(text.len()));
+        if finding.fix.as_ref().is_some_and(|fix| fix.edits.iter().any(splits)) {
+            finding.fix = None;
+        }
+    }
 }
 
 /// Words, findings and score per table row.
@@ -344,6 +378,20 @@ mod tests {
         assert!(cuts.len() > 1);
         assert!(cuts.iter().skip(1).all(|r| plain[..r.start].ends_with("\n\n")));
         assert_eq!(cuts.last().unwrap().end, plain.len());
+    }
+
+    #[test]
+    fn offsets_inside_a_character_are_widened_and_their_fixes_dropped() {
+        let text = "a\u{3000}b";
+        let mut findings = vec![
+            Finding::new(&rules::grammar::doubled_word::DOUBLED_WORD, 2..3, "x")
+                .related(1..2, "y")
+                .fix(Fix::safe(Edit::delete(2..3))),
+        ];
+        snap_to_characters(text, &mut findings);
+        assert_eq!(findings[0].range, 1..4);
+        assert_eq!(findings[0].related[0].range, 1..4);
+        assert!(findings[0].fix.is_none());
     }
 
     #[test]

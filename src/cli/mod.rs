@@ -6,6 +6,7 @@ pub mod changed;
 pub mod check;
 pub mod fix;
 pub mod inputs;
+pub mod names;
 pub mod panic;
 pub mod progress;
 pub mod rules;
@@ -36,6 +37,7 @@ pub fn run(cli: Cli, stdout: &mut dyn Write, stderr: &mut dyn Write) -> Result<E
         Command::Check(args) => check::run(&args, stdout, stderr),
         Command::Fix(args) => fix::run(&args, stdout, stderr),
         Command::Rules(args) => rules::list(&args, stdout),
+        Command::Names(args) => names::run(&args, stdout, stderr),
         Command::Explain { code } => rules::explain(&code, stdout),
         Command::Init { force } => init(force, stdout),
         Command::Completions { shell } => completions(shell, stdout),

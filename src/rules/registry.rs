@@ -1,10 +1,13 @@
 //! The one table of rules. Adding a rule means adding its file and one line here.
 
 use super::RuleMeta;
-use super::{entities, grammar, idioms, language, meta, perspective, quotes};
+use super::{entities, grammar, idioms, language, meta, names, perspective, quotes};
 
 /// Every rule, ordered by category (N, E, Q, I, G, P, L, B, M), then code.
 pub static RULES: &[&RuleMeta] = &[
+    &names::inconsistent_name_spelling::INCONSISTENT_NAME_SPELLING,
+    &names::garbled_transliteration::GARBLED_TRANSLITERATION,
+    &names::inconsistent_name_casing::INCONSISTENT_NAME_CASING,
     &entities::unknown_entity_near_known::UNKNOWN_ENTITY_NEAR_KNOWN,
     &entities::known_entity_casing::KNOWN_ENTITY_CASING,
     &quotes::unclosed_quotation::UNCLOSED_QUOTATION,

@@ -400,7 +400,7 @@ fn url_ranges(view: &[u8]) -> Vec<Range<usize>> {
             while end < view.len() && is_url_byte(view[end]) {
                 end += 1;
             }
-            while end > i && matches!(view[end - 1], b'.' | b',' | b';' | b':' | b'!' | b'?' | b')' | b'\'' | b'"') {
+            while end > i && matches!(view[end - 1], b'.' | b',' | b';' | b':' | b'!' | b'?' | b')' | b']' | b'\'' | b'"') {
                 end -= 1;
             }
             out.push(i..end);
@@ -495,6 +495,12 @@ mod tests {
         let text = "- first item\n- second item\n\n| a | b |\n|---|---|\n| cell one | cell two |\n";
         let blocks = block_texts(text, InputFormat::Markdown);
         assert_eq!(blocks, ["first item", "second item", "a", "b", "cell one", "cell two"]);
+    }
+
+    #[test]
+    fn a_bracket_after_a_url_is_not_part_of_it() {
+        let p = prose("[see https://example.com/a_b] and (https://example.org).", InputFormat::Plain);
+        assert!(p.view.contains("] and (") && p.view.ends_with(")."), "{}", p.view);
     }
 
     #[test]
