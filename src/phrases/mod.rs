@@ -39,6 +39,12 @@ pub use pattern::{Part, Pattern, Slot};
 
 /// How many literal sequences one anchor may expand to before it is shortened.
 const MAX_ANCHOR_EXPANSION: usize = 4096;
+
+/// Anchors are at most the first two words of a pattern: every inflection and slot word
+/// multiplies the anchors, and longer anchors made the automaton (built at start-up, once per
+/// process) cost 25 ms to build for the idiom table, more than a whole check should take. The
+/// words after the anchor are verified on the tokens.
+const MAX_ANCHOR_WORDS: usize = 2;
 const MAX_LIST_WORDS: usize = 16;
 const MAX_CLAUSE_WORDS: usize = 40;
 /// Separates words that something other than whitespace divides.
@@ -80,7 +86,7 @@ impl PhraseSet {
         let mut by_text: HashMap<String, Vec<(u32, u8)>> = HashMap::new();
         for (index, parts) in alternatives.iter().enumerate() {
             let closed = parts.iter().take_while(|a| a.is_some()).count();
-            let mut len = closed.min(u8::MAX as usize);
+            let mut len = closed.min(MAX_ANCHOR_WORDS);
             while len > 1 && parts[..len].iter().map(|a| a.as_ref().map_or(1, Vec::len)).product::<usize>() > MAX_ANCHOR_EXPANSION {
                 len -= 1;
             }
@@ -96,6 +102,7 @@ impl PhraseSet {
         let anchors = texts.iter().map(|t| by_text.remove(t).unwrap_or_default()).collect();
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
+            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
             .build(&texts)
             .expect("phrase anchors are small literal strings");
         PhraseSet { patterns, alternatives, automaton, anchors }
