@@ -2,6 +2,7 @@
 """How much each rule's findings say about translation quality, on the MQM development data.
 
 usage: tools/calibrate.py [--mtlint PATH] [--data PATH] [--bilingual] [--preview] [--testset NAME]
+                         [--write wordlists/score_weights.tsv]
 
 Runs mtlint over ../shared/data/mqm-zhen-dev.tsv (read in place, never copied) exactly as
 ../shared/eval/mqm_eval.py does, with every finding kept, and prints per rule:
@@ -11,8 +12,13 @@ Runs mtlint over ../shared/data/mqm-zhen-dev.tsv (read in place, never copied) e
                findings is the one raters penalised more (0.5 is chance);
   - pairs:     how many such pairs;
   - mqm with/without: mean rater penalty of rows with and without a finding of the rule.
-These are the figures behind the per-rule weights in wordlists/score_weights.tsv: a rule whose
-findings do not point to worse translations gets a small weight in the score (it still reports).
+These are the figures behind the per-rule weights in wordlists/score_weights.tsv (--write): a rule
+whose findings do not point to worse translations gets a small weight in the score (it still
+reports). The weight is one of four tiers, chosen from the pair accuracy shrunk towards chance
+(30 pseudo-pairs at 0.5, so that a rule seen in a handful of pairs stays near the default):
+  shrunk > 0.60: 2    shrunk > 0.53: 1    shrunk > 0.47: 0.5    otherwise: 0.2
+Tiers rather than fitted numbers, because a held-out set from the same sources judges the score,
+and a weight fitted to the last decimal on the development data would not carry over.
 """
 import argparse, collections, csv, itertools, json, os, subprocess, tempfile
 
@@ -46,6 +52,7 @@ def main():
     ap.add_argument('--bilingual', action='store_true')
     ap.add_argument('--preview', action='store_true')
     ap.add_argument('--testset', default=None)
+    ap.add_argument('--write', metavar='TSV', help='write the per-rule weight tiers to this file')
     a = ap.parse_args()
     csv.field_size_limit(10**9)
     with open(a.data, encoding='utf-8', newline='') as f:
@@ -60,7 +67,8 @@ def main():
         if a.testset and r['testset'] != a.testset:
             continue
         groups[r['seg_id']].append(i)
-    print(f"{'code':6} {'rows':>6} {'pair acc':>9} {'pairs':>7} {'mqm with':>9} {'without':>8}")
+    print(f"{'code':6} {'rows':>6} {'pair acc':>9} {'pairs':>7} {'mqm with':>9} {'without':>8} {'weight':>7}")
+    tiers = []
     for code in codes:
         conc = disc = 0
         for members in groups.values():
@@ -78,7 +86,30 @@ def main():
         without = [float(rows[i]['mqm_score']) for i in member_rows if not counts[i][code]]
         mean = lambda v: sum(v) / len(v) if v else float('nan')
         acc = conc / (conc + disc) if conc + disc else float('nan')
-        print(f"{code:6} {len(with_f):6} {acc:9.3f} {conc + disc:7} {mean(with_f):9.2f} {mean(without):8.2f}")
+        weight = tier(conc, disc)
+        tiers.append((code, acc, conc + disc, weight))
+        print(f"{code:6} {len(with_f):6} {acc:9.3f} {conc + disc:7} {mean(with_f):9.2f} {mean(without):8.2f} {weight:7}")
+    if a.write:
+        write_weights(a.write, tiers, a)
+
+
+def tier(conc, disc, prior=30):
+    shrunk = (conc + 0.5 * prior) / (conc + disc + prior)
+    return 2 if shrunk > 0.60 else 1 if shrunk > 0.53 else 0.5 if shrunk > 0.47 else 0.2
+
+
+def write_weights(path, tiers, a):
+    data = os.path.basename(a.data)
+    scope = a.testset or 'all test sets'
+    with open(path, 'w', encoding='utf-8') as f:
+        f.write('# score_weights.tsv: how much one finding of each rule lowers the score (default 1 for rules not listed)\n')
+        f.write(f'# source: tools/calibrate.py --write on {data} ({scope}): pair accuracy of each rule, shrunk towards chance, in four tiers\n')
+        f.write('# licence: MIT OR Apache-2.0 (figures computed by the mtlint team; no text of the data is kept)\n')
+        f.write('# generator: tools/calibrate.py\n')
+        f.write('code\tweight\tpair_accuracy\tpairs\n')
+        for code, acc, pairs, weight in sorted(tiers):
+            acc = 'nan' if acc != acc else f'{acc:.3f}'
+            f.write(f'{code}\t{weight}\t{acc}\t{pairs}\n')
 
 
 if __name__ == '__main__':
