@@ -205,6 +205,7 @@ impl Linter {
         self.drop_glossary_spellings(doc.source(), &mut findings);
         findings.sort_by(|a, b| (a.range.start, a.range.end, a.rule.code).cmp(&(b.range.start, b.range.end, b.rule.code)));
         findings.dedup_by(|a, b| a.range == b.range && a.rule.code == b.rule.code);
+        drop_names_inside_entities(&mut findings);
         let words = doc.word_count();
         let segments = if doc.source().is_table() { segment_scores(doc, &findings) } else { Vec::new() };
         let score = score::score(findings.iter().filter(|f| counts_for_score(f)), words);
@@ -244,6 +245,29 @@ impl Linter {
 }
 
 /// Findings about mtlint's own directives (M) say nothing about the translation's quality.
+/// A name finding inside a known-entity finding says the same thing less precisely ("Z Jiang"
+/// → Zhejiang inside "Z Jiang Province" → Zhejiang Province): the entity finding, which knows the
+/// real name, is kept alone. `findings` is sorted by start.
+fn drop_names_inside_entities(findings: &mut Vec<Finding>) {
+    // Entity ranges by start, with the furthest end reached so far: a name finding is inside
+    // some entity finding when one starting at or before it reaches its end.
+    let mut reach: Vec<(usize, usize)> = Vec::new();
+    for f in findings.iter().filter(|f| f.rule.category == rules::Category::Entities) {
+        let furthest = reach.last().map_or(f.range.end, |&(_, end)| end.max(f.range.end));
+        reach.push((f.range.start, furthest));
+    }
+    if reach.is_empty() {
+        return;
+    }
+    findings.retain(|f| {
+        if f.rule.category != rules::Category::Names {
+            return true;
+        }
+        let before = reach.partition_point(|&(start, _)| start <= f.range.start);
+        !(before > 0 && reach[before - 1].1 >= f.range.end)
+    });
+}
+
 fn counts_for_score(finding: &Finding) -> bool {
     finding.rule.category != rules::Category::Meta
 }
@@ -392,6 +416,23 @@ mod tests {
         assert_eq!(findings[0].range, 1..4);
         assert_eq!(findings[0].related[0].range, 1..4);
         assert!(findings[0].fix.is_none());
+    }
+
+    #[test]
+    fn a_name_finding_inside_an_entity_finding_is_dropped() {
+        use crate::rules::entities::unknown_entity_near_known::UNKNOWN_ENTITY_NEAR_KNOWN as E;
+        use crate::rules::names::inconsistent_name_spelling::INCONSISTENT_NAME_SPELLING as N;
+        let mut findings = vec![
+            Finding::new(&E, 10..26, "entity"),
+            Finding::new(&N, 10..17, "inside"),
+            Finding::new(&N, 20..30, "crosses the end"),
+            Finding::new(&N, 40..45, "elsewhere"),
+            Finding::new(&E, 50..55, "short entity"),
+            Finding::new(&N, 52..54, "inside the second"),
+        ];
+        drop_names_inside_entities(&mut findings);
+        let kept: Vec<&str> = findings.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(kept, ["entity", "crosses the end", "elsewhere", "short entity"]);
     }
 
     #[test]

@@ -116,6 +116,22 @@ fn html_report_marks_each_finding_and_lists_it_in_a_sortable_table() {
 }
 
 #[test]
+fn html_report_lists_names_written_several_ways() {
+    let text = "Liang Wenfeng, the founder of DeepSeek, said the model was cheap. \
+                Liang said it again. Leann added that costs fell. Damien Ma, founder of MacroPolo, agreed.\n";
+    let out = html_report(text, "names.txt");
+    let page = Html::parse_document(&out);
+    let rows: Vec<String> = page
+        .select(&selector("table.clusters tbody tr"))
+        .map(|r| r.text().collect::<String>())
+        .collect();
+    let liang = rows.iter().find(|r| r.contains("Liang Wenfeng")).unwrap_or_else(|| panic!("no Liang cluster in {rows:?}"));
+    assert!(liang.contains("Leann") && liang.contains("Liang"), "{liang}");
+    // A name written one way only is not listed.
+    assert!(rows.iter().all(|r| !r.contains("Damien Ma")), "{rows:?}");
+}
+
+#[test]
 fn html_report_of_markdown_and_a_table() {
     let out = html_report("# Title <i>x</i>\n\nHe said the the end.\n", "a.md");
     let page = Html::parse_document(&out);

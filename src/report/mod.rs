@@ -159,6 +159,34 @@ pub fn base_text<'a>(source: &'a Source, range: &Range<usize>) -> &'a str {
     }
 }
 
+/// The people and organisations of a document written more than one way, for the HTML report:
+/// each with its canonical form and every spelling found. (The report has no settings, so the
+/// canonical forms are the document's own, without the user's glossary.)
+fn name_clusters(doc: &DocResult) -> Vec<html::NameCluster> {
+    use crate::names::{Kind, NameAnalysis};
+    let document = crate::text::Document::new(&doc.source);
+    let names = NameAnalysis::new(&document, &[]);
+    let text = doc.source.text();
+    let mut out = Vec::new();
+    for cluster in &names.clusters {
+        if !matches!(cluster.kind, Kind::Person | Kind::Organisation) {
+            continue;
+        }
+        let mut variants: Vec<(String, usize)> = Vec::new();
+        for &m in &cluster.mentions {
+            let Some(written) = text.get(names.mentions[m].range.clone()) else { continue };
+            match variants.iter_mut().find(|(v, _)| v == written) {
+                Some((_, n)) => *n += 1,
+                None => variants.push((written.to_string(), 1)),
+            }
+        }
+        if variants.len() > 1 {
+            out.push(html::NameCluster { canonical: cluster.canonical.clone(), variants });
+        }
+    }
+    out
+}
+
 /// Rounds a confidence for output (f32 prints with noise digits otherwise).
 pub fn rounded(x: f32) -> f64 {
     (f64::from(x) * 100.0).round() / 100.0
@@ -172,7 +200,7 @@ pub fn write(format: Format, run: &RunResult, out: &mut dyn Write, options: &hum
         Format::Csv => csv::write(run, out),
         Format::Sarif => sarif::write(run, out),
         Format::Github => github::write(run, out),
-        Format::Html => html::write(run, out, &html::HtmlOptions::default()),
+        Format::Html => html::write(run, out, &html::HtmlOptions { clusters: name_clusters }),
     }
 }
 
