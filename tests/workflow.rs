@@ -215,6 +215,41 @@ fn glossary_files_are_read_and_their_errors_named() {
     assert!(err.contains("desk.csv") && err.contains("cannot read"), "{err}");
 }
 
+#[test]
+fn init_glossary_writes_the_names_found_for_review_and_uses_them() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        &dir.path().join("articles/a.txt"),
+        "Liang Wenfeng, founder of DeepSeek, said costs fell. Leann said the model was cheap. \
+         Liang added that Deepseek would grow. Professors at Tingryu University agreed.\n",
+    );
+    let (out, err, code) = stdout(&["init", "--glossary", "articles"], dir.path());
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.contains("wrote glossary.tsv") && out.contains("wrote mtlint.toml"), "{out}");
+    let glossary = std::fs::read_to_string(dir.path().join("glossary.tsv")).unwrap();
+    let row = glossary.lines().find(|l| l.starts_with("Liang Wenfeng\t")).unwrap_or_else(|| panic!("{glossary}"));
+    assert!(row.starts_with("Liang Wenfeng\tperson\t\t") && row.contains("also written Leann"), "{row}");
+    assert!(glossary.lines().any(|l| l.starts_with("DeepSeek\torganisation")), "{glossary}");
+    // A garble mtlint reports is left out, so that the glossary cannot silence it.
+    assert!(!glossary.lines().any(|l| l.starts_with("Tingryu")), "{glossary}");
+    assert!(glossary.contains("# left out, mtlint flags this spelling (E001"), "{glossary}");
+    let config = std::fs::read_to_string(dir.path().join("mtlint.toml")).unwrap();
+    assert!(config.lines().any(|l| l == "files = [\"glossary.tsv\"]"), "{config}");
+    // The configuration reads the glossary it names; the garbles are still found.
+    let (out, err, code) = stdout(&["check", "--format", "json", "articles"], dir.path());
+    assert_eq!(code, Some(1), "{err}");
+    assert!(out.contains("\"Leann\"") && out.contains("Tingryu"), "{out}");
+    // Neither file is overwritten without --force; an existing mtlint.toml is left alone.
+    let (_, err, code) = stdout(&["init", "--glossary", "articles"], dir.path());
+    assert_eq!(code, Some(2));
+    assert!(err.contains("glossary.tsv already exists"), "{err}");
+    std::fs::remove_file(dir.path().join("glossary.tsv")).unwrap();
+    let (out, _, code) = stdout(&["init", "--glossary", "articles"], dir.path());
+    assert_eq!(code, Some(0));
+    assert!(out.contains("mtlint.toml exists"), "{out}");
+    assert_eq!(std::fs::read_to_string(dir.path().join("mtlint.toml")).unwrap(), config);
+}
+
 // ---------------------------------------------------------------------------------------------
 // --diff-base and --staged
 

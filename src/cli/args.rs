@@ -39,11 +39,15 @@ pub enum Command {
     },
     /// List the people, organisations and places of each document, with every spelling found.
     Names(NamesArgs),
-    /// Write a commented mtlint.toml in the current folder.
+    /// Write a commented mtlint.toml in the current folder; with --glossary, also a starter
+    /// glossary.tsv of the names found in the given files.
     Init {
-        /// Overwrite an existing mtlint.toml.
+        /// Overwrite an existing mtlint.toml (and glossary.tsv).
         #[arg(long)]
         force: bool,
+        /// Files or folders whose people, organisations and places seed glossary.tsv, for review.
+        #[arg(long, value_name = "FILES", num_args = 1..)]
+        glossary: Vec<PathBuf>,
     },
     /// Print a shell completion script: `mtlint completions bash > ~/.local/share/bash-completion/completions/mtlint`.
     Completions {

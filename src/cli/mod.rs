@@ -39,7 +39,7 @@ pub fn run(cli: Cli, stdout: &mut dyn Write, stderr: &mut dyn Write) -> Result<E
         Command::Rules(args) => rules::list(&args, stdout),
         Command::Names(args) => names::run(&args, stdout, stderr),
         Command::Explain { code } => rules::explain(&code, stdout),
-        Command::Init { force } => init(force, stdout),
+        Command::Init { force, glossary } => init(force, &glossary, stdout, stderr),
         Command::Completions { shell } => completions(shell, stdout),
     }
 }
@@ -74,12 +74,31 @@ pub fn settings(common: &CommonArgs, mut overrides: Overrides) -> Result<Setting
     Settings::resolve(file, path.as_deref(), &overrides)
 }
 
-fn init(force: bool, stdout: &mut dyn Write) -> Result<ExitStatus> {
-    let path = PathBuf::from("mtlint.toml");
-    if path.exists() && !force {
-        return Err(crate::Error::Usage("mtlint.toml already exists; use --force to overwrite it".into()));
+fn init(force: bool, glossary_from: &[PathBuf], stdout: &mut dyn Write, stderr: &mut dyn Write) -> Result<ExitStatus> {
+    let config = PathBuf::from("mtlint.toml");
+    let out = |stdout: &mut dyn Write, line: String| writeln!(stdout, "{line}").map_err(|e| crate::Error::io("<stdout>", e));
+    if glossary_from.is_empty() {
+        if config.exists() && !force {
+            return Err(crate::Error::Usage("mtlint.toml already exists; use --force to overwrite it".into()));
+        }
+        crate::cli::fix::write_atomically(&config, config::INIT_TEMPLATE.as_bytes())?;
+        out(stdout, "wrote mtlint.toml".into())?;
+        return Ok(ExitStatus::Success);
     }
-    crate::cli::fix::write_atomically(&path, config::INIT_TEMPLATE.as_bytes())?;
-    writeln!(stdout, "wrote mtlint.toml").map_err(|e| crate::Error::io("<stdout>", e))?;
-    Ok(ExitStatus::Success)
+    let glossary = PathBuf::from("glossary.tsv");
+    if glossary.exists() && !force {
+        return Err(crate::Error::Usage("glossary.tsv already exists; use --force to overwrite it".into()));
+    }
+    let (table, terms, failed) = names::starter_glossary(glossary_from, stderr)?;
+    crate::cli::fix::write_atomically(&glossary, table.as_bytes())?;
+    out(stdout, format!("wrote glossary.tsv: {terms} names to review"))?;
+    // An existing configuration is the user's: it is never rewritten to name the glossary.
+    if config.exists() && !force {
+        out(stdout, "mtlint.toml exists: add `files = [\"glossary.tsv\"]` under [glossary] to use it".into())?;
+    } else {
+        let template = config::INIT_TEMPLATE.replace("# files = [\"glossary.tsv\"]", "files = [\"glossary.tsv\"]");
+        crate::cli::fix::write_atomically(&config, template.as_bytes())?;
+        out(stdout, "wrote mtlint.toml, naming glossary.tsv".into())?;
+    }
+    Ok(if failed { ExitStatus::Error } else { ExitStatus::Success })
 }

@@ -71,6 +71,78 @@ pub fn run(args: &NamesArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> 
     Ok(if errors.is_empty() { ExitStatus::Success } else { ExitStatus::Error })
 }
 
+/// `mtlint init --glossary FILES`: a glossary of the people, organisations and places of `paths`
+/// (TSV: term, type, aliases, note), one row per canonical form, for an editor to review. Other
+/// spellings seen go into the note, not into aliases: most of them are the garbles the glossary
+/// exists to catch, and an alias would make them canonical. Returns the table, its number of
+/// terms, and whether a file could not be read (reported on `stderr`; the others are used).
+pub fn starter_glossary(paths: &[std::path::PathBuf], stderr: &mut dyn Write) -> Result<(String, usize, bool)> {
+    let common = CommonArgs { paths: paths.to_vec(), isolated: true, ..CommonArgs::default() };
+    let linter = crate::Linter::new(super::settings(&common, Overrides::default())?);
+    let collected = inputs::collect(&common.paths, &[]);
+    let mut errors = collected.errors;
+    // canonical -> (kind, mentions, files, other spellings)
+    let mut terms: std::collections::BTreeMap<String, (&'static str, usize, Vec<String>, Vec<String>)> = Default::default();
+    // Spellings mtlint itself reports as garbled names or entities, with the correction: a
+    // glossary that listed them would silence the very findings it should confirm.
+    let mut flagged: std::collections::BTreeMap<String, String> = Default::default();
+    for input in &collected.inputs {
+        let source = match inputs::read_source(input, &common) {
+            Ok(source) => source,
+            Err(ReadFailure::Skipped(_)) => continue,
+            Err(ReadFailure::Error(e)) => {
+                errors.push(e);
+                continue;
+            }
+        };
+        for f in linter.check(&source).findings {
+            if matches!(f.rule.category, crate::rules::Category::Names | crate::rules::Category::Entities) {
+                if let Some(text) = source.text().get(f.range.clone()) {
+                    let suggestion = f.suggestions.first().map_or(String::new(), |s| format!(" → {s}"));
+                    flagged.entry(text.to_string()).or_insert(format!("{}{suggestion}", f.rule.code));
+                }
+            }
+        }
+        for entry in entries(&source, &[]) {
+            if entry.kind == Kind::Other.as_str() {
+                continue;
+            }
+            let term = terms.entry(entry.canonical.clone()).or_insert((entry.kind, 0, Vec::new(), Vec::new()));
+            term.1 += entry.mentions;
+            if !term.2.iter().any(|f| f == source.name()) {
+                term.2.push(source.name().to_string());
+            }
+            for s in entry.spellings.iter().filter(|s| matches!(s.status, "variant" | "casing")) {
+                if !term.3.contains(&s.text) {
+                    term.3.push(s.text.clone());
+                }
+            }
+        }
+    }
+    for error in &errors {
+        let _ = writeln!(stderr, "mtlint: error: {}: {}", error.path, sanitise(&error.message));
+    }
+    let cell = |s: &str| s.replace(['\t', '\n', '\r'], " ");
+    let mut table = String::from(
+        "# Starter glossary written by `mtlint init --glossary` from the names found in the files below.\n\
+         # Review every row: correct the term, delete what is not a name, move real alternative spellings to aliases.\n\
+         term\ttype\taliases\tnote\n",
+    );
+    for (canonical, (kind, mentions, files, others)) in &terms {
+        if let Some(finding) = flagged.get(canonical) {
+            table.push_str(&format!("# left out, mtlint flags this spelling ({finding}): {}\n", cell(canonical)));
+            continue;
+        }
+        let mut note = format!("{mentions} mention{} in {}", if *mentions == 1 { "" } else { "s" }, files.join(", "));
+        if !others.is_empty() {
+            note.push_str(&format!("; also written {}", others.join(", ")));
+        }
+        table.push_str(&format!("{}\t{kind}\t\t{}\n", cell(canonical), cell(&note)));
+    }
+    let listed = terms.keys().filter(|t| !flagged.contains_key(*t)).count();
+    Ok((table, listed, !errors.is_empty()))
+}
+
 /// The listed clusters of one document.
 fn entries(source: &Source, glossary: &[String]) -> Vec<Entry> {
     let doc = Document::new(source);
