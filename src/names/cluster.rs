@@ -277,6 +277,8 @@ impl Builder<'_> {
         }
         let people: Vec<usize> = (0..self.groups.len())
             .filter(|&g| self.groups[g].parts.len() == 1 && self.groups[g].kind == Kind::Person && self.groups[g].cues & cue::PERSON != 0)
+            // An acronym after a speech verb ("says AI has …") is no surname.
+            .filter(|&g| !self.groups[g].acronym && !is_all_caps(&self.groups[g].surface))
             .collect();
         for g in people {
             if let Some(full) = index.get(&self.groups[g].parts[0]) {
@@ -805,6 +807,18 @@ mod tests {
 
     fn together(text: &str, a: &str, b: &str) -> bool {
         clusters(text).iter().any(|c| c.iter().any(|s| s == a) && c.iter().any(|s| s == b))
+    }
+
+    #[test]
+    fn an_acronym_beside_a_speech_verb_makes_no_person() {
+        // "says AI has …" puts a speech verb before the acronym, as "says Ma" would a surname.
+        let text = "The AI sector grew. AI is everywhere. Wang says AI has so far been blocked. \
+                    A more successful Chinese AI startup will appear. The Chinese AI landscape is open.";
+        let source = Source::new("t", text, InputFormat::Plain);
+        let doc = Document::new(&source);
+        let c = cluster(text, &extract(&doc));
+        let people: Vec<&str> = c.groups.iter().filter(|g| g.kind == Kind::Person).map(|g| g.surface.as_str()).collect();
+        assert!(!people.contains(&"Chinese AI"), "{people:?}");
     }
 
     #[test]
