@@ -23,6 +23,7 @@ pub static RULES: &[&RuleMeta] = &[
     &quotes::fullwidth_punctuation::FULLWIDTH_PUNCTUATION,
     &idioms::mangled_idiom::MANGLED_IDIOM,
     &idioms::broken_fixed_expression::BROKEN_FIXED_EXPRESSION,
+    &idioms::translationese_formula::TRANSLATIONESE_FORMULA,
     &grammar::passive_intransitive::PASSIVE_INTRANSITIVE,
     &grammar::capital_mid_sentence::CAPITAL_MID_SENTENCE,
     &grammar::doubled_word::DOUBLED_WORD,

@@ -2,3 +2,4 @@
 
 pub mod broken_fixed_expression;
 pub mod mangled_idiom;
+pub mod translationese_formula;
