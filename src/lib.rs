@@ -17,6 +17,7 @@
 //!
 //! The binary (`src/main.rs` and [`cli`]) adds file discovery, configuration and the report formats.
 
+pub mod bilingual;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;

@@ -8,11 +8,14 @@ pub mod registry;
 #[cfg(test)]
 pub mod test_util;
 
+pub mod bilingual;
 pub mod grammar;
 pub mod quotes;
 
+use std::cell::OnceCell;
 use std::fmt;
 
+use crate::bilingual::Alignment;
 use crate::config::Settings;
 use crate::diagnostic::{Finding, Severity};
 use crate::lexicon::{self, Lexicon};
@@ -160,15 +163,22 @@ macro_rules! declare_rule {
     };
 }
 
-/// What a rule can read.
+/// What a rule can read. Analyses shared by several rules are computed on first use, once per
+/// document.
 pub struct Context<'a> {
     pub doc: &'a Document<'a>,
     pub settings: &'a Settings,
+    alignment: OnceCell<Alignment<'a>>,
 }
 
 impl<'a> Context<'a> {
     pub fn new(doc: &'a Document<'a>, settings: &'a Settings) -> Context<'a> {
-        Context { doc, settings }
+        Context { doc, settings, alignment: OnceCell::new() }
+    }
+
+    /// The translation aligned with its original (empty without one).
+    pub fn alignment(&self) -> &Alignment<'a> {
+        self.alignment.get_or_init(|| crate::bilingual::align(self.doc))
     }
 
     pub fn lexicon(&self) -> &'static Lexicon {

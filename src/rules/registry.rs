@@ -1,13 +1,15 @@
 //! The one table of rules. Adding a rule means adding its file and one line here.
 
 use super::RuleMeta;
-use super::{grammar, quotes};
+use super::{bilingual, grammar, quotes};
 
 /// Every rule, ordered by category (N, E, Q, I, G, P, L, B), then code.
 pub static RULES: &[&RuleMeta] = &[
     &quotes::space_inside_quotation::SPACE_INSIDE_QUOTATION,
     &quotes::fullwidth_punctuation::FULLWIDTH_PUNCTUATION,
     &grammar::doubled_word::DOUBLED_WORD,
+    &bilingual::number_mismatch::NUMBER_MISMATCH,
+    &bilingual::untranslated_source_text::UNTRANSLATED_SOURCE_TEXT,
 ];
 
 /// A rule by its code (`N001`, any case) or its name (`inconsistent-name-spelling`).
