@@ -10,6 +10,8 @@ pub static RULES: &[&RuleMeta] = &[
     &grammar::doubled_word::DOUBLED_WORD,
     &bilingual::number_mismatch::NUMBER_MISMATCH,
     &bilingual::untranslated_source_text::UNTRANSLATED_SOURCE_TEXT,
+    &bilingual::length_mismatch::LENGTH_MISMATCH,
+    &bilingual::code_mismatch::CODE_MISMATCH,
 ];
 
 /// A rule by its code (`N001`, any case) or its name (`inconsistent-name-spelling`).
