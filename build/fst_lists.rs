@@ -33,6 +33,7 @@ pub fn write_map(name: &str, entries: impl IntoIterator<Item = (String, u64)>, m
 
 pub fn build_all() {
     english_words();
+    english_other_forms();
     given_names();
 }
 
@@ -45,6 +46,15 @@ fn english_words() {
         (cells[0].clone(), size | cap)
     });
     write_map("english_words", entries, |a, b| a.min(b));
+}
+
+/// english_other_forms.tsv → word (as written) → 1 capitalised-only, 2 British spelling.
+fn english_other_forms() {
+    let entries = rows("wordlists/english_other_forms.tsv").into_iter().map(|cells| {
+        let kind = if cells.get(1).map(String::as_str) == Some("british") { 2 } else { 1 };
+        (cells[0].clone(), kind)
+    });
+    write_map("english_other_forms", entries, |a, b| a | b);
 }
 
 /// given_names.tsv → name → 1 given, 2 surname, 3 both.

@@ -5,6 +5,7 @@
 //! them here instead means they can never be stale and no binary lands in review; the cost is a
 //! few hundred milliseconds on a build that touches a word list.
 
+mod collocations;
 mod entities;
 mod fst_lists;
 
@@ -12,4 +13,5 @@ fn main() {
     println!("cargo::rerun-if-changed=build");
     fst_lists::build_all();
     entities::build();
+    collocations::build();
 }

@@ -12,6 +12,7 @@ use serde::Deserialize;
 
 use crate::diagnostic::Severity;
 use crate::error::{Error, Result};
+use crate::glossary::GlossaryEntry;
 use crate::rules::{RULES, RuleMeta, Status};
 
 /// The names a configuration file may have, in order of preference within one folder.
@@ -59,7 +60,8 @@ pub struct GlossaryConfig {
     pub names: Option<Vec<String>>,
     /// Words and names to accept as they are.
     pub accept: Option<Vec<String>>,
-    /// Glossary files (CSV or TSV with a `term` column), relative to the configuration file.
+    /// Glossary files (CSV or TSV with columns term, type, aliases, note; only `term` is required),
+    /// relative to the configuration file.
     pub files: Option<Vec<String>>,
 }
 
@@ -77,14 +79,40 @@ pub struct Overrides {
 /// Canonical names and accepted words from the configuration and glossary files.
 #[derive(Debug, Default, Clone)]
 pub struct Glossary {
+    /// Every canonical spelling: the configured names and each glossary file's terms and aliases.
     pub names: Vec<String>,
     pub accept: HashSet<String>,
+    /// The glossary entries with their type, aliases and note (configured names are entries
+    /// without them).
+    pub entries: Vec<GlossaryEntry>,
+    /// Each term and alias to its entry in `entries`.
+    spellings: HashMap<String, usize>,
 }
 
 impl Glossary {
     /// Whether `word` is in the glossary, as a name or an accepted word (exact spelling).
     pub fn accepts(&self, word: &str) -> bool {
-        self.accept.contains(word) || self.names.iter().any(|n| n == word)
+        self.accept.contains(word) || self.spellings.contains_key(word) || self.names.iter().any(|n| n == word)
+    }
+
+    /// Adds an entry: its term and aliases become canonical spellings.
+    pub fn add(&mut self, entry: GlossaryEntry) {
+        let index = self.entries.len();
+        for spelling in entry.spellings() {
+            self.names.push(spelling.to_string());
+            self.spellings.entry(spelling.to_string()).or_insert(index);
+        }
+        self.entries.push(entry);
+    }
+
+    /// The entry a term or alias belongs to (exact spelling).
+    pub fn entry(&self, spelling: &str) -> Option<&GlossaryEntry> {
+        self.spellings.get(spelling).map(|&i| &self.entries[i])
+    }
+
+    /// The canonical term for a term or alias (exact spelling).
+    pub fn canonical(&self, spelling: &str) -> Option<&str> {
+        self.entry(spelling).map(|e| e.term.as_str())
     }
 }
 
@@ -189,40 +217,17 @@ fn selects(pattern: &str, rule: &RuleMeta, preview: bool) -> bool {
 fn load_glossary(config: Option<&GlossaryConfig>, path: Option<&Path>) -> Result<Glossary> {
     let mut glossary = Glossary::default();
     let Some(config) = config else { return Ok(glossary) };
-    glossary.names.extend(config.names.iter().flatten().cloned());
+    for name in config.names.iter().flatten() {
+        glossary.add(GlossaryEntry::term(name.clone()));
+    }
     glossary.accept.extend(config.accept.iter().flatten().cloned());
     let base = path.and_then(Path::parent).unwrap_or(Path::new("."));
     for file in config.files.iter().flatten() {
-        let file = base.join(file);
-        glossary.names.extend(read_glossary_file(&file)?);
-    }
-    Ok(glossary)
-}
-
-/// The `term` column of a CSV or TSV glossary, with any `aliases` (`|`-separated).
-pub fn read_glossary_file(path: &Path) -> Result<Vec<String>> {
-    let tsv = path.extension().is_some_and(|e| e == "tsv" || e == "tab");
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(if tsv { b'\t' } else { b',' })
-        .quoting(!tsv)
-        .comment(Some(b'#'))
-        .from_path(path)
-        .map_err(|e| Error::Config { path: path.to_path_buf(), message: e.to_string() })?;
-    let headers = reader.headers().map_err(|e| Error::Config { path: path.to_path_buf(), message: e.to_string() })?.clone();
-    let term = headers.iter().position(|h| h.eq_ignore_ascii_case("term")).ok_or_else(|| Error::Config {
-        path: path.to_path_buf(),
-        message: format!("no `term` column (columns: {})", headers.iter().collect::<Vec<_>>().join(", ")),
-    })?;
-    let aliases = headers.iter().position(|h| h.eq_ignore_ascii_case("aliases"));
-    let mut terms = Vec::new();
-    for (i, record) in reader.records().enumerate() {
-        let record = record.map_err(|e| Error::Config { path: path.to_path_buf(), message: format!("row {}: {e}", i + 1) })?;
-        terms.extend(record.get(term).map(str::trim).filter(|t| !t.is_empty()).map(String::from));
-        if let Some(a) = aliases.and_then(|a| record.get(a)) {
-            terms.extend(a.split('|').map(str::trim).filter(|t| !t.is_empty()).map(String::from));
+        for entry in crate::glossary::read_file(&base.join(file))? {
+            glossary.add(entry);
         }
     }
-    Ok(terms)
+    Ok(glossary)
 }
 
 /// Parses a configuration file's text; errors name the line, column and key.

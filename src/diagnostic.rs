@@ -1,5 +1,6 @@
 //! Findings: what a rule reports.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
@@ -43,7 +44,8 @@ impl std::str::FromStr for Severity {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Related {
     pub range: Range<usize>,
-    pub label: String,
+    /// Mostly a fixed phrase ("the quotation mark"), so it is not copied for every finding.
+    pub label: Cow<'static, str>,
 }
 
 /// One problem found in a document.
@@ -86,7 +88,7 @@ impl Finding {
         self
     }
 
-    pub fn related(mut self, range: Range<usize>, label: impl Into<String>) -> Finding {
+    pub fn related(mut self, range: Range<usize>, label: impl Into<Cow<'static, str>>) -> Finding {
         self.related.push(Related { range, label: label.into() });
         self
     }
@@ -98,5 +100,33 @@ impl Finding {
 
     pub fn code(&self) -> &'static str {
         self.rule.code
+    }
+
+    /// Releases spare capacity: a vector grows to four slots on its first push, so one suggestion
+    /// or one edit would otherwise cost several times its size, per finding, for as long as the
+    /// report lives.
+    pub fn compact(&mut self) {
+        self.message.shrink_to_fit();
+        self.suggestions.shrink_to_fit();
+        self.related.shrink_to_fit();
+        if let Some(fix) = &mut self.fix {
+            fix.edits.shrink_to_fit();
+        }
+    }
+
+    /// The same finding with every offset (range, related ranges, fix edits) moved by `offset`,
+    /// for findings of a section of a larger text.
+    pub fn shifted(mut self, offset: usize) -> Finding {
+        self.range = self.range.start + offset..self.range.end + offset;
+        for related in &mut self.related {
+            related.range = related.range.start + offset..related.range.end + offset;
+        }
+        if let Some(fix) = &mut self.fix {
+            for edit in &mut fix.edits {
+                edit.start += offset;
+                edit.end += offset;
+            }
+        }
+        self
     }
 }

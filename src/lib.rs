@@ -24,10 +24,14 @@ pub mod diagnostic;
 pub mod entities;
 pub mod error;
 pub mod fix;
+pub mod glossary;
 pub mod lexicon;
+pub mod names;
+pub mod phrases;
 pub mod report;
 pub mod rules;
 pub mod score;
+pub mod suppression;
 pub mod table;
 pub mod text;
 
@@ -60,6 +64,14 @@ pub struct Report {
     pub segments: Vec<SegmentScore>,
 }
 
+impl Report {
+    /// Keeps only the findings `keep` accepts and scores what is left (changed-lines mode).
+    pub fn retain_findings(&mut self, keep: impl FnMut(&Finding) -> bool) {
+        self.findings.retain(keep);
+        self.score = score::score(self.findings.iter().filter(|f| counts_for_score(f)), self.words);
+    }
+}
+
 /// The result of fixing one document.
 #[derive(Debug, Clone)]
 pub struct FixOutcome {
@@ -76,6 +88,64 @@ pub struct Linter {
     settings: Settings,
 }
 
+/// Documents larger than this are checked in sections of about this size (see [`Linter::check`]).
+pub const SECTION_BYTES: usize = 1 << 18;
+
+/// Byte ranges of the sections of a large text: each ends at a blank line where one lies in its
+/// last quarter, else at a line break, else after whitespace, so that no paragraph (or, failing
+/// that, no word) is cut. Markdown is only cut outside fenced code, where a blank line is prose.
+fn sections(text: &str, format: InputFormat, size: usize) -> Vec<std::ops::Range<usize>> {
+    let fences = if format == InputFormat::Markdown { fenced_code(text) } else { Vec::new() };
+    let in_fence = |at: usize| fences.iter().any(|f| f.contains(&at));
+    let mut out = Vec::new();
+    let mut start = 0;
+    while text.len() - start > size {
+        let floor = |mut at: usize| {
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            at
+        };
+        let (window_start, end) = (floor(start + size * 3 / 4), floor(start + size));
+        let slice = &text[window_start..end];
+        let after_space = slice.char_indices().rev().find(|(_, c)| c.is_whitespace()).map(|(p, c)| p + c.len_utf8());
+        let cut = [slice.rfind("\n\n").map(|p| p + 2), slice.rfind('\n').map(|p| p + 1), after_space]
+            .into_iter()
+            .flatten()
+            .map(|p| window_start + p)
+            .find(|&p| !in_fence(p) && text.is_char_boundary(p))
+            .unwrap_or(end);
+        out.push(start..cut);
+        start = cut;
+    }
+    out.push(start..text.len());
+    out
+}
+
+/// Byte ranges of fenced code blocks (``` or ~~~) in Markdown, by a line scan.
+fn fenced_code(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, &str)> = None;
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        let fence = ["```", "~~~"].into_iter().find(|f| trimmed.starts_with(f));
+        match (open, fence) {
+            (None, Some(f)) => open = Some((at, f)),
+            (Some((start, f)), Some(g)) if f == g => {
+                out.push(start..at + line.len());
+                open = None;
+            }
+            _ => {}
+        }
+        at += line.len();
+    }
+    if let Some((start, _)) = open {
+        out.push(start..text.len());
+    }
+    out
+}
+
 /// Fix rounds stop after this many even if fixes keep coming, so two rules that undo each other
 /// cannot loop forever.
 const MAX_FIX_ROUNDS: usize = 10;
@@ -89,10 +159,35 @@ impl Linter {
         &self.settings
     }
 
-    /// Checks one document.
+    /// Checks one document. A plain-text or Markdown document over [`SECTION_BYTES`] is checked
+    /// in sections, so that memory stays proportional to the text rather than to its analysis.
     pub fn check(&self, source: &Source) -> Report {
+        let sectioned = source.text().len() > SECTION_BYTES
+            && !source.is_table()
+            && source.original().is_none()
+            && matches!(source.format(), InputFormat::Plain | InputFormat::Markdown);
+        if sectioned {
+            return self.check_in_sections(source);
+        }
         let doc = Document::new(source);
         self.check_document(&doc)
+    }
+
+    /// Checks each section as a document of its own and joins the findings, with their offsets
+    /// moved back into the whole text. Rules that look at a whole document (name consistency,
+    /// quotation styles, perspective) then look at a section of 256 KiB, some 40,000 words: far
+    /// more than any article.
+    fn check_in_sections(&self, source: &Source) -> Report {
+        let mut findings = Vec::new();
+        let mut words = 0;
+        for range in sections(source.text(), source.format(), SECTION_BYTES) {
+            let part = Source::new(source.name(), &source.text()[range.clone()], source.format());
+            let report = self.check(&part);
+            words += report.words;
+            findings.extend(report.findings.into_iter().map(|f| f.shifted(range.start)));
+        }
+        let score = score::score(findings.iter().filter(|f| counts_for_score(f)), words);
+        Report { findings, words, score, segments: Vec::new() }
     }
 
     /// Checks an already analysed document.
@@ -105,12 +200,30 @@ impl Linter {
         for finding in &mut findings {
             finding.severity = self.settings.severity_of(finding.rule);
         }
+        snap_to_characters(doc.source().text(), &mut findings);
+        findings.iter_mut().for_each(Finding::compact);
+        // Inline suppression reads the comments of the original text (the prose view masks them).
+        suppression::apply(doc.source(), &self.settings, &mut findings);
+        self.drop_glossary_spellings(doc.source(), &mut findings);
         findings.sort_by(|a, b| (a.range.start, a.range.end, a.rule.code).cmp(&(b.range.start, b.range.end, b.rule.code)));
         findings.dedup_by(|a, b| a.range == b.range && a.rule.code == b.rule.code);
         let words = doc.word_count();
         let segments = if doc.source().is_table() { segment_scores(doc, &findings) } else { Vec::new() };
-        let score = score::score(&findings, words);
+        let score = score::score(findings.iter().filter(|f| counts_for_score(f)), words);
         Report { findings, words, score, segments }
+    }
+
+    /// Glossary terms and aliases are canonical: a name or entity finding whose text is exactly
+    /// one of them is never reported, whatever the rule thought.
+    fn drop_glossary_spellings(&self, source: &Source, findings: &mut Vec<Finding>) {
+        let glossary = &self.settings.glossary;
+        if glossary.names.is_empty() && glossary.accept.is_empty() {
+            return;
+        }
+        findings.retain(|f| {
+            !matches!(f.rule.category, rules::Category::Names | rules::Category::Entities)
+                || !source.text().get(f.range.clone()).is_some_and(|text| glossary.accepts(text))
+        });
     }
 
     /// Applies fixes of at least `minimum` applicability, re-checking after each round until the
@@ -132,6 +245,42 @@ impl Linter {
     }
 }
 
+/// Findings about mtlint's own directives (M) say nothing about the translation's quality.
+fn counts_for_score(finding: &Finding) -> bool {
+    finding.rule.category != rules::Category::Meta
+}
+
+/// Keeps every offset on a character boundary of the original text. The prose view masks each
+/// byte of a non-prose character separately, so a rule that scans into a masked stretch can land
+/// inside what is one multi-byte character in the original. Ranges are widened to whole
+/// characters; a fix with an edit inside a character is dropped rather than applied.
+fn snap_to_characters(text: &str, findings: &mut [Finding]) {
+    let down = |mut at: usize| {
+        at = at.min(text.len());
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    };
+    let up = |mut at: usize| {
+        at = at.min(text.len());
+        while !text.is_char_boundary(at) {
+            at += 1;
+        }
+        at
+    };
+    for finding in findings {
+        finding.range = down(finding.range.start)..up(finding.range.end);
+        for related in &mut finding.related {
+            related.range = down(related.range.start)..up(related.range.end);
+        }
+        let splits = |e: &Edit| !text.is_char_boundary(e.start.min(text.len())) || !text.is_char_boundary(e.end.min(text.len()));
+        if finding.fix.as_ref().is_some_and(|fix| fix.edits.iter().any(splits)) {
+            finding.fix = None;
+        }
+    }
+}
+
 /// Words, findings and score per table row.
 fn segment_scores(doc: &Document, findings: &[Finding]) -> Vec<SegmentScore> {
     let source = doc.source();
@@ -150,7 +299,7 @@ fn segment_scores(doc: &Document, findings: &[Finding]) -> Vec<SegmentScore> {
         .map(|(i, segment)| SegmentScore {
             row: segment.row,
             words: words[i],
-            score: score::score(per_segment[i].iter().copied(), words[i]),
+            score: score::score(per_segment[i].iter().copied().filter(|f| counts_for_score(f)), words[i]),
             findings: per_segment[i].len(),
         })
         .collect()
@@ -169,6 +318,82 @@ mod tests {
         let twice = linter.fix(&Source::new("t", once.text.clone(), InputFormat::Plain), Applicability::Safe);
         assert_eq!(twice.applied, 0);
         assert_eq!(twice.text, once.text);
+    }
+
+    /// A names rule that flags every capitalised word, to test what the engine does around rules.
+    static EVERY_NAME: rules::RuleMeta = rules::RuleMeta {
+        code: "N999",
+        name: "every-name",
+        category: rules::Category::Names,
+        severity: Severity::Warning,
+        status: rules::Status::Preview,
+        fix: rules::FixAvailability::None,
+        doc: "",
+        check: |cx, out| {
+            for token in cx.doc.tokens.iter().filter(|t| t.is(text::Flags::CAPITALISED)) {
+                out.push(Finding::new(&EVERY_NAME, token.range(), "a name"));
+            }
+        },
+    };
+
+    #[test]
+    fn glossary_spellings_are_never_flagged_by_name_rules() {
+        let mut settings = Settings { rules: vec![&EVERY_NAME], ..Settings::default() };
+        settings.glossary.add(glossary::GlossaryEntry {
+            term: "DeepSeek".into(),
+            aliases: vec!["Shendu".into()],
+            ..Default::default()
+        });
+        let source = Source::new("t", "Reporters met DeepSeek, Shendu and Deepseek staff.", InputFormat::Plain);
+        let report = Linter::new(settings.clone()).check(&source);
+        let flagged: Vec<&str> = report.findings.iter().map(|f| &source.text()[f.range.clone()]).collect();
+        assert_eq!(flagged, ["Reporters", "Deepseek"]);
+        assert_eq!(settings.glossary.canonical("Shendu"), Some("DeepSeek"));
+    }
+
+    #[test]
+    fn large_documents_are_checked_in_sections_with_exact_offsets() {
+        let paragraph = "He said the the results were fine, and the firm，grew.\n\n";
+        let text = paragraph.repeat(SECTION_BYTES / paragraph.len() * 3);
+        let linter = Linter::new(Settings::default());
+        let whole = linter.check_document(&Document::new(&Source::new("t", text.clone(), InputFormat::Plain)));
+        let sectioned = linter.check(&Source::new("t", text.clone(), InputFormat::Plain));
+        assert_eq!(sectioned.findings.len(), whole.findings.len());
+        assert_eq!(sectioned.words, whole.words);
+        for (a, b) in sectioned.findings.iter().zip(&whole.findings) {
+            assert_eq!((a.range.clone(), a.rule.code), (b.range.clone(), b.rule.code));
+            assert_eq!(a.fix, b.fix);
+        }
+    }
+
+    #[test]
+    fn sections_end_at_paragraphs_and_never_inside_fenced_code() {
+        let text = format!("{}\n\n```\n{}\n\ncode\n```\n\nafter\n", "word ".repeat(300), "x ".repeat(200));
+        for range in sections(&text, InputFormat::Markdown, 1000) {
+            assert!(fenced_code(&text).iter().all(|f| !f.contains(&range.start) || range.start == f.start), "{range:?}");
+        }
+        let wide = "“é” ".repeat(500);
+        let pieces = sections(&wide, InputFormat::Plain, 101);
+        assert_eq!(pieces.iter().map(|r| &wide[r.clone()]).collect::<String>(), wide);
+        let plain = "a b c\n\nd e f\n\ng h i\n".repeat(50);
+        let cuts = sections(&plain, InputFormat::Plain, 100);
+        assert!(cuts.len() > 1);
+        assert!(cuts.iter().skip(1).all(|r| plain[..r.start].ends_with("\n\n")));
+        assert_eq!(cuts.last().unwrap().end, plain.len());
+    }
+
+    #[test]
+    fn offsets_inside_a_character_are_widened_and_their_fixes_dropped() {
+        let text = "a\u{3000}b";
+        let mut findings = vec![
+            Finding::new(&rules::grammar::doubled_word::DOUBLED_WORD, 2..3, "x")
+                .related(1..2, "y")
+                .fix(Fix::safe(Edit::delete(2..3))),
+        ];
+        snap_to_characters(text, &mut findings);
+        assert_eq!(findings[0].range, 1..4);
+        assert_eq!(findings[0].related[0].range, 1..4);
+        assert!(findings[0].fix.is_none());
     }
 
     #[test]

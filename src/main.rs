@@ -7,13 +7,7 @@ use clap::Parser;
 use mtlint::cli::{self, Cli, ExitStatus};
 
 fn main() -> ExitCode {
-    std::panic::set_hook(Box::new(|info| {
-        let location = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
-        eprintln!(
-            "mtlint: internal error{location}. This is a bug: please report it at https://github.com/mtlint/mtlint/issues \
-             with the file that caused it."
-        );
-    }));
+    cli::panic::install_hook();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(err) => {
@@ -23,10 +17,14 @@ fn main() -> ExitCode {
     };
     let mut stdout = std::io::stdout().lock();
     let mut stderr = std::io::stderr();
-    let status = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| cli::run(cli, &mut stdout, &mut stderr))) {
+    let status = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        cli::panic::debug_panic_point("<main>");
+        cli::run(cli, &mut stdout, &mut stderr)
+    })) {
         Ok(Ok(status)) => status,
         Ok(Err(err)) => {
-            eprintln!("mtlint: error: {err}");
+            // Errors can quote the input (a configuration key, a path): no escape sequences.
+            eprintln!("mtlint: error: {}", mtlint::report::human::sanitise(&err.to_string()));
             ExitStatus::Error
         }
         Err(_) => ExitStatus::Error,

@@ -57,6 +57,9 @@ pub fn is_tsv(path: &Path) -> bool {
 /// Reads a table from `bytes` (the contents of `path`) and groups its rows into documents.
 pub fn read(path: &Path, bytes: &[u8], options: &TableOptions) -> Result<Vec<TableDoc>> {
     let err = |message: String| Error::Table { path: path.to_path_buf(), message };
+    if let Some(encoding) = crate::text::source::foreign_bom(bytes) {
+        return Err(err(crate::error::DecodeError::UnsupportedEncoding { encoding }.to_string()));
+    }
     let tsv = options.tsv.unwrap_or_else(|| is_tsv(path));
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let mut reader = csv::ReaderBuilder::new()
@@ -108,7 +111,8 @@ fn describe_csv_error(e: &csv::Error, row: usize, columns: usize) -> String {
     match e.kind() {
         csv::ErrorKind::UnequalLengths { len, pos, .. } => {
             let line = pos.as_ref().map_or(String::new(), |p| format!(" (line {})", p.line()));
-            format!("row {row}{line}: {len} cells where the header has {columns}")
+            let cells = if *len == 1 { "cell" } else { "cells" };
+            format!("row {row}{line}: {len} {cells} where the header has {columns}")
         }
         _ => format!("row {row}: {e}"),
     }

@@ -37,11 +37,19 @@ pub enum Command {
         /// A rule code (N001) or name (inconsistent-name-spelling).
         code: String,
     },
+    /// List the people, organisations and places of each document, with every spelling found.
+    Names(NamesArgs),
     /// Write a commented mtlint.toml in the current folder.
     Init {
         /// Overwrite an existing mtlint.toml.
         #[arg(long)]
         force: bool,
+    },
+    /// Print a shell completion script: `mtlint completions bash > ~/.local/share/bash-completion/completions/mtlint`.
+    Completions {
+        /// The shell to complete in.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
     },
 }
 
@@ -104,6 +112,12 @@ pub struct CheckArgs {
     /// The table column whose equal values group rows into one document.
     #[arg(long, value_name = "NAME", requires = "table")]
     pub doc_column: Option<String>,
+    /// Report only findings on lines changed since this git revision (committed, staged or not).
+    #[arg(long, value_name = "REV", conflicts_with_all = ["staged", "table"])]
+    pub diff_base: Option<String>,
+    /// Report only findings on lines changed in the staged diff (`git diff --cached`).
+    #[arg(long, conflicts_with = "table")]
+    pub staged: bool,
     /// The table column holding each row's original text: turns on the bilingual checks.
     #[arg(long, value_name = "NAME", requires = "table")]
     pub source_column: Option<String>,
@@ -126,6 +140,34 @@ pub struct FixArgs {
     /// Print nothing but errors.
     #[arg(long, short)]
     pub quiet: bool,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct NamesArgs {
+    /// Files or folders to read; `-` reads standard input. Default: the current folder.
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = NamesFormat::Table)]
+    pub format: NamesFormat,
+    /// Use this configuration file (for its glossary) instead of discovering mtlint.toml.
+    #[arg(long, value_name = "PATH", conflicts_with = "isolated")]
+    pub config: Option<PathBuf>,
+    /// Ignore every configuration file.
+    #[arg(long)]
+    pub isolated: bool,
+    /// How to read the input; by default from the file extension.
+    #[arg(long, value_enum, default_value_t = InputFormatArg::Auto)]
+    pub input_format: InputFormatArg,
+    /// The file name to report for standard input (also decides its format).
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum NamesFormat {
+    Table,
+    Json,
+    Csv,
 }
 
 #[derive(Debug, Args, Clone)]

@@ -6,7 +6,9 @@ use std::path::Path;
 use rayon::prelude::*;
 
 use super::args::{CheckArgs, ColorArg, CommonArgs};
+use super::changed::{ChangedLines, DiffMode, Lines};
 use super::inputs::{self, Input, ReadFailure};
+use super::progress::{self, Progress};
 use super::ExitStatus;
 use crate::config::Overrides;
 use crate::error::{Error, Result};
@@ -19,6 +21,7 @@ use crate::Linter;
 pub fn run(args: &CheckArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> Result<ExitStatus> {
     let overrides = Overrides { min_score: args.min_score, fail_on: args.fail_on.map(Into::into), ..Overrides::default() };
     let linter = Linter::new(super::settings(&args.common, overrides)?);
+    let changed = changed_lines(args)?;
     let mut run = RunResult::default();
     let mut notices = Vec::new();
     if let Some(table) = &args.table {
@@ -39,7 +42,20 @@ pub fn run(args: &CheckArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> 
         let collected = inputs::collect(&args.common.paths, &linter.settings().exclude);
         run.errors.extend(collected.errors);
         notices.extend(collected.notices);
-        let results: Vec<_> = collected.inputs.par_iter().map(|input| check_input(&linter, input, &args.common)).collect();
+        let mut inputs: Vec<(Input, Option<Lines>)> = collected.inputs.into_iter().map(|i| (i, None)).collect();
+        if let Some(changed) = &changed {
+            inputs = only_changed(inputs, changed, &mut run, &mut notices);
+        }
+        let progress = Progress::new(inputs.len() as u64, "files", progress::MIN_FILES, !args.quiet);
+        let results: Vec<_> = inputs
+            .par_iter()
+            .map(|(input, lines)| {
+                let result = check_input(&linter, input, &args.common, lines.as_ref());
+                progress.inc(1);
+                result
+            })
+            .collect();
+        progress.finish();
         for result in results {
             match result {
                 Ok(file) => run.files.push(file),
@@ -49,9 +65,13 @@ pub fn run(args: &CheckArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> 
         }
     }
     let options = HumanOptions { color: use_color(args.color), quiet: args.quiet };
+    super::panic::working_on(match run.files.as_slice() {
+        [only] => Some(only.path.as_str()),
+        _ => None,
+    });
     report::write(args.format, &run, stdout, &options).map_err(|e| Error::io("<stdout>", e))?;
     for error in &run.errors {
-        let _ = writeln!(stderr, "mtlint: error: {}: {}", error.path, sanitise(&error.message));
+        let _ = writeln!(stderr, "mtlint: error: {}: {}", sanitise(&error.path), sanitise(&error.message));
     }
     if !args.quiet {
         for notice in &notices {
@@ -61,9 +81,16 @@ pub fn run(args: &CheckArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> 
     Ok(status(&linter, &run))
 }
 
-fn check_input(linter: &Linter, input: &Input, common: &CommonArgs) -> Result<FileResult, ReadFailure> {
+fn check_input(linter: &Linter, input: &Input, common: &CommonArgs, changed: Option<&Lines>) -> Result<FileResult, ReadFailure> {
     let source = inputs::read_source(input, common)?;
-    let report = linter.check(&source);
+    let mut report = super::panic::guard(source.name(), || linter.check(&source))
+        .map_err(|message| ReadFailure::Error(FileError { path: source.name().to_string(), message }))?;
+    if let Some(lines) = changed {
+        report.retain_findings(|f| {
+            let p = report::locate(&source, f.range.clone());
+            lines.touches(p.line, p.end_line)
+        });
+    }
     Ok(FileResult { path: source.name().to_string(), docs: vec![DocResult { source, report, doc_id: None }] })
 }
 
@@ -93,6 +120,47 @@ fn check_with_original(
     Ok((file, problem))
 }
 
+/// The changed lines git reports, for `--diff-base` and `--staged`.
+fn changed_lines(args: &CheckArgs) -> Result<Option<ChangedLines>> {
+    let mode = match (&args.diff_base, args.staged) {
+        (Some(rev), _) => DiffMode::Base(rev.clone()),
+        (None, true) => DiffMode::Staged,
+        (None, false) => return Ok(None),
+    };
+    if args.common.paths.iter().any(|p| p.as_os_str() == "-") {
+        return Err(Error::Usage("--diff-base and --staged read changed lines from git and cannot check standard input".into()));
+    }
+    let here = std::env::current_dir().map_err(|e| Error::io(".", e))?;
+    ChangedLines::from_git(&here, &mode).map(Some)
+}
+
+/// Keeps the inputs that have changed lines, each with its lines; files outside the repository
+/// are errors, unchanged files are left out with one notice.
+fn only_changed(
+    inputs: Vec<(Input, Option<Lines>)>,
+    changed: &ChangedLines,
+    run: &mut RunResult,
+    notices: &mut Vec<String>,
+) -> Vec<(Input, Option<Lines>)> {
+    let mut kept = Vec::new();
+    let mut unchanged = 0usize;
+    for (input, _) in inputs {
+        let Input::File { path, .. } = &input else { continue };
+        match changed.lines_of(path) {
+            Ok(Some(lines)) => {
+                let lines = lines.clone();
+                kept.push((input, Some(lines)));
+            }
+            Ok(None) => unchanged += 1,
+            Err(message) => run.errors.push(FileError { path: inputs::display_path(path), message }),
+        }
+    }
+    if unchanged > 0 {
+        notices.push(format!("{unchanged} file{} without changed lines not checked", if unchanged == 1 { "" } else { "s" }));
+    }
+    kept
+}
+
 fn check_table(linter: &Linter, path: &Path, args: &CheckArgs) -> Result<FileResult, FileError> {
     let stdin = path.as_os_str() == "-";
     let input = if stdin { Input::Stdin } else { Input::File { path: path.to_path_buf(), explicit: true } };
@@ -109,14 +177,21 @@ fn check_table(linter: &Linter, path: &Path, args: &CheckArgs) -> Result<FileRes
         super::args::InputFormatArg::Auto => InputFormat::Plain,
         other => inputs::format_for("", other),
     };
+    let rows: usize = docs.iter().map(|d| d.rows.len()).sum();
+    let progress = Progress::new(rows as u64, "rows", progress::MIN_ROWS, !args.quiet);
     let results: Vec<DocResult> = docs
         .par_iter()
         .map(|doc| {
             let source = doc.source(&name, format);
-            let report = linter.check(&source);
-            DocResult { source, report, doc_id: Some(doc.doc.clone()) }
+            let report = super::panic::guard(&name, || linter.check(&source)).map_err(|message| FileError {
+                path: name.clone(),
+                message: format!("document `{}`: {message}", doc.doc),
+            })?;
+            progress.inc(doc.rows.len() as u64);
+            Ok(DocResult { source, report, doc_id: Some(doc.doc.clone()) })
         })
-        .collect();
+        .collect::<Result<_, FileError>>()?;
+    progress.finish();
     Ok(FileResult { path: name, docs: results })
 }
 

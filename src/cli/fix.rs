@@ -4,7 +4,7 @@
 //! the same folder renamed over the original (keeping its permissions), and only if the file on
 //! disk is still what was read: a file edited in the meantime is left alone with an error.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::Path;
 
 use rayon::prelude::*;
@@ -59,16 +59,22 @@ pub fn run(args: &FixArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> Re
                 remaining += fixed.remaining;
                 changed |= fixed.applied > 0;
                 if let Some(diff) = &fixed.diff {
-                    write!(stdout, "{diff}").map_err(out)?;
+                    // On a terminal the article's escape sequences are shown, not obeyed; a diff
+                    // piped to a file or to `patch` stays exact.
+                    if std::io::stdout().is_terminal() {
+                        write!(stdout, "{}", sanitise(diff)).map_err(out)?;
+                    } else {
+                        write!(stdout, "{diff}").map_err(out)?;
+                    }
                 } else if !args.quiet && fixed.applied > 0 && fixed.name != "<stdin>" {
-                    writeln!(stderr, "Fixed {} finding{} in {}", fixed.applied, plural(fixed.applied), fixed.name).map_err(out)?;
+                    writeln!(stderr, "Fixed {} finding{} in {}", fixed.applied, plural(fixed.applied), sanitise(&fixed.name)).map_err(out)?;
                 }
             }
             Err(error) => errors.push(error),
         }
     }
     for error in &errors {
-        let _ = writeln!(stderr, "mtlint: error: {}: {}", error.path, sanitise(&error.message));
+        let _ = writeln!(stderr, "mtlint: error: {}: {}", sanitise(&error.path), sanitise(&error.message));
     }
     if !args.quiet && !targets.contains(&Input::Stdin) {
         let verb = if args.diff { "Would fix" } else { "Fixed" };
@@ -89,9 +95,9 @@ fn fix_one(linter: &Linter, input: &Input, args: &FixArgs, minimum: Applicabilit
         ReadFailure::Skipped(message) => FileError { path: input.display(None), message },
     })?;
     let name = source.name().to_string();
-    let outcome = linter.fix(&source, minimum);
-    let remaining = outcome.remaining.findings.len();
     let err = |message: String| FileError { path: name.clone(), message };
+    let outcome = super::panic::guard(&name, || linter.fix(&source, minimum)).map_err(err)?;
+    let remaining = outcome.remaining.findings.len();
     let diff = args.diff.then(|| unified_diff(&name, source.text(), &outcome.text));
     match input {
         Input::Stdin if !args.diff => {
@@ -125,18 +131,26 @@ fn unified_diff(name: &str, old: &str, new: &str) -> String {
 
 /// Writes `new` over `path` if the file still holds `original`.
 fn write_if_unchanged(path: &Path, original: &[u8], new: &[u8]) -> Result<()> {
-    let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
+    // A symbolic link is fixed where it points: renaming over the link itself would replace the
+    // link with a file and leave its target unfixed.
+    // Errors name `path` as the user gave it.
+    let target = std::fs::canonicalize(path).map_err(|e| Error::io(path, e))?;
+    let meta = std::fs::metadata(&target).map_err(|e| Error::io(path, e))?;
     if meta.permissions().readonly() {
         return Err(Error::Fix { path: path.to_path_buf(), message: "is read-only; nothing written".into() });
     }
-    let now = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    debug_before_write(&target);
+    let now = std::fs::read(&target).map_err(|e| Error::io(path, e))?;
     if now != original {
         return Err(Error::Fix {
             path: path.to_path_buf(),
             message: "changed on disk while mtlint was fixing it; nothing written (run mtlint fix again)".into(),
         });
     }
-    write_atomically(path, new)
+    write_atomically(&target, new).map_err(|e| match e {
+        Error::Io { source, .. } => Error::io(path, source),
+        other => other,
+    })
 }
 
 /// Writes through a temporary file in the same folder, renamed over the target, keeping the
@@ -152,7 +166,31 @@ pub fn write_atomically(path: &Path, contents: &[u8]) -> Result<()> {
     temp.as_file().sync_all().map_err(io)?;
     if let Ok(meta) = std::fs::metadata(path) {
         std::fs::set_permissions(temp.path(), meta.permissions()).map_err(io)?;
+        keep_owner(temp.as_file(), &meta);
     }
     temp.persist(path).map_err(|e| io(e.error))?;
     Ok(())
+}
+
+/// Gives the new file the old one's owner and group (when run by root on someone else's file);
+/// for an ordinary user this changes nothing or is refused, and either is fine.
+#[cfg(unix)]
+fn keep_owner(file: &std::fs::File, meta: &std::fs::Metadata) {
+    use std::os::unix::fs::MetadataExt;
+    let _ = std::os::unix::fs::fchown(file, Some(meta.uid()), Some(meta.gid()));
+}
+
+#[cfg(not(unix))]
+fn keep_owner(_: &std::fs::File, _: &std::fs::Metadata) {}
+
+/// Debug builds only: run the shell command in `MTLINT_DEBUG_BEFORE_WRITE` between fixing a file
+/// and checking that it is unchanged, so that a test can change the file in that window. Release
+/// builds have no such switch.
+fn debug_before_write(path: &Path) {
+    #[cfg(debug_assertions)]
+    if let Some(command) = std::env::var_os("MTLINT_DEBUG_BEFORE_WRITE") {
+        let _ = std::process::Command::new("sh").arg("-c").arg(command).env("MTLINT_FILE", path).status();
+    }
+    #[cfg(not(debug_assertions))]
+    let _ = path;
 }

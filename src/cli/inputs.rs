@@ -86,6 +86,9 @@ fn walk(root: &Path, exclude: &[String], collected: &mut Collected) {
     }
     for entry in builder.build() {
         match entry {
+            Ok(entry) if entry.path_is_symlink() && entry.depth() > 0 => {
+                collected.notices.extend(symlink_notice(entry.path()));
+            }
             Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) => {
                 let path = entry.into_path();
                 if has_prose_extension(&path) {
@@ -95,6 +98,28 @@ fn walk(root: &Path, exclude: &[String], collected: &mut Collected) {
             Ok(_) => {}
             Err(err) => collected.errors.push(walk_error(err)),
         }
+    }
+}
+
+/// Symbolic links are not followed in a walk (as git and ripgrep do), so a link loop cannot
+/// trap it and no file is checked twice. A link that would have been checked, or that is broken
+/// or loops, is named in a notice; links to other files are passed over silently.
+fn symlink_notice(path: &Path) -> Option<String> {
+    let name = display_path(path);
+    let skipped = "skipped: symbolic link, not followed in a folder walk (name it on the command line to check it)";
+    match std::fs::metadata(path) {
+        Err(e) => Some(format!("{name}: skipped: symbolic link that cannot be followed: {}", io_message(&e))),
+        Ok(meta) if meta.is_dir() => {
+            let target = std::fs::canonicalize(path).ok()?;
+            let parent = path.parent().and_then(|p| std::fs::canonicalize(p).ok())?;
+            if parent.starts_with(&target) {
+                Some(format!("{name}: skipped: symbolic link loop back to {}", display_path(&target)))
+            } else {
+                Some(format!("{name}: {skipped}"))
+            }
+        }
+        Ok(_) if has_prose_extension(path) => Some(format!("{name}: {skipped}")),
+        Ok(_) => None,
     }
 }
 

@@ -2,9 +2,13 @@
 //! returns the exit status; everything the user sees is printed here or in [`crate::report`].
 
 pub mod args;
+pub mod changed;
 pub mod check;
 pub mod fix;
 pub mod inputs;
+pub mod names;
+pub mod panic;
+pub mod progress;
 pub mod rules;
 
 use std::io::Write;
@@ -33,9 +37,20 @@ pub fn run(cli: Cli, stdout: &mut dyn Write, stderr: &mut dyn Write) -> Result<E
         Command::Check(args) => check::run(&args, stdout, stderr),
         Command::Fix(args) => fix::run(&args, stdout, stderr),
         Command::Rules(args) => rules::list(&args, stdout),
+        Command::Names(args) => names::run(&args, stdout, stderr),
         Command::Explain { code } => rules::explain(&code, stdout),
         Command::Init { force } => init(force, stdout),
+        Command::Completions { shell } => completions(shell, stdout),
     }
+}
+
+/// Writes the completion script for `shell`, generated from the argument definitions.
+fn completions(shell: clap_complete::Shell, stdout: &mut dyn Write) -> Result<ExitStatus> {
+    use clap::CommandFactory;
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "mtlint", &mut script);
+    stdout.write_all(&script).map_err(|e| crate::Error::io("<stdout>", e))?;
+    Ok(ExitStatus::Success)
 }
 
 /// Loads the configuration (explicit, discovered from the current folder, or none) and applies the

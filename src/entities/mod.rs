@@ -3,11 +3,18 @@
 //!
 //! build.rs compiles the lists into an fst index from each name's lookup key ([`entity_key`]) to its
 //! record and a static table of records, so nothing is parsed at start-up. Exact and case-folded
-//! lookups live here; near-miss search builds on [`KnownEntities::index`].
+//! lookups live here. [`near`] finds the known entity an unknown name most likely garbles, through
+//! two more indexes built at compile time (character bigrams and sorted words of every name form);
+//! [`mentions`] finds the runs of capitalised words where names stand; [`similarity`] measures
+//! spelling and sound. `wordlists/place_names.tsv` (GeoNames towns of 15,000+ people) is embedded
+//! too, not as entities but as evidence that a word is a real place ([`KnownEntities::is_place_name`]).
 
+pub mod mentions;
+pub mod near;
 mod normalize;
+pub mod similarity;
 
-pub use normalize::entity_key;
+pub use normalize::{FUNCTION_WORDS, HeadClass, INSTITUTION_HEADS, PLACE_HEADS, bag_key, content_words, entity_key, joined_content};
 
 /// What kind of thing an entity is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -23,6 +30,19 @@ pub enum EntityKind {
     Agency,
     Media,
     Person,
+    /// A product or service with its own casing (ChatGPT, iPhone, DeepSeek-R1).
+    Product,
+}
+
+impl EntityKind {
+    /// Which head words the names of this kind carry ("University", "Province").
+    pub fn head_class(self) -> HeadClass {
+        match self {
+            EntityKind::University | EntityKind::Institute => HeadClass::Institution,
+            EntityKind::Country | EntityKind::Region | EntityKind::City | EntityKind::Place => HeadClass::Place,
+            _ => HeadClass::Bare,
+        }
+    }
 }
 
 /// One entry of the entity lists.
@@ -52,6 +72,14 @@ impl EntityRecord {
 
 static RECORDS: &[EntityRecord] = include!(concat!(env!("OUT_DIR"), "/entities_records.rs"));
 static INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/entities.fst"));
+/// Every name form (canonical and aliases) with its record number, for near-miss search.
+static FORMS: &[(u32, &str, &str)] = include!(concat!(env!("OUT_DIR"), "/entities_forms.rs"));
+static GRAMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/entities_grams.fst"));
+static GRAM_POSTINGS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/entities_grams_postings.bin"));
+static BAGS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/entities_bags.fst"));
+static BAG_POSTINGS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/entities_bags_postings.bin"));
+static PLACE_NAMES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/place_names.fst"));
+static MISTRANSLATIONS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/entity_mistranslations.fst"));
 const ALIAS: u64 = 1 << 32;
 
 /// A lookup result.
@@ -64,13 +92,33 @@ pub struct Lookup {
 
 pub struct KnownEntities {
     index: fst::Map<&'static [u8]>,
+    grams: fst::Map<&'static [u8]>,
+    bags: fst::Map<&'static [u8]>,
+    place_names: fst::Map<&'static [u8]>,
+    mistranslations: fst::Map<&'static [u8]>,
+}
+
+/// One name of an entity: its canonical form or an alias, as written in the lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Form {
+    pub id: u32,
+    pub record: &'static EntityRecord,
+    pub name: &'static str,
+    /// The identifying words run together ([`joined_content`] for the record's kind), as indexed.
+    pub joined: &'static str,
 }
 
 static KNOWN: std::sync::OnceLock<KnownEntities> = std::sync::OnceLock::new();
 
 /// The embedded entity lists.
 pub fn known_entities() -> &'static KnownEntities {
-    KNOWN.get_or_init(|| KnownEntities { index: fst::Map::new(INDEX).expect("build.rs writes a valid fst") })
+    KNOWN.get_or_init(|| KnownEntities {
+        index: fst::Map::new(INDEX).expect("build.rs writes a valid fst"),
+        grams: fst::Map::new(GRAMS).expect("build.rs writes a valid fst"),
+        bags: fst::Map::new(BAGS).expect("build.rs writes a valid fst"),
+        place_names: fst::Map::new(PLACE_NAMES).expect("build.rs writes a valid fst"),
+        mistranslations: fst::Map::new(MISTRANSLATIONS).expect("build.rs writes a valid fst"),
+    })
 }
 
 impl KnownEntities {
@@ -97,6 +145,47 @@ impl KnownEntities {
     pub fn records(&self) -> &'static [EntityRecord] {
         RECORDS
     }
+
+    /// Name form number `id` (see [`KnownEntities::forms_with_bigram`]).
+    pub fn form(&self, id: u32) -> Option<Form> {
+        let &(record, name, joined) = FORMS.get(id as usize)?;
+        Some(Form { id, record: RECORDS.get(record as usize)?, name, joined })
+    }
+
+    /// Whether `lower` (lowercase) is the name of a city or town of 15,000 people or more
+    /// (`wordlists/place_names.tsv`): a real place, though not a known entity.
+    pub fn is_place_name(&self, lower: &str) -> bool {
+        self.place_names.contains_key(lower)
+    }
+
+    /// The entity a literal translation of its name stands for, by lookup key ("beijing
+    /// university" → Peking University; `wordlists/entity_mistranslations.tsv`).
+    pub fn mistranslation(&self, key: &str) -> Option<&'static EntityRecord> {
+        self.mistranslations.get(key).and_then(|v| RECORDS.get(v as usize))
+    }
+
+    pub fn form_count(&self) -> usize {
+        FORMS.len()
+    }
+
+    /// The forms of entities of `class` whose joined identifying words ([`joined_content`])
+    /// contain the character bigram `gram` (`^` and `$` mark the ends).
+    pub fn forms_with_bigram(&self, class: HeadClass, gram: &str) -> impl Iterator<Item = u32> + '_ {
+        postings(&self.grams, GRAM_POSTINGS, &format!("{}{gram}", class.letter()))
+    }
+
+    /// The forms of entities of `class` made of exactly the identifying words of `bag`
+    /// ([`bag_key`]), in any order.
+    pub fn forms_with_bag(&self, class: HeadClass, bag: &str) -> impl Iterator<Item = u32> + '_ {
+        postings(&self.bags, BAG_POSTINGS, &format!("{}{bag}", class.letter()))
+    }
+}
+
+/// A postings list stored by build.rs: the fst value is `offset << 32 | length` in u32 units.
+fn postings(map: &fst::Map<&'static [u8]>, bytes: &'static [u8], key: &str) -> impl Iterator<Item = u32> + use<> {
+    let (offset, len) = map.get(key).map_or((0, 0), |v| ((v >> 32) as usize, (v & 0xFFFF_FFFF) as usize));
+    let bytes = bytes.get(offset * 4..(offset + len) * 4).unwrap_or(&[]);
+    bytes.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
 }
 
 #[cfg(test)]

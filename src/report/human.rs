@@ -7,9 +7,9 @@
 
 use std::io::{self, Write};
 
-use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
-use super::{DocResult, FileResult, RunResult, base_text, locate};
+use super::{DocResult, FileResult, RunResult, at_line_end, at_line_start, base_text, floor_boundary, line_bounds, locate};
 use crate::diagnostic::{Finding, Severity};
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -36,26 +36,34 @@ pub fn write(run: &RunResult, out: &mut dyn Write, options: &HumanOptions) -> io
 fn render(renderer: &Renderer, file: &FileResult, doc: &DocResult, f: &Finding) -> String {
     let p = locate(&doc.source, f.range.clone());
     let base = base_text(&doc.source, &f.range);
-    let first_line = line_start(base, p.start);
-    let last_line = line_end(base, p.end.max(p.start));
-    let shown = sanitise(&base[first_line..last_line]);
+    // Only a window of a very long line is shown (and searched: a 20 MB line must not cost 20 MB
+    // per finding). When the window cuts the line, the header's column is given explicitly,
+    // since the renderer would count it from the window's start.
+    let shown_end = p.end.clamp(p.start, floor_boundary(base, p.start.saturating_add(MAX_SHOWN).min(base.len())));
+    let (first_line, last_line) = line_bounds(base, p.start..shown_end, MAX_SHOWN);
+    let cut = !at_line_start(base, first_line) || !at_line_end(base, last_line);
+    let shown = plain_line_breaks(sanitise(&base[first_line..last_line]));
     let path = match p.row {
-        Some(row) => format!("{} (row {row})", file.path),
-        None => file.path.clone(),
+        Some(row) => format!("{} (row {row})", sanitise(&file.path)),
+        None => sanitise(&file.path),
     };
     let level = match f.severity {
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
         Severity::Info => Level::INFO,
     };
-    let title = format!("{} [{}]", sanitise(&f.message), f.rule.name);
-    let span = p.start - first_line..p.end - first_line;
-    let label = f.suggestions.first().map(|s| format!("did you mean `{}`?", sanitise(s))).unwrap_or_default();
+    let title = format!("{} [{}]", one_line(&sanitise(&f.message)), f.rule.name);
+    let span = p.start - first_line..shown_end - first_line;
+    let label = f.suggestions.first().map(|s| format!("did you mean `{}`?", one_line(&sanitise(s)))).unwrap_or_default();
     let snippet = Snippet::source(shown.as_str())
         .line_start(p.line)
-        .path(path.as_str())
         .annotation(AnnotationKind::Primary.span(span).label(label.as_str()));
-    let mut group = level.primary_title(title.as_str()).id(f.rule.code).element(snippet);
+    let title = level.primary_title(title.as_str()).id(f.rule.code);
+    let mut group = if cut {
+        title.element(Origin::path(path.as_str()).line(p.line).char_column(p.column)).element(snippet)
+    } else {
+        title.element(snippet.path(path.as_str()))
+    };
     let mut notes = Vec::new();
     if f.suggestions.len() > 1 {
         notes.push(format!("other suggestions: {}", f.suggestions[1..].iter().map(|s| sanitise(s)).collect::<Vec<_>>().join(", ")));
@@ -72,7 +80,7 @@ fn render(renderer: &Renderer, file: &FileResult, doc: &DocResult, f: &Finding) 
 
 fn write_summary(run: &RunResult, out: &mut dyn Write) -> io::Result<()> {
     for file in &run.files {
-        writeln!(out, "{}: score {:.1}, {} finding{} in {} words", file.path, file.score(), file.finding_count(),
+        writeln!(out, "{}: score {:.1}, {} finding{} in {} words", sanitise(&file.path), file.score(), file.finding_count(),
                  plural(file.finding_count()), file.words())?;
     }
     let findings = run.finding_count();
@@ -90,12 +98,32 @@ fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
-fn line_start(text: &str, offset: usize) -> usize {
-    text[..offset].rfind(['\n', '\r']).map_or(0, |p| p + 1)
+/// The most bytes of a line shown on either side of a finding.
+const MAX_SHOWN: usize = 1024;
+
+/// A carriage return reaches the terminal only as a line feed: a lone `\r` (an old Mac line end)
+/// becomes `\n`, and the `\r` of `\r\n` a space. A raw carriage return would move the cursor
+/// back and let the article overwrite what mtlint printed. Byte lengths stay the same.
+fn plain_line_breaks(text: String) -> String {
+    if !text.contains('\r') {
+        return text;
+    }
+    let bytes = text.as_bytes();
+    let mapped: Vec<u8> = bytes
+        .iter()
+        .enumerate()
+        .map(|(i, &b)| match b {
+            b'\r' if bytes.get(i + 1) == Some(&b'\n') => b' ',
+            b'\r' => b'\n',
+            other => other,
+        })
+        .collect();
+    String::from_utf8(mapped).unwrap_or(text)
 }
 
-fn line_end(text: &str, offset: usize) -> usize {
-    text[offset..].find(['\n', '\r']).map_or(text.len(), |p| offset + p)
+/// A message or suggestion on one line.
+fn one_line(text: &str) -> String {
+    text.replace(['\r', '\n'], " ")
 }
 
 /// Replaces control characters (C0 but tab and line breaks, DEL, C1) and bidirectional controls

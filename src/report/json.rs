@@ -10,10 +10,73 @@ use crate::diagnostic::Finding;
 
 pub const SCHEMA: &str = "mtlint-report/1";
 
+/// Writes the report as it goes, one finding at a time: building the whole report as one
+/// `Value` first cost several times the size of a large file (each finding's map of keys). The
+/// bytes are those of `to_value(run)` serialised, with [`escape_controls`] applied.
 pub fn write(run: &RunResult, out: &mut dyn Write) -> io::Result<()> {
-    let value = to_value(run);
-    serde_json::to_writer(&mut *out, &value).map_err(io::Error::other)?;
-    writeln!(out)
+    write!(out, "{{\"schema\":{},\"files\":[", text(&json!(SCHEMA))?)?;
+    for (i, f) in run.files.iter().enumerate() {
+        if i > 0 {
+            out.write_all(b",")?;
+        }
+        write_file(f, out)?;
+    }
+    let summary = json!({
+        "files": run.files.len(),
+        "findings": run.finding_count(),
+        "errors": run.errors.iter().map(|e| json!({"path": e.path, "message": e.message})).collect::<Vec<_>>(),
+    });
+    writeln!(out, "],\"summary\":{}}}", text(&summary)?)
+}
+
+fn write_file(f: &FileResult, out: &mut dyn Write) -> io::Result<()> {
+    let mut head = file(&FileResult { path: f.path.clone(), docs: Vec::new() });
+    head["words"] = json!(f.words());
+    head["score"] = json!(f.score());
+    let head = text(&head)?;
+    // Everything of the file object up to its (empty) findings array; the findings follow.
+    let open = head.strip_suffix("[]}").ok_or_else(|| io::Error::other("unexpected file object"))?;
+    out.write_all(open.as_bytes())?;
+    out.write_all(b"[")?;
+    for (i, (doc, finding)) in f.findings().into_iter().enumerate() {
+        if i > 0 {
+            out.write_all(b",")?;
+        }
+        out.write_all(text(&self::finding(doc, finding))?.as_bytes())?;
+    }
+    out.write_all(b"]")?;
+    if f.is_table() {
+        write!(out, ",\"segments\":{}", text(&segments(f))?)?;
+    }
+    out.write_all(b"}")
+}
+
+/// A value as compact JSON text, control characters escaped.
+fn text(value: &Value) -> io::Result<String> {
+    serde_json::to_string(value).map(|s| escape_controls(&s)).map_err(io::Error::other)
+}
+
+/// Escapes what serde_json leaves raw but a terminal or viewer might act on: DEL, the C1
+/// controls and the bidirectional and line-separator characters (JSON itself escapes only the C0
+/// controls). Outside strings JSON is ASCII, so replacing these characters anywhere in the text
+/// only ever touches string contents, and the result parses to the same value.
+pub fn escape_controls(json: &str) -> String {
+    if !json.chars().any(needs_escape) {
+        return json.to_string();
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if needs_escape(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn needs_escape(c: char) -> bool {
+    matches!(c, '\u{7f}'..='\u{9f}' | '\u{200e}' | '\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 pub fn to_value(run: &RunResult) -> Value {
@@ -36,6 +99,14 @@ fn file(file: &FileResult) -> Value {
         "findings": file.findings().into_iter().map(|(d, f)| finding(d, f)).collect::<Vec<_>>(),
     });
     if file.is_table() {
+        value["segments"] = segments(file);
+    }
+    value
+}
+
+/// The per-row scores of a table, in row order.
+fn segments(file: &FileResult) -> Value {
+    {
         let mut segments: Vec<(usize, Value)> = file
             .docs
             .iter()
@@ -47,9 +118,8 @@ fn file(file: &FileResult) -> Value {
             })
             .collect();
         segments.sort_by_key(|(row, _)| *row);
-        value["segments"] = Value::Array(segments.into_iter().map(|(_, v)| v).collect());
+        Value::Array(segments.into_iter().map(|(_, v)| v).collect())
     }
-    value
 }
 
 /// One finding, positions relative to its row for table input.

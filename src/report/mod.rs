@@ -4,6 +4,8 @@
 //! and [`locate`] turns them into the row, row-relative offsets, lines and columns a format prints.
 
 pub mod csv;
+pub mod github;
+pub mod html;
 pub mod human;
 pub mod json;
 pub mod sarif;
@@ -12,16 +14,24 @@ use std::io::{self, Write};
 use std::ops::Range;
 
 use crate::diagnostic::Finding;
-use crate::text::{LineIndex, Source};
+use crate::text::Source;
 use crate::Report;
 
 /// The output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
+    /// For people, like a compiler's messages.
     Human,
+    /// The `mtlint-report/1` contract for programs.
     Json,
+    /// One row per finding, for spreadsheets.
     Csv,
+    /// SARIF 2.1.0, for code-scanning dashboards.
     Sarif,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+    /// One self-contained HTML page for editors.
+    Html,
 }
 
 /// One checked document and what was found in it.
@@ -111,13 +121,27 @@ pub struct Position {
 pub fn locate(source: &Source, range: Range<usize>) -> Position {
     let segment = &source.segments()[source.segment_of(range.start)];
     if source.is_table() {
-        let text = &source.text()[segment.range.clone()];
+        // A row starts a line of the document (rows are joined by blank lines), so its lines and
+        // columns come from the document's index: building an index of the row per finding
+        // would make a long row with many findings quadratic.
+        let text = source.text();
         let base = segment.range.start;
-        let (start, end) = (range.start - base, range.end.min(segment.range.end) - base);
-        let index = LineIndex::new(text);
-        let (line, column) = index.line_col(text, start);
-        let (end_line, end_column) = index.line_col(text, end);
-        Position { row: Some(segment.row), start, end, line, column, end_line, end_column }
+        // Clamped to the row, so that a range reaching into the blank lines between rows still
+        // slices the row's text.
+        let start = range.start.min(segment.range.end);
+        let end = range.end.min(segment.range.end).max(start);
+        let (first_line, _) = source.lines().line_col(text, base);
+        let (line, column) = source.lines().line_col(text, start);
+        let (end_line, end_column) = source.lines().line_col(text, end);
+        Position {
+            row: Some(segment.row),
+            start: start - base,
+            end: end - base,
+            line: line + 1 - first_line,
+            column,
+            end_line: end_line + 1 - first_line,
+            end_column,
+        }
     } else {
         let text = source.text();
         let (line, column) = source.lines().line_col(text, range.start);
@@ -147,22 +171,53 @@ pub fn write(format: Format, run: &RunResult, out: &mut dyn Write, options: &hum
         Format::Json => json::write(run, out),
         Format::Csv => csv::write(run, out),
         Format::Sarif => sarif::write(run, out),
+        Format::Github => github::write(run, out),
+        Format::Html => html::write(run, out, &html::HtmlOptions::default()),
     }
 }
 
 /// The sentence around a range, on one line, at most `max` characters, for spreadsheet context.
 pub fn context(source: &Source, range: &Range<usize>, max: usize) -> String {
     let text = source.text();
-    let start = text[..range.start].rfind(['\n', '\r']).map_or(0, |p| p + 1);
-    let end = text[range.end..].find(['\n', '\r']).map_or(text.len(), |p| range.end + p);
+    // The line is searched for only within a window around the range, so that a 20 MB line
+    // costs a few kilobytes per finding, not the whole line.
+    let reach = max * 8;
+    let (start, end) = line_bounds(text, range.clone(), reach);
     let line = &text[start..end];
     if line.chars().count() <= max {
         return line.to_string();
     }
-    let focus = text[start..range.start].chars().count();
+    let focus = text[start..range.start.clamp(start, end)].chars().count();
     let skip = focus.saturating_sub(max / 3);
     let snippet: String = line.chars().skip(skip).take(max).collect();
-    format!("{}{}{}", if skip > 0 { "…" } else { "" }, snippet, if skip + max < line.chars().count() { "…" } else { "" })
+    let cut_before = skip > 0 || !at_line_start(text, start);
+    let cut_after = skip + max < line.chars().count() || !at_line_end(text, end);
+    format!("{}{}{}", if cut_before { "…" } else { "" }, snippet, if cut_after { "…" } else { "" })
+}
+
+/// The start and end of the line around `range`, each looked for at most `reach` bytes away from
+/// the range (and then cut at a character boundary).
+pub fn line_bounds(text: &str, range: Range<usize>, reach: usize) -> (usize, usize) {
+    let from = floor_boundary(text, range.start.saturating_sub(reach));
+    let start = text[from..range.start].rfind(['\n', '\r']).map_or(from, |p| from + p + 1);
+    let to = floor_boundary(text, range.end.saturating_add(reach).min(text.len())).max(range.end);
+    let end = text[range.end..to].find(['\n', '\r']).map_or(to, |p| range.end + p);
+    (start, end)
+}
+
+pub(crate) fn floor_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+pub(crate) fn at_line_start(text: &str, at: usize) -> bool {
+    at == 0 || matches!(text.as_bytes()[at - 1], b'\n' | b'\r')
+}
+
+pub(crate) fn at_line_end(text: &str, at: usize) -> bool {
+    at == text.len() || matches!(text.as_bytes()[at], b'\n' | b'\r')
 }
 
 #[cfg(test)]

@@ -10,8 +10,8 @@ use crate::diagnostic::Severity;
 use crate::rules::RULES;
 
 pub fn write(run: &RunResult, out: &mut dyn Write) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &to_value(run)).map_err(io::Error::other)?;
-    writeln!(out)
+    let text = serde_json::to_string_pretty(&to_value(run)).map_err(io::Error::other)?;
+    writeln!(out, "{}", super::json::escape_controls(&text))
 }
 
 fn level(severity: Severity) -> &'static str {

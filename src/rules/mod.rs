@@ -9,8 +9,15 @@ pub mod registry;
 pub mod test_util;
 
 pub mod bilingual;
+pub mod entities;
 pub mod grammar;
+pub mod idioms;
+pub mod language;
+pub mod meta;
+pub mod names;
+pub mod perspective;
 pub mod quotes;
+pub mod words;
 
 use std::cell::OnceCell;
 use std::fmt;
@@ -19,6 +26,7 @@ use crate::bilingual::Alignment;
 use crate::config::Settings;
 use crate::diagnostic::{Finding, Severity};
 use crate::lexicon::{self, Lexicon};
+use crate::names::NameAnalysis;
 use crate::text::Document;
 
 pub use registry::{RULES, find_rule};
@@ -34,6 +42,8 @@ pub enum Category {
     Perspective,
     Language,
     Bilingual,
+    /// Findings about mtlint's own directives in the text (unused suppressions).
+    Meta,
 }
 
 impl Category {
@@ -47,6 +57,7 @@ impl Category {
             Category::Perspective => "perspective",
             Category::Language => "language",
             Category::Bilingual => "bilingual",
+            Category::Meta => "meta",
         }
     }
 
@@ -60,6 +71,7 @@ impl Category {
             Category::Perspective => 'P',
             Category::Language => 'L',
             Category::Bilingual => 'B',
+            Category::Meta => 'M',
         }
     }
 }
@@ -163,17 +175,23 @@ macro_rules! declare_rule {
     };
 }
 
-/// What a rule can read. Analyses shared by several rules are computed on first use, once per
-/// document.
+/// What a rule can read: the document, the settings, and the analyses shared by several rules,
+/// each computed on first use and then kept for the other rules of the same document.
 pub struct Context<'a> {
     pub doc: &'a Document<'a>,
     pub settings: &'a Settings,
+    names: OnceCell<NameAnalysis>,
     alignment: OnceCell<Alignment<'a>>,
 }
 
 impl<'a> Context<'a> {
     pub fn new(doc: &'a Document<'a>, settings: &'a Settings) -> Context<'a> {
-        Context { doc, settings, alignment: OnceCell::new() }
+        Context { doc, settings, names: OnceCell::new(), alignment: OnceCell::new() }
+    }
+
+    /// The people, organisations and places the document names, clustered (see [`crate::names`]).
+    pub fn names(&self) -> &NameAnalysis {
+        self.names.get_or_init(|| NameAnalysis::new(self.doc, &self.settings.glossary.names))
     }
 
     /// The translation aligned with its original (empty without one).

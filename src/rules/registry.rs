@@ -1,17 +1,44 @@
 //! The one table of rules. Adding a rule means adding its file and one line here.
 
 use super::RuleMeta;
-use super::{bilingual, grammar, quotes};
+use super::{bilingual, entities, grammar, idioms, language, meta, names, perspective, quotes};
 
-/// Every rule, ordered by category (N, E, Q, I, G, P, L, B), then code.
+/// Every rule, ordered by category (N, E, Q, I, G, P, L, B, M), then code.
 pub static RULES: &[&RuleMeta] = &[
+    &names::inconsistent_name_spelling::INCONSISTENT_NAME_SPELLING,
+    &names::garbled_transliteration::GARBLED_TRANSLITERATION,
+    &names::inconsistent_name_casing::INCONSISTENT_NAME_CASING,
+    &entities::unknown_entity_near_known::UNKNOWN_ENTITY_NEAR_KNOWN,
+    &entities::known_entity_casing::KNOWN_ENTITY_CASING,
+    &quotes::unclosed_quotation::UNCLOSED_QUOTATION,
+    &quotes::unopened_quotation::UNOPENED_QUOTATION,
+    &quotes::opening_mark_for_closing::OPENING_MARK_FOR_CLOSING,
+    &quotes::same_type_nested_quotation::SAME_TYPE_NESTED_QUOTATION,
     &quotes::space_inside_quotation::SPACE_INSIDE_QUOTATION,
+    &quotes::unclosed_bracket::UNCLOSED_BRACKET,
+    &quotes::unopened_bracket::UNOPENED_BRACKET,
+    &quotes::dangling_attribution_colon::DANGLING_ATTRIBUTION_COLON,
+    &quotes::colon_before_quotation::COLON_BEFORE_QUOTATION,
+    &quotes::mixed_quote_styles::MIXED_QUOTE_STYLES,
     &quotes::fullwidth_punctuation::FULLWIDTH_PUNCTUATION,
+    &idioms::mangled_idiom::MANGLED_IDIOM,
+    &idioms::broken_fixed_expression::BROKEN_FIXED_EXPRESSION,
+    &grammar::passive_intransitive::PASSIVE_INTRANSITIVE,
+    &grammar::capital_mid_sentence::CAPITAL_MID_SENTENCE,
     &grammar::doubled_word::DOUBLED_WORD,
+    &grammar::uncountable_plural::UNCOUNTABLE_PLURAL,
+    &grammar::malformed_construction::MALFORMED_CONSTRUCTION,
+    &grammar::spaced_hyphen_compound::SPACED_HYPHEN_COMPOUND,
+    &grammar::foreign_time_format::FOREIGN_TIME_FORMAT,
+    &grammar::hyphen_for_dash::HYPHEN_FOR_DASH,
+    &perspective::first_person_in_reporting::FIRST_PERSON_IN_REPORTING,
+    &language::untranslated_fragment::UNTRANSLATED_FRAGMENT,
+    &language::mixed_script_word::MIXED_SCRIPT_WORD,
     &bilingual::number_mismatch::NUMBER_MISMATCH,
     &bilingual::untranslated_source_text::UNTRANSLATED_SOURCE_TEXT,
     &bilingual::length_mismatch::LENGTH_MISMATCH,
     &bilingual::code_mismatch::CODE_MISMATCH,
+    &meta::unused_suppression::UNUSED_SUPPRESSION,
 ];
 
 /// A rule by its code (`N001`, any case) or its name (`inconsistent-name-spelling`).

@@ -107,8 +107,9 @@ impl<'s> Document<'s> {
     pub fn new(source: &'s Source) -> Document<'s> {
         let segments: Vec<Range<usize>> = source.segments().iter().map(|s| s.range.clone()).collect();
         let prose = prose::extract(source.text(), source.format(), &segments);
-        let view = if prose.view == source.text() { Cow::Borrowed(source.text()) } else { Cow::Owned(prose.view) };
-        let quotes = QuoteMap::build(&view, &prose.blocks);
+        let view = prose.view;
+        let quotes =
+            if source.is_table() { QuoteMap::build_rows(&view, &prose.blocks) } else { QuoteMap::build(&view, &prose.blocks) };
         let mut doc = Document { source, view, paragraphs: Vec::new(), sentences: Vec::new(), tokens: Vec::new(), quotes };
         for block in prose.blocks {
             doc.add_paragraph(block);
@@ -326,8 +327,9 @@ fn ends_here(view: &str, tokens: &[Token], stop: usize, next: usize) -> bool {
     let before = &tokens[stop - 1];
     let word = &view[before.range()];
     if before.kind == TokenKind::Word && word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
-        // An initial: "J. K. Rowling".
-        return !lexicon::starts_sentences(next_text);
+        // An initial ("Michael J. Fox", "J. K. Rowling") ends a sentence only before a word that
+        // starts sentences ("... Plan B. The next").
+        return lexicon::starts_sentences(next_text);
     }
     match lexicon::lexicon().abbreviation(word) {
         Some(AbbreviationKind::Title) => false,
@@ -362,6 +364,12 @@ mod tests {
             sentences("Mr. Ma met Dr. Chen in the U.S. on Jan. 5 at 3.5 p.m. about No. 7. It went well."),
             ["Mr. Ma met Dr. Chen in the U.S. on Jan. 5 at 3.5 p.m. about No. 7.", "It went well."]
         );
+    }
+
+    #[test]
+    fn initials_do_not_end_sentences() {
+        assert_eq!(sentences("Michael J. Fox and J. K. Rowling met. They talked."), ["Michael J. Fox and J. K. Rowling met.", "They talked."]);
+        assert_eq!(sentences("They chose Plan B. The rest followed."), ["They chose Plan B.", "The rest followed."]);
     }
 
     #[test]

@@ -4,6 +4,7 @@
 pub mod document;
 pub mod prose;
 pub mod quotes;
+pub mod script;
 pub mod source;
 
 pub use document::{Document, Flags, Paragraph, Sentence, Token, TokenKind};

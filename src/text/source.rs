@@ -158,7 +158,8 @@ impl Source {
     }
 }
 
-fn foreign_bom(bytes: &[u8]) -> Option<&'static str> {
+/// The encoding a UTF-16 or UTF-32 byte-order mark at the start of `bytes` announces.
+pub(crate) fn foreign_bom(bytes: &[u8]) -> Option<&'static str> {
     // UTF-32 LE must be tested before UTF-16 LE: its mark starts with the UTF-16 LE mark.
     if bytes.starts_with(&[0xFF, 0xFE, 0, 0]) {
         Some("UTF-32LE")
@@ -179,14 +180,31 @@ fn hex(bytes: &[u8]) -> String {
 
 /// Maps byte offsets to 1-based lines and columns. Lines end at `\n`, `\r\n` or a lone `\r`;
 /// columns count Unicode scalar values, and a byte-order mark at the start does not count.
+///
+/// A column is found by counting characters from the start of its line, which on a 20 MB line
+/// would cost megabytes per finding. So the index also keeps a checkpoint every
+/// [`CHECKPOINT`] bytes (the number of characters before it): a column then costs at most two
+/// short counts, whatever the line's length.
 #[derive(Debug, Clone, Default)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// `chars_before[k]`: characters in the first `k * CHECKPOINT` bytes.
+    chars_before: Vec<usize>,
 }
+
+/// Distance between character-count checkpoints, in bytes.
+const CHECKPOINT: usize = 4096;
 
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
-        LineIndex { starts: line_starts(text.as_bytes()) }
+        let mut chars_before = Vec::with_capacity(text.len() / CHECKPOINT + 1);
+        let mut count = 0;
+        chars_before.push(0);
+        for block in text.as_bytes().chunks(CHECKPOINT) {
+            count += block.iter().filter(|&&b| !is_continuation(b)).count();
+            chars_before.push(count);
+        }
+        LineIndex { starts: line_starts(text.as_bytes()), chars_before }
     }
 
     /// Line and column of the end of `prefix`, which may be invalid UTF-8 at its end.
@@ -202,12 +220,25 @@ impl LineIndex {
     pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
         let offset = offset.min(text.len());
         let line = self.starts.partition_point(|&s| s <= offset).max(1);
-        let start = self.starts[line - 1];
-        let mut column = text.as_bytes()[start..offset].iter().filter(|&&b| !is_continuation(b)).count() + 1;
+        let start = self.starts.get(line - 1).copied().unwrap_or(0).min(offset);
+        let mut column = self.chars_between(text, start, offset) + 1;
         if start == 0 && text.starts_with('\u{feff}') && offset >= 3 {
             column -= 1;
         }
         (line, column)
+    }
+
+    /// Characters that start in `text[start..end]`.
+    fn chars_between(&self, text: &str, start: usize, end: usize) -> usize {
+        let count = |from: usize, to: usize| text.as_bytes()[from..to].iter().filter(|&&b| !is_continuation(b)).count();
+        if end - start <= 2 * CHECKPOINT {
+            return count(start, end);
+        }
+        let upto = |x: usize| match self.chars_before.get(x / CHECKPOINT) {
+            Some(&before) => before + count(x / CHECKPOINT * CHECKPOINT, x),
+            None => count(0, x),
+        };
+        upto(end) - upto(start)
     }
 
     /// Byte range of line `line` (1-based), without its line terminator.
@@ -281,6 +312,18 @@ mod tests {
         let text = "\u{feff}Hello";
         assert_eq!(lc(text, 3), (1, 1));
         assert_eq!(lc(text, 4), (1, 2));
+    }
+
+    #[test]
+    fn columns_on_a_very_long_line_use_checkpoints() {
+        let text = format!("é{}x\n{}y", "a“".repeat(5000), "b".repeat(3 * CHECKPOINT));
+        for (offset, _) in text.char_indices().step_by(997) {
+            let line_start = text[..offset].rfind('\n').map_or(0, |p| p + 1);
+            let expected = text[line_start..offset].chars().count() + 1;
+            assert_eq!(lc(&text, offset).1, expected, "offset {offset}");
+        }
+        let end = text.len();
+        assert_eq!(lc(&text, end), (2, 3 * CHECKPOINT + 2));
     }
 
     #[test]

@@ -407,6 +407,11 @@ FILES = {
         "source": "hand-written by the mtlint team from general knowledge",
         "licence": "MIT OR Apache-2.0 (as mtlint)",
     },
+    "products.tsv": {
+        "what": "products and services with their exact names and casing, above all AI models and assistants",
+        "source": "hand-written by the mtlint team from general knowledge",
+        "licence": "MIT OR Apache-2.0 (as mtlint)",
+    },
     "cedict_proper_nouns.tsv": {
         "what": "Chinese proper nouns (universities, cities, companies, agencies, people) with the English names "
         "given by CC-CEDICT; see CEDICT-LICENSE.txt",
@@ -421,7 +426,7 @@ FILE_OF_TYPE = {
     "university": "universities.tsv", "institute": "universities.tsv",
     "country": "places.tsv", "region": "places.tsv", "city": "places.tsv", "place": "places.tsv",
     "company": "organisations.tsv", "organisation": "organisations.tsv", "agency": "organisations.tsv",
-    "media": "organisations.tsv", "person": "people.tsv",
+    "media": "organisations.tsv", "person": "people.tsv", "product": "products.tsv",
 }
 
 
@@ -470,7 +475,8 @@ def main() -> int:
     entries: list[Entry] = []
     entries += build_places()
     for name in sorted(os.listdir(HAND)):
-        for prefix, default in (("universities", "university"), ("organisations", None), ("people", "person")):
+        for prefix, default in (("universities", "university"), ("organisations", None), ("people", "person"),
+                                ("products", "product")):
             if name.startswith(prefix) and name.endswith(".txt"):
                 entries += read_entity_list(os.path.join(HAND, name), "", default)
     known = {loose_key(n) for e in entries if e.source == "hand" for n in [e.canonical, *e.aliases]}

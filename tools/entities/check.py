@@ -24,7 +24,7 @@ REPO = os.path.dirname(os.path.dirname(HERE))
 DEFAULT_DIR = os.path.join(REPO, "wordlists", "entities")
 HEADER = "canonical\ttype\taliases\trank\tcountry"
 TYPES = {"university", "institute", "country", "region", "city", "place", "company",
-         "organisation", "agency", "media", "person"}
+         "organisation", "agency", "media", "person", "product"}
 MAX_TOTAL_BYTES = 10 * 1024 * 1024
 
 

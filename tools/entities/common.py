@@ -30,6 +30,7 @@ TYPES = (
     "agency",
     "media",
     "person",
+    "product",
 )
 
 HEADER = "canonical\ttype\taliases\trank\tcountry"

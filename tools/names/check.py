@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Check the name lists in wordlists/ against the word-list format and their own column rules.
 
-usage: python3 tools/names/check.py [FILE.tsv ...]   (default: the seven name lists)
+usage: python3 tools/names/check.py [FILE.tsv ...]   (default: the eight name lists)
 
 Format rules (wordlists/README.md): UTF-8, '\\n' endings, no empty lines, '#' lines only at the
 top and starting with '# <file name>:', '# source:', '# licence:', '# generator:' in that order
@@ -68,6 +68,11 @@ def check_english(row: list[str]) -> list[str]:
     return errs
 
 
+def check_english_other(row: list[str]) -> list[str]:
+    word, kind = row
+    return [] if kind in ("capitalised", "british") else ["kind must be capitalised or british"]
+
+
 def check_given(row: list[str]) -> list[str]:
     name, kind = row
     errs = []
@@ -101,6 +106,7 @@ SCHEMAS = {
     "pinyin_syllables.tsv": (["syllable", "initial", "final"], check_pinyin),
     "chinese_surnames.tsv": (["pinyin", "hanzi", "variants", "rank"], check_surname),
     "english_words.tsv": (["word", "flags"], check_english),
+    "english_other_forms.tsv": (["word", "kind"], check_english_other),
     "given_names.tsv": (["name", "kind"], check_given),
     "name_particles.tsv": (["particle", "position", "note"], check_particle),
     "person_cues.tsv": (["word", "cue"], check_cue),

@@ -1,3 +1,10 @@
 //! G: grammar artifacts typical of machine translation.
 
+pub mod capital_mid_sentence;
 pub mod doubled_word;
+pub mod malformed_construction;
+pub mod passive_intransitive;
+pub mod uncountable_plural;
+pub mod foreign_time_format;
+pub mod hyphen_for_dash;
+pub mod spaced_hyphen_compound;

@@ -1,0 +1,243 @@
+//! Changed-lines mode (`--diff-base REV`, `--staged`): report only the findings on lines that
+//! changed, so that a repository with years of old articles can adopt mtlint without first fixing
+//! its archive.
+//!
+//! The lines come from git itself: `git diff --unified=0` against REV (the working tree compared
+//! with REV, so committed, staged and unstaged changes all count) or `--cached` (what is staged).
+//! Only added and modified lines count; a file git does not track yet counts as changed
+//! throughout with `--diff-base`. Files without changed lines are not checked at all. A finding is
+//! kept when any line it covers changed. Scores then count only the findings kept.
+
+use std::collections::HashMap;
+use std::ops::RangeInclusive;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::error::{Error, Result};
+
+/// Which diff to read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DiffMode {
+    /// The working tree against a revision.
+    Base(String),
+    /// The index against HEAD.
+    Staged,
+}
+
+impl DiffMode {
+    fn option(&self) -> &'static str {
+        match self {
+            DiffMode::Base(_) => "--diff-base",
+            DiffMode::Staged => "--staged",
+        }
+    }
+}
+
+/// Which lines of a file changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Lines {
+    /// A new, untracked file: every line.
+    All,
+    /// 1-based inclusive line ranges, in order.
+    Some(Vec<RangeInclusive<usize>>),
+}
+
+impl Lines {
+    /// Whether any line of `first..=last` changed.
+    pub fn touches(&self, first: usize, last: usize) -> bool {
+        match self {
+            Lines::All => true,
+            Lines::Some(ranges) => {
+                let i = ranges.partition_point(|r| *r.end() < first);
+                ranges.get(i).is_some_and(|r| *r.start() <= last)
+            }
+        }
+    }
+}
+
+/// The changed lines of a repository, by path relative to its top folder.
+#[derive(Debug, Clone)]
+pub struct ChangedLines {
+    root: PathBuf,
+    files: HashMap<PathBuf, Lines>,
+}
+
+impl ChangedLines {
+    /// Asks git, from `dir`, which lines changed.
+    pub fn from_git(dir: &Path, mode: &DiffMode) -> Result<ChangedLines> {
+        let option = mode.option();
+        let top = git(dir, &["rev-parse", "--show-toplevel"]).map_err(|e| match e {
+            GitError::Missing => Error::Usage(format!("{option} needs git, which was not found on PATH")),
+            GitError::Failed(_) => Error::Usage(format!(
+                "{option} compares against git, but {} is not inside a git repository",
+                dir.display()
+            )),
+        })?;
+        let root = PathBuf::from(top.trim_end_matches(['\n', '\r']));
+        let root = std::fs::canonicalize(&root).unwrap_or(root);
+        let mut args = vec!["-c", "core.quotePath=false", "diff", "--unified=0", "--no-color", "--no-ext-diff", "--diff-filter=AMRC"];
+        match mode {
+            DiffMode::Base(rev) => {
+                if rev.starts_with('-') {
+                    return Err(Error::Usage(format!("--diff-base: `{rev}` is not a revision")));
+                }
+                args.push(rev);
+            }
+            DiffMode::Staged => args.push("--cached"),
+        }
+        args.push("--");
+        let diff = git(&root, &args).map_err(|e| Error::Usage(format!("{option}: git diff failed: {}", e.message())))?;
+        let mut files = parse_diff(&diff);
+        if matches!(mode, DiffMode::Base(_)) {
+            let untracked = git(&root, &["-c", "core.quotePath=false", "ls-files", "--others", "--exclude-standard", "-z"])
+                .map_err(|e| Error::Usage(format!("{option}: git ls-files failed: {}", e.message())))?;
+            for path in untracked.split('\0').filter(|p| !p.is_empty()) {
+                files.insert(PathBuf::from(path), Lines::All);
+            }
+        }
+        Ok(ChangedLines { root, files })
+    }
+
+    /// The changed lines of `path` (as given on the command line), or an error when it is not in
+    /// the repository; `None` when it has no changes.
+    pub fn lines_of(&self, path: &Path) -> std::result::Result<Option<&Lines>, String> {
+        let absolute = std::fs::canonicalize(path).map_err(|e| e.to_string())?;
+        let relative = absolute
+            .strip_prefix(&self.root)
+            .map_err(|_| format!("is not inside the git repository at {}; changed-lines mode compares against git", self.root.display()))?;
+        Ok(self.files.get(relative))
+    }
+}
+
+/// Added lines per file in a `git diff --unified=0`.
+pub fn parse_diff(diff: &str) -> HashMap<PathBuf, Lines> {
+    let mut files: HashMap<PathBuf, Lines> = HashMap::new();
+    let mut current: Option<PathBuf> = None;
+    for line in diff.lines() {
+        if let Some(path) = line.strip_prefix("+++ ") {
+            current = new_path(path);
+        } else if line.starts_with("diff --git ") {
+            current = None;
+        } else if let (Some(path), Some(hunk)) = (&current, line.strip_prefix("@@ ")) {
+            if let Some(range) = added_lines(hunk) {
+                match files.entry(path.clone()).or_insert_with(|| Lines::Some(Vec::new())) {
+                    Lines::Some(ranges) => ranges.push(range),
+                    Lines::All => {}
+                }
+            }
+        }
+    }
+    for lines in files.values_mut() {
+        if let Lines::Some(ranges) = lines {
+            ranges.sort_by_key(|r| *r.start());
+        }
+    }
+    files
+}
+
+/// The path after `+++ `: `b/path`, or a C-quoted `"b/pa\"th"`; `/dev/null` for a deletion.
+fn new_path(field: &str) -> Option<PathBuf> {
+    let field = field.trim_end_matches('\t');
+    let unquoted = if field.starts_with('"') { unquote(field)? } else { field.to_string() };
+    unquoted.strip_prefix("b/").map(PathBuf::from)
+}
+
+/// Undoes git's C-style quoting of a path (`"a\tb\303\251"`).
+fn unquote(quoted: &str) -> Option<String> {
+    let inner = quoted.strip_prefix('"')?.strip_suffix('"')?;
+    let mut bytes = Vec::with_capacity(inner.len());
+    let mut chars = inner.bytes().peekable();
+    while let Some(b) = chars.next() {
+        if b != b'\\' {
+            bytes.push(b);
+            continue;
+        }
+        match chars.next()? {
+            b'n' => bytes.push(b'\n'),
+            b't' => bytes.push(b'\t'),
+            b'r' => bytes.push(b'\r'),
+            b'a' => bytes.push(7),
+            b'b' => bytes.push(8),
+            b'f' => bytes.push(12),
+            b'v' => bytes.push(11),
+            d @ b'0'..=b'7' => {
+                let mut value = u32::from(d - b'0');
+                for _ in 0..2 {
+                    let next = chars.next_if(|c| (b'0'..=b'7').contains(c))?;
+                    value = value * 8 + u32::from(next - b'0');
+                }
+                bytes.push(u8::try_from(value).ok()?);
+            }
+            other => bytes.push(other),
+        }
+    }
+    String::from_utf8(bytes).ok()
+}
+
+/// The new-side lines of a hunk header `-a,b +c,d @@ …`; none for a pure deletion.
+fn added_lines(hunk: &str) -> Option<RangeInclusive<usize>> {
+    let new = hunk.split_whitespace().find_map(|w| w.strip_prefix('+'))?;
+    let (start, count) = match new.split_once(',') {
+        Some((s, c)) => (s.parse::<usize>().ok()?, c.parse::<usize>().ok()?),
+        None => (new.parse::<usize>().ok()?, 1),
+    };
+    (count > 0).then(|| start..=start + count - 1)
+}
+
+enum GitError {
+    Missing,
+    Failed(String),
+}
+
+impl GitError {
+    fn message(&self) -> String {
+        match self {
+            GitError::Missing => "git was not found on PATH".into(),
+            GitError::Failed(message) => message.clone(),
+        }
+    }
+}
+
+fn git(dir: &Path, args: &[&str]) -> std::result::Result<String, GitError> {
+    let output = Command::new("git").arg("-C").arg(dir).args(args).output().map_err(|_| GitError::Missing)?;
+    if !output.status.success() {
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        return Err(GitError::Failed(stderr.trim().lines().next().unwrap_or("unknown error").to_string()));
+    }
+    Ok(String::from_utf8_lossy(&output.stdout).into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hunks_give_added_lines() {
+        let diff = "diff --git a/news/a.md b/news/a.md\nindex 1..2 100644\n--- a/news/a.md\n+++ b/news/a.md\n\
+                    @@ -3 +3 @@ heading\n-old\n+new\n@@ -10,0 +11,2 @@\n+x\n+y\n@@ -20,2 +21,0 @@\n-gone\n-gone\n\
+                    diff --git a/gone.md b/gone.md\ndeleted file mode 100644\n--- a/gone.md\n+++ /dev/null\n@@ -1 +0,0 @@\n-x\n";
+        let files = parse_diff(diff);
+        assert_eq!(files.len(), 1);
+        assert_eq!(files[Path::new("news/a.md")], Lines::Some(vec![3..=3, 11..=12]));
+    }
+
+    #[test]
+    fn touches_checks_overlap() {
+        let lines = Lines::Some(vec![3..=3, 11..=12]);
+        assert!(lines.touches(3, 3));
+        assert!(lines.touches(1, 4));
+        assert!(lines.touches(12, 20));
+        assert!(!lines.touches(4, 10));
+        assert!(!lines.touches(13, 13));
+        assert!(Lines::All.touches(100, 100));
+    }
+
+    #[test]
+    fn quoted_paths_are_unquoted() {
+        assert_eq!(new_path("\"b/caf\\303\\251 \\\"x\\\".md\""), Some(PathBuf::from("café \"x\".md")));
+        assert_eq!(new_path("b/plain name.md"), Some(PathBuf::from("plain name.md")));
+        assert_eq!(new_path("/dev/null"), None);
+        assert_eq!(unquote("\"bad\\9\""), Some("bad9".to_string()));
+        assert_eq!(unquote("\"\\777\""), None);
+    }
+}

@@ -1,0 +1,194 @@
+//! `mtlint names`: the people, organisations and places of each document, clustered, with the
+//! canonical form of each and every spelling found: the overview an editor checks first.
+//!
+//! People, organisations and places are listed; other capitalised words (nationalities, months,
+//! acronyms) only when they are written more than one way.
+
+use std::io::Write;
+
+use serde_json::json;
+
+use super::ExitStatus;
+use super::args::{CommonArgs, NamesArgs, NamesFormat};
+use super::inputs::{self, ReadFailure};
+use crate::config::Overrides;
+use crate::error::{Error, Result};
+use crate::names::{Kind, NameAnalysis, Relation};
+use crate::report::csv::neutralise;
+use crate::report::human::sanitise;
+use crate::text::{Document, Source};
+
+/// One spelling of a cluster, as listed.
+struct Spelling {
+    text: String,
+    count: usize,
+    line: usize,
+    column: usize,
+    status: &'static str,
+}
+
+/// One cluster, as listed.
+struct Entry {
+    canonical: String,
+    kind: &'static str,
+    source: &'static str,
+    mentions: usize,
+    spellings: Vec<Spelling>,
+}
+
+pub fn run(args: &NamesArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> Result<ExitStatus> {
+    let common = CommonArgs {
+        paths: args.paths.clone(),
+        config: args.config.clone(),
+        isolated: args.isolated,
+        input_format: args.input_format,
+        stdin_filename: args.stdin_filename.clone(),
+        ..CommonArgs::default()
+    };
+    let settings = super::settings(&common, Overrides::default())?;
+    let collected = inputs::collect(&common.paths, &settings.exclude);
+    let mut errors = collected.errors;
+    let mut files: Vec<(String, Vec<Entry>)> = Vec::new();
+    for input in &collected.inputs {
+        match inputs::read_source(input, &common) {
+            Ok(source) => {
+                let entries = entries(&source, &settings.glossary.names);
+                files.push((source.name().to_string(), entries));
+            }
+            Err(ReadFailure::Skipped(_)) => {}
+            Err(ReadFailure::Error(e)) => errors.push(e),
+        }
+    }
+    let written = match args.format {
+        NamesFormat::Table => write_table(&files, stdout),
+        NamesFormat::Json => write_json(&files, stdout),
+        NamesFormat::Csv => write_csv(&files, stdout),
+    };
+    written.map_err(|e| Error::io("<stdout>", e))?;
+    for error in &errors {
+        let _ = writeln!(stderr, "mtlint: error: {}: {}", error.path, sanitise(&error.message));
+    }
+    Ok(if errors.is_empty() { ExitStatus::Success } else { ExitStatus::Error })
+}
+
+/// The listed clusters of one document.
+fn entries(source: &Source, glossary: &[String]) -> Vec<Entry> {
+    let doc = Document::new(source);
+    let names = NameAnalysis::new(&doc, glossary);
+    let text = doc.view();
+    let mut out = Vec::new();
+    for cluster in &names.clusters {
+        let mut spellings: Vec<Spelling> = Vec::new();
+        for &m in &cluster.mentions {
+            let mention = &names.mentions[m];
+            let written = &text[mention.range.clone()];
+            if let Some(s) = spellings.iter_mut().find(|s| s.text == written) {
+                s.count += 1;
+                continue;
+            }
+            let (line, column) = source.lines().line_col(source.text(), mention.range.start);
+            spellings.push(Spelling { text: written.to_string(), count: 1, line, column, status: status(&names, m, written, &cluster.canonical) });
+        }
+        let varied = spellings.iter().any(|s| matches!(s.status, "variant" | "casing"));
+        if cluster.kind == Kind::Other && !varied {
+            continue;
+        }
+        out.push(Entry {
+            canonical: cluster.canonical.clone(),
+            kind: cluster.kind.as_str(),
+            source: cluster.source.as_str(),
+            mentions: cluster.mentions.len(),
+            spellings,
+        });
+    }
+    out
+}
+
+/// How a mention's spelling relates to the canonical form.
+fn status(names: &NameAnalysis, m: usize, written: &str, canonical: &str) -> &'static str {
+    let expected = &names.expected[m];
+    let group = names.clustering.group_of[m];
+    match names.clustering.relation[group] {
+        Relation::Alias { .. } => return "alias",
+        Relation::Acronym { .. } => return "acronym",
+        _ => {}
+    }
+    if expected.misspelled {
+        "variant"
+    } else if !expected.recased.is_empty() || (written != canonical && written.to_lowercase() == canonical.to_lowercase()) {
+        "casing"
+    } else if written == canonical {
+        "canonical"
+    } else {
+        "short form"
+    }
+}
+
+fn write_table(files: &[(String, Vec<Entry>)], out: &mut dyn Write) -> std::io::Result<()> {
+    for (i, (path, entries)) in files.iter().enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        writeln!(out, "{}: {} names", sanitise(path), entries.len())?;
+        let width = entries.iter().flat_map(|e| e.spellings.iter().map(|s| s.text.chars().count())).max().unwrap_or(0).min(40);
+        for entry in entries {
+            writeln!(out)?;
+            writeln!(out, "  {} ({}, {}; {} mentions)", sanitise(&entry.canonical), entry.kind, entry.source, entry.mentions)?;
+            for s in &entry.spellings {
+                let place = format!("{}:{}", s.line, s.column);
+                writeln!(out, "    {:<width$}  {:>3}×  {:<9}  {}", sanitise(&s.text), s.count, place, s.status)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn write_json(files: &[(String, Vec<Entry>)], out: &mut dyn Write) -> std::io::Result<()> {
+    let files: Vec<_> = files
+        .iter()
+        .map(|(path, entries)| {
+            let clusters: Vec<_> = entries
+                .iter()
+                .map(|e| {
+                    let spellings: Vec<_> = e
+                        .spellings
+                        .iter()
+                        .map(|s| json!({ "text": s.text, "count": s.count, "line": s.line, "column": s.column, "status": s.status }))
+                        .collect();
+                    json!({ "canonical": e.canonical, "kind": e.kind, "source": e.source, "mentions": e.mentions, "spellings": spellings })
+                })
+                .collect();
+            json!({ "path": path, "clusters": clusters })
+        })
+        .collect();
+    let value = json!({ "schema": "mtlint-names/1", "files": files });
+    serde_json::to_writer_pretty(&mut *out, &value)?;
+    writeln!(out)
+}
+
+fn write_csv(files: &[(String, Vec<Entry>)], out: &mut dyn Write) -> std::io::Result<()> {
+    let mut writer = csv::Writer::from_writer(out);
+    let io = |e: csv::Error| std::io::Error::other(e.to_string());
+    writer.write_record(["path", "cluster", "canonical", "kind", "source", "text", "count", "line", "column", "status"]).map_err(io)?;
+    for (path, entries) in files {
+        for (i, e) in entries.iter().enumerate() {
+            for s in &e.spellings {
+                writer
+                    .write_record([
+                        neutralise(path),
+                        (i + 1).to_string(),
+                        neutralise(&e.canonical),
+                        e.kind.to_string(),
+                        e.source.to_string(),
+                        neutralise(&s.text),
+                        s.count.to_string(),
+                        s.line.to_string(),
+                        s.column.to_string(),
+                        s.status.to_string(),
+                    ])
+                    .map_err(io)?;
+            }
+        }
+    }
+    writer.flush()
+}

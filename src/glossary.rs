@@ -1,0 +1,125 @@
+//! Glossary files: the termbases translation desks keep, as CSV or TSV.
+//!
+//! ```text
+//! term	type	aliases	note
+//! Liang Wenfeng	person	Liang Wen-feng	founder of DeepSeek
+//! DeepSeek	organisation		never "Deepseek"
+//! Hangzhou	place
+//! ```
+//!
+//! The header row names the columns, in any order and any case; only `term` is required, other
+//! columns (`type`, `aliases`, `note`, and whatever else a termbase export carries) are optional.
+//! Aliases are separated by `|` or `;`. A `.tsv` or `.tab` file is tab-separated without quoting;
+//! anything else is CSV (RFC 4180). Lines starting with `#` are comments.
+//!
+//! Every term and alias is canonical for the name and entity rules: the engine never reports a
+//! name or entity finding whose text is exactly a glossary spelling, and rules can ask
+//! [`crate::config::Glossary::canonical`] for the term an alias stands for. The spelling must match
+//! exactly: "Deepseek" is still a casing variant of "DeepSeek".
+
+use std::path::Path;
+
+use crate::error::{Error, Result};
+
+/// One row of a glossary file.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct GlossaryEntry {
+    /// The canonical spelling.
+    pub term: String,
+    /// What it is (`person`, `organisation`, `place`, `term`, …), as the file says; empty if not given.
+    pub kind: String,
+    /// Other accepted spellings of the same thing.
+    pub aliases: Vec<String>,
+    /// A note for editors.
+    pub note: String,
+}
+
+impl GlossaryEntry {
+    /// A bare term, as `[glossary] names` gives them.
+    pub fn term(term: impl Into<String>) -> GlossaryEntry {
+        GlossaryEntry { term: term.into(), ..GlossaryEntry::default() }
+    }
+
+    /// The term and its aliases.
+    pub fn spellings(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.term.as_str()).chain(self.aliases.iter().map(String::as_str))
+    }
+}
+
+/// Reads a glossary file.
+pub fn read_file(path: &Path) -> Result<Vec<GlossaryEntry>> {
+    let bytes = std::fs::read(path).map_err(|e| Error::Config {
+        path: path.to_path_buf(),
+        message: format!("cannot read this glossary file: {}", crate::cli::inputs::io_message(&e)),
+    })?;
+    parse(&bytes, is_tsv(path)).map_err(|message| Error::Config { path: path.to_path_buf(), message })
+}
+
+fn is_tsv(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("tsv") || e.eq_ignore_ascii_case("tab"))
+}
+
+/// Parses the contents of a glossary file; errors name the row or the missing column.
+pub fn parse(bytes: &[u8], tsv: bool) -> std::result::Result<Vec<GlossaryEntry>, String> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(if tsv { b'\t' } else { b',' })
+        .quoting(!tsv)
+        .flexible(true)
+        .comment(Some(b'#'))
+        .from_reader(bytes);
+    let headers = reader.headers().map_err(|e| format!("cannot read the header row: {e}"))?.clone();
+    let column = |name: &str| headers.iter().position(|h| h.trim().eq_ignore_ascii_case(name));
+    let term = column("term").ok_or_else(|| {
+        format!("no `term` column in the header row (columns: {})", headers.iter().collect::<Vec<_>>().join(", "))
+    })?;
+    let (kind, aliases, note) = (column("type"), column("aliases"), column("note"));
+    let mut entries = Vec::new();
+    for (i, record) in reader.records().enumerate() {
+        let record = record.map_err(|e| format!("row {}: {e}", i + 1))?;
+        let cell = |c: Option<usize>| c.and_then(|c| record.get(c)).map(str::trim).unwrap_or("").to_string();
+        let term = cell(Some(term));
+        if term.is_empty() {
+            continue;
+        }
+        let aliases = cell(aliases).split(['|', ';']).map(str::trim).filter(|a| !a.is_empty() && *a != term).map(String::from).collect();
+        entries.push(GlossaryEntry { term, kind: cell(kind), aliases, note: cell(note) });
+    }
+    Ok(entries)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tsv_with_all_columns() {
+        let text = "# house glossary\nTerm\tType\tAliases\tNote\nLiang Wenfeng\tperson\tLiang Wen-feng | Wenfeng Liang\tfounder\nDeepSeek\torganisation\t\t\n\t\t\t\n";
+        let entries = parse(text.as_bytes(), true).unwrap();
+        assert_eq!(entries.len(), 2);
+        assert_eq!(entries[0].term, "Liang Wenfeng");
+        assert_eq!(entries[0].kind, "person");
+        assert_eq!(entries[0].aliases, ["Liang Wen-feng", "Wenfeng Liang"]);
+        assert_eq!(entries[0].note, "founder");
+        assert!(entries[1].aliases.is_empty());
+    }
+
+    #[test]
+    fn csv_with_term_only_and_extra_columns() {
+        let text = "\u{feff}id,term,domain\n1,\"Zhejiang University\",edu\n2,Hangzhou,geo\n";
+        let entries = parse(text.as_bytes(), false).unwrap();
+        assert_eq!(entries.iter().map(|e| e.term.as_str()).collect::<Vec<_>>(), ["Zhejiang University", "Hangzhou"]);
+    }
+
+    #[test]
+    fn missing_term_column_names_the_columns() {
+        let err = parse(b"name,type\nx,y\n", false).unwrap_err();
+        assert!(err.contains("term") && err.contains("name, type"), "{err}");
+    }
+
+    #[test]
+    fn tsv_cells_may_start_with_quotes() {
+        let entries = parse("term\n\"Belt and Road\" Initiative\n".as_bytes(), true).unwrap();
+        assert_eq!(entries[0].term, "\"Belt and Road\" Initiative");
+    }
+}

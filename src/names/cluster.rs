@@ -1,0 +1,862 @@
+//! Stage 3: clustering. Which mentions name the same person or organisation?
+//!
+//! Mentions with the same key (case and punctuation folded) form a *group*; groups are joined
+//! into clusters with a union-find, each join recording why (a [`Relation`]), so that later stages
+//! know which spellings are variants and which are just other ways of naming the same thing.
+//!
+//! How edited English names people drives the order of the joins:
+//!
+//! 1. *Full names* (a person mention of two or more name words) introduce people. Full names
+//!    spaced or hyphenated differently ("Yanbo Wang" / "Yan Bo Wang"), written in the other order
+//!    (two pinyin words), or with one word garbled ("Leann Wenfeng" / "Liang Wenfeng") are one
+//!    person. Two full names whose differing words are both good spellings ("Zhang Wei" /
+//!    "Zhang Wen") stay apart.
+//! 2. Organisations that are the same known entity ("PKU" / "Peking University") or an acronym
+//!    defined in brackets are joined as aliases, never as variants.
+//! 3. *Short forms* ("Liang", "von der Leyen") join the one full name they are a prefix or suffix
+//!    of; a short form shared by two full names (two Wangs) joins neither.
+//! 4. *Orphans*, lone surnames that match nobody introduced but are used as people (a speech verb,
+//!    an age in apposition), are compared with the words of the introduced names. Candidates are
+//!    blocked by [sound key](super::sound) and by surname romanisation, so each orphan is scored
+//!    against a handful of names, never against all: the cost is linear in the mentions. An
+//!    orphan joins the best candidate when the [similarity](super::similarity), the person cues
+//!    and the shared context (a role word, an organisation in the same sentence, a nearby
+//!    paragraph) are together strong enough and no other person is nearly as good.
+
+use std::collections::HashMap;
+
+use super::lists::lists;
+use super::mention::{Kind, Mention, cue};
+use super::normalize::{is_all_caps, part_key, title_case};
+use super::similarity::{self, Likeness, Similarity};
+use super::{pinyin, sound};
+use crate::entities::{EntityKind, known_entities};
+use crate::lexicon::lexicon;
+
+/// Mentions that share a key.
+#[derive(Debug, Clone)]
+pub struct Group {
+    /// The part keys of all words (particles included) joined by spaces; acronyms start with '#'.
+    pub key: String,
+    /// The part keys of the name words.
+    pub parts: Vec<String>,
+    /// The [sound keys](sound::sound_key) of the name words.
+    pub sounds: Vec<String>,
+    /// Which name words spell a Chinese surname in a romanisation other than pinyin.
+    pub romanised: Vec<bool>,
+    /// Mention indices, in text order.
+    pub mentions: Vec<usize>,
+    pub kind: Kind,
+    /// Union of the mentions' cue bits.
+    pub cues: u16,
+    pub acronym: bool,
+    /// The text of the first mention.
+    pub surface: String,
+    /// Roles next to its mentions ("founder").
+    pub roles: Vec<&'static str>,
+    /// Organisation groups named in the same sentences.
+    pub orgs: Vec<usize>,
+    /// Paragraphs it is mentioned in, ascending.
+    pub paragraphs: Vec<usize>,
+}
+
+impl Group {
+    pub fn first(&self) -> usize {
+        self.mentions[0]
+    }
+
+    /// Name words joined by spaces (particles left out).
+    pub fn name_key(&self) -> String {
+        self.parts.join(" ")
+    }
+
+    /// A full name: a person named with two or more words.
+    pub fn is_full_name(&self) -> bool {
+        self.kind == Kind::Person && self.parts.len() >= 2 && !self.acronym
+    }
+}
+
+/// Why a group joined its cluster.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Relation {
+    /// It did not join through another group (it may still be joined by others).
+    Same,
+    /// A prefix or suffix of the full name `of`, starting at name word `offset` ("Liang").
+    ShortForm { of: usize, offset: usize },
+    /// The full name `of`, spaced or hyphenated differently.
+    Spacing { of: usize },
+    /// The full name `of` in the other order.
+    Order { of: usize },
+    /// The full name `of` with name word `part` spelled differently.
+    PartVariant { of: usize, part: usize, similarity: Similarity },
+    /// A lone name that is a variant spelling of name word `part` of `of`.
+    Variant { of: usize, part: usize, confidence: f32, likeness: Likeness },
+    /// Another name of the same known entity as `of`.
+    Alias { of: usize },
+    /// An acronym of `of`, defined in brackets after it.
+    Acronym { of: usize },
+}
+
+impl Relation {
+    /// Whether the relation makes the group a misspelling of what it joined.
+    pub fn is_variant(&self) -> bool {
+        matches!(self, Relation::Spacing { .. } | Relation::Order { .. } | Relation::PartVariant { .. } | Relation::Variant { .. })
+    }
+}
+
+/// The groups, how each joined, and the clusters they form.
+#[derive(Debug, Clone, Default)]
+pub struct Clustering {
+    pub groups: Vec<Group>,
+    /// The group of each mention.
+    pub group_of: Vec<usize>,
+    /// How each group joined its cluster.
+    pub relation: Vec<Relation>,
+    /// A short form shared by several full names ("Wang" with two Wangs introduced).
+    pub ambiguous: Vec<bool>,
+    /// The cluster of each group.
+    pub cluster_of: Vec<usize>,
+    /// Groups of each cluster, by first mention.
+    pub clusters: Vec<Vec<usize>>,
+}
+
+/// How many candidates an orphan is compared with at most, the nearest in the text.
+const MAX_CANDIDATES: usize = 24;
+/// The least score for an orphan to join a person.
+const JOIN_SCORE: f32 = 0.6;
+/// How far ahead of the next best candidate the best must be.
+const MARGIN: f32 = 0.1;
+
+/// Clusters `mentions` of `text`.
+pub fn cluster(text: &str, mentions: &[Mention]) -> Clustering {
+    let (groups, group_of) = build_groups(text, mentions);
+    let mut c = Builder {
+        uf: UnionFind::new(groups.len()),
+        relation: vec![Relation::Same; groups.len()],
+        ambiguous: vec![false; groups.len()],
+        groups,
+        mentions,
+        group_of,
+    };
+    c.promote_full_names();
+    c.join_full_names();
+    c.join_organisations();
+    c.join_institution_variants();
+    c.join_short_forms();
+    c.join_orphans();
+    c.finish()
+}
+
+fn build_groups(text: &str, mentions: &[Mention]) -> (Vec<Group>, Vec<usize>) {
+    let mut groups: Vec<Group> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut group_of = Vec::with_capacity(mentions.len());
+    for (i, m) in mentions.iter().enumerate() {
+        let mut key = String::new();
+        if m.acronym {
+            key.push('#');
+        }
+        let mut parts = Vec::new();
+        for (k, part) in m.parts.iter().enumerate() {
+            let pk = part_key(&text[part.range.clone()]);
+            if k > 0 {
+                key.push(' ');
+            }
+            key.push_str(&pk);
+            if !part.particle {
+                parts.push(pk);
+            }
+        }
+        let g = *index.entry(key.clone()).or_insert_with(|| {
+            let sounds = parts.iter().map(|p| sound::sound_key(p)).collect();
+            let romanised = parts.iter().map(|p| !lists().surnames_spelled(p).is_empty()).collect();
+            groups.push(Group {
+                key,
+                parts,
+                sounds,
+                romanised,
+                mentions: Vec::new(),
+                kind: m.kind,
+                cues: 0,
+                acronym: m.acronym,
+                surface: text[m.range.clone()].to_string(),
+                roles: Vec::new(),
+                orgs: Vec::new(),
+                paragraphs: Vec::new(),
+            });
+            groups.len() - 1
+        });
+        let group = &mut groups[g];
+        group.mentions.push(i);
+        group.cues |= m.cues;
+        group.kind = stronger(group.kind, m.kind);
+        if let Some(role) = m.role {
+            if !group.roles.contains(&role) && group.roles.len() < 8 {
+                group.roles.push(role);
+            }
+        }
+        if group.paragraphs.last() != Some(&m.paragraph) {
+            group.paragraphs.push(m.paragraph);
+        }
+        group_of.push(g);
+    }
+    // organisations named in the same sentence as each person-like mention
+    let mut start = 0;
+    while start < mentions.len() {
+        let sentence = mentions[start].sentence;
+        let end = start + mentions[start..].iter().take_while(|m| m.sentence == sentence).count();
+        let orgs: Vec<usize> = (start..end).filter(|&i| mentions[i].kind == Kind::Organisation).map(|i| group_of[i]).take(8).collect();
+        if !orgs.is_empty() {
+            for &g in &group_of[start..end] {
+                if groups[g].kind == Kind::Organisation {
+                    continue;
+                }
+                for &o in &orgs {
+                    if !groups[g].orgs.contains(&o) && groups[g].orgs.len() < 8 {
+                        groups[g].orgs.push(o);
+                    }
+                }
+            }
+        }
+        start = end;
+    }
+    (groups, group_of)
+}
+
+/// The kind a group takes from two of its mentions: a person cue or a head word beats "other".
+fn stronger(a: Kind, b: Kind) -> Kind {
+    if a == Kind::Other { b } else { a }
+}
+
+struct Builder<'m> {
+    groups: Vec<Group>,
+    mentions: &'m [Mention],
+    group_of: Vec<usize>,
+    uf: UnionFind,
+    relation: Vec<Relation>,
+    ambiguous: Vec<bool>,
+}
+
+impl Builder<'_> {
+    fn join(&mut self, g: usize, relation: Relation) {
+        let target = match relation {
+            Relation::Same => return,
+            Relation::ShortForm { of, .. }
+            | Relation::Spacing { of }
+            | Relation::Order { of }
+            | Relation::PartVariant { of, .. }
+            | Relation::Variant { of, .. }
+            | Relation::Alias { of }
+            | Relation::Acronym { of } => of,
+        };
+        if self.uf.find(g) == self.uf.find(target) {
+            return;
+        }
+        self.uf.union(g, target);
+        if self.relation[g] == Relation::Same {
+            self.relation[g] = relation;
+        }
+    }
+
+    fn full_names(&self) -> Vec<usize> {
+        (0..self.groups.len()).filter(|&g| self.groups[g].is_full_name()).collect()
+    }
+
+    /// Step 0: a lone name used as a person ("Nikolayev, 24,", "Ma said") makes the multi-word
+    /// name it is the first or last word of a person too, when nothing else said what that name
+    /// was ("the chess grandmaster Dmitry Nikolayev").
+    fn promote_full_names(&mut self) {
+        let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+        for (g, group) in self.groups.iter().enumerate() {
+            let plain = group.kind == Kind::Other && (2..=4).contains(&group.parts.len()) && !group.acronym;
+            if plain && group.parts.iter().all(|p| lexicon().english_word(p).is_none_or(|w| w.size > 20 || w.also_capitalised)) {
+                for end in [&group.parts[0], &group.parts[group.parts.len() - 1]] {
+                    index.entry(end.clone()).or_default().push(g);
+                }
+            }
+        }
+        let people: Vec<usize> = (0..self.groups.len())
+            .filter(|&g| self.groups[g].parts.len() == 1 && self.groups[g].kind == Kind::Person && self.groups[g].cues & cue::PERSON != 0)
+            .collect();
+        for g in people {
+            if let Some(full) = index.get(&self.groups[g].parts[0]) {
+                for &f in full {
+                    self.groups[f].kind = Kind::Person;
+                }
+            }
+        }
+    }
+
+    /// Step 1: full names spaced, ordered or spelled differently.
+    fn join_full_names(&mut self) {
+        let full = self.full_names();
+        let mut compact: HashMap<String, usize> = HashMap::new();
+        let mut ordered: HashMap<String, usize> = HashMap::new();
+        let mut by_part: HashMap<(usize, String), Vec<usize>> = HashMap::new();
+        for &g in &full {
+            let parts = self.groups[g].parts.clone();
+            match compact.get(&parts.concat()) {
+                Some(&first) => self.join(g, Relation::Spacing { of: first }),
+                None => {
+                    compact.insert(parts.concat(), g);
+                }
+            }
+            if (2..=3).contains(&parts.len()) && parts.iter().all(|p| pinyin::is_pinyin(p)) {
+                let mut sorted = parts.clone();
+                sorted.sort();
+                match ordered.get(&sorted.join(" ")) {
+                    Some(&first) if self.groups[first].parts != parts => self.join(g, Relation::Order { of: first }),
+                    Some(_) => {}
+                    None => {
+                        ordered.insert(sorted.join(" "), g);
+                    }
+                }
+            }
+            if parts.len() == 2 {
+                for (pos, part) in parts.iter().enumerate() {
+                    let bucket = by_part.entry((pos, part.clone())).or_default();
+                    let earlier: Vec<usize> = bucket.iter().rev().take(MAX_CANDIDATES).copied().collect();
+                    bucket.push(g);
+                    for other in earlier {
+                        if let Some(similarity) = self.part_variant(other, g, pos) {
+                            self.join(g, Relation::PartVariant { of: other, part: 1 - pos, similarity });
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Whether two-word full names `a` and `b`, equal at `equal`, spell the other word as variants
+    /// of one name: listed romanisations, or near spellings of which one is no good romanisation
+    /// or that share a distinctive given name. Two good spellings (Zhang Wei / Zhang Wen) are two
+    /// people.
+    fn part_variant(&self, a: usize, b: usize, equal: usize) -> Option<Similarity> {
+        let other = 1 - equal;
+        if !self.worth_comparing(a, b, other) {
+            return None;
+        }
+        let (x, y) = (&self.groups[a].parts[other], &self.groups[b].parts[other]);
+        let similarity = similarity::compare(x, y)?;
+        let shared = &self.groups[a].parts[equal];
+        let both_pinyin = pinyin::is_pinyin(x) && pinyin::is_pinyin(y);
+        let garbled = !is_good_spelling(x) || !is_good_spelling(y);
+        let distinctive = shared.len() >= 4 && lists().surname(shared).is_none() && !is_western(shared);
+        let strong = similarity.score >= 0.9 && !both_pinyin;
+        let likely = similarity.score >= 0.75 && (garbled || distinctive);
+        (strong || likely || similarity.likeness == Likeness::Romanisation).then_some(similarity)
+    }
+
+    /// A cheap filter before [`similarity::compare`]: word `pos` of `a` and `b` sound alike, are
+    /// one slip apart, or one of them spells a Chinese surname in another romanisation.
+    fn worth_comparing(&self, a: usize, b: usize, pos: usize) -> bool {
+        let (ga, gb) = (&self.groups[a], &self.groups[b]);
+        ga.sounds[pos] == gb.sounds[pos]
+            || similarity::one_edit_apart(ga.parts[pos].as_bytes(), gb.parts[pos].as_bytes())
+            || ga.romanised[pos]
+            || gb.romanised[pos]
+    }
+
+    /// Step 2: organisations and places that are one known entity, and bracketed acronyms.
+    fn join_organisations(&mut self) {
+        let mut by_record: HashMap<&'static str, usize> = HashMap::new();
+        for g in 0..self.groups.len() {
+            let group = &self.groups[g];
+            if group.cues & cue::KNOWN == 0 || group.kind == Kind::Person {
+                continue;
+            }
+            let Some(found) = known_entities().lookup(&group.surface) else { continue };
+            if found.record.kind == EntityKind::Person {
+                continue;
+            }
+            match by_record.get(found.record.canonical) {
+                Some(&first) => self.join(g, Relation::Alias { of: first }),
+                None => {
+                    by_record.insert(found.record.canonical, g);
+                }
+            }
+        }
+        for i in 0..self.mentions.len().saturating_sub(1) {
+            if !self.mentions[i].acronym_follows || !self.mentions[i + 1].acronym {
+                continue;
+            }
+            let (name, acronym) = (self.group_of[i], self.group_of[i + 1]);
+            if initials_match(&self.groups[name].surface, &self.groups[acronym].surface) {
+                self.join(acronym, Relation::Acronym { of: name });
+            }
+        }
+    }
+
+    /// Step 2b: institution and place names that differ in one word, spelled as a variant of
+    /// the other ("Shayibak District" / "Shayibake District", "Tunbao Township" / "Tumbao
+    /// Township"). Candidates are blocked by the name with that word left out.
+    fn join_institution_variants(&mut self) {
+        let mut buckets: HashMap<(Kind, String), Vec<(usize, usize)>> = HashMap::new();
+        for g in 0..self.groups.len() {
+            let group = &self.groups[g];
+            if !matches!(group.kind, Kind::Organisation | Kind::Place) || group.parts.len() < 2 || group.acronym {
+                continue;
+            }
+            for pos in 0..group.parts.len() {
+                let mut pattern = group.parts.clone();
+                pattern[pos] = "*".into();
+                buckets.entry((group.kind, pattern.join(" "))).or_default().push((g, pos));
+            }
+        }
+        for list in buckets.values() {
+            for (i, &(g, pos)) in list.iter().enumerate().skip(1) {
+                for &(other, _) in list[..i].iter().rev().take(MAX_CANDIDATES) {
+                    if let Some(similarity) = self.word_variant(other, g, pos) {
+                        self.join(g, Relation::PartVariant { of: other, part: pos, similarity });
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    /// Whether word `pos` of institutions `a` and `b` (equal elsewhere) is one name spelled two
+    /// ways: alike, at least one of them no English word, and not two known entities.
+    fn word_variant(&self, a: usize, b: usize, pos: usize) -> Option<Similarity> {
+        if !self.worth_comparing(a, b, pos) {
+            return None;
+        }
+        let (x, y) = (&self.groups[a].parts[pos], &self.groups[b].parts[pos]);
+        let similarity = similarity::compare(x, y)?;
+        let long_slip = similarity.likeness == Likeness::Typo && x.len().min(y.len()) >= 6;
+        if similarity.score < 0.75 && !long_slip {
+            return None;
+        }
+        let english = |w: &str| lexicon().english_word(w).is_some() || lists().is_other_english(w);
+        if english(x) && english(y) {
+            return None;
+        }
+        let known = |g: usize| self.groups[g].cues & cue::KNOWN != 0;
+        (!(known(a) && known(b))).then_some(similarity)
+    }
+
+    /// Step 3: short forms of full names.
+    fn join_short_forms(&mut self) {
+        let mut index: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        for g in self.full_names() {
+            let parts = &self.groups[g].parts;
+            let n = parts.len();
+            for len in 1..n {
+                index.entry(parts[..len].join(" ")).or_default().push((g, 0));
+                index.entry(parts[n - len..].join(" ")).or_default().push((g, n - len));
+            }
+        }
+        for g in 0..self.groups.len() {
+            let group = &self.groups[g];
+            if group.is_full_name() || group.acronym || matches!(group.kind, Kind::Organisation | Kind::Place) || group.parts.is_empty() {
+                continue;
+            }
+            let Some(candidates) = index.get(&group.name_key()) else { continue };
+            let mut roots: Vec<(usize, usize, usize)> = Vec::new();
+            for &(full, offset) in candidates {
+                let root = self.uf.find(full);
+                if !roots.iter().any(|r| r.0 == root) {
+                    roots.push((root, full, offset));
+                }
+            }
+            match roots.as_slice() {
+                [(_, full, offset)] => {
+                    let (full, offset) = (*full, *offset);
+                    self.join(g, Relation::ShortForm { of: full, offset });
+                }
+                _ => self.ambiguous[g] = true,
+            }
+        }
+    }
+
+    /// Step 4: lone surnames used as people that match nobody introduced.
+    fn join_orphans(&mut self) {
+        let targets = self.targets();
+        let mut by_sound: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        let mut by_surname: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        for &(g, part) in &targets {
+            let key = &self.groups[g].parts[part];
+            by_sound.entry(self.groups[g].sounds[part].clone()).or_default().push((g, part));
+            for surname in lists().surnames_of(key) {
+                by_surname.entry(surname.to_string()).or_default().push((g, part));
+            }
+        }
+        let mut contexts: HashMap<usize, Context> = HashMap::new();
+        let mut members = self.members();
+        for g in 0..self.groups.len() {
+            if !self.is_orphan(g) {
+                continue;
+            }
+            let key = self.groups[g].parts[0].clone();
+            let mut candidates: Vec<(usize, usize)> = Vec::new();
+            let first = self.groups[g].first();
+            let add = |list: &[(usize, usize)], candidates: &mut Vec<(usize, usize)>| {
+                for &c in nearest(list, first, &self.groups) {
+                    if !candidates.contains(&c) {
+                        candidates.push(c);
+                    }
+                }
+            };
+            if let Some(list) = by_sound.get(&self.groups[g].sounds[0]) {
+                add(list, &mut candidates);
+            }
+            for surname in lists().surnames_of(&key) {
+                if let Some(list) = by_surname.get(surname) {
+                    add(list, &mut candidates);
+                }
+            }
+            let mut scored: Vec<(f32, usize, usize, Similarity)> = Vec::new();
+            for (target, part) in candidates {
+                let root = self.uf.find(target);
+                if root == self.uf.find(g) {
+                    continue;
+                }
+                let context = contexts.entry(root).or_insert_with(|| Context::of(members.get(&root).map_or(&[][..], Vec::as_slice), &self.groups, &mut self.uf));
+                if let Some((score, similarity)) = self.orphan_score(g, target, part, context) {
+                    scored.push((score, target, part, similarity));
+                }
+            }
+            scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+            let Some(&(best, target, part, similarity)) = scored.first() else { continue };
+            let best_root = self.uf.find(target);
+            let best_key = self.groups[target].parts[part].clone();
+            let rival = scored.iter().skip(1).find(|s| self.uf.find(s.1) != best_root || self.groups[s.1].parts[s.2] != best_key);
+            if best < JOIN_SCORE || rival.is_some_and(|r| r.0 > best - MARGIN) {
+                continue;
+            }
+            // the orphan's mentions now count as the person's context; the smaller side is
+            // merged into the larger, so that repeated joins stay linear
+            let (old_orphan, old_person) = (self.uf.find(g), best_root);
+            self.join(g, Relation::Variant { of: target, part, confidence: best, likeness: similarity.likeness });
+            let root = self.uf.find(g);
+            let mut big = members.remove(&old_person).unwrap_or_default();
+            let mut small = members.remove(&old_orphan).unwrap_or_default();
+            if big.len() < small.len() {
+                std::mem::swap(&mut big, &mut small);
+            }
+            big.extend(small);
+            members.insert(root, big);
+            contexts.remove(&old_orphan);
+            if let Some(mut context) = contexts.remove(&old_person) {
+                context.absorb(&self.groups[g], &mut self.uf);
+                contexts.insert(root, context);
+            }
+        }
+    }
+
+    /// The name words orphans are compared with: words of full names, and lone names introduced
+    /// by a title or a role ("Professor Chen").
+    fn targets(&self) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        for (g, group) in self.groups.iter().enumerate() {
+            if group.kind != Kind::Person || group.acronym {
+                continue;
+            }
+            if group.is_full_name() {
+                for (k, part) in group.parts.iter().enumerate() {
+                    if part.chars().count() >= 2 {
+                        out.push((g, k));
+                    }
+                }
+            } else if group.parts.len() == 1 && group.cues & cue::INTRODUCTION != 0 && !self.ambiguous[g] {
+                out.push((g, 0));
+            }
+        }
+        out
+    }
+
+    /// A lone name, used as a person (a speech verb, an age, "who"), never introduced (no title,
+    /// no role), not a short form of anyone, not a known entity.
+    fn is_orphan(&mut self, g: usize) -> bool {
+        let group = &self.groups[g];
+        group.parts.len() == 1
+            && group.parts[0].chars().count() >= 2
+            && !group.acronym
+            && !self.ambiguous[g]
+            && self.relation[g] == Relation::Same
+            && matches!(group.kind, Kind::Person | Kind::Other)
+            && group.cues & cue::KNOWN == 0
+            && group.cues & (cue::SPEECH | cue::AGE | cue::WHO) != 0
+            && group.cues & cue::INTRODUCTION == 0
+            && self.uf.size(g) == 1
+    }
+
+    /// How strongly orphan `g` is name word `part` of `target`, or `None` when it cannot be.
+    fn orphan_score(&self, g: usize, target: usize, part: usize, context: &Context) -> Option<(f32, Similarity)> {
+        let orphan = &self.groups[g];
+        let person = &self.groups[target];
+        if person.kind != Kind::Person {
+            return None;
+        }
+        let (o, t) = (&orphan.parts[0], &person.parts[part]);
+        let similarity = similarity::compare(o, t)?;
+        let is_surname = lists().surname(o).is_some();
+        // a good surname of its own is another person unless it is a single slip away
+        if is_surname && (similarity.likeness == Likeness::Typo || (similarity.likeness == Likeness::SoundAlike && similarity.edits >= 2)) {
+            return None;
+        }
+        // Jon and John, Smith and Smyth: two Western names are two people
+        if is_western(&orphan.surface) && is_western(&title_case(t)) && similarity.likeness != Likeness::Romanisation {
+            return None;
+        }
+        let mut score = similarity.score;
+        if orphan.cues & (cue::SPEECH | cue::AGE) == 0 {
+            score *= 0.85;
+        }
+        if is_surname {
+            score *= 0.8;
+        }
+        if lexicon().english_word(o).is_some() {
+            score *= 0.9;
+        }
+        if orphan.roles.iter().any(|r| context.roles.contains(r)) || orphan.orgs.iter().any(|o| context.orgs.contains(o)) {
+            score += 0.1;
+        }
+        if orphan.paragraphs.iter().any(|&p| context.near(p)) {
+            score += 0.05;
+        }
+        // a garbled name mostly refers back to someone already named
+        if context.first > orphan.first() {
+            score *= 0.9;
+        }
+        Some((score.min(0.95), similarity))
+    }
+
+    /// The member groups of every cluster, by root.
+    fn members(&mut self) -> HashMap<usize, Vec<usize>> {
+        let mut out: HashMap<usize, Vec<usize>> = HashMap::new();
+        for g in 0..self.groups.len() {
+            out.entry(self.uf.find(g)).or_default().push(g);
+        }
+        out
+    }
+
+    fn finish(mut self) -> Clustering {
+        let mut cluster_of = vec![usize::MAX; self.groups.len()];
+        let mut clusters: Vec<Vec<usize>> = Vec::new();
+        let mut by_root: HashMap<usize, usize> = HashMap::new();
+        // groups are created in order of first mention, so clusters come out in text order
+        for (g, slot) in cluster_of.iter_mut().enumerate() {
+            let root = self.uf.find(g);
+            let c = *by_root.entry(root).or_insert_with(|| {
+                clusters.push(Vec::new());
+                clusters.len() - 1
+            });
+            clusters[c].push(g);
+            *slot = c;
+        }
+        Clustering {
+            groups: self.groups,
+            group_of: self.group_of,
+            relation: self.relation,
+            ambiguous: self.ambiguous,
+            cluster_of,
+            clusters,
+        }
+    }
+}
+
+/// Where a cluster is mentioned and with what: for comparing an orphan's surroundings.
+struct Context {
+    roles: Vec<&'static str>,
+    /// Roots of the organisations named with it.
+    orgs: Vec<usize>,
+    paragraphs: Vec<usize>,
+    /// The cluster's first mention.
+    first: usize,
+}
+
+impl Context {
+    fn of(members: &[usize], groups: &[Group], uf: &mut UnionFind) -> Context {
+        let mut roles = Vec::new();
+        let mut orgs = Vec::new();
+        let mut paragraphs = Vec::new();
+        for &g in members {
+            roles.extend(groups[g].roles.iter().copied());
+            orgs.extend(groups[g].orgs.iter().copied());
+            paragraphs.extend(groups[g].paragraphs.iter().copied());
+        }
+        for o in &mut orgs {
+            *o = uf.find(*o);
+        }
+        roles.sort_unstable();
+        roles.dedup();
+        orgs.sort_unstable();
+        orgs.dedup();
+        paragraphs.sort_unstable();
+        paragraphs.dedup();
+        let first = members.iter().map(|&g| groups[g].first()).min().unwrap_or(usize::MAX);
+        Context { roles, orgs, paragraphs, first }
+    }
+
+    /// Adds the roles, organisations and paragraphs of `group`, which just joined.
+    fn absorb(&mut self, group: &Group, uf: &mut UnionFind) {
+        for &role in &group.roles {
+            if !self.roles.contains(&role) {
+                self.roles.push(role);
+            }
+        }
+        for &o in &group.orgs {
+            let root = uf.find(o);
+            if !self.orgs.contains(&root) {
+                self.orgs.push(root);
+            }
+        }
+        for &p in &group.paragraphs {
+            if let Err(i) = self.paragraphs.binary_search(&p) {
+                self.paragraphs.insert(i, p);
+            }
+        }
+        self.first = self.first.min(group.first());
+    }
+
+    /// Whether the cluster is mentioned in paragraph `p` or one next to it.
+    fn near(&self, p: usize) -> bool {
+        let i = self.paragraphs.partition_point(|&q| q + 1 < p);
+        self.paragraphs.get(i).is_some_and(|&q| q <= p + 1)
+    }
+}
+
+/// The entries of `list` (sorted by first mention, as groups are) nearest to mention `at`.
+fn nearest<'a>(list: &'a [(usize, usize)], at: usize, groups: &[Group]) -> &'a [(usize, usize)] {
+    if list.len() <= MAX_CANDIDATES {
+        return list;
+    }
+    let i = list.partition_point(|&(g, _)| groups[g].first() < at);
+    let start = i.saturating_sub(MAX_CANDIDATES / 2).min(list.len() - MAX_CANDIDATES);
+    &list[start..start + MAX_CANDIDATES]
+}
+
+/// A spelling that is some romanisation, an English word or a Western name.
+pub fn is_good_spelling(key: &str) -> bool {
+    pinyin::is_valid_romanisation(key) || lexicon().english_word(key).is_some() || is_western(&title_case(key))
+}
+
+/// `word` (as written, or a key) in the Western name lists.
+fn is_western(word: &str) -> bool {
+    let word = if is_all_caps(word) || word.chars().next().is_some_and(char::is_lowercase) { title_case(word) } else { word.to_string() };
+    lexicon().western_name(&word).is_some()
+}
+
+/// Whether `acronym` spells the initials of `name`'s words, in order ("HKUST" for "Hong Kong
+/// University of Science and Technology", "CAS" for "Chinese Academy of Sciences").
+fn initials_match(name: &str, acronym: &str) -> bool {
+    let initials: Vec<char> = name.split_whitespace().filter_map(|w| w.chars().next()).filter(|c| c.is_uppercase()).collect();
+    let letters: Vec<char> = acronym.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.is_empty() || initials.first() != letters.first() {
+        return false;
+    }
+    let mut it = initials.iter();
+    letters.iter().all(|l| it.any(|c| c == l))
+}
+
+/// Union-find with path halving and union by size.
+#[derive(Debug, Clone)]
+struct UnionFind {
+    parent: Vec<usize>,
+    size: Vec<usize>,
+}
+
+impl UnionFind {
+    fn new(n: usize) -> UnionFind {
+        UnionFind { parent: (0..n).collect(), size: vec![1; n] }
+    }
+
+    fn find(&mut self, mut x: usize) -> usize {
+        while self.parent[x] != x {
+            self.parent[x] = self.parent[self.parent[x]];
+            x = self.parent[x];
+        }
+        x
+    }
+
+    fn union(&mut self, a: usize, b: usize) {
+        let (mut a, mut b) = (self.find(a), self.find(b));
+        if a == b {
+            return;
+        }
+        if self.size[a] < self.size[b] {
+            std::mem::swap(&mut a, &mut b);
+        }
+        self.parent[b] = a;
+        self.size[a] += self.size[b];
+    }
+
+    fn size(&mut self, x: usize) -> usize {
+        let root = self.find(x);
+        self.size[root]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::names::mention::extract;
+    use crate::text::{Document, InputFormat, Source};
+
+    /// The clusters of `text`, each as its groups' first surfaces.
+    fn clusters(text: &str) -> Vec<Vec<String>> {
+        let source = Source::new("t", text, InputFormat::Plain);
+        let doc = Document::new(&source);
+        let mentions = extract(&doc);
+        let c = cluster(text, &mentions);
+        c.clusters.iter().map(|gs| gs.iter().map(|&g| c.groups[g].surface.clone()).collect()).collect()
+    }
+
+    fn together(text: &str, a: &str, b: &str) -> bool {
+        clusters(text).iter().any(|c| c.iter().any(|s| s == a) && c.iter().any(|s| s == b))
+    }
+
+    #[test]
+    fn short_forms_join_their_full_name() {
+        let text = "Deepseek founder Liang Wenfeng spoke. Liang, founder of Deepseek, said it was hard. Leann explains the hiring.";
+        assert!(together(text, "Liang Wenfeng", "Liang"));
+        assert!(together(text, "Liang Wenfeng", "Leann"));
+    }
+
+    #[test]
+    fn similar_but_distinct_people_stay_apart() {
+        let text = "Chen Ming, a banker, met Cheng Li, a lawyer. Chen said yes. Cheng said no.";
+        assert!(!together(text, "Chen Ming", "Cheng Li"));
+        let text = "Zhang Wei, a teacher, met Zhang Wen, a nurse. Zhang said they were cousins.";
+        assert!(!together(text, "Zhang Wei", "Zhang Wen"));
+        assert!(!together(text, "Zhang", "Zhang Wei"));
+        let text = "Lin Bo, an engineer, and Liang Wenfeng, a founder, spoke. Lin said it was fine.";
+        assert!(!together(text, "Lin", "Liang Wenfeng"));
+    }
+
+    #[test]
+    fn orphans_join_the_person_they_garble() {
+        let text = "Its founder Zeng Yuqun is rich. Zeng studied in Shanghai. Tseng has repeatedly denied it. Zheng said the firm grew.";
+        assert!(together(text, "Zeng Yuqun", "Tseng"));
+        assert!(together(text, "Zeng Yuqun", "Zheng"));
+        let text = "The festival director Sato Kenji spoke. Sato is busy. Satou added that visitors came.";
+        assert!(together(text, "Sato Kenji", "Satou"));
+    }
+
+    #[test]
+    fn orphans_without_person_cues_stay_alone() {
+        let text = "Its founder Zeng Yuqun is rich. The Tseng building is old.";
+        assert!(!together(text, "Zeng Yuqun", "Tseng"));
+    }
+
+    #[test]
+    fn spacing_and_acronyms() {
+        let text = "Yanbo Wang, a professor, spoke. Later Yan Bo Wang, the professor, spoke again.";
+        assert!(together(text, "Yanbo Wang", "Yan Bo Wang"));
+        let text = "He joined the Chinese Academy of Sciences (CAS) in May. The CAS budget grew.";
+        assert!(together(text, "Chinese Academy of Sciences", "CAS"));
+        assert!(initials_match("Hong Kong University of Science and Technology", "HKUST"));
+        assert!(!initials_match("Peking University", "THU"));
+    }
+
+    #[test]
+    fn union_find_sizes() {
+        let mut uf = UnionFind::new(4);
+        uf.union(0, 1);
+        uf.union(2, 1);
+        assert_eq!(uf.size(2), 3);
+        assert_eq!(uf.find(0), uf.find(2));
+        assert_ne!(uf.find(3), uf.find(0));
+    }
+}

@@ -1,0 +1,809 @@
+//! Stage 1: mentions. Every run of capitalised words that names something, with the cues around
+//! it that tell a person from an organisation or a place.
+//!
+//! A mention is a maximal run of capitalised word tokens inside one sentence, joined by name
+//! particles ("Ursula von der Leyen", "Mohammed bin Salman"), hyphens ("Kim Min-jun",
+//! "al-Assad"), initials ("J. K. Rowling") and, inside institution names, by "of", "for" and
+//! "and" ("University of Science and Technology of China"). A possessive 's is kept apart so that
+//! a correction can be given in the mention's own shape ("Leann's" → "Liang's"). Leading titles
+//! are dropped from the name and kept as a cue ("Professor Zhou Hang" → "Zhou Hang").
+//!
+//! What is not a name: an ordinary English word capitalised only because it starts a sentence
+//! or a quotation ("However", "Yes"); such a word counts only when something says it is a name
+//! (the next word is capitalised too, a speech verb follows, or the document writes it
+//! capitalised mid-sentence elsewhere). Sentences that look like headlines (nearly every word
+//! capitalised) are skipped: their capitals say nothing about names.
+//!
+//! A standalone all-capitals word with no person cue is an acronym ("AI", "US") and is kept apart
+//! from the surname it may spell ("MA said" is a surname, "an MA degree" is not).
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use super::lists::{Cue, Particle, lists};
+use super::normalize::{is_all_caps, part_key, title_case};
+use crate::entities::{EntityKind, known_entities};
+use crate::lexicon::lexicon;
+use crate::text::{Document, Flags, Token, TokenKind};
+
+/// What a mention names, as far as its cues tell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    Person,
+    Organisation,
+    Place,
+    Other,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Person => "person",
+            Kind::Organisation => "organisation",
+            Kind::Place => "place",
+            Kind::Other => "other",
+        }
+    }
+}
+
+/// Cues found around a mention, as bits.
+pub mod cue {
+    /// A title before it: Mr, Professor, President.
+    pub const TITLE: u16 = 1;
+    /// A role noun right before it: "founder Zeng Yuqun".
+    pub const ROLE_BEFORE: u16 = 1 << 1;
+    /// A role in apposition after it: "Yiran Chen, professor of ...".
+    pub const APPOSITION: u16 = 1 << 2;
+    /// An age in apposition: "Shue, 60, thanked".
+    pub const AGE: u16 = 1 << 3;
+    /// A speech verb next to it: "Ma said", "said Chen Ming", "Tseng has denied".
+    pub const SPEECH: u16 = 1 << 4;
+    /// "X, who ..."
+    pub const WHO: u16 = 1 << 5;
+    /// The last word is an organisation head (University, Group).
+    pub const ORG_HEAD: u16 = 1 << 6;
+    /// The last word is a place head (Province, County).
+    pub const PLACE_HEAD: u16 = 1 << 7;
+    /// The mention is a known entity (exact or case-folded).
+    pub const KNOWN: u16 = 1 << 8;
+
+    /// Cues that introduce a person (a full name is an introduction by itself).
+    pub const INTRODUCTION: u16 = TITLE | ROLE_BEFORE | APPOSITION;
+    /// Cues that say the mention is a person.
+    pub const PERSON: u16 = TITLE | ROLE_BEFORE | APPOSITION | AGE | SPEECH | WHO;
+}
+
+/// One word of a name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Part {
+    /// Byte range of the word (hyphenated words are one part: "Min-jun").
+    pub range: Range<usize>,
+    /// A particle (van, bin, of, Jr) rather than a name word.
+    pub particle: bool,
+    /// A single letter, written with or without a full stop ("J.", "Z").
+    pub initial: bool,
+    /// A single letter followed by a full stop.
+    pub dotted: bool,
+}
+
+/// A name as it occurs in the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// The name, without a possessive 's.
+    pub range: Range<usize>,
+    /// The possessive ending ('s or ’s) right after the name.
+    pub possessive: Option<Range<usize>>,
+    pub parts: Vec<Part>,
+    pub kind: Kind,
+    /// [`cue`] bits.
+    pub cues: u16,
+    /// The role noun next to it, if any ("founder"), for comparing contexts.
+    pub role: Option<&'static str>,
+    pub sentence: usize,
+    pub paragraph: usize,
+    /// The first word of a sentence or quotation, where capitals say nothing.
+    pub clause_initial: bool,
+    /// A standalone all-capitals word used as an acronym.
+    pub acronym: bool,
+    /// Known entity kind of the whole mention, when it is one.
+    pub known: Option<EntityKind>,
+    /// An acronym in brackets follows: "Chinese Academy of Sciences (CAS)".
+    pub acronym_follows: bool,
+    /// The mention opens its paragraph (where datelines and lead-in capitals stand).
+    pub paragraph_initial: bool,
+    /// A dateline: a name in capitals opening its paragraph, followed by a comma, a bracket or a
+    /// dash ("BEIJING (Reuters) -", "SHANGHAI, June 3").
+    pub dateline: bool,
+}
+
+impl Mention {
+    /// The parts that are name words, not particles.
+    pub fn name_parts(&self) -> impl Iterator<Item = &Part> {
+        self.parts.iter().filter(|p| !p.particle)
+    }
+
+    pub fn has(&self, cues: u16) -> bool {
+        self.cues & cues != 0
+    }
+
+    /// The whole range including a possessive ending.
+    pub fn full_range(&self) -> Range<usize> {
+        match &self.possessive {
+            Some(p) => self.range.start..p.end,
+            None => self.range.clone(),
+        }
+    }
+}
+
+/// Finds every mention in `doc`, in text order.
+pub fn extract(doc: &Document) -> Vec<Mention> {
+    let capitalised_mid_sentence = capitalised_mid_sentence(doc);
+    let mut out = Vec::new();
+    for (index, sentence) in doc.sentences.iter().enumerate() {
+        let tokens = doc.sentence_tokens(sentence);
+        if looks_like_headline(doc, tokens) {
+            continue;
+        }
+        let opens_paragraph = doc.paragraphs.get(sentence.paragraph).is_some_and(|p| p.tokens.start == sentence.tokens.start);
+        let mut scanner =
+            Scanner { doc, tokens, sentence: index, paragraph: sentence.paragraph, opens_paragraph, mid: &capitalised_mid_sentence };
+        scanner.scan(&mut out);
+    }
+    out
+}
+
+/// Words written capitalised somewhere other than the start of a sentence or quotation.
+fn capitalised_mid_sentence<'d>(doc: &'d Document) -> HashSet<&'d str> {
+    let mut set = HashSet::new();
+    for sentence in &doc.sentences {
+        let tokens = doc.sentence_tokens(sentence);
+        for i in 0..tokens.len() {
+            if is_name_word(doc, &tokens[i]) && !clause_initial(doc, tokens, i) {
+                set.insert(strip_possessive(doc.text(&tokens[i])).0);
+            }
+        }
+    }
+    set
+}
+
+/// A sentence whose words are nearly all capitalised (a headline, a title, a byline in capitals).
+fn looks_like_headline(doc: &Document, tokens: &[Token]) -> bool {
+    const MINOR: &[&str] = &["a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "vs", "with"];
+    let words: Vec<&Token> = tokens.iter().filter(|t| t.kind == TokenKind::Word).collect();
+    if words.len() < 3 {
+        return false;
+    }
+    let ends_like_prose = tokens.last().is_some_and(|t| t.kind == TokenKind::Punct && matches!(doc.text(t), "." | "!" | "?"))
+        || tokens.iter().rev().take(3).any(|t| matches!(doc.text(t), "." | "?" | "!"));
+    let all_caps = words.iter().filter(|t| t.is(Flags::ALL_CAPS)).count();
+    if all_caps * 5 >= words.len() * 3 {
+        return true;
+    }
+    let major: Vec<&&Token> = words.iter().filter(|t| !MINOR.contains(&doc.text(t))).collect();
+    let capitalised = major.iter().filter(|t| t.is(Flags::CAPITALISED)).count();
+    !ends_like_prose && major.len() >= 3 && capitalised * 5 >= major.len() * 4
+}
+
+/// A capitalised word that can be part of a name.
+fn is_name_word(doc: &Document, token: &Token) -> bool {
+    token.kind == TokenKind::Word
+        && token.is(Flags::CAPITALISED)
+        && !token.is(Flags::HAS_DIGIT)
+        && doc.text(token) != "I"
+}
+
+/// Whether token `i` starts a sentence, a quotation, a bracket or a clause after a colon.
+fn clause_initial(doc: &Document, tokens: &[Token], i: usize) -> bool {
+    if tokens[i].is(Flags::SENTENCE_INITIAL) || tokens[i].is(Flags::LINE_BREAK_BEFORE) {
+        return true;
+    }
+    let Some(prev) = i.checked_sub(1).map(|p| &tokens[p]) else { return true };
+    if prev.kind != TokenKind::Punct {
+        return false;
+    }
+    match doc.text(prev) {
+        // a straight quotation mark opens when the word touches it: `"Yes` but not `," Yes`
+        "\"" | "'" => !tokens[i].is(Flags::SPACE_BEFORE),
+        "“" | "‘" | "(" | "[" | ":" | "—" | "–" | "«" | "-" | ";" => true,
+        _ => false,
+    }
+}
+
+/// Splits a possessive ending off a word: ("Leann", Some("'s")).
+fn strip_possessive(word: &str) -> (&str, Option<&str>) {
+    for ending in ["'s", "’s", "'S", "’S"] {
+        if let Some(stem) = word.strip_suffix(ending) {
+            if !stem.is_empty() {
+                return (stem, Some(&word[stem.len()..]));
+            }
+        }
+    }
+    (word, None)
+}
+
+/// Words between a name and a speech verb that keep it the verb's subject ("Tseng has repeatedly
+/// denied").
+const AUXILIARIES: &[&str] = &[
+    "again", "also", "further", "had", "has", "have", "is", "later", "often", "once", "previously", "recently",
+    "then", "was", "will", "would",
+];
+
+struct Scanner<'a, 'd> {
+    doc: &'a Document<'d>,
+    tokens: &'a [Token],
+    sentence: usize,
+    paragraph: usize,
+    /// The sentence opens its paragraph.
+    opens_paragraph: bool,
+    mid: &'a HashSet<&'a str>,
+}
+
+impl Scanner<'_, '_> {
+    fn text(&self, i: usize) -> &str {
+        self.doc.text(&self.tokens[i])
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(Token::is_word)
+    }
+
+    fn is_name_word(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| is_name_word(self.doc, t))
+    }
+
+    /// Token `i` follows the previous one after a space, on the same line.
+    fn spaced(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.is(Flags::SPACE_BEFORE) && !t.is(Flags::LINE_BREAK_BEFORE))
+    }
+
+    /// Token `i` touches the previous one.
+    fn joined(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| !t.is(Flags::SPACE_BEFORE))
+    }
+
+    fn scan(&mut self, out: &mut Vec<Mention>) {
+        let mut i = 0;
+        while i < self.tokens.len() {
+            match self.mention_at(i) {
+                Some((mention, next)) => {
+                    out.push(mention);
+                    i = next;
+                }
+                None => i += 1,
+            }
+        }
+    }
+
+    /// A title phrase at `i` ("Mr", "Prime Minister", "Dr."): the index after it.
+    fn title_at(&self, i: usize) -> Option<usize> {
+        let first = self.tokens.get(i).filter(|t| t.is_word())?;
+        for phrase in lists().cues_starting(self.doc.text(first)) {
+            if phrase.cue != Cue::Title {
+                continue;
+            }
+            let mut j = i;
+            let matched = phrase.words.iter().enumerate().all(|(k, w)| {
+                let ok = self.is_word(j) && self.text(j) == *w && (k == 0 || self.spaced(j));
+                j += 1;
+                ok
+            });
+            if !matched {
+                continue;
+            }
+            if self.tokens.get(j).is_some_and(|t| t.kind == TokenKind::Punct && self.doc.text(t) == ".") && self.joined(j) {
+                j += 1;
+            }
+            if self.is_name_word(j) && self.spaced(j) {
+                return Some(j);
+            }
+        }
+        None
+    }
+
+    fn mention_at(&self, start: usize) -> Option<(Mention, usize)> {
+        let title_end = self.title_at(start);
+        let name_start = title_end.unwrap_or(start);
+        if !self.can_start(name_start) {
+            return None;
+        }
+        let (mut parts, possessive, end) = self.grow(name_start);
+        if parts.is_empty() {
+            return None;
+        }
+        let mut cues = 0;
+        let mut first_token = name_start;
+        if title_end.is_some() {
+            // "General Motors", "Premier League": the title belongs to an institution's name.
+            if self.head_of(&parts).is_some() {
+                let mut title_parts = Vec::new();
+                for k in start..name_start {
+                    if self.tokens[k].is_word() {
+                        title_parts.push(Part { range: self.tokens[k].range(), particle: false, initial: false, dotted: false });
+                    }
+                }
+                title_parts.append(&mut parts);
+                parts = title_parts;
+                first_token = start;
+            } else {
+                cues |= cue::TITLE;
+            }
+        }
+        let clause_initial = clause_initial(self.doc, self.tokens, first_token);
+        if clause_initial && title_end.is_none() && !self.counts_at_clause_start(&parts, end) {
+            return None;
+        }
+        let range = parts[0].range.start..parts[parts.len() - 1].range.end;
+        let mut mention = Mention {
+            range,
+            possessive,
+            parts,
+            kind: Kind::Other,
+            cues,
+            role: None,
+            sentence: self.sentence,
+            paragraph: self.paragraph,
+            clause_initial,
+            acronym: false,
+            known: None,
+            acronym_follows: self.acronym_in_brackets(end),
+            paragraph_initial: self.opens_paragraph && self.tokens[..start].iter().all(|t| t.kind != TokenKind::Word),
+            dateline: false,
+        };
+        mention.dateline = mention.paragraph_initial
+            && mention.name_parts().all(|p| is_all_caps(self.doc.slice(p.range.clone())) || p.initial)
+            && self.tokens.get(end).is_some_and(|t| t.kind == TokenKind::Punct && matches!(self.doc.text(t), "," | "(" | "-" | "—" | "–" | ":"));
+        self.add_cues(&mut mention, start, end);
+        mention.kind = self.kind_of(&mention);
+        mention.acronym = mention.parts.len() == 1
+            && is_all_caps(self.doc.slice(mention.range.clone()))
+            && !mention.has(cue::PERSON)
+            && mention.known != Some(EntityKind::Person);
+        Some((mention, end))
+    }
+
+    /// "(CAS)" at `k`.
+    fn acronym_in_brackets(&self, k: usize) -> bool {
+        self.tokens.get(k).is_some_and(|t| self.doc.text(t) == "(")
+            && self.tokens.get(k + 1).is_some_and(|t| t.is(Flags::ALL_CAPS))
+            && self.tokens.get(k + 2).is_some_and(|t| self.doc.text(t) == ")")
+    }
+
+    /// Whether a name can start at token `i`.
+    fn can_start(&self, i: usize) -> bool {
+        if self.is_name_word(i) {
+            return true;
+        }
+        // al-Assad, el-Sisi
+        self.is_word(i)
+            && matches!(self.text(i), "al" | "el")
+            && self.is_hyphen(i + 1)
+            && self.is_name_word(i + 2)
+            && self.joined(i + 2)
+    }
+
+    fn is_hyphen(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Punct && matches!(self.doc.text(t), "-" | "‐" | "‑"))
+            && self.joined(i)
+    }
+
+    /// Collects the parts of the name starting at `i`: (parts, possessive, index after the name).
+    fn grow(&self, i: usize) -> (Vec<Part>, Option<Range<usize>>, usize) {
+        let mut parts: Vec<Part> = Vec::new();
+        let mut j = i;
+        while let Some((part, possessive, next)) = self.word_at(j, parts.is_empty()) {
+            parts.push(part);
+            j = next;
+            if possessive.is_some() {
+                return (parts, possessive, j);
+            }
+            // the next name word, possibly after particles or connectors
+            let mut k = j;
+            let mut connectors = Vec::new();
+            while self.is_word(k) && self.spaced(k) && !self.is_name_word(k) {
+                if !self.connects(&parts, k, connectors.len()) {
+                    break;
+                }
+                connectors.push(k);
+                k += 1;
+            }
+            let after_particle = self.tokens.get(k).is_some_and(|t| t.is_word()) && self.is_after_particle(k);
+            if (self.is_name_word(k) || after_particle) && self.spaced(k) && (connectors.is_empty() || self.connector_ok(&parts, &connectors, k)) {
+                for c in connectors {
+                    parts.push(Part { range: self.tokens[c].range(), particle: true, initial: false, dotted: false });
+                }
+                j = k;
+                if after_particle {
+                    let mut end = self.tokens[k].range();
+                    if self.tokens.get(k + 1).is_some_and(|t| self.doc.text(t) == ".") && self.joined(k + 1) {
+                        end.end = self.tokens[k + 1].end as usize;
+                        j = k + 1;
+                    }
+                    parts.push(Part { range: end, particle: true, initial: false, dotted: false });
+                    return (parts, None, j + 1);
+                }
+                continue;
+            }
+            break;
+        }
+        (parts, None, j)
+    }
+
+    /// Jr, Sr, II, III after a name.
+    fn is_after_particle(&self, k: usize) -> bool {
+        lists().particle(self.text(k)) == Some(Particle::After)
+    }
+
+    /// One name word at `j`, with hyphenated continuations and an initial's full stop.
+    fn word_at(&self, j: usize, first: bool) -> Option<(Part, Option<Range<usize>>, usize)> {
+        if !(self.is_name_word(j) || (first && self.can_start(j))) {
+            return None;
+        }
+        if !first && self.is_after_particle(j) {
+            return None;
+        }
+        let mut range = self.tokens[j].range();
+        let mut next = j + 1;
+        // hyphenated: Min-jun, Bailey-Ross, al-Assad; not Chicago-based
+        while self.is_hyphen(next) && self.tokens.get(next + 1).is_some_and(|t| t.is_word() && !t.is(Flags::SPACE_BEFORE)) {
+            let piece = &self.tokens[next + 1];
+            let text = self.doc.text(piece);
+            if !(piece.is(Flags::CAPITALISED) || joins_lowercase(text)) {
+                break;
+            }
+            range.end = piece.end as usize;
+            next += 2;
+        }
+        let text = self.doc.slice(range.clone());
+        let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+        let initial = letters == 1;
+        let mut dotted = false;
+        if initial && self.tokens.get(next).is_some_and(|t| self.doc.text(t) == ".") && self.joined(next) && self.is_name_word(next + 1) {
+            range.end = self.tokens[next].end as usize;
+            next += 1;
+            dotted = true;
+        }
+        let (stem, possessive) = strip_possessive(self.doc.slice(range.clone()));
+        let possessive = possessive.map(|p| range.start + stem.len()..range.start + stem.len() + p.len());
+        if let Some(p) = &possessive {
+            range.end = p.start;
+        }
+        Some((Part { range, particle: false, initial, dotted }, possessive, next))
+    }
+
+    /// Whether the lowercase word at `k` can join the name being grown (particles; "of", "and"
+    /// in institution names). `before` counts connectors already taken.
+    fn connects(&self, parts: &[Part], k: usize, before: usize) -> bool {
+        /// Particles too ambiguous to join a name on their own.
+        const AMBIGUOUS: &[&str] = &["am", "bar", "bat", "ben", "do", "e", "i", "las", "les", "lo", "los", "te", "und", "y"];
+        let word = self.text(k);
+        if before >= 3 {
+            return false;
+        }
+        if matches!(lists().particle(word), Some(Particle::Before | Particle::Between))
+            && word.chars().next().is_some_and(char::is_lowercase)
+            && !AMBIGUOUS.contains(&word)
+        {
+            // "Ursula von der Leyen", "Lula da Silva": only after a name word, never a head word
+            return parts.last().is_some_and(|p| !p.particle && self.head_word(p).is_none());
+        }
+        matches!(word, "of" | "for" | "and" | "&" | "on") && self.head_in(parts).is_some()
+    }
+
+    /// Whether the connectors before the name word at `k` make sense: "and" joins an institution
+    /// name only between ordinary words ("Science and Technology"), not after its head ("Harvard
+    /// University and MIT") nor before a proper name ("Bank of China and Alibaba").
+    fn connector_ok(&self, parts: &[Part], connectors: &[usize], k: usize) -> bool {
+        let institution = self.head_in(parts).is_some();
+        for &c in connectors {
+            match self.text(c) {
+                "and" | "&" => {
+                    let after_head = parts.last().is_some_and(|p| self.head_word(p).is_some());
+                    let next_is_word = lexicon().english_word(&self.text(k).to_lowercase()).is_some();
+                    if after_head || !next_is_word || !institution {
+                        return false;
+                    }
+                }
+                "of" | "for" | "on" if !institution => return false,
+                _ => {}
+            }
+        }
+        true
+    }
+
+    fn head_word(&self, part: &Part) -> Option<Cue> {
+        let word = self.doc.slice(part.range.clone());
+        let l = lists();
+        if l.is_cue(word, Cue::OrgHead) {
+            Some(Cue::OrgHead)
+        } else if l.is_cue(word, Cue::PlaceHead) {
+            Some(Cue::PlaceHead)
+        } else {
+            None
+        }
+    }
+
+    /// A head word anywhere among the parts.
+    fn head_in(&self, parts: &[Part]) -> Option<Cue> {
+        parts.iter().filter(|p| !p.particle).find_map(|p| self.head_word(p))
+    }
+
+    /// The head that makes the parts an institution or a place: the last word ("Peking
+    /// University"), or the first before "of" ("University of Hong Kong").
+    fn head_of(&self, parts: &[Part]) -> Option<Cue> {
+        let last = parts.iter().rev().find(|p| !p.particle)?;
+        if let Some(head) = self.head_word(last) {
+            return Some(head);
+        }
+        match parts {
+            [first, second, ..] if second.particle && self.doc.slice(second.range.clone()) == "of" => self.head_word(first),
+            _ => None,
+        }
+    }
+
+    /// Whether a run that starts a sentence or a quotation is a name although its first word
+    /// only has a capital because of where it stands: not an English word, or one also used as a
+    /// name ("Bill", "Lean") that something marks as a name here (a following name word after a
+    /// given name, a speech verb, the same word capitalised mid-sentence elsewhere).
+    fn counts_at_clause_start(&self, parts: &[Part], end: usize) -> bool {
+        let first = self.doc.slice(parts[0].range.clone());
+        let lower = first.to_lowercase();
+        if is_all_caps(first) {
+            // capitals all through are not explained by the position ("MA said", "US officials")
+            return true;
+        }
+        let Some(info) = lexicon().english_word(&lower) else { return true };
+        if !info.also_capitalised || parts[0].initial {
+            return false;
+        }
+        if self.mid.contains(first) {
+            return true;
+        }
+        if parts.len() > 1 {
+            return lexicon().western_name(first).is_some();
+        }
+        // "Lean said", "Rose said"; not "He said", "It added"
+        self.speech_verb_after(end) && (lexicon().western_name(first).is_some() || info.size > 10)
+    }
+
+    /// Whether a speech verb follows at `k`, perhaps after auxiliaries and adverbs.
+    fn speech_verb_after(&self, k: usize) -> bool {
+        for j in k..k + 3 {
+            if !self.is_word(j) || !self.spaced(j) {
+                return false;
+            }
+            let word = self.text(j);
+            if lists().is_cue(word, Cue::SpeechVerb) {
+                return true;
+            }
+            if !(AUXILIARIES.contains(&word) || word.ends_with("ly")) {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// Cues before (`start`: the first token, title included) and after (`end`) the mention.
+    fn add_cues(&self, mention: &mut Mention, start: usize, end: usize) {
+        let l = lists();
+        // before: a role ("founder Zeng Yuqun") or a speech verb ("said Chen Ming")
+        if let Some(prev) = start.checked_sub(1).filter(|&p| self.is_word(p) && self.spaced(start)) {
+            let word = self.text(prev);
+            if word.chars().next().is_some_and(char::is_lowercase) {
+                for phrase in l.cues_ending(word) {
+                    let n = phrase.words.len();
+                    if n > prev + 1 {
+                        continue;
+                    }
+                    let matched = phrase.words.iter().enumerate().all(|(k, w)| {
+                        let t = prev + 1 - n + k;
+                        self.is_word(t) && self.text(t) == *w
+                    });
+                    if !matched {
+                        continue;
+                    }
+                    match phrase.cue {
+                        Cue::Role => {
+                            mention.cues |= cue::ROLE_BEFORE;
+                            mention.role = Some(phrase.words[n - 1]);
+                        }
+                        Cue::SpeechVerb => mention.cues |= cue::SPEECH,
+                        _ => continue,
+                    }
+                    break;
+                }
+            }
+        }
+        // after: a speech verb, or an apposition after a comma
+        if self.speech_verb_after(end) {
+            mention.cues |= cue::SPEECH;
+        }
+        if self.tokens.get(end).is_some_and(|t| self.doc.text(t) == ",") {
+            self.apposition(mention, end + 1);
+        }
+        if let Some(head) = self.head_of(&mention.parts) {
+            mention.cues |= if head == Cue::OrgHead { cue::ORG_HEAD } else { cue::PLACE_HEAD };
+        }
+        if let Some(found) = known_entities().lookup(self.doc.slice(mention.range.clone())) {
+            if !found.record.is_common_word() || mention.parts.len() > 1 {
+                mention.cues |= cue::KNOWN;
+                mention.known = Some(found.record.kind);
+            }
+        }
+    }
+
+    /// ", 60," / ", who" / ", founder of" / ", a professor at" after a name.
+    fn apposition(&self, mention: &mut Mention, k: usize) {
+        let Some(first) = self.tokens.get(k) else { return };
+        if first.kind == TokenKind::Number && self.tokens.get(k + 1).is_some_and(|t| self.doc.text(t) == ",") {
+            mention.cues |= cue::AGE;
+            return;
+        }
+        if first.is_word() && self.doc.text(first) == "who" {
+            mention.cues |= cue::WHO;
+            return;
+        }
+        // up to six words before a role noun, all lowercase or numbers ("a 21-year-old mechanical
+        // engineering student"), stopping at punctuation other than hyphens
+        let l = lists();
+        let mut j = k;
+        let mut words = 0;
+        while let Some(t) = self.tokens.get(j) {
+            match t.kind {
+                TokenKind::Word => {
+                    let word = self.doc.text(t);
+                    // "a 16-year-old", ", aged 60,"
+                    let year_old = word == "old" && j >= 2 && self.text(j - 2) == "year";
+                    let aged = word == "aged" && self.tokens.get(j + 1).is_some_and(|n| n.kind == TokenKind::Number);
+                    if year_old || aged {
+                        mention.cues |= cue::AGE;
+                        return;
+                    }
+                    let role = l.cues_starting(word).iter().find(|p| p.cue == Cue::Role && self.phrase_at(j, &p.words));
+                    if let Some(phrase) = role {
+                        mention.cues |= cue::APPOSITION;
+                        mention.role = phrase.words.last().copied();
+                        return;
+                    }
+                    if word.chars().next().is_some_and(char::is_uppercase) && words > 0 {
+                        return;
+                    }
+                    words += 1;
+                    if words > 6 {
+                        return;
+                    }
+                }
+                TokenKind::Number => {}
+                TokenKind::Punct if self.is_hyphen(j) => {}
+                _ => return,
+            }
+            j += 1;
+        }
+    }
+
+    fn phrase_at(&self, j: usize, words: &[&str]) -> bool {
+        words.iter().enumerate().all(|(k, w)| self.is_word(j + k) && self.text(j + k) == *w)
+    }
+
+    fn kind_of(&self, mention: &Mention) -> Kind {
+        if let Some(known) = mention.known {
+            return match known {
+                EntityKind::Person => Kind::Person,
+                EntityKind::University | EntityKind::Institute | EntityKind::Company | EntityKind::Organisation | EntityKind::Agency | EntityKind::Media => Kind::Organisation,
+                EntityKind::Country | EntityKind::Region | EntityKind::City | EntityKind::Place => Kind::Place,
+                EntityKind::Product => Kind::Other,
+            };
+        }
+        if mention.has(cue::ORG_HEAD) {
+            return Kind::Organisation;
+        }
+        if mention.has(cue::PLACE_HEAD) {
+            return Kind::Place;
+        }
+        if mention.has(cue::PERSON) || self.looks_like_personal_name(mention) {
+            return Kind::Person;
+        }
+        Kind::Other
+    }
+
+    /// Two to four name words of which one is a Chinese surname or a Western given name, and
+    /// none an ordinary word: "Liang Wenfeng", "Damien MA", "Tom O'Brien".
+    fn looks_like_personal_name(&self, mention: &Mention) -> bool {
+        let words: Vec<&str> = mention.name_parts().map(|p| self.doc.slice(p.range.clone())).collect();
+        if !(2..=4).contains(&words.len()) {
+            return false;
+        }
+        let l = lists();
+        let keys: Vec<String> = words.iter().map(|w| part_key(w)).collect();
+        let all_pinyin = keys.iter().all(|k| super::pinyin::is_pinyin(k));
+        let mut named = false;
+        for (word, key) in words.iter().zip(&keys) {
+            let title = if is_all_caps(word) { title_case(word) } else { word.to_string() };
+            let common = lexicon().english_word(key).is_some_and(|w| !w.also_capitalised && w.size <= 35);
+            let surname = l.surname(key).is_some();
+            let western = lexicon().western_name(&title).is_some();
+            // "Zhou Hang" is a name, "Budweiser Man" is not: an ordinary word counts as a
+            // surname only inside a name that is all pinyin
+            if common && !western && !(surname && all_pinyin) {
+                return false;
+            }
+            // capitals say nothing: "Damien MA" is named by Damien, "Chinese AI" by nothing
+            named |= (surname || western) && !is_all_caps(word);
+        }
+        named
+    }
+}
+
+/// A lowercase piece after a hyphen that continues a name ("Min-jun", "Ji-hoon", "Yat-sen") rather
+/// than an English compound ("Chicago-based").
+fn joins_lowercase(piece: &str) -> bool {
+    lexicon().english_word(piece).is_none_or(|w| w.size > 35) && super::pinyin::is_valid_romanisation(piece)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::{InputFormat, Source};
+
+    fn mentions(text: &str) -> Vec<(String, Kind)> {
+        let source = Source::new("t", text, InputFormat::Plain);
+        let doc = Document::new(&source);
+        extract(&doc).into_iter().map(|m| (text[m.range.clone()].to_string(), m.kind)).collect()
+    }
+
+    fn names(text: &str) -> Vec<String> {
+        mentions(text).into_iter().map(|(n, _)| n).collect()
+    }
+
+    #[test]
+    fn full_names_titles_and_possessives() {
+        assert_eq!(names("Professor Zhou Hang said Leann's plan worked."), ["Zhou Hang", "Leann"]);
+        assert_eq!(mentions("Yiran Chen, professor of engineering at Duke University, said so.")[0], ("Yiran Chen".into(), Kind::Person));
+        assert_eq!(names("It was Mr. Ma who spoke."), ["Ma"]);
+    }
+
+    #[test]
+    fn sentence_initial_words_are_not_names() {
+        assert_eq!(names("However, the plan failed. Yes, it did."), Vec::<String>::new());
+        assert_eq!(names("Lean said the plan failed."), ["Lean"]);
+        assert_eq!(names("Tseng has repeatedly denied it."), ["Tseng"]);
+        assert_eq!(names("Bill Gates spoke. Bill said nothing."), ["Bill Gates", "Bill"]);
+        assert_eq!(names("He added that it works. It said so. We said no."), Vec::<String>::new());
+    }
+
+    #[test]
+    fn particles_hyphens_and_institutions() {
+        assert_eq!(names("We met Ursula von der Leyen and Kim Min-jun in Busan."), ["Ursula von der Leyen", "Kim Min-jun", "Busan"]);
+        assert_eq!(names("He studied at the University of Science and Technology of China last year."), ["University of Science and Technology of China"]);
+        assert_eq!(names("He studied at Harvard University and MIT last year."), ["Harvard University", "MIT"]);
+        assert_eq!(names("It is a Chicago-based group."), ["Chicago"]);
+        assert_eq!(names("The Z Jiang Province committee met."), ["Z Jiang Province"]);
+    }
+
+    #[test]
+    fn kinds_from_cues() {
+        let found = mentions("Damien MA, founder of Macropolo, said: “You can go to Tingryu University or Zhejiang Province.”");
+        assert_eq!(found[0], ("Damien MA".into(), Kind::Person));
+        assert!(found.contains(&("Tingryu University".into(), Kind::Organisation)));
+        assert!(found.contains(&("Zhejiang Province".into(), Kind::Place)));
+    }
+
+    #[test]
+    fn capitals_and_demonyms_do_not_make_people() {
+        assert_eq!(mentions("A more successful Chinese AI startup will appear.")[0].1, Kind::Other);
+        assert_eq!(mentions("A quote from Damien MA was read.")[0], ("Damien MA".into(), Kind::Person));
+    }
+
+    #[test]
+    fn acronyms_stand_apart() {
+        let source = Source::new("t", "The AI firm hired an MA graduate. MA said nothing.", InputFormat::Plain);
+        let doc = Document::new(&source);
+        let found = extract(&doc);
+        let acronyms: Vec<bool> = found.iter().map(|m| m.acronym).collect();
+        assert_eq!(acronyms, [true, true, false]);
+    }
+
+    #[test]
+    fn headlines_are_skipped() {
+        assert_eq!(names("Museum Reopens After Three Years Of Work"), Vec::<String>::new());
+    }
+}

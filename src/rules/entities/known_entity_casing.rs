@@ -1,0 +1,222 @@
+use crate::declare_rule;
+use crate::diagnostic::Finding;
+use crate::entities::entity_key;
+use crate::entities::known_entities;
+use crate::entities::mentions::{NameRun, name_runs};
+use crate::fix::{Edit, Fix};
+use crate::rules::Context;
+
+declare_rule! {
+    /// ## What it does
+    /// Finds the name of a known company, organisation, institution or person written with the
+    /// wrong inner capitals: "Deepseek" for DeepSeek, "Macropolo" for MacroPolo, "Bytedance" for
+    /// ByteDance, "Huawei" written "HuaWei".
+    ///
+    /// ## Why it matters
+    /// Brands and organisations fix the casing of their names, and careful publications follow
+    /// it. Machine translation and speech recognition flatten inner capitals, and a name written
+    /// two ways reads as two names.
+    ///
+    /// ## Example
+    /// ```text
+    /// Deepseek's success surprised investors, Macropolo found.
+    /// ```
+    ///
+    /// ## Correction
+    /// ```text
+    /// DeepSeek's success surprised investors, MacroPolo found.
+    /// ```
+    ///
+    /// Only inner capitals count. A capital at the start of a sentence ("EBay"), a name in
+    /// capitals ("DEEPSEEK" in a headline), a lowercase handle ("deepseek"), title-cased function
+    /// words ("University Of Hong Kong") and house styles for acronyms ("Nasa") are left alone. A
+    /// glossary name is the canonical form: spelled as in the glossary it is never flagged, and
+    /// its casing is preferred over the lists'.
+    ///
+    /// ## Fix safety
+    /// Safe: the letters stay the same and only their case changes to the entity's own.
+    pub static KNOWN_ENTITY_CASING = {
+        code: "E002",
+        name: "known-entity-casing",
+        category: Entities,
+        severity: Warning,
+        status: Stable,
+        fix: Always,
+        check: check,
+    };
+}
+
+/// Longest span of a run looked up as one name, in words.
+const MAX_WORDS: usize = 6;
+
+pub fn check(cx: &Context, out: &mut Vec<Finding>) {
+    let doc = cx.doc;
+    for run in name_runs(doc) {
+        let mut start = 0;
+        while start < run.words.len() {
+            match longest_name(cx, &run, start) {
+                Some((end, canonical)) => {
+                    report(cx, &run, start, end, &canonical, out);
+                    start = end + 1;
+                }
+                None => start += 1,
+            }
+        }
+    }
+}
+
+/// The longest span from word `start` that is a known name or a glossary name, with the
+/// canonical spelling its words should have.
+fn longest_name(cx: &Context, run: &NameRun, start: usize) -> Option<(usize, String)> {
+    if run.words[start].connector {
+        return None;
+    }
+    let last = run.words.len().min(start + MAX_WORDS) - 1;
+    (start..=last).rev().find_map(|end| {
+        if run.words[end].connector {
+            return None;
+        }
+        let range = run.range(start, end);
+        let with_possessive = range.start..run.words[end].full_end;
+        canonical_spelling(cx, cx.doc.slice(range.clone()))
+            .or_else(|| (with_possessive.end > range.end).then(|| canonical_spelling(cx, cx.doc.slice(with_possessive))).flatten())
+            .map(|c| (end, c))
+    })
+}
+
+/// The spelling `text` should have if it is a known or glossary name: the glossary's form, else
+/// the listed form (canonical or alias) with the same key.
+fn canonical_spelling(cx: &Context, text: &str) -> Option<String> {
+    let key = entity_key(text);
+    let glossary = &cx.settings.glossary;
+    if glossary.accepts(text) {
+        return Some(text.to_string());
+    }
+    if let Some(name) = glossary.names.iter().find(|n| entity_key(n) == key) {
+        return Some(name.clone());
+    }
+    let found = known_entities().lookup_key(&key)?;
+    let record = found.record;
+    // A word that matches only a short abbreviation ("Uva" and the University of Amsterdam's
+    // "UvA") is likely another word.
+    let abbreviation = found.via_alias && key.chars().count() <= 4;
+    if record.is_spelled(text) || record.is_common_word() || abbreviation {
+        return Some(text.to_string());
+    }
+    std::iter::once(record.canonical)
+        .chain(record.aliases.iter().copied())
+        .find(|name| entity_key(name) == key)
+        .map(String::from)
+}
+
+/// Flags the words of `start..=end` whose inner capitals differ from `canonical`'s.
+fn report(cx: &Context, run: &NameRun, start: usize, end: usize, canonical: &str, out: &mut Vec<Finding>) {
+    let text = cx.doc.slice(run.range(start, end));
+    // A name that ends in "'s" ("McDonald's") was found with its "'s".
+    let possessive = run.range(start, end).start..run.words[end].full_end;
+    let text = if entity_key(canonical).ends_with("'s") && !entity_key(text).ends_with("'s") { cx.doc.slice(possessive) } else { text };
+    let canonical = canonical.strip_prefix("The ").filter(|_| !text.starts_with("The ")).unwrap_or(canonical);
+    let written: Vec<&str> = text.split_whitespace().collect();
+    let wanted: Vec<&str> = canonical.split_whitespace().collect();
+    if written.len() != wanted.len() {
+        return;
+    }
+    let mut offset = run.words[start].range.start;
+    let mut rest = text;
+    for (w, c) in written.iter().zip(&wanted) {
+        let at = rest.find(w).unwrap_or(0);
+        let range = offset + at..offset + at + w.len();
+        offset = range.end;
+        rest = &rest[at + w.len()..];
+        if !wrong_inner_capitals(w, c) {
+            continue;
+        }
+        out.push(
+            Finding::new(&KNOWN_ENTITY_CASING, range.clone(), format!("“{w}” is written “{c}”"))
+                .confidence(0.95)
+                .suggest(c.to_string())
+                .fix(Fix::safe(Edit::replace(range, c.to_string()))),
+        );
+    }
+}
+
+/// Whether `written` is `wanted` with its inner capitals changed: the same letters, not all
+/// capitals, not merely a capitalised first letter, and one of the two has a capital after a
+/// lowercase letter.
+fn wrong_inner_capitals(written: &str, wanted: &str) -> bool {
+    if written == wanted || written.to_lowercase() != wanted.to_lowercase() || written.chars().count() != wanted.chars().count() {
+        return false;
+    }
+    let letters = || written.chars().filter(|c| c.is_alphabetic());
+    if letters().all(char::is_uppercase) || letters().all(char::is_lowercase) {
+        return false;
+    }
+    let mut first_upper = wanted.chars();
+    let capitalised: String = first_upper.next().map(|c| c.to_uppercase().chain(first_upper).collect()).unwrap_or_default();
+    if written == capitalised {
+        return false;
+    }
+    has_inner_capital(written) || has_inner_capital(wanted)
+}
+
+/// A capital letter right after a lowercase one ("DeepSeek", "eBay", "McDonald").
+fn has_inner_capital(word: &str) -> bool {
+    word.chars().zip(word.chars().skip(1)).any(|(a, b)| a.is_lowercase() && b.is_uppercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fix::Applicability;
+    use crate::rules::test_util::*;
+
+    #[test]
+    fn flags_flattened_inner_capitals() {
+        assert_lints(&KNOWN_ENTITY_CASING, "Deepseek's success surprised investors.", &["Deepseek"]);
+        assert_suggestion(&KNOWN_ENTITY_CASING, "Deepseek's success surprised investors.", "DeepSeek");
+        assert_suggestion(&KNOWN_ENTITY_CASING, "A study by Macropolo, a think tank.", "MacroPolo");
+        assert_fixed(&KNOWN_ENTITY_CASING, "Deepseek and Bytedance compete.", Applicability::Safe, "DeepSeek and ByteDance compete.");
+    }
+
+    #[test]
+    fn flags_brand_casing() {
+        for (written, wanted) in [
+            ("Tiktok", "TikTok"),
+            ("Youtube", "YouTube"),
+            ("Linkedin", "LinkedIn"),
+            ("Paypal", "PayPal"),
+            ("Openai", "OpenAI"),
+            ("HuaWei", "Huawei"),
+            ("Mcdonald's", "McDonald's"),
+            ("Chatgpt", "ChatGPT"),
+            ("Iphone", "iPhone"),
+            ("Alphago", "AlphaGo"),
+        ] {
+            let text = format!("Analysts said {written} gained.");
+            assert_lints(&KNOWN_ENTITY_CASING, &text, &[written]);
+            assert_suggestion(&KNOWN_ENTITY_CASING, &text, wanted);
+        }
+    }
+
+    #[test]
+    fn glossary_casing_wins() {
+        let text = "Deepseek and Macropolo said.";
+        let source = crate::text::Source::new("t", text, crate::text::InputFormat::Plain);
+        let doc = crate::text::Document::new(&source);
+        let mut settings = crate::config::Settings::default();
+        settings.glossary.names.push("Deepseek".to_string());
+        settings.glossary.names.push("MACROPOLO".to_string());
+        let cx = Context::new(&doc, &settings);
+        let mut out = Vec::new();
+        check(&cx, &mut out);
+        assert!(out.is_empty(), "{out:?}");
+    }
+
+    #[test]
+    fn leaves_right_and_stylistic_casing() {
+        assert_no_lints(&KNOWN_ENTITY_CASING, "DeepSeek, Alibaba and Telegram; the University of Hong Kong.");
+        assert_no_lints(&KNOWN_ENTITY_CASING, "DEEPSEEK RELEASES A MODEL. The deepseek-chat endpoint.");
+        assert_no_lints(&KNOWN_ENTITY_CASING, "Nasa and Nato said so.");
+        assert_no_lints(&KNOWN_ENTITY_CASING, "Peking University and the University Of Hong Kong.");
+    }
+}

@@ -1,0 +1,5 @@
+//! Known entities: near-misses and casing of the institutions, places, companies and people in
+//! `wordlists/entities/` (see [`crate::entities`]).
+
+pub mod known_entity_casing;
+pub mod unknown_entity_near_known;

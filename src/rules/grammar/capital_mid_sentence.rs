@@ -1,0 +1,503 @@
+//! Capitalised common words inside a sentence.
+//!
+//! English capitalises inside a sentence only names, titles, the pronoun I, and the first word of a
+//! quotation or of a new sentence after a colon. Machine translation capitalises a word where it
+//! merged or split sentences ("the constraints are It's really…", "a comprehensive test The main
+//! battlefield") or carried over a source-language habit ("during the Winter"). The hard part is
+//! the names that are also words, so a word is reported only when everything says it is a common
+//! word here:
+//!
+//! - it stands alone: no capitalised neighbour, directly or across the small words title case
+//!   leaves in lowercase ("Supreme Court", "Jacob and his Sons", "Ministry of Commerce"); not the
+//!   first word after punctuation that may open a clause, a quotation or a parenthesis, nor the
+//!   first word on a line (headings, lists, verse, table cells); not followed by a number or a
+//!   letter ("Room 5", "Plan B") or by the acronym it spells out ("Ultraviolet (UV)"); not named
+//!   by a naming verb ("a part called Legato");
+//! - it is a function word (pronoun, article, auxiliary, conjunction, preposition), which is never
+//!   a name; or a season after a word of time ("during the Winter"); or another English word that
+//!   the word list never writes capitalised, that is not a Western name, a title or the head of an
+//!   organisation or place name, nor a known entity, and that does not stand where names stand
+//!   (after a determiner, possessive, preposition, conjunction or numeral: "the Channel", "at
+//!   Arsenal", "three Tests");
+//! - the document does not capitalise it elsewhere inside a sentence or as part of a name: a word
+//!   capitalised twice on purpose is a name, a brand or a defined term;
+//! - its sentence (or its quotation) is English, since a German noun in a German quotation is
+//!   capitalised by rule, and not a title in title case.
+
+use std::cell::OnceCell;
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use crate::declare_rule;
+use crate::diagnostic::Finding;
+use crate::entities::known_entities;
+use crate::fix::{Edit, Fix};
+use crate::lexicon::{lexicon, tsv};
+use crate::rules::Context;
+use crate::rules::words::{english_share, english_word};
+use crate::text::{Document, Flags, Token, TokenKind};
+
+declare_rule! {
+    /// ## What it does
+    /// Finds a common word capitalised inside a sentence, where it is not a name, an acronym, a
+    /// title, the pronoun I, the start of a quotation or the start of a sentence after a colon.
+    ///
+    /// ## Why it matters
+    /// Machine translation capitalises words where it joined or split sentences, or where the
+    /// source language capitalises (German nouns, seasons in some languages). The stray capital
+    /// makes the reader look for a name that is not there, and often marks a sentence whose
+    /// structure broke.
+    ///
+    /// ## Example
+    /// ```text
+    /// He said the constraints are It's really from the other parts.
+    /// The festival is an important source of income during the Winter.
+    /// ```
+    ///
+    /// ## Correction
+    /// ```text
+    /// He said the constraints are it's really from the other parts.
+    /// The festival is an important source of income during the winter.
+    /// ```
+    ///
+    /// Left alone: names that are also words (Bill, Rose, Apple, Reading), days, months,
+    /// nationalities and other words English always capitalises, words next to another capital
+    /// (“Supreme Court”, “Ministry of Commerce”), short forms of names (“the Court”, “the
+    /// Ministry”), titles in title case, headings, list items and table cells, the first word
+    /// after a colon, semicolon, dash, bracket or quotation mark, words in a foreign-language
+    /// quotation, and any word the document capitalises more than once inside sentences (a name,
+    /// a brand or a defined term).
+    ///
+    /// ## Fix safety
+    /// Lowercasing the word is unsafe: it may be a name the word lists do not know.
+    pub static CAPITAL_MID_SENTENCE = {
+        code: "G002",
+        name: "capital-mid-sentence",
+        category: Grammar,
+        severity: Warning,
+        status: Stable,
+        fix: Always,
+        check: check,
+    };
+}
+
+/// Function words: capitalised inside a sentence they are never a name (outside a title). Modal
+/// verbs that are also names or months (May, Will) are left out.
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "about", "after", "against", "all", "also", "although", "am", "an", "and", "another", "any", "are", "as",
+    "at", "be", "because", "been", "before", "being", "between", "both", "but", "by", "can", "could", "did", "do",
+    "does", "during", "each", "either", "for", "from", "had", "has", "have", "he", "her", "hers", "herself", "him",
+    "himself", "his", "how", "if", "in", "including", "into", "is", "it", "its", "itself", "many", "might", "more",
+    "most", "much", "must", "neither", "nor", "not", "of", "on", "only", "or", "other", "our", "shall", "she",
+    "should", "since", "so", "some", "such", "than", "that", "the", "their", "them", "themselves", "then", "there",
+    "these", "they", "this", "those", "though", "through", "to", "too", "under", "until", "upon", "very", "was",
+    "we", "were", "what", "when", "where", "whether", "which", "while", "who", "whom", "whose", "why", "with",
+    "within", "without", "would", "yet", "you", "your",
+];
+
+/// Small words that title case leaves in lowercase: a capital reached across one or two of them
+/// belongs to the same title or name ("Jacob and his Sons", "Notes from the Underground",
+/// "Ministry of Commerce").
+const MINOR_WORDS: &[&str] = &[
+    "&", "a", "against", "an", "and", "as", "at", "by", "de", "del", "der", "for", "from", "her", "his", "in", "into",
+    "its", "la", "le", "my", "nor", "of", "on", "or", "our", "over", "the", "their", "to", "upon", "van", "von",
+    "with", "your",
+];
+
+/// Words after which a noun stands where names stand: determiners, possessives, prepositions,
+/// conjunctions and numerals ("the Channel", "at Arsenal", "three Tests", "allies and
+/// Independents"). A capitalised noun there is most often a name, so only words that cannot be
+/// names are judged after them.
+const NAME_POSITION: &[&str] = &[
+    "a", "about", "across", "after", "against", "along", "among", "an", "and", "another", "around", "as", "at",
+    "before", "behind", "below", "beside", "between", "beyond", "both", "but", "by", "each", "eight", "every",
+    "five", "for", "four", "from", "her", "his", "in", "inside", "into", "its", "like", "my", "near", "nine", "nor",
+    "of", "off", "on", "one", "onto", "or", "our", "outside", "over", "past", "per", "seven", "several", "six",
+    "some", "ten", "than", "that", "the", "their", "these", "this", "those", "three", "through", "to", "toward",
+    "towards", "two", "under", "unlike", "until", "up", "upon", "versus", "via", "with", "within", "without",
+    "your",
+];
+
+/// Verbs that introduce a name: "I called it Character", "a part called Legato".
+const NAMING_VERBS: &[&str] =
+    &["called", "christened", "codenamed", "dubbed", "entitled", "named", "nicknamed", "renamed", "titled"];
+
+/// Nouns English writes in lowercase even where other languages or house styles capitalise them:
+/// the seasons. Capitalised alone after "the" they are not a name ("during the Winter"); in names
+/// they stand beside other capitals ("Winter Olympics", "Arab Spring").
+const NEVER_CAPITALISED: &[&str] = &["autumn", "spring", "summer", "winter"];
+
+/// Words before a season that show it is the season and not a surname (Donna Summer).
+const SEASON_INTRODUCERS: &[&str] =
+    &["during", "each", "every", "in", "last", "next", "since", "that", "the", "this", "through", "throughout", "until"];
+
+/// A sentence with at least this share of capitalised words is a title in title case.
+const TITLE_CASE_SHARE: f64 = 0.6;
+/// A sentence whose lowercase words are less than this share English is in another language.
+const ENGLISH_SHARE: f64 = 0.6;
+
+pub fn check(cx: &Context, out: &mut Vec<Finding>) {
+    let doc = cx.doc;
+    let usage = OnceCell::new();
+    let mut quotations = QuotationCache::default();
+    for sentence in &doc.sentences {
+        let span = sentence.tokens.clone();
+        // Judged once per sentence, and only for sentences with a candidate.
+        let mut plain_english: Option<bool> = None;
+        for i in span.clone() {
+            let Some(strength) = candidate(doc, span.clone(), i) else { continue };
+            let tokens = doc.sentence_tokens(sentence);
+            if !*plain_english.get_or_insert_with(|| !is_title_case(tokens) && is_english(doc, tokens)) {
+                break;
+            }
+            let token = &doc.tokens[i];
+            let text = doc.text(token);
+            let deliberate = usage.get_or_init(|| CapitalUsage::of(doc)).is_deliberate(text);
+            if deliberate || cx.settings.glossary.accepts(text) || !quotations.is_english(doc, span.clone(), i) {
+                continue;
+            }
+            out.push(finding(doc, token, strength));
+        }
+    }
+}
+
+/// How sure a candidate is.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Strength {
+    FunctionWord,
+    ContentWord,
+}
+
+/// Whether token `i` of the sentence `span` is a common word capitalised without reason.
+fn candidate(doc: &Document, span: Range<usize>, i: usize) -> Option<Strength> {
+    let token = &doc.tokens[i];
+    if token.kind != TokenKind::Word
+        || !token.is(Flags::CAPITALISED)
+        || token.is(Flags::ALL_CAPS)
+        || token.is(Flags::SENTENCE_INITIAL)
+        || token.is(Flags::HAS_DIGIT)
+        || token.is(Flags::LINE_BREAK_BEFORE)
+        || i == span.start
+    {
+        return None;
+    }
+    let text = doc.text(token);
+    // One letter: "I", "A" in "grade A"; a capital after the first letter: "iPhone", "McDonald".
+    if text.chars().count() < 2 || text.chars().skip(1).any(char::is_uppercase) {
+        return None;
+    }
+    if !stands_alone(doc, span, i) {
+        return None;
+    }
+    let lower = text.to_lowercase().replace('’', "'");
+    let stem = strip_possessive(&lower);
+    if FUNCTION_WORDS.contains(&stem) {
+        return Some(Strength::FunctionWord);
+    }
+    if NEVER_CAPITALISED.contains(&lower.as_str()) {
+        // A surname (Donna Summer, Mr Winter) never follows these words.
+        let time_word = SEASON_INTRODUCERS.contains(&self::lower(doc, &doc.tokens[i - 1]).as_str());
+        return time_word.then_some(Strength::ContentWord);
+    }
+    if in_name_position(doc, i) {
+        return None;
+    }
+    let info = english_word(text)?;
+    if info.also_capitalised || is_name_part(text) || known_entity(text) || lexicon().western_name(strip_possessive(text)).is_some() {
+        return None;
+    }
+    Some(Strength::ContentWord)
+}
+
+/// No capitalised neighbour (directly or across title-case minor words), no punctuation before it
+/// that may open a clause, quotation or parenthesis, no number or letter after it, not named by a
+/// naming verb, not spelled out before an acronym.
+fn stands_alone(doc: &Document, span: Range<usize>, i: usize) -> bool {
+    let previous = &doc.tokens[i - 1];
+    if previous.kind != TokenKind::Word || is_capitalised(previous) {
+        return false;
+    }
+    // "a part called Legato", "I called it Character".
+    let named = (span.start..i).rev().take(2).any(|j| NAMING_VERBS.contains(&lower(doc, &doc.tokens[j]).as_str()));
+    if named {
+        return false;
+    }
+    if capital_across_minor_words(doc, (span.start..i).rev()) || capital_across_minor_words(doc, i + 1..span.end) {
+        return false;
+    }
+    // "State-owned Shareholders", "Anti-submarine Ship": after a compound that opens with a capital.
+    if i >= span.start + 3 && is_tight_hyphen(doc, i - 2) && is_capitalised(&doc.tokens[i - 3]) {
+        return false;
+    }
+    let Some(next) = doc.tokens.get(i + 1).filter(|_| i + 1 < span.end) else { return true };
+    if next.kind == TokenKind::Number || next.is(Flags::HAS_DIGIT) {
+        return false;
+    }
+    if next.kind == TokenKind::Word && (is_capitalised(next) || doc.text(next).chars().count() == 1) {
+        return false;
+    }
+    if next.kind == TokenKind::Punct {
+        let mark = doc.text(next);
+        // "Alpha-Beta", "Wi-Fi": a hyphenated capitalised compound.
+        if mark == "-" && !next.is(Flags::SPACE_BEFORE) {
+            return false;
+        }
+        // "Ultraviolet (UV)": the spelled-out form of an acronym is capitalised like a name.
+        if mark == "(" && doc.tokens.get(i + 2).is_some_and(|t| t.is(Flags::ALL_CAPS)) {
+            return false;
+        }
+        // "Architectural, Surveying, Planning": a list of capitalised names.
+        if mark == "," && doc.tokens.get(i + 2).is_some_and(|t| i + 2 < span.end && is_capitalised(t)) {
+            return false;
+        }
+    }
+    true
+}
+
+/// A hyphen with no space on either side, joining the parts of a compound.
+fn is_tight_hyphen(doc: &Document, j: usize) -> bool {
+    let hyphen = &doc.tokens[j];
+    hyphen.kind == TokenKind::Punct
+        && doc.text(hyphen) == "-"
+        && !hyphen.is(Flags::SPACE_BEFORE)
+        && doc.tokens.get(j + 1).is_some_and(|t| !t.is(Flags::SPACE_BEFORE))
+}
+
+/// Walking `indices` away from a word, whether a capitalised word comes after one or two title-case
+/// minor words.
+fn capital_across_minor_words(doc: &Document, mut indices: impl Iterator<Item = usize>) -> bool {
+    let mut minor = 0;
+    for j in indices.by_ref().take(3) {
+        let token = &doc.tokens[j];
+        if token.kind == TokenKind::Word && !token.is(Flags::CAPITALISED) && MINOR_WORDS.contains(&lower(doc, token).as_str())
+        {
+            minor += 1;
+            continue;
+        }
+        let sentence_opener = token.is(Flags::SENTENCE_INITIAL) && FUNCTION_WORDS.contains(&lower(doc, token).as_str());
+        return minor > 0 && is_capitalised(token) && !sentence_opener;
+    }
+    false
+}
+
+/// Whether the word before token `i` puts it where a name stands ("the", "at", "three").
+fn in_name_position(doc: &Document, i: usize) -> bool {
+    NAME_POSITION.contains(&lower(doc, &doc.tokens[i - 1]).as_str())
+}
+
+fn lower(doc: &Document, token: &Token) -> String {
+    doc.text(token).to_lowercase().replace('’', "'")
+}
+
+fn is_capitalised(token: &Token) -> bool {
+    token.kind == TokenKind::Word && (token.is(Flags::CAPITALISED) || token.is(Flags::ALL_CAPS))
+}
+
+/// A title (Mr, President) or the head word of an organisation or place name (Court, Ministry,
+/// River): capitalised alone, it stands for the full name ("the Court ruled").
+fn is_name_part(text: &str) -> bool {
+    static HEADS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    let heads = HEADS.get_or_init(|| {
+        let mut heads: Vec<&'static str> = tsv::rows(include_str!("../../../wordlists/person_cues.tsv"))
+            .filter(|row| matches!(row.get(1), "title" | "org_head" | "place_head"))
+            .map(|row| row.get(0))
+            .filter(|word| !word.contains(' '))
+            .collect();
+        heads.sort_unstable();
+        heads
+    });
+    let bare = strip_possessive(text);
+    heads.binary_search(&bare).is_ok() || bare.strip_suffix('s').is_some_and(|singular| heads.binary_search(&singular).is_ok())
+}
+
+fn known_entity(text: &str) -> bool {
+    known_entities().lookup(text).is_some_and(|found| found.record.is_spelled(text))
+}
+
+fn is_title_case(tokens: &[Token]) -> bool {
+    let words: Vec<&Token> = tokens.iter().filter(|t| t.kind == TokenKind::Word).collect();
+    let capitalised = words.iter().filter(|t| is_capitalised(t)).count();
+    words.len() >= 2 && capitalised as f64 >= TITLE_CASE_SHARE * words.len() as f64
+}
+
+fn is_english(doc: &Document, tokens: &[Token]) -> bool {
+    let (lowercase, english) = english_share(doc, tokens);
+    lowercase == 0 || english as f64 >= ENGLISH_SHARE * lowercase as f64
+}
+
+/// For a word inside a quotation, whether the quotation is English: a German noun in a German
+/// quotation is capitalised by German rules. The last quotation judged is remembered, so a long
+/// quotation is read once however many candidates it holds.
+#[derive(Default)]
+struct QuotationCache {
+    last: Option<(Range<usize>, bool)>,
+}
+
+impl QuotationCache {
+    fn is_english(&mut self, doc: &Document, span: Range<usize>, i: usize) -> bool {
+        if !doc.tokens[i].is(Flags::IN_QUOTE) {
+            return true;
+        }
+        if let Some((range, english)) = &self.last {
+            if range.contains(&i) {
+                return *english;
+            }
+        }
+        let quoted = |j: &usize| doc.tokens[*j].is(Flags::IN_QUOTE);
+        let start = (span.start..i).rev().take_while(quoted).last().unwrap_or(i);
+        let end = (i..span.end).take_while(quoted).last().map_or(i + 1, |j| j + 1);
+        let english = is_english(doc, &doc.tokens[start..end]);
+        self.last = Some((start..end, english));
+        english
+    }
+}
+
+/// How the document capitalises words inside sentences, so that a word capitalised on purpose
+/// (a name, a brand, a defined term) is recognised by its repetition.
+struct CapitalUsage<'d> {
+    /// Times each word is capitalised inside a sentence, and whether it ever stands in a run of
+    /// capitalised words (part of a name).
+    words: HashMap<&'d str, (usize, bool)>,
+}
+
+impl<'d> CapitalUsage<'d> {
+    fn of(doc: &'d Document) -> CapitalUsage<'d> {
+        let mut words: HashMap<&'d str, (usize, bool)> = HashMap::new();
+        for (i, token) in doc.tokens.iter().enumerate() {
+            if token.kind != TokenKind::Word || !token.is(Flags::CAPITALISED) {
+                continue;
+            }
+            let text = strip_possessive(doc.text(token));
+            let in_name = [i.checked_sub(1), Some(i + 1)]
+                .into_iter()
+                .flatten()
+                .filter_map(|j| doc.tokens.get(j))
+                .any(is_capitalised);
+            let mid_sentence = !token.is(Flags::SENTENCE_INITIAL);
+            if mid_sentence || in_name {
+                let entry = words.entry(text).or_default();
+                entry.0 += usize::from(mid_sentence);
+                entry.1 |= in_name && mid_sentence;
+            }
+        }
+        CapitalUsage { words }
+    }
+
+    fn is_deliberate(&self, text: &str) -> bool {
+        self.words.get(strip_possessive(text)).is_some_and(|&(count, in_name)| count >= 2 || in_name)
+    }
+}
+
+fn strip_possessive(text: &str) -> &str {
+    text.strip_suffix("'s").or_else(|| text.strip_suffix("’s")).unwrap_or(text)
+}
+
+fn finding(doc: &Document, token: &Token, strength: Strength) -> Finding {
+    let text = doc.text(token);
+    let mut chars = text.chars();
+    let lowered: String = chars.next().map(|c| c.to_lowercase().chain(chars).collect()).unwrap_or_default();
+    let confidence = match strength {
+        Strength::FunctionWord => 0.85,
+        Strength::ContentWord => 0.6,
+    };
+    Finding::new(&CAPITAL_MID_SENTENCE, token.range(), format!("“{text}” is capitalised inside a sentence"))
+        .confidence(confidence)
+        .suggest(lowered.clone())
+        .fix(Fix::unsafe_edit(Edit::replace(token.range(), lowered)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fix::Applicability;
+    use crate::rules::test_util::*;
+
+    #[test]
+    fn flags_stray_capitals() {
+        assert_lints(&CAPITAL_MID_SENTENCE, "He said the constraints are It's really from the other parts.", &["It's"]);
+        assert_lints(&CAPITAL_MID_SENTENCE, "The festival is a source of income during the Winter.", &["Winter"]);
+        assert_lints(&CAPITAL_MID_SENTENCE, "The company will Expand its factory next year.", &["Expand"]);
+    }
+
+    #[test]
+    fn fix_lowercases_unsafely() {
+        let text = "It rained during the Winter.";
+        assert_suggestion(&CAPITAL_MID_SENTENCE, text, "winter");
+        assert_fixed(&CAPITAL_MID_SENTENCE, text, Applicability::Safe, text);
+        assert_fixed(&CAPITAL_MID_SENTENCE, text, Applicability::Unsafe, "It rained during the winter.");
+    }
+
+    #[test]
+    fn names_that_are_words_stay_unflagged() {
+        assert_no_lints(&CAPITAL_MID_SENTENCE, "The report was written by Bill and checked by Rose.");
+        assert_no_lints(&CAPITAL_MID_SENTENCE, "Shares of Apple rose, and the University of Reading agreed.");
+        assert_no_lints(&CAPITAL_MID_SENTENCE, "The statement was read by Winter on Monday.");
+    }
+
+    #[test]
+    fn names_of_several_words_stay_unflagged() {
+        assert_no_lints(&CAPITAL_MID_SENTENCE, "The ruling of the Supreme Court was welcomed by the Ministry of Commerce.");
+        assert_no_lints(&CAPITAL_MID_SENTENCE, "The case went back to the Court, and the Ministry said the Senate agreed.");
+    }
+
+    #[test]
+    fn days_months_nationalities_and_the_internet_stay_unflagged() {
+        assert_no_lints(&CAPITAL_MID_SENTENCE, "On Monday in March the Chinese and English teams met on the Internet.");
+    }
+
+    #[test]
+    fn openings_after_punctuation_stay_unflagged() {
+        assert_no_lints(&CAPITAL_MID_SENTENCE, "He had one rule: Never lie. The aim; Growth matters.");
+        assert_no_lints(&CAPITAL_MID_SENTENCE, "She said “Growth is slow” and left (Growth was slower).");
+        assert_no_lints(&CAPITAL_MID_SENTENCE, "The plan — Growth first — failed.");
+    }
+
+    #[test]
+    fn titles_headings_and_lists_stay_unflagged() {
+        assert_no_lints(&CAPITAL_MID_SENTENCE, "Museum Reopens After Two Years of Work");
+        assert_no_lints(&CAPITAL_MID_SENTENCE, "Items:\nFresh noodles\nGreen tea");
+        assert_no_lints(&CAPITAL_MID_SENTENCE, "They met in Room 5 to discuss Plan B.");
+    }
+
+    #[test]
+    fn titles_of_works_stay_unflagged() {
+        assert_no_lints(&CAPITAL_MID_SENTENCE, "The cycle of Jacob and his Sons has been on display for years.");
+        assert_no_lints(&CAPITAL_MID_SENTENCE, "My favourite is Notes from the Underground, and his latest book, Hegemony or Survival, sold well.");
+        assert_no_lints(&CAPITAL_MID_SENTENCE, "The first part is called Legato and the second part was called Staccato.");
+        assert_no_lints(&CAPITAL_MID_SENTENCE, "I called it Character, walks and words.");
+    }
+
+    #[test]
+    fn words_in_the_position_of_names_stay_unflagged() {
+        assert_no_lints(&CAPITAL_MID_SENTENCE, "Watford lost 3-2 at Arsenal after migrants crossed the Channel.");
+        assert_no_lints(&CAPITAL_MID_SENTENCE, "They will play three Tests, and with allies and Independents it has 97 seats.");
+        assert_no_lints(&CAPITAL_MID_SENTENCE, "The lamp emits Ultraviolet (UV) radiation.");
+        assert_no_lints(&CAPITAL_MID_SENTENCE, "Trading resumed after a transfer by State-owned Shareholders last week.");
+    }
+
+    #[test]
+    fn flags_function_words_and_seasons_anywhere_else() {
+        assert_lints(&CAPITAL_MID_SENTENCE, "It is a comprehensive test The main battlefield for ability.", &["The"]);
+        assert_lints(&CAPITAL_MID_SENTENCE, "Prices rise every Summer and fall in the Autumn.", &["Summer", "Autumn"]);
+        assert_no_lints(&CAPITAL_MID_SENTENCE, "The song was recorded by Donna Summer and sung by Summer herself.");
+    }
+
+    #[test]
+    fn repeated_capitals_are_deliberate() {
+        assert_no_lints(
+            &CAPITAL_MID_SENTENCE,
+            "The rent is due under the Lease. The tenant signed the Lease in May.",
+        );
+    }
+
+    #[test]
+    fn foreign_quotations_stay_unflagged() {
+        assert_no_lints(&CAPITAL_MID_SENTENCE, "She said „wir haben die Hand gereicht und die Angst verloren“ to the crowd.");
+    }
+
+    #[test]
+    fn the_pronoun_i_and_acronyms_stay_unflagged() {
+        assert_no_lints(&CAPITAL_MID_SENTENCE, "He knew I was right about the NASA budget and the iPhone.");
+    }
+}

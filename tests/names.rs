@@ -1,0 +1,197 @@
+//! The name rules (N001-N003) on documents written for them (`tests/fixtures/names/`), on the
+//! seed article when the shared data is there, across the rows of a table, and the `mtlint names`
+//! overview.
+//!
+//! Each fixture has a `.expected` file in the format of `samples/*.expected`: `<line> <code>
+//! <text> [-> <suggestion>]` for what must be found, `!<line> <text>` for what must stay
+//! unflagged. Unlike the samples, the list is complete: a name finding that is not listed fails.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::{check_json, findings, mtlint, root, seed};
+use serde_json::Value;
+
+#[derive(Debug)]
+enum Expectation {
+    Found { line: u64, code: String, text: String, suggestion: Option<String> },
+    Unflagged { line: u64, text: String },
+}
+
+fn expectations(path: &Path) -> Vec<Expectation> {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut out = Vec::new();
+    for line in text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+        if let Some(rest) = line.strip_prefix('!') {
+            let (n, t) = rest.split_once(' ').expect("`!LINE TEXT`");
+            out.push(Expectation::Unflagged { line: n.parse().unwrap(), text: t.to_string() });
+            continue;
+        }
+        let mut parts = line.splitn(3, ' ');
+        let (n, code, rest) = (parts.next().unwrap(), parts.next().unwrap(), parts.next().unwrap_or(""));
+        let (text, suggestion) = match rest.split_once(" -> ") {
+            Some((t, s)) => (t.trim().to_string(), Some(s.trim().to_string())),
+            None => (rest.trim().to_string(), None),
+        };
+        out.push(Expectation::Found { line: n.parse().unwrap(), code: code.to_string(), text, suggestion });
+    }
+    out
+}
+
+fn fixtures() -> Vec<PathBuf> {
+    let mut files: Vec<_> = std::fs::read_dir(root().join("tests/fixtures/names"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "md"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// Whether `finding` overlaps the first occurrence of `needle` on `line` of `source`.
+fn overlaps(source: &str, finding: &Value, line: u64, needle: &str) -> bool {
+    if finding["line"].as_u64() != Some(line) {
+        return false;
+    }
+    let start: usize = source.split_inclusive('\n').take(line as usize - 1).map(str::len).sum();
+    let line_text = source[start..].lines().next().unwrap_or("");
+    let at = line_text.find(needle).unwrap_or_else(|| panic!("`{needle}` is not on line {line}"));
+    let (s, e) = (start + at, start + at + needle.len());
+    let (fs, fe) = (finding["start"].as_u64().unwrap() as usize, finding["end"].as_u64().unwrap() as usize);
+    fs < e && s < fe
+}
+
+fn matches(f: &Value, line: u64, code: &str, text: &str, suggestion: &Option<String>) -> bool {
+    f["code"] == code
+        && f["line"].as_u64() == Some(line)
+        && f["text"].as_str() == Some(text)
+        && suggestion.as_ref().is_none_or(|s| f["suggestions"].as_array().unwrap().iter().any(|x| x == s.as_str()))
+}
+
+#[test]
+fn at_least_thirty_documents() {
+    assert!(fixtures().len() >= 30, "{} name fixtures", fixtures().len());
+}
+
+#[test]
+fn fixtures_find_exactly_what_they_expect() {
+    let mut problems = Vec::new();
+    for fixture in fixtures() {
+        let source = std::fs::read_to_string(&fixture).unwrap();
+        let (report, _) = check_json(&["--preview", "--select", "N", fixture.to_str().unwrap()]);
+        let found = findings(&report);
+        let expected = expectations(&fixture.with_extension("expected"));
+        let name = fixture.file_name().unwrap().to_string_lossy().to_string();
+        for e in &expected {
+            match e {
+                Expectation::Found { line, code, text, suggestion } => {
+                    if !found.iter().any(|f| matches(f, *line, code, text, suggestion)) {
+                        problems.push(format!("{name}:{line}: missing {code} {text:?} -> {suggestion:?}"));
+                    }
+                }
+                Expectation::Unflagged { line, text } => {
+                    for f in found.iter().filter(|f| overlaps(&source, f, *line, text)) {
+                        problems.push(format!("{name}:{line}: {text:?} flagged by {}: {}", f["code"], f["message"]));
+                    }
+                }
+            }
+        }
+        for f in &found {
+            let listed = expected.iter().any(|e| match e {
+                Expectation::Found { line, code, text, .. } => matches(f, *line, code, text, &None),
+                Expectation::Unflagged { .. } => false,
+            });
+            if !listed {
+                problems.push(format!("{name}:{}: unexpected {} {:?}: {}", f["line"], f["code"], f["text"], f["message"]));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// What the issue requires on the seed article.
+#[test]
+fn seed_article_names() {
+    let Some(seed) = seed() else { return };
+    let source = std::fs::read_to_string(&seed).unwrap();
+    let (report, _) = check_json(&["--select", "N", seed.to_str().unwrap()]);
+    let found = findings(&report);
+    let must = [(25, "Leann", Some("Liang")), (28, "Lean", Some("Liang")), (13, "MA", Some("Ma")), (21, "Yang Bo Wang", None)];
+    for (line, text, suggestion) in must {
+        let hit = found.iter().any(|f| {
+            f["line"].as_u64() == Some(line)
+                && f["text"] == text
+                && suggestion.is_none_or(|s| f["suggestions"].as_array().unwrap().iter().any(|x| x == s))
+        });
+        assert!(hit, "seed line {line}: {text:?} -> {suggestion:?} not found");
+    }
+    assert!(found.iter().any(|f| f["code"] == "N002" && f["text"] == "Tingryu"), "Tingryu not flagged by N002");
+    let keep = [(19, "Liang Wenfeng"), (24, "Liang"), (15, "Ma"), (16, "Ma"), (6, "Xi Jinping"), (8, "Yiran Chen"), (29, "Siyi Zhao"), (4, "Pavel Durov"), (16, "Peking University")];
+    for (line, text) in keep {
+        if let Some(f) = found.iter().find(|f| overlaps(&source, f, line, text)) {
+            panic!("seed line {line}: {text:?} flagged by {}: {}", f["code"], f["message"]);
+        }
+    }
+}
+
+/// Rows with the same doc id are one document: a name introduced in one row is the reference
+/// for a garble in another.
+#[test]
+fn clusters_span_table_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let table = dir.path().join("t.tsv");
+    std::fs::write(
+        &table,
+        "doc\ttext\n\
+         a\tThe novelist Zhang Lihua won the award on Sunday.\n\
+         b\tChang said nothing about it.\n\
+         a\tZhang, 58, has written eleven novels.\n\
+         a\tChang said the prize money would go to a library.\n",
+    )
+    .unwrap();
+    let (report, _) = check_json(&["--select", "N", "--table", table.to_str().unwrap(), "--doc-column", "doc"]);
+    let found = findings(&report);
+    let rows: Vec<(u64, &str)> = found.iter().map(|f| (f["row"].as_u64().unwrap(), f["text"].as_str().unwrap())).collect();
+    assert_eq!(rows, [(4, "Chang")], "{found:#?}");
+}
+
+#[test]
+fn names_command_lists_clusters() {
+    let fixture = root().join("tests/fixtures/names/18_possessives.txt");
+    let output = mtlint().args(["names", "--isolated", "--format", "json"]).arg(&fixture).output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let value: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(value["schema"], "mtlint-names/1");
+    let clusters = value["files"][0]["clusters"].as_array().unwrap();
+    let liang = clusters.iter().find(|c| c["canonical"] == "Liang Wenfeng").expect("a Liang Wenfeng cluster");
+    assert_eq!(liang["kind"], "person");
+    let spellings: Vec<(&str, &str)> =
+        liang["spellings"].as_array().unwrap().iter().map(|s| (s["text"].as_str().unwrap(), s["status"].as_str().unwrap())).collect();
+    assert_eq!(spellings, [("Liang Wenfeng", "canonical"), ("Liang", "short form"), ("Leann", "variant")]);
+
+    let table = mtlint().args(["names", "--isolated"]).arg(&fixture).output().unwrap();
+    let text = String::from_utf8(table.stdout).unwrap();
+    assert!(text.contains("Liang Wenfeng (person"), "{text}");
+    let csv = mtlint().args(["names", "--isolated", "--format", "csv"]).arg(&fixture).output().unwrap();
+    let csv = String::from_utf8(csv.stdout).unwrap();
+    assert!(csv.starts_with("path,cluster,canonical,kind,source,text,count,line,column,status\n"), "{csv}");
+    assert!(csv.contains(",Leann,2,3,"), "{csv}");
+}
+
+#[test]
+fn glossary_names_make_fixes_safe() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("mtlint.toml"), "[glossary]\nnames = [\"BrightPath Robotics\"]\n").unwrap();
+    let article = dir.path().join("a.txt");
+    std::fs::write(&article, "The start-up Brightpath Robotics released a robot. Analysts said Brightpath had few orders.\n").unwrap();
+    let output = mtlint()
+        .current_dir(dir.path())
+        .args(["check", "--format", "json", "--select", "N", "a.txt"])
+        .output()
+        .unwrap();
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let found = findings(&report);
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert!(found.iter().all(|f| f["code"] == "N003" && f["fix"]["applicability"] == "safe"), "{found:#?}");
+}
