@@ -6,6 +6,7 @@
 //! bilingual rules (`rules/bilingual/`) compare each aligned pair: names, numbers, untranslated
 //! text, brackets and quotation marks, URLs and codes.
 
+pub mod names;
 pub mod numbers;
 
 use std::ops::Range;
