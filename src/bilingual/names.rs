@@ -116,6 +116,16 @@ const BEFORE_NAME: &[&str] = &[
 /// 与王伟一起.
 const BEFORE_NAME_CHARS: &str = "据據和与與及同跟对對向让讓请請由被给給把在为為";
 
+/// Words that end in one of [`BEFORE_NAME_CHARS`] without being a preposition before a name: after
+/// 邀请 or 根据 comes a phrase (邀请经济学教授…), not necessarily a name.
+const NOT_BEFORE_NAME: &[&str] = &[
+    "邀请", "邀請", "申请", "申請", "根据", "根據", "依据", "依據", "面对", "面對", "针对", "針對", "作为", "作為", "因为", "因為", "认为",
+    "認為", "成为", "成為", "称为", "稱為", "分为", "分為", "以为", "以為", "行为", "行為", "存在", "现在", "現在", "正在", "所在", "实在",
+    "實在", "好在", "绝对", "絕對", "相对", "相對", "反对", "反對", "应对", "應對", "供给", "供給", "交给", "交給", "自由", "理由", "经由",
+    "經由", "方向", "面向", "走向", "转向", "轉向", "导向", "導向", "一同", "共同", "如同", "不同", "相同", "合同", "以及", "涉及", "普及",
+    "来自", "以和", "总和", "總和", "参与", "參與", "给予", "給予",
+];
+
 /// Characters that do not occur in Chinese given names but do in phrases that a surname character
 /// may start (有关专家 …), or in Chinese spellings of foreign names (史密斯, 克鲁姆); a "given name"
 /// containing one is not taken.
@@ -205,7 +215,9 @@ fn person_at<'o>(original: &'o str, chars: &[(usize, char)], i: usize, tables: &
     let before = &original[..byte(i)];
     let after_role = BEFORE_NAME.iter().any(|w| before.ends_with(w));
     let at_boundary = after_role
-        || before.chars().next_back().is_none_or(|c| !super::is_han(c) || BEFORE_NAME_CHARS.contains(c));
+        || before.chars().next_back().is_none_or(|c| {
+            !super::is_han(c) || (BEFORE_NAME_CHARS.contains(c) && !NOT_BEFORE_NAME.iter().any(|w| before.ends_with(w)))
+        });
     if !at_boundary {
         return None;
     }
@@ -298,6 +310,7 @@ mod tests {
         assert!(names("史密斯说").is_empty());
         assert!(names("记者从市教育局获悉").is_empty());
         assert!(names("他曾表示").is_empty());
+        assert!(names("节目还邀请经济学教授说").is_empty());
         assert!(names("").is_empty());
     }
 

@@ -34,6 +34,7 @@ pub static RULES: &[&RuleMeta] = &[
     &perspective::first_person_in_reporting::FIRST_PERSON_IN_REPORTING,
     &language::untranslated_fragment::UNTRANSLATED_FRAGMENT,
     &language::mixed_script_word::MIXED_SCRIPT_WORD,
+    &bilingual::name_transliteration_mismatch::NAME_TRANSLITERATION_MISMATCH,
     &bilingual::number_mismatch::NUMBER_MISMATCH,
     &bilingual::untranslated_source_text::UNTRANSLATED_SOURCE_TEXT,
     &bilingual::length_mismatch::LENGTH_MISMATCH,

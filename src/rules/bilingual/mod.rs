@@ -3,6 +3,7 @@
 
 pub mod code_mismatch;
 pub mod length_mismatch;
+pub mod name_transliteration_mismatch;
 pub mod number_mismatch;
 #[cfg(test)]
 pub mod test_util;
