@@ -109,7 +109,9 @@ const BEFORE_NAME: &[&str] = &[
     "记者", "主任", "教授", "院长", "校长", "总裁", "董事长", "书记", "局长", "部长", "主席", "总理", "市长", "省长", "创始人",
     "负责人", "发言人", "委员", "专家", "研究员", "经理", "导演", "演员", "歌手", "运动员", "选手", "队长", "教练", "医生", "律师",
     "法官", "作者", "总统", "首相", "大使", "記者", "院長", "校長", "總裁", "董事長", "書記", "局長", "部長", "總理", "市長",
-    "省長", "創始人", "負責人", "發言人", "經理", "導演", "運動員", "選手", "隊長", "教練", "醫生", "總統",
+    "省長", "創始人", "負責人", "發言人", "經理", "導演", "運動員", "選手", "隊長", "教練", "醫生", "總統", "司长", "司長", "厅长",
+    "廳長", "处长", "處長", "所长", "所長", "会长", "會長", "秘书长", "秘書長", "行长", "行長", "社长", "社長", "县长", "縣長",
+    "区长", "區長", "镇长", "鎮長", "村长", "村長", "首席执行官", "首席執行官", "议员", "議員", "特首",
 ];
 
 /// Single characters after which a name may start (prepositions and conjunctions): 据梁文锋介绍,
@@ -238,7 +240,7 @@ fn person_at<'o>(original: &'o str, chars: &[(usize, char)], i: usize, tables: &
                 continue;
             }
             let rest = &original[byte(end)..];
-            let followed = AFTER_NAME.iter().any(|w| rest.starts_with(w));
+            let followed = AFTER_NAME.iter().any(|w| without_time(rest).starts_with(w));
             let ends_clause = rest.chars().next().is_none_or(|c| !super::is_han(c));
             if followed || (after_role && ends_clause) {
                 let chars_of_given: Vec<char> = given_text.chars().collect();
@@ -252,6 +254,21 @@ fn person_at<'o>(original: &'o str, chars: &[(usize, char)], i: usize, tables: &
         }
     }
     None
+}
+
+/// `rest` after a word of time that news puts between a name and its verb: 张建宗26日表示,
+/// 王伟当天说.
+fn without_time(rest: &str) -> &str {
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c)).len();
+    if (1..=6).contains(&digits) {
+        if let Some(after) = rest[digits..].strip_prefix('日').or_else(|| rest[digits..].strip_prefix('号')) {
+            return after;
+        }
+    }
+    ["当天", "當天", "当日", "當日", "今天", "昨天", "近日", "日前", "此前", "随后", "隨後"]
+        .iter()
+        .find_map(|w| rest.strip_prefix(w))
+        .unwrap_or(rest)
 }
 
 #[cfg(test)]
@@ -270,6 +287,8 @@ mod tests {
         assert_eq!(names("据梁文锋介绍，"), ["Liang Wenfeng"]);
         assert_eq!(names("清华大学教授陈一然说"), ["Tsinghua University", "Chen Yiran"]);
         assert_eq!(names("创始人梁文锋。"), ["Liang Wenfeng"]);
+        assert_eq!(names("司长王伟26日表示"), ["Wang Wei"]);
+        assert_eq!(names("王伟当天说"), ["Wang Wei"]);
     }
 
     #[test]
