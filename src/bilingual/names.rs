@@ -69,11 +69,18 @@ fn title(s: &str) -> String {
     chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
+struct Established {
+    hanzi: &'static str,
+    english: Vec<&'static str>,
+    person: bool,
+}
+
 struct Tables {
     /// Surname written in Chinese (Simplified or Traditional) → its pinyin (lowercase, ü as v).
     surnames: HashMap<&'static str, String>,
-    /// Established names, longest first so that 北京大学 wins over 北大 and 清华大学 over 清华.
-    established: Vec<(&'static str, Vec<&'static str>)>,
+    /// Established names with their English forms and whether they name a person, longest
+    /// first so that 北京大学 wins over 北大 and 清华大学 over 清华.
+    established: Vec<Established>,
 }
 
 fn tables() -> &'static Tables {
@@ -86,12 +93,11 @@ fn tables() -> &'static Tables {
                 surnames.entry(hanzi).or_insert_with(|| pinyin.clone());
             }
         }
-        let mut established: Vec<(&'static str, Vec<&'static str>)> =
-            tsv::rows(include_str!("../../wordlists/chinese_established_names.tsv"))
-                .map(|row| (row.get(0), row.list(1).collect()))
-                .filter(|(h, e): &(&str, Vec<&str>)| !h.is_empty() && !e.is_empty())
-                .collect();
-        established.sort_by_key(|(h, _)| std::cmp::Reverse(h.chars().count()));
+        let mut established: Vec<Established> = tsv::rows(include_str!("../../wordlists/chinese_established_names.tsv"))
+            .map(|row| Established { hanzi: row.get(0), english: row.list(1).collect(), person: row.get(2) == "person" })
+            .filter(|e| !e.hanzi.is_empty() && !e.english.is_empty())
+            .collect();
+        established.sort_by_key(|e| std::cmp::Reverse(e.hanzi.chars().count()));
         Tables { surnames, established }
     })
 }
@@ -159,14 +165,14 @@ pub fn source_names(original: &str) -> Vec<SourceName<'_>> {
 
 fn established_names(original: &str) -> Vec<SourceName<'_>> {
     let mut found: Vec<SourceName> = Vec::new();
-    for (hanzi, english) in &tables().established {
-        for (at, _) in original.match_indices(hanzi) {
-            let range = at..at + hanzi.len();
+    for entry in &tables().established {
+        for (at, _) in original.match_indices(entry.hanzi) {
+            let range = at..at + entry.hanzi.len();
             if found.iter().any(|n| n.range.start < range.end && range.start < n.range.end) {
                 continue;
             }
-            let (surname, given) = established_reading(hanzi);
-            found.push(SourceName { hanzi: &original[range.clone()], range, surname, given, established: english.clone() });
+            let (surname, given) = established_reading(entry);
+            found.push(SourceName { hanzi: &original[range.clone()], range, surname, given, established: entry.english.clone() });
         }
     }
     found
@@ -175,13 +181,11 @@ fn established_names(original: &str) -> Vec<SourceName<'_>> {
 /// The pinyin of an established name: a person's as surname and given name (刘德华: liu, dehua),
 /// anything else as one word, with a university's name without 大学 (清华大学: qinghua), since a
 /// translation writes "Qinghua University".
-fn established_reading(hanzi: &str) -> (String, Vec<String>) {
+fn established_reading(entry: &Established) -> (String, Vec<String>) {
+    let hanzi = entry.hanzi;
     let chars: Vec<char> = hanzi.chars().collect();
     let tables = tables();
-    let row_type = tsv::rows(include_str!("../../wordlists/chinese_established_names.tsv"))
-        .find(|r| r.get(0) == hanzi)
-        .map_or("", |r| r.get(2));
-    if row_type == "person" {
+    if entry.person {
         for surname_len in [2, 1] {
             if chars.len() <= surname_len {
                 continue;
