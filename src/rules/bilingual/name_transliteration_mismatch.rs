@@ -362,6 +362,22 @@ mod tests {
     }
 
     #[test]
+    fn foreign_names_written_in_chinese_pass() {
+        for (original, translation) in [
+            ("尹锡悦表示，", "Yoon Suk-yeol said"),
+            ("金正恩表示，", "Kim Jong-un said"),
+            ("文在寅表示，", "Moon Jae-in said"),
+            ("马克龙表示，", "Macron said"),
+            ("普京表示，", "Putin said"),
+            ("莫迪表示，", "Modi said"),
+            ("安倍晋三表示，", "Abe Shinzo said"),
+            ("李显龙表示，", "Lee Hsien Loong said"),
+        ] {
+            assert!(flagged(original, translation).is_empty(), "{translation}");
+        }
+    }
+
+    #[test]
     fn a_garbled_surname_beside_the_given_name_is_found() {
         assert_eq!(flagged("连新明说：", "Liang Xinming said:"), ["Liang"]);
         assert_eq!(flagged("（记者鲁金博）", "(Reporter Ru Jinbo)"), ["Ru"]);
