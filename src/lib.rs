@@ -17,6 +17,7 @@
 //!
 //! The binary (`src/main.rs` and [`cli`]) adds file discovery, configuration and the report formats.
 
+pub mod bilingual;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
@@ -163,6 +164,7 @@ impl Linter {
     pub fn check(&self, source: &Source) -> Report {
         let sectioned = source.text().len() > SECTION_BYTES
             && !source.is_table()
+            && source.original().is_none()
             && matches!(source.format(), InputFormat::Plain | InputFormat::Markdown);
         if sectioned {
             return self.check_in_sections(source);

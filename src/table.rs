@@ -13,13 +13,15 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use crate::error::{Error, Result};
-use crate::text::{InputFormat, Source};
+use crate::text::{InputFormat, Original, Source};
 
 /// Which columns hold what.
 #[derive(Debug, Clone, Default)]
 pub struct TableOptions {
     pub text_column: String,
     pub doc_column: Option<String>,
+    /// The column holding each row's original (source-language) text, for bilingual checks.
+    pub source_column: Option<String>,
     /// Read as TSV even if the file name says otherwise (`--table -`).
     pub tsv: Option<bool>,
 }
@@ -31,13 +33,19 @@ pub struct TableDoc {
     pub doc: String,
     /// (1-based data row, text).
     pub rows: Vec<(usize, String)>,
+    /// The original text of each row, when the table has a source column.
+    pub originals: Option<Vec<String>>,
 }
 
 impl TableDoc {
     /// The document as one source whose segments are its rows.
     pub fn source(&self, table_name: &str, format: InputFormat) -> Source {
         let rows: Vec<(usize, &str)> = self.rows.iter().map(|(r, t)| (*r, t.as_str())).collect();
-        Source::from_rows(table_name, &rows, format)
+        let source = Source::from_rows(table_name, &rows, format);
+        match &self.originals {
+            Some(originals) => source.with_original(Original::Segments(originals.clone())),
+            None => source,
+        }
     }
 }
 
@@ -68,6 +76,7 @@ pub fn read(path: &Path, bytes: &[u8], options: &TableOptions) -> Result<Vec<Tab
     };
     let text_col = column(&options.text_column, "--text-column")?;
     let doc_col = options.doc_column.as_deref().map(|d| column(d, "--doc-column")).transpose()?;
+    let source_col = options.source_column.as_deref().map(|c| column(c, "--source-column")).transpose()?;
     let mut docs: Vec<TableDoc> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
     for (i, record) in reader.byte_records().enumerate() {
@@ -84,11 +93,16 @@ pub fn read(path: &Path, bytes: &[u8], options: &TableOptions) -> Result<Vec<Tab
             Some(c) => cell(c, options.doc_column.as_deref().unwrap_or_default())?,
             None => format!("row {row}"),
         };
+        let original = source_col.map(|c| cell(c, options.source_column.as_deref().unwrap_or_default())).transpose()?;
         let slot = *index.entry(doc.clone()).or_insert_with(|| {
-            docs.push(TableDoc { doc: if doc_col.is_some() { doc } else { String::new() }, rows: Vec::new() });
+            let doc = if doc_col.is_some() { doc } else { String::new() };
+            docs.push(TableDoc { doc, rows: Vec::new(), originals: source_col.map(|_| Vec::new()) });
             docs.len() - 1
         });
         docs[slot].rows.push((row, text));
+        if let (Some(originals), Some(original)) = (docs[slot].originals.as_mut(), original) {
+            originals.push(original);
+        }
     }
     Ok(docs)
 }
@@ -109,7 +123,7 @@ mod tests {
     use super::*;
 
     fn opts(doc: Option<&str>) -> TableOptions {
-        TableOptions { text_column: "text".into(), doc_column: doc.map(String::from), tsv: None }
+        TableOptions { text_column: "text".into(), doc_column: doc.map(String::from), source_column: None, tsv: None }
     }
 
     #[test]
@@ -144,6 +158,16 @@ mod tests {
     fn ragged_rows_name_the_row() {
         let err = read(Path::new("t.csv"), b"id,text\n1,x\n2,y,z\n", &opts(None)).unwrap_err().to_string();
         assert!(err.contains("row 2") && err.contains("3 cells"), "{err}");
+    }
+
+    #[test]
+    fn source_column_gives_each_row_its_original() {
+        let data = "doc\ttext\tsource\na\tFirst.\t第一。\na\tSecond.\t第二。\n";
+        let options = TableOptions { source_column: Some("source".into()), ..opts(Some("doc")) };
+        let docs = read(Path::new("t.tsv"), data.as_bytes(), &options).unwrap();
+        assert_eq!(docs[0].originals.as_deref(), Some(&["第一。".to_string(), "第二。".to_string()][..]));
+        let source = docs[0].source("t.tsv", InputFormat::Plain);
+        assert!(matches!(source.original(), Some(Original::Segments(s)) if s.len() == 2));
     }
 
     #[test]

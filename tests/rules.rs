@@ -1,5 +1,6 @@
-//! One fixture per rule (`tests/fixtures/rules/CODE.txt` or `.md`), run through the binary with only
-//! that rule selected, snapshotted. A rule without a fixture, or whose fixture finds nothing, fails.
+//! One fixture per rule (`tests/fixtures/rules/CODE.txt` or `.md`; for bilingual rules `CODE.tsv`, a
+//! table with `text` and `source` columns), run through the binary with only that rule selected,
+//! snapshotted. A rule without a fixture, or whose fixture finds nothing, fails.
 
 mod common;
 
@@ -10,9 +11,14 @@ use mtlint::rules::RULES;
 fn every_rule_has_a_fixture_that_exercises_it() {
     for rule in RULES {
         let dir = root().join("tests/fixtures/rules");
-        let fixture = ["txt", "md"].iter().map(|e| dir.join(format!("{}.{e}", rule.code))).find(|p| p.is_file());
+        let fixture = ["txt", "md", "tsv"].iter().map(|e| dir.join(format!("{}.{e}", rule.code))).find(|p| p.is_file());
         let fixture = fixture.unwrap_or_else(|| panic!("{} has no fixture in tests/fixtures/rules", rule.code));
-        let (report, _) = check_json(&["--select", rule.code, fixture.to_str().unwrap()]);
+        let path = fixture.to_str().unwrap();
+        let (report, _) = if path.ends_with(".tsv") {
+            check_json(&["--select", rule.code, "--table", path, "--doc-column", "doc", "--source-column", "source"])
+        } else {
+            check_json(&["--select", rule.code, path])
+        };
         let findings = listing(&report);
         assert!(!findings.is_empty(), "{}'s fixture finds nothing", rule.code);
         insta::assert_snapshot!(format!("rule_{}", rule.code), findings);

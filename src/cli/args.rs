@@ -122,6 +122,13 @@ pub struct CheckArgs {
     /// Report only findings on lines changed in the staged diff (`git diff --cached`).
     #[arg(long, conflicts_with = "table")]
     pub staged: bool,
+    /// The table column holding each row's original text: turns on the bilingual checks.
+    #[arg(long, value_name = "NAME", requires = "table")]
+    pub source_column: Option<String>,
+    /// The original (source-language) document that the one checked file translates: turns on
+    /// the bilingual checks, with paragraphs aligned one to one.
+    #[arg(long, value_name = "PATH", conflicts_with = "table")]
+    pub source: Option<PathBuf>,
 }
 
 #[derive(Debug, Args, Clone)]

@@ -15,7 +15,7 @@ use crate::error::{Error, Result};
 use crate::report::human::{HumanOptions, sanitise};
 use crate::report::{self, DocResult, FileError, FileResult, RunResult};
 use crate::table::{self, TableOptions};
-use crate::text::InputFormat;
+use crate::text::{InputFormat, Original};
 use crate::Linter;
 
 pub fn run(args: &CheckArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> Result<ExitStatus> {
@@ -28,6 +28,15 @@ pub fn run(args: &CheckArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> 
         match check_table(&linter, table, args) {
             Ok(file) => run.files.push(file),
             Err(error) => run.errors.push(error),
+        }
+    } else if let Some(original) = &args.source {
+        match check_with_original(&linter, original, args) {
+            Ok((file, problem)) => {
+                run.files.push(file);
+                run.errors.extend(problem);
+            }
+            Err(ReadFailure::Error(error)) => run.errors.push(error),
+            Err(ReadFailure::Skipped(notice)) => notices.push(notice),
         }
     } else {
         let collected = inputs::collect(&args.common.paths, &linter.settings().exclude);
@@ -85,6 +94,32 @@ fn check_input(linter: &Linter, input: &Input, common: &CommonArgs, changed: Opt
     Ok(FileResult { path: source.name().to_string(), docs: vec![DocResult { source, report, doc_id: None }] })
 }
 
+/// One translated file checked against the original it was translated from (`--source`). When the
+/// paragraphs cannot be aligned, the monolingual findings are still reported, beside an error.
+fn check_with_original(
+    linter: &Linter,
+    original: &Path,
+    args: &CheckArgs,
+) -> Result<(FileResult, Option<FileError>), ReadFailure> {
+    let [path] = args.common.paths.as_slice() else {
+        let message = "--source needs exactly one translated file to compare with".to_string();
+        return Err(ReadFailure::Error(FileError { path: inputs::display_path(original), message }));
+    };
+    let target = if path.as_os_str() == "-" { Input::Stdin } else { Input::File { path: path.clone(), explicit: true } };
+    let original_input = Input::File { path: original.to_path_buf(), explicit: true };
+    let original_source = inputs::read_source(&original_input, &args.common)?;
+    let source = inputs::read_source(&target, &args.common)?.with_original(Original::Document {
+        name: original_source.name().to_string(),
+        text: original_source.text().to_string(),
+    });
+    let doc = crate::Document::new(&source);
+    let problem = crate::bilingual::align(&doc).problem.map(|message| FileError { path: source.name().to_string(), message });
+    let report = linter.check_document(&doc);
+    drop(doc);
+    let file = FileResult { path: source.name().to_string(), docs: vec![DocResult { source, report, doc_id: None }] };
+    Ok((file, problem))
+}
+
 /// The changed lines git reports, for `--diff-base` and `--staged`.
 fn changed_lines(args: &CheckArgs) -> Result<Option<ChangedLines>> {
     let mode = match (&args.diff_base, args.staged) {
@@ -134,6 +169,7 @@ fn check_table(linter: &Linter, path: &Path, args: &CheckArgs) -> Result<FileRes
     let options = TableOptions {
         text_column: args.text_column.clone(),
         doc_column: args.doc_column.clone(),
+        source_column: args.source_column.clone(),
         tsv: stdin.then(|| args.common.stdin_filename.as_deref().is_none_or(|n| table::is_tsv(Path::new(n)))),
     };
     let docs = table::read(path, &bytes, &options).map_err(|e| FileError { path: name.clone(), message: strip_path(&e, &name) })?;

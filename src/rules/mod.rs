@@ -8,6 +8,7 @@ pub mod registry;
 #[cfg(test)]
 pub mod test_util;
 
+pub mod bilingual;
 pub mod entities;
 pub mod grammar;
 pub mod idioms;
@@ -21,6 +22,7 @@ pub mod words;
 use std::cell::OnceCell;
 use std::fmt;
 
+use crate::bilingual::Alignment;
 use crate::config::Settings;
 use crate::diagnostic::{Finding, Severity};
 use crate::lexicon::{self, Lexicon};
@@ -179,16 +181,22 @@ pub struct Context<'a> {
     pub doc: &'a Document<'a>,
     pub settings: &'a Settings,
     names: OnceCell<NameAnalysis>,
+    alignment: OnceCell<Alignment<'a>>,
 }
 
 impl<'a> Context<'a> {
     pub fn new(doc: &'a Document<'a>, settings: &'a Settings) -> Context<'a> {
-        Context { doc, settings, names: OnceCell::new() }
+        Context { doc, settings, names: OnceCell::new(), alignment: OnceCell::new() }
     }
 
     /// The people, organisations and places the document names, clustered (see [`crate::names`]).
     pub fn names(&self) -> &NameAnalysis {
         self.names.get_or_init(|| NameAnalysis::new(self.doc, &self.settings.glossary.names))
+    }
+
+    /// The translation aligned with its original (empty without one).
+    pub fn alignment(&self) -> &Alignment<'a> {
+        self.alignment.get_or_init(|| crate::bilingual::align(self.doc))
     }
 
     pub fn lexicon(&self) -> &'static Lexicon {

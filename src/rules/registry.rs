@@ -1,7 +1,7 @@
 //! The one table of rules. Adding a rule means adding its file and one line here.
 
 use super::RuleMeta;
-use super::{entities, grammar, idioms, language, meta, names, perspective, quotes};
+use super::{bilingual, entities, grammar, idioms, language, meta, names, perspective, quotes};
 
 /// Every rule, ordered by category (N, E, Q, I, G, P, L, B, M), then code.
 pub static RULES: &[&RuleMeta] = &[
@@ -35,6 +35,11 @@ pub static RULES: &[&RuleMeta] = &[
     &perspective::first_person_in_reporting::FIRST_PERSON_IN_REPORTING,
     &language::untranslated_fragment::UNTRANSLATED_FRAGMENT,
     &language::mixed_script_word::MIXED_SCRIPT_WORD,
+    &bilingual::name_transliteration_mismatch::NAME_TRANSLITERATION_MISMATCH,
+    &bilingual::number_mismatch::NUMBER_MISMATCH,
+    &bilingual::untranslated_source_text::UNTRANSLATED_SOURCE_TEXT,
+    &bilingual::length_mismatch::LENGTH_MISMATCH,
+    &bilingual::code_mismatch::CODE_MISMATCH,
     &meta::unused_suppression::UNUSED_SUPPRESSION,
 ];
 

@@ -9,4 +9,4 @@ pub mod source;
 
 pub use document::{Document, Flags, Paragraph, Sentence, Token, TokenKind};
 pub use quotes::{Mark, MarkKind, Problem, QuoteMap, Role};
-pub use source::{InputFormat, LineIndex, Segment, Source};
+pub use source::{InputFormat, LineIndex, Original, Segment, Source};

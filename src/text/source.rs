@@ -42,6 +42,15 @@ pub struct Segment {
     pub row: usize,
 }
 
+/// The text a translation was made from (in the source language), for bilingual checks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Original {
+    /// One original segment per segment of the translation (table rows), in the same order.
+    Segments(Vec<String>),
+    /// A whole original document, aligned with the translation paragraph by paragraph.
+    Document { name: String, text: String },
+}
+
 /// The original text of one document plus what is needed to report positions in it.
 #[derive(Debug, Clone)]
 pub struct Source {
@@ -50,6 +59,7 @@ pub struct Source {
     format: InputFormat,
     segments: Vec<Segment>,
     lines: LineIndex,
+    original: Option<Original>,
 }
 
 impl Source {
@@ -58,7 +68,18 @@ impl Source {
         let text = text.into();
         let segments = vec![Segment { range: 0..text.len(), row: 0 }];
         let lines = LineIndex::new(&text);
-        Source { name: name.into(), text, format, segments, lines }
+        Source { name: name.into(), text, format, segments, lines, original: None }
+    }
+
+    /// The same source with the text it was translated from, for bilingual checks.
+    pub fn with_original(mut self, original: Original) -> Source {
+        self.original = Some(original);
+        self
+    }
+
+    /// The text this document was translated from, when it was given.
+    pub fn original(&self) -> Option<&Original> {
+        self.original.as_ref()
     }
 
     /// A source from raw bytes: UTF-8 is checked (a byte-order mark is kept as part of the text);
@@ -93,7 +114,7 @@ impl Source {
             segments.push(Segment { range: start..text.len(), row: *row });
         }
         let lines = LineIndex::new(&text);
-        Source { name: name.into(), text, format, segments, lines }
+        Source { name: name.into(), text, format, segments, lines, original: None }
     }
 
     pub fn name(&self) -> &str {

@@ -1,0 +1,10 @@
+//! B: checks of a translation against its original (bilingual mode). They run only when an
+//! original is given (`--source-column`, `--source`); see [`crate::bilingual`].
+
+pub mod code_mismatch;
+pub mod length_mismatch;
+pub mod name_transliteration_mismatch;
+pub mod number_mismatch;
+#[cfg(test)]
+pub mod test_util;
+pub mod untranslated_source_text;

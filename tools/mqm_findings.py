@@ -1,0 +1,60 @@
+#!/usr/bin/env python3
+"""Print mtlint's findings on the MQM dev data with the rater spans of the same row, to judge rules.
+
+usage: tools/mqm_findings.py CODE [CODE ...] [--bilingual] [--limit N] [--mtlint PATH]
+
+Reads ../shared/data/mqm-zhen-dev.tsv (never copied into the repository) and runs the binary as
+../shared/eval/mqm_eval.py does. Each finding is printed with its row's source (with --bilingual),
+the flagged text in context, and the rater-marked spans of the row, with HIT when one overlaps.
+"""
+import argparse, csv, json, os, random, subprocess, sys, tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument('codes', nargs='+')
+    ap.add_argument('--data', default=os.path.join(ROOT, '..', 'shared', 'data', 'mqm-zhen-dev.tsv'))
+    ap.add_argument('--mtlint', default=os.path.join(ROOT, 'target', 'release', 'mtlint'))
+    ap.add_argument('--bilingual', action='store_true')
+    ap.add_argument('--preview', action='store_true')
+    ap.add_argument('--limit', type=int, default=40)
+    ap.add_argument('--seed', type=int, default=1)
+    a = ap.parse_args()
+    csv.field_size_limit(10**9)
+    with open(a.data, encoding='utf-8', newline='') as f:
+        rows = list(csv.DictReader(f, delimiter='\t', quoting=csv.QUOTE_NONE))
+    clean = lambda x: x.replace('\t', ' ').replace('\n', ' ')
+    with tempfile.TemporaryDirectory() as tmp:
+        table = os.path.join(tmp, 't.tsv')
+        with open(table, 'w', encoding='utf-8') as f:
+            f.write('doc\ttext\tsource\n')
+            for r in rows:
+                f.write(f"{clean(r['testset'] + '|' + r['system'] + '|' + r['doc'])}\t{clean(r['target'])}\t{clean(r['source'])}\n")
+        cmd = [a.mtlint, 'check', '--isolated', '--table', table, '--text-column', 'text', '--doc-column', 'doc', '--format', 'json']
+        if a.bilingual:
+            cmd += ['--source-column', 'source']
+        if a.preview:
+            cmd += ['--preview']
+        report = json.loads(subprocess.run(cmd, capture_output=True).stdout)
+    found = [f for f in report['files'][0]['findings'] if any(f['code'].startswith(c) for c in a.codes)]
+    random.seed(a.seed)
+    sample = random.sample(found, min(a.limit, len(found)))
+    hits = 0
+    for fnd in sorted(sample, key=lambda f: f['row']):
+        r = rows[fnd['row'] - 1]
+        text = r['target'].encode()
+        errs = json.loads(r['errors'])
+        s, e = fnd['start'], fnd['end']
+        hit = any(s < x['bend'] and x['bstart'] < e or (s == e and x['bstart'] <= s <= x['bend']) for x in errs)
+        hits += hit
+        print(f"{'HIT ' if hit else 'miss'} {fnd['code']} row {fnd['row']} {r['system']} mqm={r['mqm_score']}: {fnd['message']} -> {fnd.get('suggestions')}")
+        if a.bilingual:
+            print(f"     SRC {r['source'][:220]}")
+        print(f"     TGT …{text[max(0, s - 80):s].decode(errors='replace')}[[{text[s:e].decode(errors='replace')}]]{text[e:e + 80].decode(errors='replace')}…")
+        print(f"     RATERS {[(x['category'], x['severity'], x['span']) for x in errs][:6]}")
+    print(f"{hits}/{len(sample)} sampled findings hit a rater span; {len(found)} findings in all")
+
+if __name__ == '__main__':
+    main()
