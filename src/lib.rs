@@ -248,13 +248,18 @@ impl Linter {
 
 /// Findings about mtlint's own directives (M) say nothing about the translation's quality.
 /// A name finding inside a known-entity finding says the same thing less precisely ("Z Jiang"
-/// → Zhejiang inside "Z Jiang Province" → Zhejiang Province): the entity finding, which knows the
-/// real name, is kept alone. `findings` is sorted by start.
+/// → Zhejiang inside "Z Jiang Province" → Zhejiang Province), and one on the same words as a
+/// bilingual name finding says it with less evidence ("Leann" → Liang, against 梁文锋 in the
+/// source): the finding that knows the real name is kept alone. `findings` is sorted by start.
 fn drop_names_inside_entities(findings: &mut Vec<Finding>) {
+    let knows_the_name = |f: &Finding| {
+        f.rule.category == rules::Category::Entities
+            || std::ptr::eq(f.rule, &rules::bilingual::name_transliteration_mismatch::NAME_TRANSLITERATION_MISMATCH)
+    };
     // Entity ranges by start, with the furthest end reached so far: a name finding is inside
     // some entity finding when one starting at or before it reaches its end.
     let mut reach: Vec<(usize, usize)> = Vec::new();
-    for f in findings.iter().filter(|f| f.rule.category == rules::Category::Entities) {
+    for f in findings.iter().filter(|f| knows_the_name(f)) {
         let furthest = reach.last().map_or(f.range.end, |&(_, end)| end.max(f.range.end));
         reach.push((f.range.start, furthest));
     }
@@ -423,6 +428,7 @@ mod tests {
     #[test]
     fn a_name_finding_inside_an_entity_finding_is_dropped() {
         use crate::rules::entities::unknown_entity_near_known::UNKNOWN_ENTITY_NEAR_KNOWN as E;
+        use crate::rules::bilingual::name_transliteration_mismatch::NAME_TRANSLITERATION_MISMATCH as B;
         use crate::rules::names::inconsistent_name_spelling::INCONSISTENT_NAME_SPELLING as N;
         let mut findings = vec![
             Finding::new(&E, 10..26, "entity"),
@@ -431,10 +437,12 @@ mod tests {
             Finding::new(&N, 40..45, "elsewhere"),
             Finding::new(&E, 50..55, "short entity"),
             Finding::new(&N, 52..54, "inside the second"),
+            Finding::new(&B, 60..65, "bilingual"),
+            Finding::new(&N, 60..65, "same words as the bilingual one"),
         ];
         drop_names_inside_entities(&mut findings);
         let kept: Vec<&str> = findings.iter().map(|f| f.message.as_str()).collect();
-        assert_eq!(kept, ["entity", "crosses the end", "elsewhere", "short entity"]);
+        assert_eq!(kept, ["entity", "crosses the end", "elsewhere", "short entity", "bilingual"]);
     }
 
     #[test]
