@@ -113,7 +113,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
 }
 
 fn message(kind: Kind, first: &Enclosed) -> String {
-    let shown = excerpt(first.inner, 16);
+    let shown = excerpt(first.inner.trim(), 16);
     match kind {
         Kind::Quotation => format!(
             "the original quotes “{shown}” but the translation has no quotation marks: the quotation may have been lost or \
