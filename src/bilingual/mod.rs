@@ -55,9 +55,12 @@ pub fn align<'d>(doc: &'d Document<'d>) -> Alignment<'d> {
     }
 }
 
+/// Byte ranges of a paragraph of the translation and of its paragraph in the original text.
+pub type ParagraphPair = (Range<usize>, Range<usize>);
+
 /// Each paragraph of the translation with the byte range of its paragraph in the original
 /// document `text`, or why they cannot be paired.
-pub fn paragraph_alignment(doc: &Document, name: &str, text: &str) -> Result<Vec<(Range<usize>, Range<usize>)>, String> {
+pub fn paragraph_alignment(doc: &Document, name: &str, text: &str) -> Result<Vec<ParagraphPair>, String> {
     let blocks = prose::extract(text, InputFormat::Plain, &[0..text.len()]).blocks;
     if blocks.len() != doc.paragraphs.len() {
         return Err(format!(
@@ -78,7 +81,7 @@ pub fn paragraph_alignment(doc: &Document, name: &str, text: &str) -> Result<Vec
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct OriginalSpans {
     /// (paragraph of the translation, its paragraph in the original text), in document order.
-    paragraphs: Vec<(Range<usize>, Range<usize>)>,
+    paragraphs: Vec<ParagraphPair>,
 }
 
 impl OriginalSpans {
