@@ -62,6 +62,8 @@ pub struct Report {
     pub score: f64,
     /// One entry per table row; empty for a plain file.
     pub segments: Vec<SegmentScore>,
+    /// Where the originals lie, in a bilingual run (for showing them beside the findings).
+    pub originals: bilingual::OriginalSpans,
 }
 
 impl Report {
@@ -187,7 +189,7 @@ impl Linter {
             findings.extend(report.findings.into_iter().map(|f| f.shifted(range.start)));
         }
         let score = score::score(findings.iter().filter(|f| counts_for_score(f)), words);
-        Report { findings, words, score, segments: Vec::new() }
+        Report { findings, words, score, segments: Vec::new(), originals: Default::default() }
     }
 
     /// Checks an already analysed document.
@@ -211,7 +213,8 @@ impl Linter {
         let words = doc.word_count();
         let segments = if doc.source().is_table() { segment_scores(doc, &findings) } else { Vec::new() };
         let score = score::score(findings.iter().filter(|f| counts_for_score(f)), words);
-        Report { findings, words, score, segments }
+        let originals = bilingual::OriginalSpans::of(doc);
+        Report { findings, words, score, segments, originals }
     }
 
     /// Glossary terms and aliases are canonical: a name or entity finding whose text is exactly

@@ -201,7 +201,7 @@ fn csv_report_neutralises_formulas() {
         .unwrap();
     let text = String::from_utf8(output.stdout).unwrap();
     let mut lines = text.lines();
-    assert_eq!(lines.next(), Some("path,line,column,code,rule,severity,confidence,text,suggestion,message,context,row"));
+    assert_eq!(lines.next(), Some("path,line,column,code,rule,severity,confidence,text,suggestion,message,context,row,source"));
     let row = lines.next().unwrap();
     assert!(row.contains(",'=cmd the the x,"), "{row}");
 }

@@ -12,7 +12,7 @@ pub mod numbers;
 use std::ops::Range;
 
 use crate::text::prose;
-use crate::text::{Document, InputFormat, Original};
+use crate::text::{Document, InputFormat, Original, Source};
 
 /// A stretch of the translation and the original text it translates.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,26 +46,71 @@ pub fn align<'d>(doc: &'d Document<'d>) -> Alignment<'d> {
                 .collect();
             Alignment { pairs, problem: None }
         }
-        Some(Original::Document { name, text }) => {
-            let blocks = prose::extract(text, InputFormat::Plain, &[0..text.len()]).blocks;
-            if blocks.len() != doc.paragraphs.len() {
-                let problem = format!(
-                    "cannot align with the original {name}: it has {} paragraph{} and the translation {}; the bilingual \
-                     checks need one paragraph of translation for each paragraph of the original",
-                    blocks.len(),
-                    if blocks.len() == 1 { "" } else { "s" },
-                    doc.paragraphs.len()
-                );
-                return Alignment { pairs: Vec::new(), problem: Some(problem) };
+        Some(Original::Document { name, text }) => match paragraph_alignment(doc, name, text) {
+            Ok(spans) => Alignment {
+                pairs: spans.into_iter().map(|(target, original)| AlignedPair { target, original: &text[original] }).collect(),
+                problem: None,
+            },
+            Err(problem) => Alignment { pairs: Vec::new(), problem: Some(problem) },
+        },
+    }
+}
+
+/// Byte ranges of a paragraph of the translation and of its paragraph in the original text.
+pub type ParagraphPair = (Range<usize>, Range<usize>);
+
+/// Each paragraph of the translation with the byte range of its paragraph in the original
+/// document `text`, or why they cannot be paired.
+pub fn paragraph_alignment(doc: &Document, name: &str, text: &str) -> Result<Vec<ParagraphPair>, String> {
+    let blocks = prose::extract(text, InputFormat::Plain, &[0..text.len()]).blocks;
+    if blocks.len() != doc.paragraphs.len() {
+        return Err(format!(
+            "cannot align with the original {name}: it has {} paragraph{} and the translation {}; the bilingual \
+             checks need one paragraph of translation for each paragraph of the original",
+            blocks.len(),
+            if blocks.len() == 1 { "" } else { "s" },
+            doc.paragraphs.len()
+        ));
+    }
+    Ok(doc.paragraphs.iter().map(|p| p.range.clone()).zip(blocks).collect())
+}
+
+/// Where the originals of a checked document lie, kept with its [`crate::Report`] so that the
+/// report formats can show each finding's original beside it without analysing the document
+/// again. Table rows need nothing here (a row's original is the original cell of the same row);
+/// for a whole original document these are the aligned paragraphs.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OriginalSpans {
+    /// (paragraph of the translation, its paragraph in the original text), in document order.
+    paragraphs: Vec<ParagraphPair>,
+}
+
+impl OriginalSpans {
+    /// The spans of an analysed document: empty unless it has a whole original document that aligns.
+    pub fn of(doc: &Document) -> OriginalSpans {
+        let paragraphs = match doc.source().original() {
+            Some(Original::Document { name, text }) => paragraph_alignment(doc, name, text).unwrap_or_default(),
+            _ => Vec::new(),
+        };
+        OriginalSpans { paragraphs }
+    }
+
+    /// The original of the segment or paragraph of `source` in which byte `at` lies: the original
+    /// cell of a table row, the aligned paragraph of an original document; `None` in a
+    /// monolingual run, for an empty original cell, or where the paragraphs did not align.
+    pub fn original_at<'s>(&self, source: &'s Source, at: usize) -> Option<&'s str> {
+        let original = match source.original()? {
+            Original::Segments(cells) => cells.get(source.segment_of(at))?.as_str(),
+            Original::Document { text, .. } => {
+                let i = self.paragraphs.partition_point(|(target, _)| target.end <= at);
+                let (target, original) = self.paragraphs.get(i)?;
+                if at < target.start {
+                    return None;
+                }
+                text.get(original.clone())?
             }
-            let pairs = doc
-                .paragraphs
-                .iter()
-                .zip(blocks)
-                .map(|(paragraph, block)| AlignedPair { target: paragraph.range.clone(), original: &text[block] })
-                .collect();
-            Alignment { pairs, problem: None }
-        }
+        };
+        Some(original.trim()).filter(|o| !o.is_empty())
     }
 }
 
@@ -77,7 +122,6 @@ pub fn is_han(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::Source;
 
     #[test]
     fn rows_align_with_their_cells() {

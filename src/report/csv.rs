@@ -6,10 +6,10 @@
 
 use std::io::{self, Write};
 
-use super::{RunResult, base_text, context, locate, rounded};
+use super::{RunResult, base_text, context, locate, original, rounded};
 
 pub const HEADER: &[&str] =
-    &["path", "line", "column", "code", "rule", "severity", "confidence", "text", "suggestion", "message", "context", "row"];
+    &["path", "line", "column", "code", "rule", "severity", "confidence", "text", "suggestion", "message", "context", "row", "source"];
 
 pub fn write(run: &RunResult, out: &mut dyn Write) -> io::Result<()> {
     let mut writer = ::csv::Writer::from_writer(out);
@@ -31,6 +31,7 @@ pub fn write(run: &RunResult, out: &mut dyn Write) -> io::Result<()> {
                 f.message.clone(),
                 context(&doc.source, &f.range, 160),
                 p.row.map(|r| r.to_string()).unwrap_or_default(),
+                original(doc, f).unwrap_or_default().to_string(),
             ];
             writer.write_record(record.iter().map(|c| neutralise(c)))?;
         }

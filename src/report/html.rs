@@ -308,17 +308,23 @@ fn findings_table(html: &mut String, index: usize, file: &FileResult, findings: 
         let _ = write!(
             html,
             "<td>{link}</td><td><span class=\"swatch cat-{}\"></span>{} <span class=\"rule-name\">{}</span></td><td class=\"sev-{2}\">{}</td>\
-             <td class=\"text\">{}</td><td>{}</td><td>{}</td></tr>\n",
+             <td class=\"text\">{}</td><td>{}{}</td><td>{}</td></tr>\n",
             f.rule.category.name(),
             f.rule.code,
             f.rule.name,
             f.severity.as_str(),
             shown_text(&base[p.start..p.end]),
             escape(&f.message),
+            super::original(doc, f).map(original_block).unwrap_or_default(),
             f.suggestions.first().map(|s| escape(s)).unwrap_or_default()
         );
     }
     html.push_str("</tbody>\n</table>\n");
+}
+
+/// The original a bilingual finding was checked against, shown under its message.
+fn original_block(original: &str) -> String {
+    format!("<blockquote class=\"original\"><span class=\"label\">Original:</span> {}</blockquote>", escape(original))
 }
 
 /// A finding's text for the table; white space alone is named, since it would show as nothing.

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use serde_json::{Value, json};
 
-use super::{DocResult, FileResult, RunResult, base_text, locate, rounded};
+use super::{DocResult, FileResult, RunResult, base_text, locate, original, rounded};
 use crate::diagnostic::Finding;
 
 pub const SCHEMA: &str = "mtlint-report/1";
@@ -152,6 +152,9 @@ pub fn finding(doc: &DocResult, f: &Finding) -> Value {
     });
     if let Some(row) = p.row {
         value["row"] = json!(row);
+    }
+    if let Some(original) = original(doc, f) {
+        value["source"] = json!(original);
     }
     if !f.related.is_empty() {
         value["related"] = f

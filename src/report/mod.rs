@@ -187,6 +187,12 @@ fn name_clusters(doc: &DocResult) -> Vec<html::NameCluster> {
     out
 }
 
+/// The original text aligned with the segment or paragraph where a finding lies, in a bilingual
+/// run: what the formats show beside the finding. `None` in a monolingual run.
+pub fn original<'a>(doc: &'a DocResult, finding: &Finding) -> Option<&'a str> {
+    doc.report.originals.original_at(&doc.source, finding.range.start)
+}
+
 /// Rounds a confidence for output (f32 prints with noise digits otherwise).
 pub fn rounded(x: f32) -> f64 {
     (f64::from(x) * 100.0).round() / 100.0
@@ -278,5 +284,65 @@ mod tests {
         let start = long.find("target").unwrap();
         let c = context(&source, &(start..start + 6), 60);
         assert!(c.contains("target") && c.starts_with('…') && c.ends_with('…'), "{c}");
+    }
+
+    /// One file checked with its originals, as the CLI builds it.
+    fn run_with(source: Source) -> RunResult {
+        let report = crate::Linter::new(crate::Settings::default()).check(&source);
+        let path = source.name().to_string();
+        RunResult { files: vec![FileResult { path, docs: vec![DocResult { source, report, doc_id: None }] }], errors: vec![] }
+    }
+
+    fn table_run() -> RunResult {
+        let rows = [(1, "The the city grew."), (2, "He said the the thing.")];
+        let originals = vec!["城市发展了。".to_string(), " ".to_string()];
+        run_with(Source::from_rows("t.tsv", &rows, InputFormat::Plain).with_original(crate::text::Original::Segments(originals)))
+    }
+
+    #[test]
+    fn json_shows_the_original_of_a_row() {
+        let report = json::to_value(&table_run());
+        let findings = report["files"][0]["findings"].as_array().unwrap();
+        assert_eq!((findings[0]["row"].as_u64(), findings[0]["source"].as_str()), (Some(1), Some("城市发展了。")));
+        // An empty original cell: no field at all.
+        assert_eq!(findings[1]["row"].as_u64(), Some(2));
+        assert!(findings[1].get("source").is_none());
+        let monolingual = json::to_value(&run_with(Source::new("a.txt", "The the city grew.", InputFormat::Plain)));
+        assert!(monolingual["files"][0]["findings"][0].get("source").is_none());
+    }
+
+    #[test]
+    fn json_shows_the_aligned_paragraph_of_a_document() {
+        let original = crate::text::Original::Document { name: "zh.txt".into(), text: "城市发展了。\n\n下雨了。\n".into() };
+        let source = Source::new("en.txt", "It rained.\n\nThe the city grew.\n", InputFormat::Plain).with_original(original.clone());
+        let report = json::to_value(&run_with(source));
+        assert_eq!(report["files"][0]["findings"][0]["source"].as_str(), Some("下雨了。"));
+        // Paragraphs that do not align: no original is shown rather than a wrong one.
+        let source = Source::new("en.txt", "The the city grew.\n", InputFormat::Plain).with_original(original);
+        let report = json::to_value(&run_with(source));
+        assert!(report["files"][0]["findings"][0].get("source").is_none());
+    }
+
+    #[test]
+    fn csv_has_a_source_column_filled_in_bilingual_runs() {
+        let mut out = Vec::new();
+        csv::write(&table_run(), &mut out).unwrap();
+        let mut reader = ::csv::Reader::from_reader(out.as_slice());
+        assert_eq!(reader.headers().unwrap().iter().next_back(), Some("source"));
+        let rows: Vec<::csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        assert_eq!((&rows[0][11], &rows[0][12]), ("1", "城市发展了。"));
+        assert_eq!(&rows[1][12], "");
+    }
+
+    #[test]
+    fn html_shows_the_original_under_the_message() {
+        let page = html::render(&table_run(), &html::HtmlOptions::default());
+        assert_eq!(page.matches("<blockquote class=\"original\">").count(), 1, "only the row with an original");
+        assert!(page.contains("<span class=\"label\">Original:</span> 城市发展了。</blockquote>"));
+        let escaped = run_with(
+            Source::from_rows("t.tsv", &[(1, "The the city.")], InputFormat::Plain)
+                .with_original(crate::text::Original::Segments(vec!["<b>城市</b>".into()])),
+        );
+        assert!(html::render(&escaped, &html::HtmlOptions::default()).contains("&lt;b&gt;城市&lt;/b&gt;"));
     }
 }

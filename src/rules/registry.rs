@@ -39,6 +39,7 @@ pub static RULES: &[&RuleMeta] = &[
     &bilingual::number_mismatch::NUMBER_MISMATCH,
     &bilingual::untranslated_source_text::UNTRANSLATED_SOURCE_TEXT,
     &bilingual::length_mismatch::LENGTH_MISMATCH,
+    &bilingual::punctuation_mismatch::PUNCTUATION_MISMATCH,
     &bilingual::code_mismatch::CODE_MISMATCH,
     &meta::unused_suppression::UNUSED_SUPPRESSION,
 ];

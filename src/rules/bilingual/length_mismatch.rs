@@ -27,8 +27,10 @@ declare_rule! {
     /// The model: for Chinese originals, the natural logarithm of (characters of the English + 1)
     /// / (non-space characters of the original + 1) has a mean of 1.27 and a standard deviation
     /// of 0.21 in professional human translations of news and talks (WMT 2021 Chinese-English
-    /// development data). A segment more than 2.5 standard deviations away is reported, with a
-    /// confidence that grows with the distance. Originals under 15 characters are not judged.
+    /// development data). ASCII characters of the original (codes, URLs, Latin names) are copied,
+    /// so each counts as one character of the English. A segment more than 2.5 standard
+    /// deviations away is reported, with a confidence that grows with the distance. Originals
+    /// under 15 characters are not judged.
     ///
     /// ## Fix safety
     /// No fix: compare the segment with its original.
@@ -55,7 +57,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             continue;
         }
         let target = cx.doc.slice(pair.target.clone()).chars().count();
-        let z = (((target + 1) as f64 / (original + 1) as f64).ln() - MEAN) / SD;
+        let z = (((target + 1) as f64 / (expected_length(pair.original) + 1.0)).ln()) / SD;
         if z.abs() < THRESHOLD {
             continue;
         }
@@ -67,6 +69,17 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         let confidence = ((z.abs() - 2.0) / 3.0).clamp(0.1, 1.0) as f32;
         out.push(Finding::new(&LENGTH_MISMATCH, pair.target.clone(), message).confidence(confidence));
     }
+}
+
+/// The length in characters the English is expected to have: exp(MEAN) characters for each
+/// non-space character of the original, except that ASCII letters, digits and symbols (codes,
+/// URLs, e-mail addresses, Latin names) are copied one for one, not translated into several.
+fn expected_length(original: &str) -> f64 {
+    let (copied, translated) = original.chars().filter(|c| !c.is_whitespace()).fold((0usize, 0usize), |(copied, translated), c| {
+        if c.is_ascii() { (copied + 1, translated) } else { (copied, translated + 1) }
+    });
+    // The ratio was fitted on whole originals, whose +1 smoothing is kept for the translated part.
+    ((translated + 1) as f64 * MEAN.exp() - 1.0).max(0.0) + copied as f64
 }
 
 #[cfg(test)]
@@ -88,5 +101,11 @@ mod tests {
         let good = "The meeting decided to raise the minimum wage by 5 percent from next year and to widen medical insurance coverage.";
         assert!(lint_pair(&LENGTH_MISMATCH, original, good).is_empty());
         assert!(lint_pair(&LENGTH_MISMATCH, "好。", "Good, very good indeed, said everyone in the room.").is_empty());
+    }
+
+    #[test]
+    fn copied_latin_text_counts_one_for_one() {
+        assert!(lint_pair(&LENGTH_MISMATCH, "详情请访问www.example.com.cn。", "For details, visit www.example.com.cn.").is_empty());
+        assert!(lint_pair(&LENGTH_MISMATCH, "如有疑问请发送邮件至info@example.org。", "If you have questions, write to info@example.org.").is_empty());
     }
 }

@@ -5,6 +5,7 @@ pub mod code_mismatch;
 pub mod length_mismatch;
 pub mod name_transliteration_mismatch;
 pub mod number_mismatch;
+pub mod punctuation_mismatch;
 #[cfg(test)]
 pub mod test_util;
 pub mod untranslated_source_text;
