@@ -31,6 +31,7 @@ pub static RULES: &[&RuleMeta] = &[
     &grammar::spaced_hyphen_compound::SPACED_HYPHEN_COMPOUND,
     &grammar::foreign_time_format::FOREIGN_TIME_FORMAT,
     &grammar::hyphen_for_dash::HYPHEN_FOR_DASH,
+    &grammar::number_without_separators::NUMBER_WITHOUT_SEPARATORS,
     &perspective::first_person_in_reporting::FIRST_PERSON_IN_REPORTING,
     &language::untranslated_fragment::UNTRANSLATED_FRAGMENT,
     &language::mixed_script_word::MIXED_SCRIPT_WORD,

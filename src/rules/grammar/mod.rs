@@ -3,6 +3,7 @@
 pub mod capital_mid_sentence;
 pub mod doubled_word;
 pub mod malformed_construction;
+pub mod number_without_separators;
 pub mod passive_intransitive;
 pub mod uncountable_plural;
 pub mod foreign_time_format;
