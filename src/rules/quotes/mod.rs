@@ -11,6 +11,7 @@ pub mod fullwidth_punctuation;
 pub mod mixed_quote_styles;
 pub mod opening_mark_for_closing;
 pub mod same_type_nested_quotation;
+pub mod space_before_punctuation;
 pub mod space_inside_quotation;
 pub mod unclosed_bracket;
 pub mod unclosed_quotation;
