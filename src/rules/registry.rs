@@ -22,6 +22,7 @@ pub static RULES: &[&RuleMeta] = &[
     &quotes::mixed_quote_styles::MIXED_QUOTE_STYLES,
     &quotes::fullwidth_punctuation::FULLWIDTH_PUNCTUATION,
     &quotes::space_before_punctuation::SPACE_BEFORE_PUNCTUATION,
+    &quotes::doubled_punctuation::DOUBLED_PUNCTUATION,
     &idioms::mangled_idiom::MANGLED_IDIOM,
     &idioms::broken_fixed_expression::BROKEN_FIXED_EXPRESSION,
     &grammar::passive_intransitive::PASSIVE_INTRANSITIVE,

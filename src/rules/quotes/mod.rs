@@ -6,6 +6,7 @@
 //! read the tokens around attribution colons; Q010 counts mark styles.
 
 pub mod colon_before_quotation;
+pub mod doubled_punctuation;
 pub mod dangling_attribution_colon;
 pub mod fullwidth_punctuation;
 pub mod mixed_quote_styles;
