@@ -34,6 +34,7 @@ pub static RULES: &[&RuleMeta] = &[
     &grammar::foreign_time_format::FOREIGN_TIME_FORMAT,
     &grammar::hyphen_for_dash::HYPHEN_FOR_DASH,
     &grammar::number_without_separators::NUMBER_WITHOUT_SEPARATORS,
+    &grammar::article_sound_mismatch::ARTICLE_SOUND_MISMATCH,
     &perspective::first_person_in_reporting::FIRST_PERSON_IN_REPORTING,
     &language::untranslated_fragment::UNTRANSLATED_FRAGMENT,
     &language::mixed_script_word::MIXED_SCRIPT_WORD,

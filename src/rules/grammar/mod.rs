@@ -1,5 +1,6 @@
 //! G: grammar artifacts typical of machine translation.
 
+pub mod article_sound_mismatch;
 pub mod capital_mid_sentence;
 pub mod doubled_word;
 pub mod malformed_construction;
