@@ -1,8 +1,10 @@
 //! G: grammar artifacts typical of machine translation.
 
+pub mod article_sound_mismatch;
 pub mod capital_mid_sentence;
 pub mod doubled_word;
 pub mod malformed_construction;
+pub mod number_without_separators;
 pub mod passive_intransitive;
 pub mod uncountable_plural;
 pub mod foreign_time_format;

@@ -6,11 +6,13 @@
 //! read the tokens around attribution colons; Q010 counts mark styles.
 
 pub mod colon_before_quotation;
+pub mod doubled_punctuation;
 pub mod dangling_attribution_colon;
 pub mod fullwidth_punctuation;
 pub mod mixed_quote_styles;
 pub mod opening_mark_for_closing;
 pub mod same_type_nested_quotation;
+pub mod space_before_punctuation;
 pub mod space_inside_quotation;
 pub mod unclosed_bracket;
 pub mod unclosed_quotation;
