@@ -258,7 +258,8 @@ fn a_hundred_thousand_mentions_of_near_identical_names_complete() {
     let spellings = ["Liang Wenfeng", "Liang Wenfen", "Leann Wenfeng", "Lian Wenfeng", "Liang Wen-feng", "Lean Wenfeng"];
     let mut text = String::new();
     for i in 0..100_000 {
-        text.push_str(&format!("{} said {} things. ", spellings[i % spellings.len()], i));
+        // Small counts: the test is about names, not about 90,000 numbers G010 would flag.
+        text.push_str(&format!("{} said {} things. ", spellings[i % spellings.len()], i % 997));
         if i % 50 == 49 {
             text.push('\n');
         }
