@@ -35,6 +35,10 @@ declare_rule! {
     /// translation engine that does not recognise a name turns it into English-looking words.
     /// Nothing in the English sentence looks wrong, so only the original shows the error.
     ///
+    /// MQM category: Accuracy/Mistranslation and Locale_convention/Name (names). On the WMT 2021
+    /// Chinese-to-English MQM development data (with the Chinese source, `--bilingual`), 33 of its
+    /// 47 findings fall on a span professional raters marked (span precision 0.70).
+    ///
     /// ## Example
     /// ```text
     /// original:    梁文锋表示，公司将继续投入研发。

@@ -15,6 +15,10 @@ declare_rule! {
     /// A wrong number is the most damaging error a fluent translation can carry: nothing in the
     /// English sentence looks wrong, and readers trust figures.
     ///
+    /// MQM category: Accuracy/Mistranslation (numbers). On the WMT 2021 Chinese-to-English MQM
+    /// development data (with the Chinese source, `--bilingual`), 6 of its 11 findings fall on a
+    /// span professional raters marked (span precision 0.55).
+    ///
     /// ## Example
     /// ```text
     /// original:    该省投资12亿元建设新机场。

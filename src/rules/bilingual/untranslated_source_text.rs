@@ -15,6 +15,10 @@ declare_rule! {
     /// Engines pass through what they cannot translate (rare names, terms in brackets, whole
     /// sentences when a segment fails), and readers of the English cannot read it.
     ///
+    /// MQM category: Accuracy/Untranslated and Non_translation. On the WMT 2021 Chinese-to-English
+    /// MQM development data (with the Chinese source, `--bilingual`), 1 of its 1 findings fall on a
+    /// span professional raters marked (span precision 1.00).
+    ///
     /// ## Example
     /// ```text
     /// original:    他们在嫦娥五号任务中采集了月壤。

@@ -17,6 +17,9 @@ declare_rule! {
     /// it. Machine translation and speech recognition flatten inner capitals, and a name written
     /// two ways reads as two names.
     ///
+    /// MQM category: Fluency/Spelling (casing). It raised no finding on the WMT 2021
+    /// Chinese-to-English MQM development data.
+    ///
     /// ## Example
     /// ```text
     /// Deepseek's success surprised investors, Macropolo found.

@@ -12,6 +12,9 @@ declare_rule! {
     /// ## Why it matters
     /// English readers expect 08:00 (or 8 a.m.); "08H00" looks like a code.
     ///
+    /// MQM category: Locale_convention/Time. On the WMT 2021 Chinese-to-English MQM development
+    /// data, 25 of its 54 findings fall on a span professional raters marked (span precision 0.46).
+    ///
     /// ## Example
     /// ```text
     /// Statistics from 08H00 on July 25 to 08H00 on July 26.

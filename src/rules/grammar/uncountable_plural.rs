@@ -20,6 +20,9 @@ declare_rule! {
     /// analogy with countable ones. Editors correct these at once; readers take them as a sign of
     /// careless translation.
     ///
+    /// MQM category: Fluency/Grammar. It raised no finding on the WMT 2021 Chinese-to-English MQM
+    /// development data.
+    ///
     /// ## Example
     /// ```text
     /// The ministry released new informations about the equipments.

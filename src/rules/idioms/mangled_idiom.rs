@@ -22,6 +22,10 @@ declare_rule! {
     /// reader either stumbles or misreads it. The English idiom, or plain words, say the same
     /// thing.
     ///
+    /// MQM category: Accuracy/Mistranslation and Style/Awkward. On the WMT 2021 Chinese-to-English
+    /// MQM development data, 3 of its 4 findings fall on a span professional raters marked (span
+    /// precision 0.75).
+    ///
     /// ## Example
     /// ```text
     /// AI has so far been somewhat blocked from brain drainage.

@@ -18,6 +18,9 @@ declare_rule! {
     /// from a wrong keyboard layout, OCR, or a translation pipeline that copied part of a name from
     /// the source.
     ///
+    /// MQM category: Fluency/Spelling. It raised no finding on the WMT 2021 Chinese-to-English MQM
+    /// development data.
+    ///
     /// ## Example
     /// ```text
     /// The talks in Мoscow ended on Friday.

@@ -24,6 +24,9 @@ declare_rule! {
     /// syllables or drop part of it. The result looks like a name and passes every spelling
     /// checker, yet names nobody.
     ///
+    /// MQM category: Accuracy/Mistranslation and Locale_convention/Name. It raised no finding on
+    /// the WMT 2021 Chinese-to-English MQM development data.
+    ///
     /// ## Example
     /// ```text
     /// Top Chinese schools such as Tingryu University and Peking University are world class.

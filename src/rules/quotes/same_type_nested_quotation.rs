@@ -14,6 +14,11 @@ declare_rule! {
     /// another opening, and the reader loses track of who says what. Chinese uses its own marks
     /// for the inner level, which translation often flattens into double marks.
     ///
+    /// MQM category: Fluency/Punctuation. On the WMT 2021 Chinese-to-English MQM development data,
+    /// 0 of its 1 findings fall on a span professional raters marked (span precision 0.00). Raters
+    /// seldom mark quotation pairing or bracket errors, so the figure is low although the findings
+    /// are real artifacts.
+    ///
     /// ## Example
     /// ```text
     /// “The officials called it “a historic step” and left,” the report said.

@@ -15,6 +15,11 @@ declare_rule! {
     /// the main sentence resumes. Machine translation drops closing brackets when it reorders a
     /// sentence.
     ///
+    /// MQM category: Fluency/Punctuation. On the WMT 2021 Chinese-to-English MQM development data,
+    /// 0 of its 5 findings fall on a span professional raters marked (span precision 0.00). Raters
+    /// seldom mark quotation pairing or bracket errors, so the figure is low although the findings
+    /// are real artifacts.
+    ///
     /// ## Example
     /// ```text
     /// (Deepseek founder Liang Wenfeng had moved to AI from his earlier focus on trading.

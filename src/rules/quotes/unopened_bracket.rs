@@ -12,6 +12,11 @@ declare_rule! {
     /// A stray closing bracket means the opening one was lost or put in the wrong place, so the
     /// reader cannot tell where the aside began.
     ///
+    /// MQM category: Fluency/Punctuation. On the WMT 2021 Chinese-to-English MQM development data,
+    /// 2 of its 6 findings fall on a span professional raters marked (span precision 0.33). Raters
+    /// seldom mark quotation pairing or bracket errors, so the figure is low although the findings
+    /// are real artifacts.
+    ///
     /// ## Example
     /// ```text
     /// The company, founded in 2023 by a former hedge fund manager) is based in Hangzhou.
