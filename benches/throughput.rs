@@ -12,6 +12,7 @@ use std::path::PathBuf;
 use std::process::Command;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use mtlint::config::{ConfigFile, Overrides};
 use mtlint::{InputFormat, Linter, Settings, Source};
 
 fn samples_text() -> String {
@@ -52,16 +53,24 @@ fn startup(c: &mut Criterion) {
 
 fn throughput(c: &mut Criterion) {
     let text = corpus(10 * 1024 * 1024);
-    let linter = Linter::new(Settings::default());
+    // Every default rule, and the three rules of the core (the text model and engine with the
+    // cheapest rules: what every other rule's cost is added to).
+    let core = Overrides { select: Some(vec!["Q005".into(), "Q011".into(), "G003".into()]), ..Overrides::default() };
+    let linters = [
+        ("10mb_prose", Linter::new(Settings::default())),
+        ("10mb_prose_core_rules", Linter::new(Settings::resolve(ConfigFile::default(), None, &core).expect("valid selection"))),
+    ];
     let mut group = c.benchmark_group("throughput");
     group.sample_size(10);
     group.throughput(Throughput::Bytes(text.len() as u64));
-    group.bench_function("10mb_prose", |b| {
-        b.iter(|| {
-            let source = Source::new("corpus.txt", text.clone(), InputFormat::Plain);
-            linter.check(&source).findings.len()
-        })
-    });
+    for (name, linter) in &linters {
+        group.bench_function(*name, |b| {
+            b.iter(|| {
+                let source = Source::new("corpus.txt", text.clone(), InputFormat::Plain);
+                linter.check(&source).findings.len()
+            })
+        });
+    }
     group.finish();
 }
 

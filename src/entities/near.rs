@@ -306,6 +306,29 @@ pub fn heads_agree(key: &str, other: &str, class: HeadClass) -> bool {
 /// Forms of the class and admitted kinds that share enough bigrams with `joined`, each record
 /// once with its closest form and that form's distance.
 pub fn spelling_candidates(joined: &str, class: HeadClass, kinds: &[EntityKind]) -> Vec<(Form, f32)> {
+    // A document names the same institution again and again, and a folder of articles names the
+    // same few hundred: the answer for a name is kept (per thread, up to CACHE_SIZE names).
+    type Key = (String, HeadClass, Vec<EntityKind>);
+    thread_local! {
+        static CACHE: std::cell::RefCell<std::collections::HashMap<Key, Vec<(Form, f32)>>> = Default::default();
+    }
+    const CACHE_SIZE: usize = 4096;
+    let key: Key = (joined.to_string(), class, kinds.to_vec());
+    if let Some(found) = CACHE.with(|c| c.borrow().get(&key).cloned()) {
+        return found;
+    }
+    let found = compute_spelling_candidates(joined, class, kinds);
+    CACHE.with(|c| {
+        let mut cache = c.borrow_mut();
+        if cache.len() >= CACHE_SIZE {
+            cache.clear();
+        }
+        cache.insert(key, found.clone());
+    });
+    found
+}
+
+fn compute_spelling_candidates(joined: &str, class: HeadClass, kinds: &[EntityKind]) -> Vec<(Form, f32)> {
     let known = known_entities();
     let grams = bigrams(joined);
     // One edit destroys at most two bigrams, so a name within two edits shares all but four. Only
@@ -319,20 +342,33 @@ pub fn spelling_candidates(joined: &str, class: HeadClass, kinds: &[EntityKind])
     let min_shared = min_shared.max(2);
     let len = joined.chars().count();
     let max_gap = if class == HeadClass::Institution { len / 2 + 1 } else { 3 };
-    let mut counts = vec![0u16; known.form_count()];
-    let mut touched = Vec::new();
-    for gram in &grams {
-        for id in known.forms_with_bigram(class, gram) {
-            let count = &mut counts[id as usize];
-            if *count == 0 {
-                touched.push(id);
-            }
-            *count += 1;
-        }
+    // Bigram counts per form, in a buffer kept per thread: zeroing one as long as the lists for
+    // every name cost more than the search itself.
+    thread_local! {
+        static COUNTS: std::cell::RefCell<Vec<u16>> = const { std::cell::RefCell::new(Vec::new()) };
     }
+    let mut touched = Vec::new();
+    let shared: Vec<(u32, u16)> = COUNTS.with(|c| {
+        let mut counts = c.borrow_mut();
+        counts.resize(known.form_count(), 0);
+        for gram in &grams {
+            for id in known.forms_with_bigram(class, gram) {
+                let count = &mut counts[id as usize];
+                if *count == 0 {
+                    touched.push(id);
+                }
+                *count = count.saturating_add(1);
+            }
+        }
+        let shared = touched.iter().map(|&id| (id, counts[id as usize])).collect();
+        for &id in &touched {
+            counts[id as usize] = 0;
+        }
+        shared
+    });
     let mut best: Vec<(Form, f32)> = Vec::new();
-    for id in touched {
-        if counts[id as usize] < min_shared {
+    for (id, count) in shared {
+        if count < min_shared {
             continue;
         }
         let Some(form) = known.form(id) else { continue };
