@@ -78,6 +78,29 @@ impl PhraseMatch {
     }
 }
 
+/// A phrase table read from a word list whose first column is a pattern: one automaton over all
+/// the patterns, and what each row says (same index as the pattern that matched).
+pub struct PhraseTable<E> {
+    pub phrases: PhraseSet,
+    pub entries: Vec<E>,
+}
+
+impl<E> PhraseTable<E> {
+    /// Reads the rows of `text` (the TSV format of `wordlists/README.md`); `entry` makes the data
+    /// of a row from its parsed pattern. A row whose pattern breaks the syntax is skipped here:
+    /// each table's tests parse every row and name the broken one.
+    pub fn from_tsv(text: &'static str, entry: impl Fn(&Pattern, crate::lexicon::tsv::Row<'static>) -> E) -> PhraseTable<E> {
+        let mut patterns = Vec::new();
+        let mut entries = Vec::new();
+        for row in crate::lexicon::tsv::rows(text) {
+            let Some(pattern) = Pattern::parse(row.get(0)) else { continue };
+            entries.push(entry(&pattern, row));
+            patterns.push(pattern);
+        }
+        PhraseTable { phrases: PhraseSet::new(patterns), entries }
+    }
+}
+
 impl PhraseSet {
     /// Compiles `patterns`; each keeps its index.
     pub fn new(patterns: Vec<Pattern>) -> PhraseSet {

@@ -3,8 +3,7 @@ use std::sync::OnceLock;
 use crate::declare_rule;
 use crate::diagnostic::Finding;
 use crate::fix::{Edit, Fix};
-use crate::lexicon::tsv;
-use crate::phrases::{Pattern, PhraseMatch, PhraseSet, is_drop_in, normalise};
+use crate::phrases::{Pattern, PhraseMatch, PhraseTable, is_drop_in, normalise};
 use crate::rules::Context;
 use crate::text::{Document, TokenKind};
 
@@ -67,24 +66,14 @@ struct Entry {
     mechanical: bool,
 }
 
-struct Table {
-    phrases: PhraseSet,
-    entries: Vec<Entry>,
-}
-
-fn table() -> &'static Table {
-    static TABLE: OnceLock<Table> = OnceLock::new();
+fn table() -> &'static PhraseTable<Entry> {
+    static TABLE: OnceLock<PhraseTable<Entry>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut patterns = Vec::new();
-        let mut entries = Vec::new();
-        for row in tsv::rows(include_str!("../../../wordlists/chinglish_forms.tsv")) {
-            let Some(pattern) = Pattern::parse(row.get(0)) else { continue };
+        PhraseTable::from_tsv(include_str!("../../../wordlists/chinglish_forms.tsv"), |pattern, row| {
             let correction = Pattern::parse_correction(row.get(1));
-            let mechanical = is_drop_in(&pattern, &correction);
-            entries.push(Entry { correction, explanation: row.get(2), mechanical });
-            patterns.push(pattern);
-        }
-        Table { phrases: PhraseSet::new(patterns), entries }
+            let mechanical = is_drop_in(pattern, &correction);
+            Entry { correction, explanation: row.get(2), mechanical }
+        })
     })
 }
 

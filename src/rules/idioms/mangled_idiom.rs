@@ -4,8 +4,7 @@ use std::sync::OnceLock;
 use crate::declare_rule;
 use crate::diagnostic::Finding;
 use crate::fix::{Edit, Fix};
-use crate::lexicon::tsv;
-use crate::phrases::{Pattern, PhraseSet, is_drop_in};
+use crate::phrases::{Pattern, PhraseTable, is_drop_in};
 use crate::rules::Context;
 use crate::text::Document;
 
@@ -70,25 +69,15 @@ struct Entry {
     fixed_expression: bool,
 }
 
-struct Table {
-    phrases: PhraseSet,
-    entries: Vec<Entry>,
-}
-
-fn table() -> &'static Table {
-    static TABLE: OnceLock<Table> = OnceLock::new();
+fn table() -> &'static PhraseTable<Entry> {
+    static TABLE: OnceLock<PhraseTable<Entry>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut patterns = Vec::new();
-        let mut entries = Vec::new();
-        for row in tsv::rows(include_str!("../../../wordlists/idioms.tsv")) {
-            let Some(pattern) = Pattern::parse(row.get(0)) else { continue };
+        PhraseTable::from_tsv(include_str!("../../../wordlists/idioms.tsv"), |pattern, row| {
             let correction = Pattern::parse_correction(row.get(1));
             let fixed_expression = row.get(4) == "any";
-            let mechanical = fixed_expression || is_drop_in(&pattern, &correction);
-            entries.push(Entry { correction, explanation: row.get(2), mechanical, fixed_expression });
-            patterns.push(pattern);
-        }
-        Table { phrases: PhraseSet::new(patterns), entries }
+            let mechanical = fixed_expression || is_drop_in(pattern, &correction);
+            Entry { correction, explanation: row.get(2), mechanical, fixed_expression }
+        })
     })
 }
 

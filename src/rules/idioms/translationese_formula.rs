@@ -3,8 +3,7 @@ use std::sync::OnceLock;
 use crate::declare_rule;
 use crate::diagnostic::Finding;
 use crate::fix::{Edit, Fix};
-use crate::lexicon::tsv;
-use crate::phrases::{Pattern, PhraseSet};
+use crate::phrases::{Pattern, PhraseTable};
 use crate::rules::Context;
 
 declare_rule! {
@@ -57,24 +56,13 @@ struct Entry {
     explanation: &'static str,
 }
 
-struct Table {
-    phrases: PhraseSet,
-    entries: Vec<Entry>,
-}
-
-fn table() -> &'static Table {
-    static TABLE: OnceLock<Table> = OnceLock::new();
+fn table() -> &'static PhraseTable<Entry> {
+    static TABLE: OnceLock<PhraseTable<Entry>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut patterns = Vec::new();
-        let mut entries = Vec::new();
-        for row in tsv::rows(include_str!("../../../wordlists/translationese.tsv")) {
-            // Rows that break the pattern syntax are caught by the tests below.
-            let Some(pattern) = Pattern::parse(row.get(0)) else { continue };
-            let plain = (row.get(1) != "-").then(|| Pattern::parse_correction(row.get(1)));
-            entries.push(Entry { plain, explanation: row.get(2) });
-            patterns.push(pattern);
-        }
-        Table { phrases: PhraseSet::new(patterns), entries }
+        PhraseTable::from_tsv(include_str!("../../../wordlists/translationese.tsv"), |_, row| Entry {
+            plain: (row.get(1) != "-").then(|| Pattern::parse_correction(row.get(1))),
+            explanation: row.get(2),
+        })
     })
 }
 
@@ -97,6 +85,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lexicon::tsv;
     use crate::rules::test_util::*;
 
     #[test]
