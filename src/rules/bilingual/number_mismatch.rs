@@ -112,17 +112,11 @@ mod tests {
     use crate::config::Settings;
     use crate::fix::{self as fixes, Applicability};
     use crate::rules::Context;
+    use crate::rules::bilingual::test_util::*;
     use crate::text::{Document, InputFormat, Original, Source};
 
     fn lint(original: &str, translation: &str) -> Vec<(String, Vec<String>)> {
-        let source = Source::from_rows("t", &[(1, translation)], InputFormat::Plain)
-            .with_original(Original::Segments(vec![original.to_string()]));
-        let doc = Document::new(&source);
-        let settings = Settings::default();
-        let cx = Context::new(&doc, &settings);
-        let mut out = Vec::new();
-        check(&cx, &mut out);
-        out.iter().map(|f| (doc.slice(f.range.clone()).to_string(), f.suggestions.clone())).collect()
+        lint_pair_suggestions(&NUMBER_MISMATCH, original, translation)
     }
 
     #[test]

@@ -118,18 +118,10 @@ fn is_gloss(text: &str, run: &Range<usize>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Settings;
-    use crate::text::{Document, InputFormat, Original, Source};
+    use crate::rules::bilingual::test_util::*;
 
     fn lint(original: &str, translation: &str) -> Vec<String> {
-        let source = Source::from_rows("t", &[(1, translation)], InputFormat::Plain)
-            .with_original(Original::Segments(vec![original.to_string()]));
-        let doc = Document::new(&source);
-        let settings = Settings::default();
-        let cx = Context::new(&doc, &settings);
-        let mut out = Vec::new();
-        check(&cx, &mut out);
-        out.iter().map(|f| doc.slice(f.range.clone()).to_string()).collect()
+        lint_pair(&UNTRANSLATED_SOURCE_TEXT, original, translation)
     }
 
     #[test]
