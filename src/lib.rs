@@ -249,11 +249,12 @@ impl Linter {
     }
 }
 
-/// Findings about mtlint's own directives (M) say nothing about the translation's quality.
-/// A name finding inside a known-entity finding says the same thing less precisely ("Z Jiang"
-/// → Zhejiang inside "Z Jiang Province" → Zhejiang Province), and one on the same words as a
-/// bilingual name finding says it with less evidence ("Leann" → Liang, against 梁文锋 in the
-/// source): the finding that knows the real name is kept alone. `findings` is sorted by start.
+/// A spelling or casing finding about a name inside a known-entity finding says the same thing
+/// less precisely ("Qinghua" → Tsinghua inside "Qinghua University" → Tsinghua University), and
+/// one on the same words as a bilingual name finding says it with less evidence ("Leann" →
+/// Liang, against 梁文锋 in the source): the finding that knows the real name is kept alone. A
+/// garbled-transliteration finding (N002) says something else (no romanisation fits "Tingryu")
+/// and stays. `findings` is sorted by start.
 fn drop_names_inside_entities(findings: &mut Vec<Finding>) {
     let knows_the_name = |f: &Finding| {
         f.rule.category == rules::Category::Entities
@@ -270,7 +271,9 @@ fn drop_names_inside_entities(findings: &mut Vec<Finding>) {
         return;
     }
     findings.retain(|f| {
-        if f.rule.category != rules::Category::Names {
+        if f.rule.category != rules::Category::Names
+            || std::ptr::eq(f.rule, &rules::names::garbled_transliteration::GARBLED_TRANSLITERATION)
+        {
             return true;
         }
         let before = reach.partition_point(|&(start, _)| start <= f.range.start);
@@ -278,6 +281,7 @@ fn drop_names_inside_entities(findings: &mut Vec<Finding>) {
     });
 }
 
+/// Findings about mtlint's own directives (M) say nothing about the translation's quality.
 fn counts_for_score(finding: &Finding) -> bool {
     finding.rule.category != rules::Category::Meta
 }
@@ -432,6 +436,7 @@ mod tests {
     fn a_name_finding_inside_an_entity_finding_is_dropped() {
         use crate::rules::entities::unknown_entity_near_known::UNKNOWN_ENTITY_NEAR_KNOWN as E;
         use crate::rules::bilingual::name_transliteration_mismatch::NAME_TRANSLITERATION_MISMATCH as B;
+        use crate::rules::names::garbled_transliteration::GARBLED_TRANSLITERATION as G;
         use crate::rules::names::inconsistent_name_spelling::INCONSISTENT_NAME_SPELLING as N;
         let mut findings = vec![
             Finding::new(&E, 10..26, "entity"),
@@ -442,10 +447,15 @@ mod tests {
             Finding::new(&N, 52..54, "inside the second"),
             Finding::new(&B, 60..65, "bilingual"),
             Finding::new(&N, 60..65, "same words as the bilingual one"),
+            Finding::new(&E, 70..88, "Tingryu University"),
+            Finding::new(&G, 70..77, "Tingryu fits no romanisation"),
         ];
         drop_names_inside_entities(&mut findings);
         let kept: Vec<&str> = findings.iter().map(|f| f.message.as_str()).collect();
-        assert_eq!(kept, ["entity", "crosses the end", "elsewhere", "short entity", "bilingual"]);
+        assert_eq!(
+            kept,
+            ["entity", "crosses the end", "elsewhere", "short entity", "bilingual", "Tingryu University", "Tingryu fits no romanisation"]
+        );
     }
 
     #[test]
