@@ -8,9 +8,9 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use common::{check_json, findings, mtlint, root, seed};
+use common::{check_json, findings, mtlint, overlaps, prose_files, root, seed};
 use serde_json::Value;
 
 #[derive(Debug)]
@@ -39,28 +39,10 @@ fn expectations(path: &Path) -> Vec<Expectation> {
     out
 }
 
-fn fixtures() -> Vec<PathBuf> {
-    let mut files: Vec<_> = std::fs::read_dir(root().join("tests/fixtures/names"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "md"))
-        .collect();
-    files.sort();
-    files
+fn fixtures() -> Vec<std::path::PathBuf> {
+    prose_files("tests/fixtures/names")
 }
 
-/// Whether `finding` overlaps the first occurrence of `needle` on `line` of `source`.
-fn overlaps(source: &str, finding: &Value, line: u64, needle: &str) -> bool {
-    if finding["line"].as_u64() != Some(line) {
-        return false;
-    }
-    let start: usize = source.split_inclusive('\n').take(line as usize - 1).map(str::len).sum();
-    let line_text = source[start..].lines().next().unwrap_or("");
-    let at = line_text.find(needle).unwrap_or_else(|| panic!("`{needle}` is not on line {line}"));
-    let (s, e) = (start + at, start + at + needle.len());
-    let (fs, fe) = (finding["start"].as_u64().unwrap() as usize, finding["end"].as_u64().unwrap() as usize);
-    fs < e && s < fe
-}
 
 fn matches(f: &Value, line: u64, code: &str, text: &str, suggestion: &Option<String>) -> bool {
     f["code"] == code

@@ -7,9 +7,8 @@ mod common;
 
 use std::path::Path;
 
-use common::{check_json, findings, listing, root};
+use common::{check_json, findings, listing, overlaps, prose_files};
 use mtlint::rules::find_rule;
-use serde_json::Value;
 
 /// One line of an expected-findings file.
 #[derive(Debug)]
@@ -49,27 +48,9 @@ fn expectations(path: &Path) -> Vec<Expectation> {
 }
 
 fn samples() -> Vec<std::path::PathBuf> {
-    let mut files: Vec<_> = std::fs::read_dir(root().join("samples"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "md"))
-        .collect();
-    files.sort();
-    files
+    prose_files("samples")
 }
 
-/// Line number of a finding, and whether its text overlaps `needle` on that line of `source`.
-fn overlaps(source: &str, finding: &Value, line: u64, needle: &str) -> bool {
-    if finding["line"].as_u64() != Some(line) {
-        return false;
-    }
-    let line_start: usize = source.split_inclusive('\n').take(line as usize - 1).map(str::len).sum();
-    let line_text = source[line_start..].lines().next().unwrap_or("");
-    let Some(at) = line_text.find(needle) else { panic!("`{needle}` is not on line {line}") };
-    let (start, end) = (line_start + at, line_start + at + needle.len());
-    let (fs, fe) = (finding["start"].as_u64().unwrap() as usize, finding["end"].as_u64().unwrap() as usize);
-    fs < end && start < fe
-}
 
 #[test]
 fn garbled_samples_have_their_artifacts_found() {

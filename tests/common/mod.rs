@@ -65,3 +65,28 @@ pub fn write(path: &Path, contents: impl AsRef<[u8]>) {
     }
     std::fs::write(path, contents).unwrap();
 }
+
+/// The text and Markdown files of `folder` (relative to the project root), sorted.
+pub fn prose_files(folder: &str) -> Vec<PathBuf> {
+    let mut files: Vec<_> = std::fs::read_dir(root().join(folder))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "md"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// Whether `finding` (JSON) is on `line` of `source` and overlaps the first occurrence of
+/// `needle` on that line.
+pub fn overlaps(source: &str, finding: &Value, line: u64, needle: &str) -> bool {
+    if finding["line"].as_u64() != Some(line) {
+        return false;
+    }
+    let line_start: usize = source.split_inclusive('\n').take(line as usize - 1).map(str::len).sum();
+    let line_text = source[line_start..].lines().next().unwrap_or("");
+    let Some(at) = line_text.find(needle) else { panic!("`{needle}` is not on line {line}") };
+    let (start, end) = (line_start + at, line_start + at + needle.len());
+    let (fs, fe) = (finding["start"].as_u64().unwrap() as usize, finding["end"].as_u64().unwrap() as usize);
+    fs < end && start < fe
+}
