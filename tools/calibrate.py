@@ -20,68 +20,28 @@ reports). The weight is one of four tiers, chosen from the pair accuracy shrunk 
 Tiers rather than fitted numbers, because a held-out set from the same sources judges the score,
 and a weight fitted to the last decimal on the development data would not carry over.
 """
-import argparse, collections, csv, itertools, json, os, subprocess, tempfile
+import argparse, os
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
-
-
-def run(mtlint, rows, bilingual, preview):
-    clean = lambda x: x.replace('\t', ' ').replace('\n', ' ')
-    with tempfile.TemporaryDirectory() as tmp:
-        table = os.path.join(tmp, 't.tsv')
-        with open(table, 'w', encoding='utf-8') as f:
-            f.write('doc\ttext\tsource\n')
-            for r in rows:
-                doc = f"{r['testset']}|{r['system']}|{r['doc']}"
-                f.write(f"{clean(doc)}\t{clean(r['target'])}\t{clean(r['source'])}\n")
-        cmd = [mtlint, 'check', '--isolated', '--table', table, '--text-column', 'text', '--doc-column', 'doc',
-               '--format', 'json']
-        if bilingual:
-            cmd += ['--source-column', 'source']
-        if preview:
-            cmd += ['--preview']
-        out = subprocess.run(cmd, capture_output=True)
-        return json.loads(out.stdout)
+from mqm_data import DEFAULT_DATA, DEFAULT_MTLINT, counts_by_row, findings, pair_accuracy, read_rows
 
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument('--mtlint', default=os.path.join(ROOT, 'target', 'release', 'mtlint'))
-    ap.add_argument('--data', default=os.path.join(ROOT, '..', 'shared', 'data', 'mqm-zhen-dev.tsv'))
+    ap.add_argument('--mtlint', default=DEFAULT_MTLINT)
+    ap.add_argument('--data', default=DEFAULT_DATA)
     ap.add_argument('--bilingual', action='store_true')
     ap.add_argument('--preview', action='store_true')
     ap.add_argument('--testset', default=None)
     ap.add_argument('--write', metavar='TSV', help='write the per-rule weight tiers to this file')
     a = ap.parse_args()
-    csv.field_size_limit(10**9)
-    with open(a.data, encoding='utf-8', newline='') as f:
-        rows = list(csv.DictReader(f, delimiter='\t', quoting=csv.QUOTE_NONE))
-    report = run(a.mtlint, rows, a.bilingual, a.preview)
-    counts = collections.defaultdict(collections.Counter)  # row -> code -> n
-    for fnd in report['files'][0]['findings']:
-        counts[fnd['row'] - 1][fnd['code']] += 1
+    rows = read_rows(a.data)
+    counts = counts_by_row(findings(a.mtlint, rows, a.bilingual, a.preview))
     codes = sorted({c for cs in counts.values() for c in cs})
-    groups = collections.defaultdict(list)
-    for i, r in enumerate(rows):
-        if a.testset and r['testset'] != a.testset:
-            continue
-        groups[r['seg_id']].append(i)
+    member_rows = [i for i, r in enumerate(rows) if not a.testset or r['testset'] == a.testset]
     print(f"{'code':6} {'rows':>6} {'pair acc':>9} {'pairs':>7} {'mqm with':>9} {'without':>8} {'weight':>7}")
     tiers = []
     for code in codes:
-        conc = disc = 0
-        for members in groups.values():
-            for x, y in itertools.combinations(members, 2):
-                hx, hy = float(rows[x]['mqm_score']), float(rows[y]['mqm_score'])
-                fx, fy = counts[x][code], counts[y][code]
-                if abs(hx - hy) < 1e-9 or fx == fy:
-                    continue
-                if (fx > fy) == (hx > hy):
-                    conc += 1
-                else:
-                    disc += 1
-        member_rows = [i for ms in groups.values() for i in ms]
+        conc, disc = pair_accuracy(rows, counts, code, a.testset)
         with_f = [float(rows[i]['mqm_score']) for i in member_rows if counts[i][code]]
         without = [float(rows[i]['mqm_score']) for i in member_rows if not counts[i][code]]
         mean = lambda v: sum(v) / len(v) if v else float('nan')

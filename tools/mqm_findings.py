@@ -7,38 +7,22 @@ Reads ../shared/data/mqm-zhen-dev.tsv (never copied into the repository) and run
 ../shared/eval/mqm_eval.py does. Each finding is printed with its row's source (with --bilingual),
 the flagged text in context, and the rater-marked spans of the row, with HIT when one overlaps.
 """
-import argparse, csv, json, os, random, subprocess, sys, tempfile
+import argparse, json, random
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
+from mqm_data import DEFAULT_DATA, DEFAULT_MTLINT, findings, rater_spans_hit, read_rows
 
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('codes', nargs='+')
-    ap.add_argument('--data', default=os.path.join(ROOT, '..', 'shared', 'data', 'mqm-zhen-dev.tsv'))
-    ap.add_argument('--mtlint', default=os.path.join(ROOT, 'target', 'release', 'mtlint'))
+    ap.add_argument('--data', default=DEFAULT_DATA)
+    ap.add_argument('--mtlint', default=DEFAULT_MTLINT)
     ap.add_argument('--bilingual', action='store_true')
     ap.add_argument('--preview', action='store_true')
     ap.add_argument('--limit', type=int, default=40)
     ap.add_argument('--seed', type=int, default=1)
     a = ap.parse_args()
-    csv.field_size_limit(10**9)
-    with open(a.data, encoding='utf-8', newline='') as f:
-        rows = list(csv.DictReader(f, delimiter='\t', quoting=csv.QUOTE_NONE))
-    clean = lambda x: x.replace('\t', ' ').replace('\n', ' ')
-    with tempfile.TemporaryDirectory() as tmp:
-        table = os.path.join(tmp, 't.tsv')
-        with open(table, 'w', encoding='utf-8') as f:
-            f.write('doc\ttext\tsource\n')
-            for r in rows:
-                f.write(f"{clean(r['testset'] + '|' + r['system'] + '|' + r['doc'])}\t{clean(r['target'])}\t{clean(r['source'])}\n")
-        cmd = [a.mtlint, 'check', '--isolated', '--table', table, '--text-column', 'text', '--doc-column', 'doc', '--format', 'json']
-        if a.bilingual:
-            cmd += ['--source-column', 'source']
-        if a.preview:
-            cmd += ['--preview']
-        report = json.loads(subprocess.run(cmd, capture_output=True).stdout)
-    found = [f for f in report['files'][0]['findings'] if any(f['code'].startswith(c) for c in a.codes)]
+    rows = read_rows(a.data)
+    found = [f for f in findings(a.mtlint, rows, a.bilingual, a.preview) if any(f['code'].startswith(c) for c in a.codes)]
     random.seed(a.seed)
     sample = random.sample(found, min(a.limit, len(found)))
     hits = 0
@@ -47,7 +31,7 @@ def main():
         text = r['target'].encode()
         errs = json.loads(r['errors'])
         s, e = fnd['start'], fnd['end']
-        hit = any(s < x['bend'] and x['bstart'] < e or (s == e and x['bstart'] <= s <= x['bend']) for x in errs)
+        hit = bool(rater_spans_hit(fnd, errs))
         hits += hit
         print(f"{'HIT ' if hit else 'miss'} {fnd['code']} row {fnd['row']} {r['system']} mqm={r['mqm_score']}: {fnd['message']} -> {fnd.get('suggestions')}")
         if a.bilingual:

@@ -15,63 +15,24 @@ groups it, and prints per rule:
 `--show N` prints N findings per rule with their context and whether they hit a marked span
 (`--misses`: only those that did not), for reading, not for building word lists.
 """
-import argparse, collections, csv, itertools, json, os, subprocess, tempfile
+import argparse, collections, json
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
-
-
-def run(mtlint, rows, codes):
-    clean = lambda x: x.replace('\t', ' ').replace('\n', ' ')
-    with tempfile.TemporaryDirectory() as tmp:
-        table = os.path.join(tmp, 't.tsv')
-        with open(table, 'w', encoding='utf-8') as f:
-            f.write('doc\ttext\n')
-            for r in rows:
-                f.write(f"{clean(r['testset'] + '|' + r['system'] + '|' + r['doc'])}\t{clean(r['target'])}\n")
-        cmd = [mtlint, 'check', '--isolated', '--preview', '--table', table, '--text-column', 'text',
-               '--doc-column', 'doc', '--format', 'json']
-        if codes:
-            cmd += ['--select', ','.join(codes)]
-        out = subprocess.run(cmd, capture_output=True)
-        return json.loads(out.stdout)['files'][0]['findings']
-
-
-def pair_accuracy(rows, counts, code, testset):
-    groups = collections.defaultdict(list)
-    for i, r in enumerate(rows):
-        if r['testset'] == testset:
-            groups[r['seg_id']].append(i)
-    conc = disc = 0
-    for members in groups.values():
-        for x, y in itertools.combinations(members, 2):
-            hx, hy = float(rows[x]['mqm_score']), float(rows[y]['mqm_score'])
-            fx, fy = counts[x][code], counts[y][code]
-            if abs(hx - hy) < 1e-9 or fx == fy:
-                continue
-            if (fx > fy) == (hx > hy):
-                conc += 1
-            else:
-                disc += 1
-    return (conc / (conc + disc) if conc + disc else float('nan')), conc + disc
+from mqm_data import DEFAULT_DATA, DEFAULT_MTLINT, counts_by_row, findings, pair_accuracy, rater_spans_hit, read_rows
 
 
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('codes', nargs='*')
-    ap.add_argument('--mtlint', default=os.path.join(ROOT, 'target', 'release', 'mtlint'))
-    ap.add_argument('--data', default=os.path.join(ROOT, '..', 'shared', 'data', 'mqm-zhen-dev.tsv'))
+    ap.add_argument('--mtlint', default=DEFAULT_MTLINT)
+    ap.add_argument('--data', default=DEFAULT_DATA)
     ap.add_argument('--show', type=int, default=0)
     ap.add_argument('--misses', action='store_true')
     a = ap.parse_args()
-    csv.field_size_limit(10**9)
-    with open(a.data, encoding='utf-8', newline='') as f:
-        rows = list(csv.DictReader(f, delimiter='\t', quoting=csv.QUOTE_NONE))
-    findings = run(a.mtlint, rows, a.codes)
-    counts = collections.defaultdict(collections.Counter)
+    rows = read_rows(a.data)
+    found = findings(a.mtlint, rows, preview=True, select=a.codes)
+    counts = counts_by_row(found)
     by_code = collections.defaultdict(list)
-    for fnd in findings:
-        counts[fnd['row'] - 1][fnd['code']] += 1
+    for fnd in found:
         by_code[fnd['code']].append(fnd)
     testsets = sorted({r['testset'] for r in rows})
     print(f"{'code':6} {'found':>6} {'rows':>5} {'span prec':>14}  " + '  '.join(f'{t + " pair acc":>26}' for t in testsets))
@@ -84,8 +45,7 @@ def main():
         for fnd in by_code[code]:
             r = rows[fnd['row'] - 1]
             errs = json.loads(r['errors'])
-            over = [e for e in errs if fnd['start'] < e['bend'] and e['bstart'] < fnd['end']
-                    or (fnd['start'] == fnd['end'] and e['bstart'] <= fnd['start'] <= e['bend'])]
+            over = rater_spans_hit(fnd, errs)
             if all(e['exact'] for e in errs):
                 tot += 1
                 hit += bool(over)
@@ -100,8 +60,9 @@ def main():
         prec = f'{hit}/{tot} = {hit / tot:.2f}' if tot else 'n/a'
         accs = []
         for t in testsets:
-            acc, n = pair_accuracy(rows, counts, code, t)
-            accs.append(f'{acc:.3f} ({n} pairs)')
+            conc, disc = pair_accuracy(rows, counts, code, t)
+            acc = conc / (conc + disc) if conc + disc else float('nan')
+            accs.append(f'{acc:.3f} ({conc + disc} pairs)')
         print(f"{code:6} {len(by_code[code]):6} {n_rows:5} {prec:>14}  " + '  '.join(f'{x:>26}' for x in accs))
         if cats:
             print('       hits: ' + ', '.join(f'{c} {n}' for c, n in cats.most_common(4)))
