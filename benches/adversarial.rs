@@ -19,15 +19,30 @@ use mtlint::report::{self, DocResult, FileResult, Format, RunResult, human::Huma
 use mtlint::{Applicability, InputFormat, Linter, Settings, Source};
 
 fn all_rules() -> Linter {
-    let overrides = Overrides { select: Some(vec!["ALL".into()]), preview: true, ..Overrides::default() };
+    let overrides = Overrides {
+        select: Some(vec!["ALL".into()]),
+        preview: true,
+        ..Overrides::default()
+    };
     Linter::new(Settings::resolve(ConfigFile::default(), None, &overrides).unwrap())
 }
 
 fn names(n: usize) -> String {
-    let spellings = ["Liang Wenfeng", "Liang Wenfen", "Leann Wenfeng", "Lian Wenfeng", "Liang Wen-feng", "Lean Wenfeng"];
+    let spellings = [
+        "Liang Wenfeng",
+        "Liang Wenfen",
+        "Leann Wenfeng",
+        "Lian Wenfeng",
+        "Liang Wen-feng",
+        "Lean Wenfeng",
+    ];
     let mut text = String::new();
     for i in 0..n {
-        text.push_str(&format!("{} said {} things. ", spellings[i % spellings.len()], i));
+        text.push_str(&format!(
+            "{} said {} things. ",
+            spellings[i % spellings.len()],
+            i
+        ));
         if i % 50 == 49 {
             text.push('\n');
         }
@@ -38,16 +53,48 @@ fn names(n: usize) -> String {
 /// Each shape with `n` repetitions; the format it is read in.
 fn shapes(n: usize) -> Vec<(&'static str, String, InputFormat)> {
     vec![
-        ("nested_parens", format!("{}word{}", "(".repeat(n), ")".repeat(n)), InputFormat::Plain),
-        ("nested_quotes", format!("{}deep{}", "“".repeat(n), "”".repeat(n)), InputFormat::Plain),
-        ("mismatched_brackets", format!("{}{}", "(".repeat(n), "]".repeat(n)), InputFormat::Plain),
-        ("unclosed_mixed", format!("Start {} end.", "(“[‘«".repeat(n)), InputFormat::Plain),
-        ("single_then_straight", format!("{}{}", " ‘x".repeat(n), " \"y".repeat(n)), InputFormat::Plain),
+        (
+            "nested_parens",
+            format!("{}word{}", "(".repeat(n), ")".repeat(n)),
+            InputFormat::Plain,
+        ),
+        (
+            "nested_quotes",
+            format!("{}deep{}", "“".repeat(n), "”".repeat(n)),
+            InputFormat::Plain,
+        ),
+        (
+            "mismatched_brackets",
+            format!("{}{}", "(".repeat(n), "]".repeat(n)),
+            InputFormat::Plain,
+        ),
+        (
+            "unclosed_mixed",
+            format!("Start {} end.", "(“[‘«".repeat(n)),
+            InputFormat::Plain,
+        ),
+        (
+            "single_then_straight",
+            format!("{}{}", " ‘x".repeat(n), " \"y".repeat(n)),
+            InputFormat::Plain,
+        ),
         ("straight_marks", "\"'".repeat(n), InputFormat::Plain),
         ("enumerators", "a) ".repeat(n), InputFormat::Plain),
-        ("markdown_blockquotes", format!("{}quoted", "> ".repeat(n)), InputFormat::Markdown),
-        ("markdown_emphasis", format!("{}x{}", "*_".repeat(n), "_*".repeat(n)), InputFormat::Markdown),
-        ("html_divs", format!("{}text{}", "<div>".repeat(n), "</div>".repeat(n)), InputFormat::Html),
+        (
+            "markdown_blockquotes",
+            format!("{}quoted", "> ".repeat(n)),
+            InputFormat::Markdown,
+        ),
+        (
+            "markdown_emphasis",
+            format!("{}x{}", "*_".repeat(n), "_*".repeat(n)),
+            InputFormat::Markdown,
+        ),
+        (
+            "html_divs",
+            format!("{}text{}", "<div>".repeat(n), "</div>".repeat(n)),
+            InputFormat::Html,
+        ),
         ("near_identical_names", names(n), InputFormat::Plain),
     ]
 }
@@ -60,7 +107,12 @@ fn nesting(c: &mut Criterion) {
         for (name, text, format) in shapes(n) {
             group.throughput(Throughput::Elements(n as u64));
             group.bench_with_input(BenchmarkId::new(name, n), &text, |b, text| {
-                b.iter(|| linter.check(&Source::new("bench", text.as_str(), format)).findings.len())
+                b.iter(|| {
+                    linter
+                        .check(&Source::new("bench", text.as_str(), format))
+                        .findings
+                        .len()
+                })
             });
         }
     }
@@ -69,10 +121,17 @@ fn nesting(c: &mut Criterion) {
 
 fn samples_text() -> String {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("samples");
-    let mut names: Vec<_> =
-        std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
     names.sort();
-    names.iter().map(|p| std::fs::read_to_string(p).unwrap()).collect::<Vec<_>>().join("\n")
+    names
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn corpus(bytes: usize, one_line: bool) -> String {
@@ -89,7 +148,17 @@ fn check_and_report(linter: &Linter, text: &str, format: Format) -> usize {
     let source = Source::new("bench.txt", text, InputFormat::Plain);
     let report = linter.check(&source);
     let findings = report.findings.len();
-    let run = RunResult { files: vec![FileResult { path: "bench.txt".into(), docs: vec![DocResult { source, report, doc_id: None }] }], errors: vec![] };
+    let run = RunResult {
+        files: vec![FileResult {
+            path: "bench.txt".into(),
+            docs: vec![DocResult {
+                source,
+                report,
+                doc_id: None,
+            }],
+        }],
+        errors: vec![],
+    };
     report::write(format, &run, &mut sink(), &HumanOptions::default()).unwrap();
     findings
 }
@@ -103,9 +172,11 @@ fn huge(c: &mut Criterion) {
             let text = corpus(mb << 20, one_line);
             group.throughput(Throughput::Bytes(text.len() as u64));
             for (label, format) in [("json", Format::Json), ("human", Format::Human)] {
-                group.bench_with_input(BenchmarkId::new(format!("{shape}_{label}"), format!("{mb}MB")), &text, |b, text| {
-                    b.iter(|| check_and_report(&linter, text, format))
-                });
+                group.bench_with_input(
+                    BenchmarkId::new(format!("{shape}_{label}"), format!("{mb}MB")),
+                    &text,
+                    |b, text| b.iter(|| check_and_report(&linter, text, format)),
+                );
             }
         }
     }
@@ -120,7 +191,14 @@ fn fix(c: &mut Criterion) {
         let text = "He said the the results，were “ good.”\n".repeat(n / 3);
         group.throughput(Throughput::Elements(n as u64));
         group.bench_with_input(BenchmarkId::new("safe_fixes", n), &text, |b, text| {
-            b.iter(|| linter.fix(&Source::new("bench", text.as_str(), InputFormat::Plain), Applicability::Safe).applied)
+            b.iter(|| {
+                linter
+                    .fix(
+                        &Source::new("bench", text.as_str(), InputFormat::Plain),
+                        Applicability::Safe,
+                    )
+                    .applied
+            })
         });
     }
     group.finish();

@@ -15,21 +15,31 @@ use mtlint::names::{NameAnalysis, mention};
 use mtlint::{Document, InputFormat, Source};
 
 const SURNAMES: &[&str] = &[
-    "Wang", "Li", "Zhang", "Liu", "Chen", "Yang", "Huang", "Zhao", "Wu", "Zhou", "Xu", "Sun", "Ma", "Zhu", "Hu", "Guo", "He",
-    "Lin", "Gao", "Luo", "Zheng", "Liang", "Xie", "Song", "Tang", "Han", "Feng", "Deng", "Cao", "Peng", "Zeng", "Xiao",
+    "Wang", "Li", "Zhang", "Liu", "Chen", "Yang", "Huang", "Zhao", "Wu", "Zhou", "Xu", "Sun", "Ma",
+    "Zhu", "Hu", "Guo", "He", "Lin", "Gao", "Luo", "Zheng", "Liang", "Xie", "Song", "Tang", "Han",
+    "Feng", "Deng", "Cao", "Peng", "Zeng", "Xiao",
 ];
 const SYLLABLES: &[&str] = &[
-    "wen", "feng", "xiao", "ming", "hua", "jun", "li", "yan", "bo", "hui", "qiang", "ping", "lan", "yu", "tao", "lei", "na",
-    "jie", "hong", "yi", "ran", "si", "chen", "kai", "rui",
+    "wen", "feng", "xiao", "ming", "hua", "jun", "li", "yan", "bo", "hui", "qiang", "ping", "lan",
+    "yu", "tao", "lei", "na", "jie", "hong", "yi", "ran", "si", "chen", "kai", "rui",
 ];
-const GARBLES: &[(&str, &str)] = &[("Liang", "Leann"), ("Zhou", "Joe"), ("Zeng", "Tseng"), ("Xu", "Shoo"), ("Zhang", "Chang")];
+const GARBLES: &[(&str, &str)] = &[
+    ("Liang", "Leann"),
+    ("Zhou", "Joe"),
+    ("Zeng", "Tseng"),
+    ("Xu", "Shoo"),
+    ("Zhang", "Chang"),
+];
 
 /// A deterministic stream of numbers (a linear congruential generator).
 struct Numbers(u64);
 
 impl Numbers {
     fn next(&mut self, below: usize) -> usize {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         ((self.0 >> 33) % below as u64) as usize
     }
 }
@@ -41,12 +51,21 @@ fn document(mentions: usize) -> String {
     let mut written = 0;
     while written < mentions {
         let surname = SURNAMES[n.next(SURNAMES.len())];
-        let given = format!("{}{}", capitalise(SYLLABLES[n.next(SYLLABLES.len())]), SYLLABLES[n.next(SYLLABLES.len())]);
-        text.push_str(&format!("{surname} {given}, a professor at Donghai University, spoke on Monday. "));
+        let given = format!(
+            "{}{}",
+            capitalise(SYLLABLES[n.next(SYLLABLES.len())]),
+            SYLLABLES[n.next(SYLLABLES.len())]
+        );
+        text.push_str(&format!(
+            "{surname} {given}, a professor at Donghai University, spoke on Monday. "
+        ));
         text.push_str(&format!("{surname} said the results were strong. "));
         written += 3;
         if n.next(4) == 0 {
-            let garbled = GARBLES.iter().find(|(s, _)| *s == surname).map_or("Chenn", |(_, g)| g);
+            let garbled = GARBLES
+                .iter()
+                .find(|(s, _)| *s == surname)
+                .map_or("Chenn", |(_, g)| g);
             text.push_str(&format!("{garbled} added that more work was needed. "));
             written += 1;
         }
@@ -59,7 +78,9 @@ fn document(mentions: usize) -> String {
 
 fn capitalise(s: &str) -> String {
     let mut c = s.chars();
-    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 fn names(c: &mut Criterion) {
@@ -73,11 +94,17 @@ fn names(c: &mut Criterion) {
     group.bench_function("cluster_10k_mentions", |b| {
         b.iter_batched(
             || extracted.clone(),
-            |mentions| NameAnalysis::from_mentions(doc.view(), mentions, &[]).clusters.len(),
+            |mentions| {
+                NameAnalysis::from_mentions(doc.view(), mentions, &[])
+                    .clusters
+                    .len()
+            },
             BatchSize::LargeInput,
         )
     });
-    group.bench_function("analyse_10k_mentions", |b| b.iter(|| NameAnalysis::new(&doc, &[]).clusters.len()));
+    group.bench_function("analyse_10k_mentions", |b| {
+        b.iter(|| NameAnalysis::new(&doc, &[]).clusters.len())
+    });
     group.finish();
 }
 

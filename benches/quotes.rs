@@ -48,14 +48,20 @@ fn quotes(c: &mut Criterion) {
     let mut group = c.benchmark_group("quotes");
     group.sample_size(10);
     group.throughput(Throughput::Bytes(text.len() as u64));
-    group.bench_function("map_10mb_100k_marks", |b| b.iter(|| QuoteMap::build(&text, &paragraphs).marks.len()));
+    group.bench_function("map_10mb_100k_marks", |b| {
+        b.iter(|| QuoteMap::build(&text, &paragraphs).marks.len())
+    });
     let linter = Linter::new(Settings::default());
     let source = Source::new("bench.txt", text.clone(), InputFormat::Plain);
-    group.bench_function("check_10mb_100k_marks", |b| b.iter(|| linter.check(&source).findings.len()));
+    group.bench_function("check_10mb_100k_marks", |b| {
+        b.iter(|| linter.check(&source).findings.len())
+    });
     let nested = "(".repeat(10_000) + "deep" + &")".repeat(10_000);
     let nested_paragraphs = lines(&nested);
     group.throughput(Throughput::Bytes(nested.len() as u64));
-    group.bench_function("map_10k_nested_brackets", |b| b.iter(|| QuoteMap::build(&nested, &nested_paragraphs).marks.len()));
+    group.bench_function("map_10k_nested_brackets", |b| {
+        b.iter(|| QuoteMap::build(&nested, &nested_paragraphs).marks.len())
+    });
     group.finish();
 }
 

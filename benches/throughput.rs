@@ -17,9 +17,17 @@ use mtlint::{InputFormat, Linter, Settings, Source};
 
 fn samples_text() -> String {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("samples");
-    let mut names: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
     names.sort();
-    names.iter().map(|p| std::fs::read_to_string(p).unwrap()).collect::<Vec<_>>().join("\n")
+    names
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// About `bytes` of prose made by repeating the samples.
@@ -37,14 +45,23 @@ fn startup(c: &mut Criterion) {
     let dir = tempfile::tempdir().unwrap();
     let article = dir.path().join("article.txt");
     let mut text = corpus(7 * 1024);
-    text.truncate(text.char_indices().take_while(|(i, _)| *i < 7 * 1024).last().map_or(0, |(i, ch)| i + ch.len_utf8()));
+    text.truncate(
+        text.char_indices()
+            .take_while(|(i, _)| *i < 7 * 1024)
+            .last()
+            .map_or(0, |(i, ch)| i + ch.len_utf8()),
+    );
     std::fs::write(&article, text).unwrap();
     let bin = env!("CARGO_BIN_EXE_mtlint");
     let mut group = c.benchmark_group("startup");
     group.sample_size(50);
     group.bench_function("check_7kb_article", |b| {
         b.iter(|| {
-            let status = Command::new(bin).args(["check", "--isolated", "--quiet", "--format", "json"]).arg(&article).output().unwrap();
+            let status = Command::new(bin)
+                .args(["check", "--isolated", "--quiet", "--format", "json"])
+                .arg(&article)
+                .output()
+                .unwrap();
             assert!(status.status.code().is_some_and(|c| c <= 1));
         })
     });
@@ -55,10 +72,18 @@ fn throughput(c: &mut Criterion) {
     let text = corpus(10 * 1024 * 1024);
     // Every default rule, and the three rules of the core (the text model and engine with the
     // cheapest rules: what every other rule's cost is added to).
-    let core = Overrides { select: Some(vec!["Q005".into(), "Q011".into(), "G003".into()]), ..Overrides::default() };
+    let core = Overrides {
+        select: Some(vec!["Q005".into(), "Q011".into(), "G003".into()]),
+        ..Overrides::default()
+    };
     let linters = [
         ("10mb_prose", Linter::new(Settings::default())),
-        ("10mb_prose_core_rules", Linter::new(Settings::resolve(ConfigFile::default(), None, &core).expect("valid selection"))),
+        (
+            "10mb_prose_core_rules",
+            Linter::new(
+                Settings::resolve(ConfigFile::default(), None, &core).expect("valid selection"),
+            ),
+        ),
     ];
     let mut group = c.benchmark_group("throughput");
     group.sample_size(10);

@@ -9,13 +9,23 @@ use crate::fst_lists::{rows, write_map};
 pub const WORDNET_FLAG: u64 = 0x100;
 
 pub fn build() {
-    let unigrams = rows("wordlists/unigram_counts.tsv").into_iter().map(|c| (c[0].clone(), class(&c)));
+    let unigrams = rows("wordlists/unigram_counts.tsv")
+        .into_iter()
+        .map(|c| (c[0].clone(), class(&c)));
     write_map("unigrams", unigrams, u64::max);
-    let counts = rows("wordlists/bigram_counts.tsv").into_iter().map(|c| (c[0].clone(), class(&c)));
-    let wordnet = rows("wordlists/wordnet_collocations.tsv").into_iter().map(|c| (c[0].clone(), WORDNET_FLAG));
+    let counts = rows("wordlists/bigram_counts.tsv")
+        .into_iter()
+        .map(|c| (c[0].clone(), class(&c)));
+    let wordnet = rows("wordlists/wordnet_collocations.tsv")
+        .into_iter()
+        .map(|c| (c[0].clone(), WORDNET_FLAG));
     write_map("bigrams", counts.chain(wordnet), |a, b| a | b);
 }
 
 fn class(cells: &[String]) -> u64 {
-    cells.get(1).and_then(|v| v.parse::<u64>().ok()).unwrap_or(0).min(0xFF)
+    cells
+        .get(1)
+        .and_then(|v| v.parse::<u64>().ok())
+        .unwrap_or(0)
+        .min(0xFF)
 }

@@ -37,7 +37,11 @@ pub fn build() {
         .map(|c| Record {
             canonical: c[0].clone(),
             kind: c[1].clone(),
-            aliases: c[2].split('|').filter(|a| !a.is_empty()).map(String::from).collect(),
+            aliases: c[2]
+                .split('|')
+                .filter(|a| !a.is_empty())
+                .map(String::from)
+                .collect(),
             rank: c[3].parse().unwrap_or(u32::MAX),
             country: c.get(4).cloned().unwrap_or_default(),
         })
@@ -46,7 +50,8 @@ pub fn build() {
     // Key -> (rank, is_alias, record). Canonical forms win over aliases, then prominence.
     let mut index: BTreeMap<String, (bool, u32, usize)> = BTreeMap::new();
     for (i, r) in records.iter().enumerate() {
-        let keys = std::iter::once((&r.canonical, false)).chain(r.aliases.iter().map(|a| (a, true)));
+        let keys =
+            std::iter::once((&r.canonical, false)).chain(r.aliases.iter().map(|a| (a, true)));
         for (name, alias) in keys {
             let candidate = (alias, r.rank, i);
             index
@@ -60,8 +65,12 @@ pub fn build() {
         }
     }
     let out = PathBuf::from(std::env::var_os("OUT_DIR").unwrap());
-    let map = fst::Map::from_iter(index.into_iter().map(|(k, (alias, _, i))| (k, i as u64 | if alias { ALIAS } else { 0 })))
-        .expect("sorted keys");
+    let map = fst::Map::from_iter(
+        index
+            .into_iter()
+            .map(|(k, (alias, _, i))| (k, i as u64 | if alias { ALIAS } else { 0 })),
+    )
+    .expect("sorted keys");
     std::fs::write(out.join("entities.fst"), map.into_fst().into_inner()).unwrap();
     let mut table = String::from("&[\n");
     for r in &records {
@@ -91,16 +100,28 @@ fn mistranslations(records: &[Record], out: &std::path::Path) {
         let record = records
             .iter()
             .position(|r| r.canonical == cells[1])
-            .unwrap_or_else(|| panic!("entity_mistranslations.tsv: `{}` is not a canonical entity", cells[1]));
+            .unwrap_or_else(|| {
+                panic!(
+                    "entity_mistranslations.tsv: `{}` is not a canonical entity",
+                    cells[1]
+                )
+            });
         entries.insert(normalize::entity_key(&cells[0]), record as u64);
     }
     let map = fst::Map::from_iter(entries).expect("sorted keys");
-    std::fs::write(out.join("entity_mistranslations.fst"), map.into_fst().into_inner()).unwrap();
+    std::fs::write(
+        out.join("entity_mistranslations.fst"),
+        map.into_fst().into_inner(),
+    )
+    .unwrap();
 }
 
 /// `wordlists/place_names.tsv` → an fst set of lowercase place names (as a map to 0).
 fn place_names(out: &std::path::Path) {
-    let mut names: Vec<String> = rows("wordlists/place_names.tsv").into_iter().map(|c| c[0].clone()).collect();
+    let mut names: Vec<String> = rows("wordlists/place_names.tsv")
+        .into_iter()
+        .map(|c| c[0].clone())
+        .collect();
     names.sort();
     names.dedup();
     let map = fst::Map::from_iter(names.into_iter().map(|n| (n, 0u64))).expect("sorted keys");
@@ -136,12 +157,17 @@ fn near_miss_index(records: &[Record], out: &std::path::Path) {
             forms.push((i, name.as_str(), joined.clone()));
             if seen_joined.insert((i, joined.clone())) {
                 for gram in bigrams(&joined) {
-                    grams.entry(format!("{}{gram}", class.letter())).or_default().push(id);
+                    grams
+                        .entry(format!("{}{gram}", class.letter()))
+                        .or_default()
+                        .push(id);
                 }
             }
             let bag = bag_key(&key, class);
             if seen_bags.insert((i, bag.clone())) {
-                bags.entry(format!("{}{bag}", class.letter())).or_default().push(id);
+                bags.entry(format!("{}{bag}", class.letter()))
+                    .or_default()
+                    .push(id);
             }
         }
     }

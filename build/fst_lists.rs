@@ -22,12 +22,22 @@ pub fn rows(relative: &str) -> Vec<Vec<String>> {
 
 /// Writes `entries` as an fst map named `name.fst` in OUT_DIR. Keys may repeat in the input; the
 /// values of a repeated key are combined with `merge`.
-pub fn write_map(name: &str, entries: impl IntoIterator<Item = (String, u64)>, merge: fn(u64, u64) -> u64) {
+pub fn write_map(
+    name: &str,
+    entries: impl IntoIterator<Item = (String, u64)>,
+    merge: fn(u64, u64) -> u64,
+) {
     let mut sorted: BTreeMap<String, u64> = BTreeMap::new();
     for (key, value) in entries {
-        sorted.entry(key).and_modify(|v| *v = merge(*v, value)).or_insert(value);
+        sorted
+            .entry(key)
+            .and_modify(|v| *v = merge(*v, value))
+            .or_insert(value);
     }
-    let bytes = fst::Map::from_iter(sorted).expect("keys are sorted and unique").into_fst().into_inner();
+    let bytes = fst::Map::from_iter(sorted)
+        .expect("keys are sorted and unique")
+        .into_fst()
+        .into_inner();
     std::fs::write(out_dir().join(format!("{name}.fst")), bytes).expect("OUT_DIR is writable");
 }
 
@@ -39,21 +49,37 @@ pub fn build_all() {
 
 /// english_words.tsv → word → SCOWL size (10..50) | 0x100 when the list also has it capitalised.
 fn english_words() {
-    let entries = rows("wordlists/english_words.tsv").into_iter().map(|cells| {
-        let flags = cells.get(1).map(String::as_str).unwrap_or("");
-        let size = flags.split('|').find_map(|f| f.strip_prefix('s')).and_then(|s| s.parse::<u64>().ok()).unwrap_or(50);
-        let cap = if flags.split('|').any(|f| f == "cap") { 0x100 } else { 0 };
-        (cells[0].clone(), size | cap)
-    });
+    let entries = rows("wordlists/english_words.tsv")
+        .into_iter()
+        .map(|cells| {
+            let flags = cells.get(1).map(String::as_str).unwrap_or("");
+            let size = flags
+                .split('|')
+                .find_map(|f| f.strip_prefix('s'))
+                .and_then(|s| s.parse::<u64>().ok())
+                .unwrap_or(50);
+            let cap = if flags.split('|').any(|f| f == "cap") {
+                0x100
+            } else {
+                0
+            };
+            (cells[0].clone(), size | cap)
+        });
     write_map("english_words", entries, |a, b| a.min(b));
 }
 
 /// english_other_forms.tsv → word (as written) → 1 capitalised-only, 2 British spelling.
 fn english_other_forms() {
-    let entries = rows("wordlists/english_other_forms.tsv").into_iter().map(|cells| {
-        let kind = if cells.get(1).map(String::as_str) == Some("british") { 2 } else { 1 };
-        (cells[0].clone(), kind)
-    });
+    let entries = rows("wordlists/english_other_forms.tsv")
+        .into_iter()
+        .map(|cells| {
+            let kind = if cells.get(1).map(String::as_str) == Some("british") {
+                2
+            } else {
+                1
+            };
+            (cells[0].clone(), kind)
+        });
     write_map("english_other_forms", entries, |a, b| a | b);
 }
 

@@ -32,8 +32,14 @@ use mtlint::{Linter, Settings};
 pub fn linter() -> &'static Linter {
     static LINTER: OnceLock<Linter> = OnceLock::new();
     LINTER.get_or_init(|| {
-        let overrides = Overrides { select: Some(vec!["ALL".into()]), preview: true, ..Overrides::default() };
-        Linter::new(Settings::resolve(ConfigFile::default(), None, &overrides).expect("settings resolve"))
+        let overrides = Overrides {
+            select: Some(vec!["ALL".into()]),
+            preview: true,
+            ..Overrides::default()
+        };
+        Linter::new(
+            Settings::resolve(ConfigFile::default(), None, &overrides).expect("settings resolve"),
+        )
     })
 }
 
@@ -54,8 +60,15 @@ fn split_format(data: &[u8]) -> (InputFormat, &[u8]) {
 }
 
 fn assert_range(text: &str, range: &Range<usize>, what: &str) {
-    assert!(range.start <= range.end && range.end <= text.len(), "{what} {range:?} outside text of {} bytes", text.len());
-    assert!(text.is_char_boundary(range.start) && text.is_char_boundary(range.end), "{what} {range:?} splits a character");
+    assert!(
+        range.start <= range.end && range.end <= text.len(),
+        "{what} {range:?} outside text of {} bytes",
+        text.len()
+    );
+    assert!(
+        text.is_char_boundary(range.start) && text.is_char_boundary(range.end),
+        "{what} {range:?} splits a character"
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -73,7 +86,11 @@ pub fn check_bytes(data: &[u8]) {
 pub fn check_source(source: &Source) {
     let report = linter().check(source);
     let text = source.text();
-    assert!((0.0..=100.0).contains(&report.score), "score {}", report.score);
+    assert!(
+        (0.0..=100.0).contains(&report.score),
+        "score {}",
+        report.score
+    );
     for finding in &report.findings {
         assert_range(text, &finding.range, finding.code());
         for related in &finding.related {
@@ -86,7 +103,11 @@ pub fn check_source(source: &Source) {
     let run = RunResult {
         files: vec![FileResult {
             path: source.name().to_string(),
-            docs: vec![DocResult { source: source.clone(), report, doc_id: None }],
+            docs: vec![DocResult {
+                source: source.clone(),
+                report,
+                doc_id: None,
+            }],
         }],
         errors: vec![],
     };
@@ -97,24 +118,43 @@ pub fn check_source(source: &Source) {
 pub fn check_reports(run: &RunResult) {
     for format in [Format::Human, Format::Json, Format::Csv, Format::Sarif] {
         let mut out = Vec::new();
-        report::write(format, run, &mut out, &HumanOptions { color: false, quiet: false }).expect("report renders");
+        report::write(
+            format,
+            run,
+            &mut out,
+            &HumanOptions {
+                color: false,
+                quiet: false,
+            },
+        )
+        .expect("report renders");
         let out = String::from_utf8(out).expect("reports are UTF-8");
         match format {
             Format::Json | Format::Sarif => {
                 serde_json::from_str::<serde_json::Value>(&out).expect("report is JSON");
-                let raw = out.chars().find(|c| c.is_control() && !matches!(c, '\n' | ' '));
-                assert!(raw.is_none(), "{format:?} holds a raw control character {raw:?}");
+                let raw = out
+                    .chars()
+                    .find(|c| c.is_control() && !matches!(c, '\n' | ' '));
+                assert!(
+                    raw.is_none(),
+                    "{format:?} holds a raw control character {raw:?}"
+                );
             }
             Format::Human => {
                 let raw = out.chars().find(|&c| is_dangerous_on_a_terminal(c));
                 assert!(raw.is_none(), "human report holds {raw:?}");
             }
             Format::Csv => {
-                let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(out.as_bytes());
+                let mut reader = csv::ReaderBuilder::new()
+                    .has_headers(true)
+                    .from_reader(out.as_bytes());
                 for record in reader.records() {
                     let record = record.expect("CSV parses");
                     for cell in record.iter() {
-                        assert!(!cell.starts_with(['=', '+', '-', '@', '\t', '\r']), "CSV cell a spreadsheet would run: {cell:?}");
+                        assert!(
+                            !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                            "CSV cell a spreadsheet would run: {cell:?}"
+                        );
                     }
                 }
             }
@@ -136,7 +176,11 @@ pub fn is_dangerous_on_a_terminal(c: char) -> bool {
 
 pub fn markdown(data: &[u8]) {
     let (format, bytes) = split_format(data);
-    let format = if format == InputFormat::Plain { InputFormat::Markdown } else { format };
+    let format = if format == InputFormat::Plain {
+        InputFormat::Markdown
+    } else {
+        format
+    };
     let text = String::from_utf8_lossy(bytes);
     check_prose(&text, format);
 }
@@ -151,7 +195,10 @@ pub fn check_prose(text: &str, format: InputFormat) {
         let original = &text.as_bytes()[i..i + c.len_utf8()];
         let shown = &view.as_bytes()[i..i + c.len_utf8()];
         if shown != original {
-            assert!(shown.iter().all(|&b| b == b' ' || b == prose::OPAQUE), "byte {i}: {c:?} is partly masked: {shown:?}");
+            assert!(
+                shown.iter().all(|&b| b == b' ' || b == prose::OPAQUE),
+                "byte {i}: {c:?} is partly masked: {shown:?}"
+            );
             assert!(c != '\n' && c != '\r', "byte {i}: a line break was masked");
         }
     }
@@ -171,7 +218,11 @@ pub fn check_document(doc: &Document) {
     for token in &doc.tokens {
         assert_range(text, &token.range(), "token");
         assert!(token.start < token.end, "empty token at {}", token.start);
-        assert!(token.start as usize >= last, "tokens out of order at {}", token.start);
+        assert!(
+            token.start as usize >= last,
+            "tokens out of order at {}",
+            token.start
+        );
         last = token.end as usize;
     }
     for sentence in &doc.sentences {
@@ -193,7 +244,9 @@ pub fn check_document(doc: &Document) {
 // table
 
 pub fn table(data: &[u8]) {
-    let Some((&flags, bytes)) = data.split_first() else { return };
+    let Some((&flags, bytes)) = data.split_first() else {
+        return;
+    };
     let options = TableOptions {
         text_column: "text".into(),
         doc_column: (flags & 1 == 1).then(|| "doc".into()),
@@ -211,19 +264,36 @@ pub fn table(data: &[u8]) {
     for doc in &docs {
         let source = doc.source("fuzz.csv", format_of(flags >> 2));
         let report = linter().check(&source);
-        assert_eq!(report.segments.len(), doc.rows.len(), "one segment score per row");
+        assert_eq!(
+            report.segments.len(),
+            doc.rows.len(),
+            "one segment score per row"
+        );
         for finding in &report.findings {
             assert_range(source.text(), &finding.range, finding.code());
             let p = report::locate(&source, finding.range.clone());
             let base = report::base_text(&source, &finding.range);
             assert!(p.row.is_some(), "a table finding names its row");
-            assert!(p.start <= p.end && p.end <= base.len(), "finding outside its row");
+            assert!(
+                p.start <= p.end && p.end <= base.len(),
+                "finding outside its row"
+            );
             assert!(base.is_char_boundary(p.start) && base.is_char_boundary(p.end));
         }
-        docs_out.push(DocResult { source, report, doc_id: Some(doc.doc.clone()) });
+        docs_out.push(DocResult {
+            source,
+            report,
+            doc_id: Some(doc.doc.clone()),
+        });
     }
     if !docs_out.is_empty() {
-        check_reports(&RunResult { files: vec![FileResult { path: "fuzz.csv".into(), docs: docs_out }], errors: vec![] });
+        check_reports(&RunResult {
+            files: vec![FileResult {
+                path: "fuzz.csv".into(),
+                docs: docs_out,
+            }],
+            errors: vec![],
+        });
     }
 }
 
@@ -249,7 +319,11 @@ pub fn check_fixing(text: &str, format: InputFormat) {
     for _ in 0..4 {
         let source = Source::new("fuzz.txt", current.clone(), format);
         let report = linter.check(&source);
-        let round = fix::apply(&current, report.findings.iter().filter_map(|f| f.fix.as_ref()), Applicability::Unsafe);
+        let round = fix::apply(
+            &current,
+            report.findings.iter().filter_map(|f| f.fix.as_ref()),
+            Applicability::Unsafe,
+        );
         assert_splice(&current, &round);
         if round.text == current {
             break;
@@ -258,10 +332,16 @@ pub fn check_fixing(text: &str, format: InputFormat) {
     }
     let source = Source::new("fuzz.txt", text, format);
     let once = linter.fix(&source, Applicability::Unsafe);
-    let again = linter.fix(&Source::new("fuzz.txt", once.text.clone(), format), Applicability::Unsafe);
+    let again = linter.fix(
+        &Source::new("fuzz.txt", once.text.clone(), format),
+        Applicability::Unsafe,
+    );
     assert_eq!(again.text, once.text, "fixing a fixed text changed it");
     if text.starts_with('\u{feff}') {
-        assert!(once.text.starts_with('\u{feff}'), "fixing dropped the byte-order mark");
+        assert!(
+            once.text.starts_with('\u{feff}'),
+            "fixing dropped the byte-order mark"
+        );
     }
 }
 
@@ -272,13 +352,20 @@ pub fn assert_splice(text: &str, applied: &fix::Applied) {
     let mut at = 0;
     for edit in &applied.edits {
         assert_range(text, &edit.range(), "applied edit");
-        assert!(edit.start >= at, "applied edits overlap or are out of order at {}", edit.start);
+        assert!(
+            edit.start >= at,
+            "applied edits overlap or are out of order at {}",
+            edit.start
+        );
         expected.push_str(&text[at..edit.start]);
         expected.push_str(&edit.replacement);
         at = edit.end;
     }
     expected.push_str(&text[at..]);
-    assert_eq!(applied.text, expected, "bytes outside the applied edits changed");
+    assert_eq!(
+        applied.text, expected,
+        "bytes outside the applied edits changed"
+    );
 }
 
 const REPLACEMENTS: &[&str] = &["", " ", "x", "é", "“", "\r\n", "中文", "\u{feff}"];
@@ -308,7 +395,9 @@ fn check_arbitrary_edits(text: &str, bytes: &[u8]) {
     // Display-only and off-boundary edits are never applied.
     for edit in &applied.edits {
         assert!(
-            fixes.iter().any(|f| f.applicability != Applicability::DisplayOnly && f.edits.contains(edit)),
+            fixes
+                .iter()
+                .any(|f| f.applicability != Applicability::DisplayOnly && f.edits.contains(edit)),
             "an edit no applicable fix holds was applied: {edit:?}"
         );
     }

@@ -19,7 +19,14 @@ use crate::rules::{RULES, RuleMeta, Status};
 pub const CONFIG_NAMES: &[&str] = &["mtlint.toml", ".mtlint.toml"];
 
 /// Folders never walked unless named explicitly (in addition to what .gitignore excludes).
-pub const DEFAULT_EXCLUDE: &[&str] = &["node_modules/", "target/", ".git/", "vendor/", "dist/", "build/"];
+pub const DEFAULT_EXCLUDE: &[&str] = &[
+    "node_modules/",
+    "target/",
+    ".git/",
+    "vendor/",
+    "dist/",
+    "build/",
+];
 
 /// The contents of a configuration file, as written.
 #[derive(Debug, Default, Clone, Deserialize)]
@@ -92,7 +99,9 @@ pub struct Glossary {
 impl Glossary {
     /// Whether `word` is in the glossary, as a name or an accepted word (exact spelling).
     pub fn accepts(&self, word: &str) -> bool {
-        self.accept.contains(word) || self.spellings.contains_key(word) || self.names.iter().any(|n| n == word)
+        self.accept.contains(word)
+            || self.spellings.contains_key(word)
+            || self.names.iter().any(|n| n == word)
     }
 
     /// Adds an entry: its term and aliases become canonical spellings.
@@ -131,34 +140,54 @@ pub struct Settings {
 
 impl Default for Settings {
     fn default() -> Settings {
-        Settings::resolve(ConfigFile::default(), None, &Overrides::default()).expect("default settings resolve")
+        Settings::resolve(ConfigFile::default(), None, &Overrides::default())
+            .expect("default settings resolve")
     }
 }
 
 impl Settings {
     /// Combines a configuration file (read from `path`, if any) with command-line overrides.
-    pub fn resolve(config: ConfigFile, path: Option<&Path>, overrides: &Overrides) -> Result<Settings> {
+    pub fn resolve(
+        config: ConfigFile,
+        path: Option<&Path>,
+        overrides: &Overrides,
+    ) -> Result<Settings> {
         let config_err = |message: String| Error::Config {
-            path: path.map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("<command line>")),
+            path: path
+                .map(Path::to_path_buf)
+                .unwrap_or_else(|| PathBuf::from("<command line>")),
             message,
         };
         let rules_config = config.rules.clone().unwrap_or_default();
         let preview = overrides.preview || config.preview.unwrap_or(false);
-        let select = overrides.select.clone().or(rules_config.select.clone()).unwrap_or_else(|| vec!["ALL".to_string()]);
+        let select = overrides
+            .select
+            .clone()
+            .or(rules_config.select.clone())
+            .unwrap_or_else(|| vec!["ALL".to_string()]);
         let mut extend_select = rules_config.extend_select.clone().unwrap_or_default();
         extend_select.extend(overrides.extend_select.iter().cloned());
         let mut ignore = rules_config.ignore.clone().unwrap_or_default();
         ignore.extend(overrides.ignore.iter().cloned());
-        for (key, patterns) in [("select", &select), ("extend-select", &extend_select), ("ignore", &ignore)] {
+        for (key, patterns) in [
+            ("select", &select),
+            ("extend-select", &extend_select),
+            ("ignore", &ignore),
+        ] {
             if let Some(bad) = patterns.iter().find(|p| !is_valid_pattern(p)) {
-                return Err(config_err(format!("[rules] {key}: `{bad}` matches no rule code, prefix, category or name")));
+                return Err(config_err(format!(
+                    "[rules] {key}: `{bad}` matches no rule code, prefix, category or name"
+                )));
             }
         }
         let rules = RULES
             .iter()
             .copied()
             .filter(|r| {
-                let selected = select.iter().chain(&extend_select).any(|p| selects(p, r, preview));
+                let selected = select
+                    .iter()
+                    .chain(&extend_select)
+                    .any(|p| selects(p, r, preview));
                 selected && !ignore.iter().any(|p| matches_pattern(p, r))
             })
             .collect();
@@ -170,16 +199,23 @@ impl Settings {
         }
         let min_score = overrides.min_score.or(config.min_score);
         if let Some(score) = min_score.filter(|s| !(0.0..=100.0).contains(s)) {
-            return Err(config_err(format!("min-score: {score} is outside 0 to 100")));
+            return Err(config_err(format!(
+                "min-score: {score} is outside 0 to 100"
+            )));
         }
-        let mut exclude: Vec<String> =
-            config.exclude.clone().unwrap_or_else(|| DEFAULT_EXCLUDE.iter().map(|s| s.to_string()).collect());
+        let mut exclude: Vec<String> = config
+            .exclude
+            .clone()
+            .unwrap_or_else(|| DEFAULT_EXCLUDE.iter().map(|s| s.to_string()).collect());
         exclude.extend(config.extend_exclude.clone().unwrap_or_default());
         let glossary = load_glossary(config.glossary.as_ref(), path)?;
         Ok(Settings {
             rules,
             severity,
-            fail_on: overrides.fail_on.or(config.fail_on).unwrap_or(Severity::Warning),
+            fail_on: overrides
+                .fail_on
+                .or(config.fail_on)
+                .unwrap_or(Severity::Warning),
             min_score,
             exclude,
             glossary,
@@ -189,7 +225,10 @@ impl Settings {
 
     /// The severity a finding of `rule` is reported with.
     pub fn severity_of(&self, rule: &RuleMeta) -> Severity {
-        self.severity.get(rule.code).copied().unwrap_or(rule.severity)
+        self.severity
+            .get(rule.code)
+            .copied()
+            .unwrap_or(rule.severity)
     }
 
     pub fn is_enabled(&self, code: &str) -> bool {
@@ -205,22 +244,31 @@ fn is_valid_pattern(pattern: &str) -> bool {
 fn matches_pattern(pattern: &str, rule: &RuleMeta) -> bool {
     pattern.eq_ignore_ascii_case("ALL")
         || rule.name == pattern
-        || (!pattern.is_empty() && rule.code.len() >= pattern.len() && rule.code[..pattern.len()].eq_ignore_ascii_case(pattern))
+        || (!pattern.is_empty()
+            && rule.code.len() >= pattern.len()
+            && rule.code[..pattern.len()].eq_ignore_ascii_case(pattern))
 }
 
 /// Preview rules are selected only by their exact code or name, or by any pattern with preview on.
 fn selects(pattern: &str, rule: &RuleMeta, preview: bool) -> bool {
     matches_pattern(pattern, rule)
-        && (rule.status == Status::Stable || preview || rule.code.eq_ignore_ascii_case(pattern) || rule.name == pattern)
+        && (rule.status == Status::Stable
+            || preview
+            || rule.code.eq_ignore_ascii_case(pattern)
+            || rule.name == pattern)
 }
 
 fn load_glossary(config: Option<&GlossaryConfig>, path: Option<&Path>) -> Result<Glossary> {
     let mut glossary = Glossary::default();
-    let Some(config) = config else { return Ok(glossary) };
+    let Some(config) = config else {
+        return Ok(glossary);
+    };
     for name in config.names.iter().flatten() {
         glossary.add(GlossaryEntry::term(name.clone()));
     }
-    glossary.accept.extend(config.accept.iter().flatten().cloned());
+    glossary
+        .accept
+        .extend(config.accept.iter().flatten().cloned());
     let base = path.and_then(Path::parent).unwrap_or(Path::new("."));
     for file in config.files.iter().flatten() {
         for entry in crate::glossary::read_file(&base.join(file))? {
@@ -237,10 +285,15 @@ pub fn parse(text: &str, path: &Path) -> Result<ConfigFile> {
         let key = e.span().and_then(|span| key_at(text, span.start));
         let message = e.message().trim().to_string();
         let message = match key {
-            Some(key) if !message.contains(&format!("`{key}`")) => format!("key `{key}`: {message}"),
+            Some(key) if !message.contains(&format!("`{key}`")) => {
+                format!("key `{key}`: {message}")
+            }
             _ => message,
         };
-        Error::Config { path: path.to_path_buf(), message: format!("line {line}, column {column}: {message}") }
+        Error::Config {
+            path: path.to_path_buf(),
+            message: format!("line {line}, column {column}: {message}"),
+        }
     })
 }
 
@@ -253,7 +306,10 @@ pub fn load(path: &Path) -> Result<ConfigFile> {
 /// The nearest configuration file in `start` or its parent folders.
 pub fn discover(start: &Path) -> Option<PathBuf> {
     let start = std::fs::canonicalize(start).unwrap_or_else(|_| start.to_path_buf());
-    start.ancestors().flat_map(|dir| CONFIG_NAMES.iter().map(move |n| dir.join(n))).find(|p| p.is_file())
+    start
+        .ancestors()
+        .flat_map(|dir| CONFIG_NAMES.iter().map(move |n| dir.join(n)))
+        .find(|p| p.is_file())
 }
 
 fn line_col(text: &str, offset: usize) -> (usize, usize) {
@@ -265,7 +321,9 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
 
 /// The key on the line of `offset`, for a `key = value` line.
 fn key_at(text: &str, offset: usize) -> Option<String> {
-    let start = text[..offset.min(text.len())].rfind('\n').map_or(0, |p| p + 1);
+    let start = text[..offset.min(text.len())]
+        .rfind('\n')
+        .map_or(0, |p| p + 1);
     let line = text[start..].lines().next()?;
     let (key, _) = line.split_once('=')?;
     let key = key.trim().trim_matches('"');
@@ -322,13 +380,20 @@ mod tests {
 
     #[test]
     fn unknown_key_names_key_and_line() {
-        let err = parse_str("min-score = 80\nfail_on = \"error\"\n").unwrap_err().to_string();
-        assert!(err.contains("mtlint.toml") && err.contains("line 2") && err.contains("fail_on"), "{err}");
+        let err = parse_str("min-score = 80\nfail_on = \"error\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("mtlint.toml") && err.contains("line 2") && err.contains("fail_on"),
+            "{err}"
+        );
     }
 
     #[test]
     fn wrong_type_names_key() {
-        let err = parse_str("\n[rules]\nselect = \"N\"\n").unwrap_err().to_string();
+        let err = parse_str("\n[rules]\nselect = \"N\"\n")
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("line 3") && err.contains("select"), "{err}");
         let err = parse_str("min-score = \"high\"\n").unwrap_err().to_string();
         assert!(err.contains("min-score"), "{err}");
@@ -346,7 +411,8 @@ mod tests {
     #[test]
     fn unknown_rule_pattern_is_an_error() {
         let config = parse_str("[rules]\nselect = [\"X9\"]\n").unwrap();
-        let err = Settings::resolve(config, Some(Path::new("m.toml")), &Overrides::default()).unwrap_err();
+        let err = Settings::resolve(config, Some(Path::new("m.toml")), &Overrides::default())
+            .unwrap_err();
         assert!(err.to_string().contains("X9"), "{err}");
     }
 

@@ -34,7 +34,9 @@ impl std::str::FromStr for Severity {
             "info" => Ok(Severity::Info),
             "warning" => Ok(Severity::Warning),
             "error" => Ok(Severity::Error),
-            _ => Err(format!("unknown severity `{s}` (expected info, warning or error)")),
+            _ => Err(format!(
+                "unknown severity `{s}` (expected info, warning or error)"
+            )),
         }
     }
 }
@@ -65,7 +67,11 @@ pub struct Finding {
 
 impl Finding {
     /// A finding of `rule` at `range`, with the rule's default severity and full confidence.
-    pub fn new(rule: &'static RuleMeta, range: Range<usize>, message: impl Into<String>) -> Finding {
+    pub fn new(
+        rule: &'static RuleMeta,
+        range: Range<usize>,
+        message: impl Into<String>,
+    ) -> Finding {
         Finding {
             rule,
             range,
@@ -89,7 +95,10 @@ impl Finding {
     }
 
     pub fn related(mut self, range: Range<usize>, label: impl Into<Cow<'static, str>>) -> Finding {
-        self.related.push(Related { range, label: label.into() });
+        self.related.push(Related {
+            range,
+            label: label.into(),
+        });
         self
     }
 

@@ -8,9 +8,18 @@ use thiserror::Error;
 /// The bytes of a file are not text mtlint can check.
 #[derive(Debug, Error, Clone, PartialEq, Eq)]
 pub enum DecodeError {
-    #[error("not valid UTF-8: invalid byte sequence {bytes} at byte offset {offset} (line {line}, column {column})")]
-    InvalidUtf8 { offset: usize, line: usize, column: usize, bytes: String },
-    #[error("the file is encoded as {encoding} (it starts with a byte-order mark); convert it to UTF-8, for example with `iconv -f {encoding} -t UTF-8`")]
+    #[error(
+        "not valid UTF-8: invalid byte sequence {bytes} at byte offset {offset} (line {line}, column {column})"
+    )]
+    InvalidUtf8 {
+        offset: usize,
+        line: usize,
+        column: usize,
+        bytes: String,
+    },
+    #[error(
+        "the file is encoded as {encoding} (it starts with a byte-order mark); convert it to UTF-8, for example with `iconv -f {encoding} -t UTF-8`"
+    )]
     UnsupportedEncoding { encoding: &'static str },
     #[error("looks like a binary file (NUL byte at byte offset {offset}), not text")]
     Binary { offset: usize },
@@ -20,7 +29,10 @@ pub enum DecodeError {
 #[derive(Debug, Error)]
 pub enum Error {
     #[error("{path}: {source}")]
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("{path}: {source}")]
     Decode { path: PathBuf, source: DecodeError },
     #[error("{path}: {message}")]
@@ -35,7 +47,10 @@ pub enum Error {
 
 impl Error {
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Error {
-        Error::Io { path: path.into(), source }
+        Error::Io {
+            path: path.into(),
+            source,
+        }
     }
 }
 

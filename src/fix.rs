@@ -41,7 +41,11 @@ pub struct Edit {
 
 impl Edit {
     pub fn replace(range: Range<usize>, replacement: impl Into<String>) -> Edit {
-        Edit { start: range.start, end: range.end, replacement: replacement.into() }
+        Edit {
+            start: range.start,
+            end: range.end,
+            replacement: replacement.into(),
+        }
     }
 
     pub fn delete(range: Range<usize>) -> Edit {
@@ -73,7 +77,10 @@ pub struct Fix {
 impl Fix {
     pub fn new(applicability: Applicability, mut edits: Vec<Edit>) -> Fix {
         edits.sort_by_key(|e| (e.start, e.end));
-        Fix { applicability, edits }
+        Fix {
+            applicability,
+            edits,
+        }
     }
 
     pub fn safe(edit: Edit) -> Fix {
@@ -89,9 +96,14 @@ impl Fix {
     }
 
     fn is_well_formed(&self, len: usize, text: &str) -> bool {
-        self.edits.windows(2).all(|w| !w[0].conflicts(&w[1]) && w[0].end <= w[1].start)
+        self.edits
+            .windows(2)
+            .all(|w| !w[0].conflicts(&w[1]) && w[0].end <= w[1].start)
             && self.edits.iter().all(|e| {
-                e.start <= e.end && e.end <= len && text.is_char_boundary(e.start) && text.is_char_boundary(e.end)
+                e.start <= e.end
+                    && e.end <= len
+                    && text.is_char_boundary(e.start)
+                    && text.is_char_boundary(e.end)
             })
     }
 }
@@ -111,7 +123,11 @@ pub struct Applied {
 
 /// Applies every fix whose applicability is at least `minimum`, skipping fixes that overlap one
 /// already taken. Bytes outside the edits are copied unchanged.
-pub fn apply<'a>(text: &str, fixes: impl IntoIterator<Item = &'a Fix>, minimum: Applicability) -> Applied {
+pub fn apply<'a>(
+    text: &str,
+    fixes: impl IntoIterator<Item = &'a Fix>,
+    minimum: Applicability,
+) -> Applied {
     let mut candidates: Vec<&Fix> = fixes
         .into_iter()
         .filter(|f| f.applicability >= minimum && f.applicability != Applicability::DisplayOnly)
@@ -142,13 +158,24 @@ pub fn apply<'a>(text: &str, fixes: impl IntoIterator<Item = &'a Fix>, minimum: 
         at = edit.end;
     }
     out.push_str(&text[at..]);
-    Applied { text: out, applied, deferred, edits: taken.into_values().cloned().collect() }
+    Applied {
+        text: out,
+        applied,
+        deferred,
+        edits: taken.into_values().cloned().collect(),
+    }
 }
 
 /// Whether `edit` conflicts with one of `taken` (disjoint edits keyed by start).
 fn conflicts_with_taken(taken: &BTreeMap<usize, &Edit>, edit: &Edit) -> bool {
-    let before = taken.range(..=edit.start).next_back().is_some_and(|(_, t)| t.conflicts(edit));
-    let after = taken.range(edit.start + 1..).next().is_some_and(|(_, t)| t.conflicts(edit));
+    let before = taken
+        .range(..=edit.start)
+        .next_back()
+        .is_some_and(|(_, t)| t.conflicts(edit));
+    let after = taken
+        .range(edit.start + 1..)
+        .next()
+        .is_some_and(|(_, t)| t.conflicts(edit));
     before || after
 }
 
@@ -158,7 +185,10 @@ mod tests {
 
     #[test]
     fn applies_non_overlapping_safe_fixes() {
-        let fixes = [Fix::safe(Edit::delete(3..4)), Fix::safe(Edit::replace(8..11, ","))];
+        let fixes = [
+            Fix::safe(Edit::delete(3..4)),
+            Fix::safe(Edit::replace(8..11, ",")),
+        ];
         let out = apply("abc defg，h", &fixes, Applicability::Safe);
         assert_eq!((out.text.as_str(), out.applied), ("abcdefg,h", 2));
     }
@@ -166,8 +196,14 @@ mod tests {
     #[test]
     fn unsafe_fixes_need_unsafe_minimum() {
         let fixes = [Fix::unsafe_edit(Edit::replace(0..5, "Liang"))];
-        assert_eq!(apply("Leann said", &fixes, Applicability::Safe).text, "Leann said");
-        assert_eq!(apply("Leann said", &fixes, Applicability::Unsafe).text, "Liang said");
+        assert_eq!(
+            apply("Leann said", &fixes, Applicability::Safe).text,
+            "Leann said"
+        );
+        assert_eq!(
+            apply("Leann said", &fixes, Applicability::Unsafe).text,
+            "Liang said"
+        );
     }
 
     #[test]
@@ -178,16 +214,25 @@ mod tests {
 
     #[test]
     fn overlapping_fix_is_deferred() {
-        let fixes = [Fix::safe(Edit::replace(0..3, "X")), Fix::safe(Edit::replace(2..5, "Y"))];
+        let fixes = [
+            Fix::safe(Edit::replace(0..3, "X")),
+            Fix::safe(Edit::replace(2..5, "Y")),
+        ];
         let out = apply("abcdef", &fixes, Applicability::Safe);
-        assert_eq!((out.text.as_str(), out.applied, out.deferred), ("Xdef", 1, 1));
+        assert_eq!(
+            (out.text.as_str(), out.applied, out.deferred),
+            ("Xdef", 1, 1)
+        );
     }
 
     #[test]
     fn a_fix_applies_whole_or_not_at_all() {
         let fixes = [
             Fix::safe(Edit::replace(0..1, "A")),
-            Fix::new(Applicability::Safe, vec![Edit::replace(0..1, "B"), Edit::replace(4..5, "E")]),
+            Fix::new(
+                Applicability::Safe,
+                vec![Edit::replace(0..1, "B"), Edit::replace(4..5, "E")],
+            ),
         ];
         assert_eq!(apply("abcde", &fixes, Applicability::Safe).text, "Abcde");
     }
@@ -200,7 +245,10 @@ mod tests {
 
     #[test]
     fn same_point_insertions_conflict() {
-        let fixes = [Fix::safe(Edit::insert(1, "x")), Fix::safe(Edit::insert(1, "y"))];
+        let fixes = [
+            Fix::safe(Edit::insert(1, "x")),
+            Fix::safe(Edit::insert(1, "y")),
+        ];
         assert_eq!(apply("ab", &fixes, Applicability::Safe).text, "axb");
     }
 }

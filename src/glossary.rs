@@ -37,7 +37,10 @@ pub struct GlossaryEntry {
 impl GlossaryEntry {
     /// A bare term, as `[glossary] names` gives them.
     pub fn term(term: impl Into<String>) -> GlossaryEntry {
-        GlossaryEntry { term: term.into(), ..GlossaryEntry::default() }
+        GlossaryEntry {
+            term: term.into(),
+            ..GlossaryEntry::default()
+        }
     }
 
     /// The term and its aliases.
@@ -50,13 +53,21 @@ impl GlossaryEntry {
 pub fn read_file(path: &Path) -> Result<Vec<GlossaryEntry>> {
     let bytes = std::fs::read(path).map_err(|e| Error::Config {
         path: path.to_path_buf(),
-        message: format!("cannot read this glossary file: {}", crate::cli::inputs::io_message(&e)),
+        message: format!(
+            "cannot read this glossary file: {}",
+            crate::cli::inputs::io_message(&e)
+        ),
     })?;
-    parse(&bytes, is_tsv(path)).map_err(|message| Error::Config { path: path.to_path_buf(), message })
+    parse(&bytes, is_tsv(path)).map_err(|message| Error::Config {
+        path: path.to_path_buf(),
+        message,
+    })
 }
 
 fn is_tsv(path: &Path) -> bool {
-    path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("tsv") || e.eq_ignore_ascii_case("tab"))
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("tsv") || e.eq_ignore_ascii_case("tab"))
 }
 
 /// Parses the contents of a glossary file; errors name the row or the missing column.
@@ -68,22 +79,47 @@ pub fn parse(bytes: &[u8], tsv: bool) -> std::result::Result<Vec<GlossaryEntry>,
         .flexible(true)
         .comment(Some(b'#'))
         .from_reader(bytes);
-    let headers = reader.headers().map_err(|e| format!("cannot read the header row: {e}"))?.clone();
-    let column = |name: &str| headers.iter().position(|h| h.trim().eq_ignore_ascii_case(name));
+    let headers = reader
+        .headers()
+        .map_err(|e| format!("cannot read the header row: {e}"))?
+        .clone();
+    let column = |name: &str| {
+        headers
+            .iter()
+            .position(|h| h.trim().eq_ignore_ascii_case(name))
+    };
     let term = column("term").ok_or_else(|| {
-        format!("no `term` column in the header row (columns: {})", headers.iter().collect::<Vec<_>>().join(", "))
+        format!(
+            "no `term` column in the header row (columns: {})",
+            headers.iter().collect::<Vec<_>>().join(", ")
+        )
     })?;
     let (kind, aliases, note) = (column("type"), column("aliases"), column("note"));
     let mut entries = Vec::new();
     for (i, record) in reader.records().enumerate() {
         let record = record.map_err(|e| format!("row {}: {e}", i + 1))?;
-        let cell = |c: Option<usize>| c.and_then(|c| record.get(c)).map(str::trim).unwrap_or("").to_string();
+        let cell = |c: Option<usize>| {
+            c.and_then(|c| record.get(c))
+                .map(str::trim)
+                .unwrap_or("")
+                .to_string()
+        };
         let term = cell(Some(term));
         if term.is_empty() {
             continue;
         }
-        let aliases = cell(aliases).split(['|', ';']).map(str::trim).filter(|a| !a.is_empty() && *a != term).map(String::from).collect();
-        entries.push(GlossaryEntry { term, kind: cell(kind), aliases, note: cell(note) });
+        let aliases = cell(aliases)
+            .split(['|', ';'])
+            .map(str::trim)
+            .filter(|a| !a.is_empty() && *a != term)
+            .map(String::from)
+            .collect();
+        entries.push(GlossaryEntry {
+            term,
+            kind: cell(kind),
+            aliases,
+            note: cell(note),
+        });
     }
     Ok(entries)
 }
@@ -108,7 +144,10 @@ mod tests {
     fn csv_with_term_only_and_extra_columns() {
         let text = "\u{feff}id,term,domain\n1,\"Zhejiang University\",edu\n2,Hangzhou,geo\n";
         let entries = parse(text.as_bytes(), false).unwrap();
-        assert_eq!(entries.iter().map(|e| e.term.as_str()).collect::<Vec<_>>(), ["Zhejiang University", "Hangzhou"]);
+        assert_eq!(
+            entries.iter().map(|e| e.term.as_str()).collect::<Vec<_>>(),
+            ["Zhejiang University", "Hangzhou"]
+        );
     }
 
     #[test]

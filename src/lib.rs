@@ -70,7 +70,10 @@ impl Report {
     /// Keeps only the findings `keep` accepts and scores what is left (changed-lines mode).
     pub fn retain_findings(&mut self, keep: impl FnMut(&Finding) -> bool) {
         self.findings.retain(keep);
-        self.score = score::score(self.findings.iter().filter(|f| counts_for_score(f)), self.words);
+        self.score = score::score(
+            self.findings.iter().filter(|f| counts_for_score(f)),
+            self.words,
+        );
     }
 }
 
@@ -97,7 +100,11 @@ pub const SECTION_BYTES: usize = 1 << 18;
 /// last quarter, else at a line break, else after whitespace, so that no paragraph (or, failing
 /// that, no word) is cut. Markdown is only cut outside fenced code, where a blank line is prose.
 fn sections(text: &str, format: InputFormat, size: usize) -> Vec<std::ops::Range<usize>> {
-    let fences = if format == InputFormat::Markdown { fenced_code(text) } else { Vec::new() };
+    let fences = if format == InputFormat::Markdown {
+        fenced_code(text)
+    } else {
+        Vec::new()
+    };
     let in_fence = |at: usize| fences.iter().any(|f| f.contains(&at));
     let mut out = Vec::new();
     let mut start = 0;
@@ -110,13 +117,21 @@ fn sections(text: &str, format: InputFormat, size: usize) -> Vec<std::ops::Range
         };
         let (window_start, end) = (floor(start + size * 3 / 4), floor(start + size));
         let slice = &text[window_start..end];
-        let after_space = slice.char_indices().rev().find(|(_, c)| c.is_whitespace()).map(|(p, c)| p + c.len_utf8());
-        let cut = [slice.rfind("\n\n").map(|p| p + 2), slice.rfind('\n').map(|p| p + 1), after_space]
-            .into_iter()
-            .flatten()
-            .map(|p| window_start + p)
-            .find(|&p| !in_fence(p) && text.is_char_boundary(p))
-            .unwrap_or(end);
+        let after_space = slice
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map(|(p, c)| p + c.len_utf8());
+        let cut = [
+            slice.rfind("\n\n").map(|p| p + 2),
+            slice.rfind('\n').map(|p| p + 1),
+            after_space,
+        ]
+        .into_iter()
+        .flatten()
+        .map(|p| window_start + p)
+        .find(|&p| !in_fence(p) && text.is_char_boundary(p))
+        .unwrap_or(end);
         out.push(start..cut);
         start = cut;
     }
@@ -183,13 +198,23 @@ impl Linter {
         let mut findings = Vec::new();
         let mut words = 0;
         for range in sections(source.text(), source.format(), SECTION_BYTES) {
-            let part = Source::new(source.name(), &source.text()[range.clone()], source.format());
+            let part = Source::new(
+                source.name(),
+                &source.text()[range.clone()],
+                source.format(),
+            );
             let report = self.check(&part);
             words += report.words;
             findings.extend(report.findings.into_iter().map(|f| f.shifted(range.start)));
         }
         let score = score::score(findings.iter().filter(|f| counts_for_score(f)), words);
-        Report { findings, words, score, segments: Vec::new(), originals: Default::default() }
+        Report {
+            findings,
+            words,
+            score,
+            segments: Vec::new(),
+            originals: Default::default(),
+        }
     }
 
     /// Checks an already analysed document.
@@ -207,14 +232,30 @@ impl Linter {
         // Inline suppression reads the comments of the original text (the prose view masks them).
         suppression::apply(doc.source(), &self.settings, &mut findings);
         self.drop_glossary_spellings(doc.source(), &mut findings);
-        findings.sort_by(|a, b| (a.range.start, a.range.end, a.rule.code).cmp(&(b.range.start, b.range.end, b.rule.code)));
+        findings.sort_by(|a, b| {
+            (a.range.start, a.range.end, a.rule.code).cmp(&(
+                b.range.start,
+                b.range.end,
+                b.rule.code,
+            ))
+        });
         findings.dedup_by(|a, b| a.range == b.range && a.rule.code == b.rule.code);
         drop_names_inside_entities(&mut findings);
         let words = doc.word_count();
-        let segments = if doc.source().is_table() { segment_scores(doc, &findings) } else { Vec::new() };
+        let segments = if doc.source().is_table() {
+            segment_scores(doc, &findings)
+        } else {
+            Vec::new()
+        };
         let score = score::score(findings.iter().filter(|f| counts_for_score(f)), words);
         let originals = bilingual::OriginalSpans::of(doc);
-        Report { findings, words, score, segments, originals }
+        Report {
+            findings,
+            words,
+            score,
+            segments,
+            originals,
+        }
     }
 
     /// Glossary terms and aliases are canonical: a name or entity finding whose text is exactly
@@ -225,8 +266,13 @@ impl Linter {
             return;
         }
         findings.retain(|f| {
-            !matches!(f.rule.category, rules::Category::Names | rules::Category::Entities)
-                || !source.text().get(f.range.clone()).is_some_and(|text| glossary.accepts(text))
+            !matches!(
+                f.rule.category,
+                rules::Category::Names | rules::Category::Entities
+            ) || !source
+                .text()
+                .get(f.range.clone())
+                .is_some_and(|text| glossary.accepts(text))
         });
     }
 
@@ -237,7 +283,11 @@ impl Linter {
         let mut applied = 0;
         let mut report = self.check(source);
         for _ in 0..MAX_FIX_ROUNDS {
-            let round = fix::apply(&text, report.findings.iter().filter_map(|f| f.fix.as_ref()), minimum);
+            let round = fix::apply(
+                &text,
+                report.findings.iter().filter_map(|f| f.fix.as_ref()),
+                minimum,
+            );
             if round.applied == 0 || round.text == text {
                 break;
             }
@@ -245,7 +295,11 @@ impl Linter {
             text = round.text;
             report = self.check(&Source::new(source.name(), text.clone(), source.format()));
         }
-        FixOutcome { text, applied, remaining: report }
+        FixOutcome {
+            text,
+            applied,
+            remaining: report,
+        }
     }
 }
 
@@ -258,13 +312,18 @@ impl Linter {
 fn drop_names_inside_entities(findings: &mut Vec<Finding>) {
     let knows_the_name = |f: &Finding| {
         f.rule.category == rules::Category::Entities
-            || std::ptr::eq(f.rule, &rules::bilingual::name_transliteration_mismatch::NAME_TRANSLITERATION_MISMATCH)
+            || std::ptr::eq(
+                f.rule,
+                &rules::bilingual::name_transliteration_mismatch::NAME_TRANSLITERATION_MISMATCH,
+            )
     };
     // Entity ranges by start, with the furthest end reached so far: a name finding is inside
     // some entity finding when one starting at or before it reaches its end.
     let mut reach: Vec<(usize, usize)> = Vec::new();
     for f in findings.iter().filter(|f| knows_the_name(f)) {
-        let furthest = reach.last().map_or(f.range.end, |&(_, end)| end.max(f.range.end));
+        let furthest = reach
+            .last()
+            .map_or(f.range.end, |&(_, end)| end.max(f.range.end));
         reach.push((f.range.start, furthest));
     }
     if reach.is_empty() {
@@ -272,7 +331,10 @@ fn drop_names_inside_entities(findings: &mut Vec<Finding>) {
     }
     findings.retain(|f| {
         if f.rule.category != rules::Category::Names
-            || std::ptr::eq(f.rule, &rules::names::garbled_transliteration::GARBLED_TRANSLITERATION)
+            || std::ptr::eq(
+                f.rule,
+                &rules::names::garbled_transliteration::GARBLED_TRANSLITERATION,
+            )
         {
             return true;
         }
@@ -310,8 +372,15 @@ fn snap_to_characters(text: &str, findings: &mut [Finding]) {
         for related in &mut finding.related {
             related.range = down(related.range.start)..up(related.range.end);
         }
-        let splits = |e: &Edit| !text.is_char_boundary(e.start.min(text.len())) || !text.is_char_boundary(e.end.min(text.len()));
-        if finding.fix.as_ref().is_some_and(|fix| fix.edits.iter().any(splits)) {
+        let splits = |e: &Edit| {
+            !text.is_char_boundary(e.start.min(text.len()))
+                || !text.is_char_boundary(e.end.min(text.len()))
+        };
+        if finding
+            .fix
+            .as_ref()
+            .is_some_and(|fix| fix.edits.iter().any(splits))
+        {
             finding.fix = None;
         }
     }
@@ -322,7 +391,11 @@ fn segment_scores(doc: &Document, findings: &[Finding]) -> Vec<SegmentScore> {
     let source = doc.source();
     let segments = source.segments();
     let mut words = vec![0usize; segments.len()];
-    for token in doc.tokens.iter().filter(|t| matches!(t.kind, text::TokenKind::Word | text::TokenKind::Number)) {
+    for token in doc
+        .tokens
+        .iter()
+        .filter(|t| matches!(t.kind, text::TokenKind::Word | text::TokenKind::Number))
+    {
         words[source.segment_of(token.start as usize)] += 1;
     }
     let mut per_segment: Vec<Vec<&Finding>> = vec![Vec::new(); segments.len()];
@@ -335,7 +408,13 @@ fn segment_scores(doc: &Document, findings: &[Finding]) -> Vec<SegmentScore> {
         .map(|(i, segment)| SegmentScore {
             row: segment.row,
             words: words[i],
-            score: score::score(per_segment[i].iter().copied().filter(|f| counts_for_score(f)), words[i]),
+            score: score::score(
+                per_segment[i]
+                    .iter()
+                    .copied()
+                    .filter(|f| counts_for_score(f)),
+                words[i],
+            ),
             findings: per_segment[i].len(),
         })
         .collect()
@@ -348,10 +427,17 @@ mod tests {
     #[test]
     fn fixing_twice_changes_nothing_more() {
         let linter = Linter::new(Settings::default());
-        let source = Source::new("t", "He said the the results，were “ good.”", InputFormat::Plain);
+        let source = Source::new(
+            "t",
+            "He said the the results，were “ good.”",
+            InputFormat::Plain,
+        );
         let once = linter.fix(&source, Applicability::Safe);
         assert_eq!(once.text, "He said the results, were “good.”");
-        let twice = linter.fix(&Source::new("t", once.text.clone(), InputFormat::Plain), Applicability::Safe);
+        let twice = linter.fix(
+            &Source::new("t", once.text.clone(), InputFormat::Plain),
+            Applicability::Safe,
+        );
         assert_eq!(twice.applied, 0);
         assert_eq!(twice.text, once.text);
     }
@@ -366,7 +452,12 @@ mod tests {
         fix: rules::FixAvailability::None,
         doc: "",
         check: |cx, out| {
-            for token in cx.doc.tokens.iter().filter(|t| t.is(text::Flags::CAPITALISED)) {
+            for token in cx
+                .doc
+                .tokens
+                .iter()
+                .filter(|t| t.is(text::Flags::CAPITALISED))
+            {
                 out.push(Finding::new(&EVERY_NAME, token.range(), "a name"));
             }
         },
@@ -374,15 +465,26 @@ mod tests {
 
     #[test]
     fn glossary_spellings_are_never_flagged_by_name_rules() {
-        let mut settings = Settings { rules: vec![&EVERY_NAME], ..Settings::default() };
+        let mut settings = Settings {
+            rules: vec![&EVERY_NAME],
+            ..Settings::default()
+        };
         settings.glossary.add(glossary::GlossaryEntry {
             term: "DeepSeek".into(),
             aliases: vec!["Shendu".into()],
             ..Default::default()
         });
-        let source = Source::new("t", "Reporters met DeepSeek, Shendu and Deepseek staff.", InputFormat::Plain);
+        let source = Source::new(
+            "t",
+            "Reporters met DeepSeek, Shendu and Deepseek staff.",
+            InputFormat::Plain,
+        );
         let report = Linter::new(settings.clone()).check(&source);
-        let flagged: Vec<&str> = report.findings.iter().map(|f| &source.text()[f.range.clone()]).collect();
+        let flagged: Vec<&str> = report
+            .findings
+            .iter()
+            .map(|f| &source.text()[f.range.clone()])
+            .collect();
         assert_eq!(flagged, ["Reporters", "Deepseek"]);
         assert_eq!(settings.glossary.canonical("Shendu"), Some("DeepSeek"));
     }
@@ -392,29 +494,52 @@ mod tests {
         let paragraph = "He said the the results were fine, and the firm，grew.\n\n";
         let text = paragraph.repeat(SECTION_BYTES / paragraph.len() * 3);
         let linter = Linter::new(Settings::default());
-        let whole = linter.check_document(&Document::new(&Source::new("t", text.clone(), InputFormat::Plain)));
+        let whole = linter.check_document(&Document::new(&Source::new(
+            "t",
+            text.clone(),
+            InputFormat::Plain,
+        )));
         let sectioned = linter.check(&Source::new("t", text.clone(), InputFormat::Plain));
         assert_eq!(sectioned.findings.len(), whole.findings.len());
         assert_eq!(sectioned.words, whole.words);
         for (a, b) in sectioned.findings.iter().zip(&whole.findings) {
-            assert_eq!((a.range.clone(), a.rule.code), (b.range.clone(), b.rule.code));
+            assert_eq!(
+                (a.range.clone(), a.rule.code),
+                (b.range.clone(), b.rule.code)
+            );
             assert_eq!(a.fix, b.fix);
         }
     }
 
     #[test]
     fn sections_end_at_paragraphs_and_never_inside_fenced_code() {
-        let text = format!("{}\n\n```\n{}\n\ncode\n```\n\nafter\n", "word ".repeat(300), "x ".repeat(200));
+        let text = format!(
+            "{}\n\n```\n{}\n\ncode\n```\n\nafter\n",
+            "word ".repeat(300),
+            "x ".repeat(200)
+        );
         for range in sections(&text, InputFormat::Markdown, 1000) {
-            assert!(fenced_code(&text).iter().all(|f| !f.contains(&range.start) || range.start == f.start), "{range:?}");
+            assert!(
+                fenced_code(&text)
+                    .iter()
+                    .all(|f| !f.contains(&range.start) || range.start == f.start),
+                "{range:?}"
+            );
         }
         let wide = "“é” ".repeat(500);
         let pieces = sections(&wide, InputFormat::Plain, 101);
-        assert_eq!(pieces.iter().map(|r| &wide[r.clone()]).collect::<String>(), wide);
+        assert_eq!(
+            pieces.iter().map(|r| &wide[r.clone()]).collect::<String>(),
+            wide
+        );
         let plain = "a b c\n\nd e f\n\ng h i\n".repeat(50);
         let cuts = sections(&plain, InputFormat::Plain, 100);
         assert!(cuts.len() > 1);
-        assert!(cuts.iter().skip(1).all(|r| plain[..r.start].ends_with("\n\n")));
+        assert!(
+            cuts.iter()
+                .skip(1)
+                .all(|r| plain[..r.start].ends_with("\n\n"))
+        );
         assert_eq!(cuts.last().unwrap().end, plain.len());
     }
 
@@ -434,8 +559,8 @@ mod tests {
 
     #[test]
     fn a_name_finding_inside_an_entity_finding_is_dropped() {
-        use crate::rules::entities::unknown_entity_near_known::UNKNOWN_ENTITY_NEAR_KNOWN as E;
         use crate::rules::bilingual::name_transliteration_mismatch::NAME_TRANSLITERATION_MISMATCH as B;
+        use crate::rules::entities::unknown_entity_near_known::UNKNOWN_ENTITY_NEAR_KNOWN as E;
         use crate::rules::names::garbled_transliteration::GARBLED_TRANSLITERATION as G;
         use crate::rules::names::inconsistent_name_spelling::INCONSISTENT_NAME_SPELLING as N;
         let mut findings = vec![
@@ -454,14 +579,26 @@ mod tests {
         let kept: Vec<&str> = findings.iter().map(|f| f.message.as_str()).collect();
         assert_eq!(
             kept,
-            ["entity", "crosses the end", "elsewhere", "short entity", "bilingual", "Tingryu University", "Tingryu fits no romanisation"]
+            [
+                "entity",
+                "crosses the end",
+                "elsewhere",
+                "short entity",
+                "bilingual",
+                "Tingryu University",
+                "Tingryu fits no romanisation"
+            ]
         );
     }
 
     #[test]
     fn table_rows_get_their_own_scores() {
         let linter = Linter::new(Settings::default());
-        let source = Source::from_rows("t", &[(1, "Fine text here."), (2, "the the end")], InputFormat::Plain);
+        let source = Source::from_rows(
+            "t",
+            &[(1, "Fine text here."), (2, "the the end")],
+            InputFormat::Plain,
+        );
         let report = linter.check(&source);
         assert_eq!(report.segments.len(), 2);
         assert_eq!(report.segments[0].score, 100.0);

@@ -12,7 +12,11 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(err) => {
             let _ = err.print();
-            return ExitCode::from(if err.use_stderr() { ExitStatus::Error as u8 } else { ExitStatus::Success as u8 });
+            return ExitCode::from(if err.use_stderr() {
+                ExitStatus::Error as u8
+            } else {
+                ExitStatus::Success as u8
+            });
         }
     };
     let mut stdout = std::io::stdout().lock();
@@ -24,7 +28,10 @@ fn main() -> ExitCode {
         Ok(Ok(status)) => status,
         Ok(Err(err)) => {
             // Errors can quote the input (a configuration key, a path): no escape sequences.
-            eprintln!("mtlint: error: {}", mtlint::report::human::sanitise(&err.to_string()));
+            eprintln!(
+                "mtlint: error: {}",
+                mtlint::report::human::sanitise(&err.to_string())
+            );
             ExitStatus::Error
         }
         Err(_) => ExitStatus::Error,

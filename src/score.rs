@@ -66,7 +66,9 @@ mod tests {
     use crate::rules::grammar::doubled_word::DOUBLED_WORD;
 
     fn findings(n: usize) -> Vec<Finding> {
-        (0..n).map(|_| Finding::new(&DOUBLED_WORD, 0..1, "x")).collect()
+        (0..n)
+            .map(|_| Finding::new(&DOUBLED_WORD, 0..1, "x"))
+            .collect()
     }
 
     #[test]
@@ -93,9 +95,18 @@ mod tests {
         let text = include_str!("../wordlists/score_weights.tsv");
         for row in tsv::rows(text) {
             let code = row.get(0);
-            assert!(crate::rules::registry::RULES.iter().any(|r| r.code == code), "score_weights.tsv: no rule {code}");
-            let w: f64 = row.get(1).parse().unwrap_or_else(|_| panic!("score_weights.tsv: {code}: weight {:?}", row.get(1)));
-            assert!(w > 0.0 && w <= 3.0, "score_weights.tsv: {code}: weight {w} out of range");
+            assert!(
+                crate::rules::registry::RULES.iter().any(|r| r.code == code),
+                "score_weights.tsv: no rule {code}"
+            );
+            let w: f64 = row
+                .get(1)
+                .parse()
+                .unwrap_or_else(|_| panic!("score_weights.tsv: {code}: weight {:?}", row.get(1)));
+            assert!(
+                w > 0.0 && w <= 3.0,
+                "score_weights.tsv: {code}: weight {w} out of range"
+            );
         }
         assert_eq!(rule_weight("ZZZZ"), 1.0);
     }
@@ -106,7 +117,12 @@ mod tests {
             let mut f = Finding::new(rule, 0..1, "x");
             f.severity = Severity::Warning;
             let density = 100.0 * rule_weight(rule.code) / 120.0;
-            assert_eq!(score(&[f], 100), round2(100.0 * (-density / 4.0).exp()), "{}", rule.code);
+            assert_eq!(
+                score(&[f], 100),
+                round2(100.0 * (-density / 4.0).exp()),
+                "{}",
+                rule.code
+            );
         }
     }
 

@@ -78,7 +78,10 @@ pub fn directives(source: &Source) -> Vec<Directive> {
         let part = &text[segment.range.clone()];
         let html = (source.format() == InputFormat::Markdown).then(|| markdown_html_ranges(part));
         for mut directive in comments(part) {
-            if html.as_ref().is_some_and(|ranges| !ranges.iter().any(|r| r.contains(&directive.comment.start))) {
+            if html
+                .as_ref()
+                .is_some_and(|ranges| !ranges.iter().any(|r| r.contains(&directive.comment.start)))
+            {
                 continue;
             }
             let base = segment.range.start;
@@ -102,7 +105,9 @@ fn comments(text: &str) -> Vec<Directive> {
     let mut from = 0;
     while let Some(open) = text[from..].find("<!--").map(|p| from + p) {
         let body_start = open + 4;
-        let Some(close) = text[body_start..].find("-->").map(|p| body_start + p) else { break };
+        let Some(close) = text[body_start..].find("-->").map(|p| body_start + p) else {
+            break;
+        };
         from = close + 3;
         let body = &text[body_start..close];
         let lead = body.len() - body.trim_start().len();
@@ -110,7 +115,9 @@ fn comments(text: &str) -> Vec<Directive> {
             continue;
         }
         let words = words(body, body_start);
-        let Some((name, codes)) = words.split_first() else { continue };
+        let Some((name, codes)) = words.split_first() else {
+            continue;
+        };
         out.push(Directive {
             kind: DirectiveKind::from_name(&text[name.clone()]),
             comment: open..close + 3,
@@ -126,7 +133,10 @@ fn comments(text: &str) -> Vec<Directive> {
 fn words(body: &str, base: usize) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = None;
-    for (i, c) in body.char_indices().chain(std::iter::once((body.len(), ' '))) {
+    for (i, c) in body
+        .char_indices()
+        .chain(std::iter::once((body.len(), ' ')))
+    {
         let separator = c.is_whitespace() || c == ',';
         match (start, separator) {
             (None, false) => start = Some(i),
@@ -151,7 +161,12 @@ fn markdown_html_ranges(text: &str) -> Vec<Range<usize>> {
         | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
     Parser::new_ext(text, options)
         .into_offset_iter()
-        .filter(|(event, _)| matches!(event, Event::Start(Tag::HtmlBlock) | Event::Html(_) | Event::InlineHtml(_)))
+        .filter(|(event, _)| {
+            matches!(
+                event,
+                Event::Start(Tag::HtmlBlock) | Event::Html(_) | Event::InlineHtml(_)
+            )
+        })
         .map(|(_, range)| range)
         .collect()
 }
@@ -162,7 +177,10 @@ pub fn code_matches(pattern: &str, rule: &RuleMeta) -> bool {
         || rule.name == pattern
         || (!pattern.is_empty()
             && rule.code.len() >= pattern.len()
-            && rule.code.get(..pattern.len()).is_some_and(|p| p.eq_ignore_ascii_case(pattern)))
+            && rule
+                .code
+                .get(..pattern.len())
+                .is_some_and(|p| p.eq_ignore_ascii_case(pattern)))
 }
 
 /// A stretch of text where findings of some rules (or all) are dropped.
@@ -204,7 +222,10 @@ pub fn apply(source: &Source, settings: &Settings, findings: &mut Vec<Finding>) 
             let region = &regions[r];
             let matches = match region.code {
                 None => finding.rule.category != Category::Meta,
-                Some(c) => code_matches(&text[directives[region.directive].codes[c].clone()], finding.rule),
+                Some(c) => code_matches(
+                    &text[directives[region.directive].codes[c].clone()],
+                    finding.rule,
+                ),
             };
             if matches {
                 used[r] = true;
@@ -215,9 +236,14 @@ pub fn apply(source: &Source, settings: &Settings, findings: &mut Vec<Finding>) 
     });
     if settings.is_enabled(UNUSED_SUPPRESSION.code) {
         // Per directive: whether each of its codes (and, last, the blanket form) suppressed something.
-        let mut hits: Vec<Vec<bool>> = directives.iter().map(|d| vec![false; d.codes.len() + 1]).collect();
+        let mut hits: Vec<Vec<bool>> = directives
+            .iter()
+            .map(|d| vec![false; d.codes.len() + 1])
+            .collect();
         for (region, _) in regions.iter().zip(&used).filter(|(_, u)| **u) {
-            let slot = region.code.unwrap_or(directives[region.directive].codes.len());
+            let slot = region
+                .code
+                .unwrap_or(directives[region.directive].codes.len());
             hits[region.directive][slot] = true;
         }
         report_unused(text, settings, &directives, &hits, findings);
@@ -234,18 +260,28 @@ fn regions(source: &Source, directives: &[Directive]) -> Vec<Region> {
     let text = source.text();
     let mut regions = Vec::new();
     let mut open: Vec<(usize, usize, Option<usize>)> = Vec::new(); // (start, directive, code)
-    let close_all = |open: &mut Vec<(usize, usize, Option<usize>)>, regions: &mut Vec<Region>, end: usize| {
-        regions.extend(open.drain(..).map(|(start, directive, code)| Region { range: start..end, directive, code }));
-    };
+    let close_all =
+        |open: &mut Vec<(usize, usize, Option<usize>)>, regions: &mut Vec<Region>, end: usize| {
+            regions.extend(open.drain(..).map(|(start, directive, code)| Region {
+                range: start..end,
+                directive,
+                code,
+            }));
+        };
     for (d, directive) in directives.iter().enumerate() {
         if d > 0 && directives[d - 1].segment != directive.segment {
             let end = source.segments()[directives[d - 1].segment].range.end;
             close_all(&mut open, &mut regions, end);
         }
-        let codes: Vec<Option<usize>> =
-            if directive.codes.is_empty() { vec![None] } else { (0..directive.codes.len()).map(Some).collect() };
+        let codes: Vec<Option<usize>> = if directive.codes.is_empty() {
+            vec![None]
+        } else {
+            (0..directive.codes.len()).map(Some).collect()
+        };
         match directive.kind {
-            Some(DirectiveKind::Disable) => open.extend(codes.into_iter().map(|c| (directive.comment.end, d, c))),
+            Some(DirectiveKind::Disable) => {
+                open.extend(codes.into_iter().map(|c| (directive.comment.end, d, c)))
+            }
             Some(DirectiveKind::Enable) if directive.codes.is_empty() => {
                 close_all(&mut open, &mut regions, directive.comment.start)
             }
@@ -258,7 +294,11 @@ fn regions(source: &Source, directives: &[Directive]) -> Vec<Region> {
                         enabled.iter().any(|e| e.eq_ignore_ascii_case(code))
                     });
                     if closes {
-                        regions.push(Region { range: start..directive.comment.start, directive: od, code: oc });
+                        regions.push(Region {
+                            range: start..directive.comment.start,
+                            directive: od,
+                            code: oc,
+                        });
                     } else {
                         still_open.push((start, od, oc));
                     }
@@ -267,8 +307,13 @@ fn regions(source: &Source, directives: &[Directive]) -> Vec<Region> {
             }
             Some(DirectiveKind::IgnoreNextLine) => {
                 let segment = source.segments()[directive.segment].range.clone();
-                if let Some(line) = next_non_blank_line(source, directive.comment.end, segment.end) {
-                    regions.extend(codes.into_iter().map(|code| Region { range: line.clone(), directive: d, code }));
+                if let Some(line) = next_non_blank_line(source, directive.comment.end, segment.end)
+                {
+                    regions.extend(codes.into_iter().map(|code| Region {
+                        range: line.clone(),
+                        directive: d,
+                        code,
+                    }));
                 }
             }
             None => {}
@@ -313,17 +358,26 @@ fn report_unused(
         let Some(kind) = directive.kind else {
             report(
                 directive.comment.clone(),
-                format!("`{name}` is not a directive (mtlint-disable, mtlint-enable, mtlint-ignore-next-line) and suppresses nothing"),
+                format!(
+                    "`{name}` is not a directive (mtlint-disable, mtlint-enable, mtlint-ignore-next-line) and suppresses nothing"
+                ),
                 "correct its name or remove the comment",
             );
             continue;
         };
-        let unknown: Vec<&str> =
-            directive.codes.iter().map(|c| &text[c.clone()]).filter(|c| !RULES.iter().any(|r| code_matches(c, r))).collect();
+        let unknown: Vec<&str> = directive
+            .codes
+            .iter()
+            .map(|c| &text[c.clone()])
+            .filter(|c| !RULES.iter().any(|r| code_matches(c, r)))
+            .collect();
         if !unknown.is_empty() {
             report(
                 directive.comment.clone(),
-                format!("`{}` names no rule (a code such as N001, a prefix or a rule name) and suppresses nothing", unknown.join(" ")),
+                format!(
+                    "`{}` names no rule (a code such as N001, a prefix or a rule name) and suppresses nothing",
+                    unknown.join(" ")
+                ),
                 "correct the code or remove it",
             );
         }
@@ -333,8 +387,16 @@ fn report_unused(
         let was_used = |code: Option<usize>| hits[d][code.unwrap_or(directive.codes.len())];
         if directive.codes.is_empty() {
             if !was_used(None) {
-                let place = if kind == DirectiveKind::Disable { "after it" } else { "on the next line" };
-                report(directive.comment.clone(), format!("unused suppression: `{name}` suppresses no finding {place}"), "remove the comment");
+                let place = if kind == DirectiveKind::Disable {
+                    "after it"
+                } else {
+                    "on the next line"
+                };
+                report(
+                    directive.comment.clone(),
+                    format!("unused suppression: `{name}` suppresses no finding {place}"),
+                    "remove the comment",
+                );
             }
             continue;
         }
@@ -343,7 +405,12 @@ fn report_unused(
             .iter()
             .enumerate()
             .map(|(c, range)| (c, &text[range.clone()]))
-            .filter(|(_, code)| settings.rules.iter().any(|r| r.category != Category::Meta && code_matches(code, r)))
+            .filter(|(_, code)| {
+                settings
+                    .rules
+                    .iter()
+                    .any(|r| r.category != Category::Meta && code_matches(code, r))
+            })
             .filter(|(c, _)| !was_used(Some(*c)))
             .map(|(_, code)| code)
             .collect();
@@ -351,8 +418,15 @@ fn report_unused(
             let all = unused.len() == directive.codes.len();
             report(
                 directive.comment.clone(),
-                format!("unused suppression: `{name}` suppresses no {} finding", unused.join(", ")),
-                if all { "remove the comment" } else { "remove the unused codes" },
+                format!(
+                    "unused suppression: `{name}` suppresses no {} finding",
+                    unused.join(", ")
+                ),
+                if all {
+                    "remove the comment"
+                } else {
+                    "remove the unused codes"
+                },
             );
         }
     }
@@ -366,7 +440,11 @@ mod tests {
     fn codes(text: &str, format: InputFormat) -> Vec<(String, String)> {
         let source = Source::new("t", text, format);
         let report = Linter::new(Settings::default()).check(&source);
-        report.findings.iter().map(|f| (f.code().to_string(), text[f.range.clone()].to_string())).collect()
+        report
+            .findings
+            .iter()
+            .map(|f| (f.code().to_string(), text[f.range.clone()].to_string()))
+            .collect()
     }
 
     fn plain(text: &str) -> Vec<(String, String)> {
@@ -379,12 +457,23 @@ mod tests {
 
     #[test]
     fn directives_are_parsed_with_their_codes() {
-        let source = Source::new("t", "a <!--  mtlint-disable N001, Q005 --> b <!--mtlint-enable-->", InputFormat::Plain);
+        let source = Source::new(
+            "t",
+            "a <!--  mtlint-disable N001, Q005 --> b <!--mtlint-enable-->",
+            InputFormat::Plain,
+        );
         let found = directives(&source);
         assert_eq!(found.len(), 2);
         assert_eq!(found[0].kind, Some(DirectiveKind::Disable));
         let text = source.text();
-        assert_eq!(found[0].codes.iter().map(|c| &text[c.clone()]).collect::<Vec<_>>(), ["N001", "Q005"]);
+        assert_eq!(
+            found[0]
+                .codes
+                .iter()
+                .map(|c| &text[c.clone()])
+                .collect::<Vec<_>>(),
+            ["N001", "Q005"]
+        );
         assert_eq!(found[1].kind, Some(DirectiveKind::Enable));
         assert!(found[1].codes.is_empty());
     }
@@ -419,7 +508,8 @@ mod tests {
 
     #[test]
     fn ignore_next_line_skips_blank_lines_and_only_one_line() {
-        let text = "<!-- mtlint-ignore-next-line -->\n\nHe said the the results.\nHe said the the end.\n";
+        let text =
+            "<!-- mtlint-ignore-next-line -->\n\nHe said the the results.\nHe said the the end.\n";
         assert_eq!(plain(text), [pair("G003", "the the")]);
         let text = "<!-- mtlint-ignore-next-line Q011 -->\nHe said the the results，ok.\n";
         assert_eq!(plain(text), [pair("G003", "the the")]);
@@ -430,13 +520,22 @@ mod tests {
         let text = "<!-- mtlint-disable G003 -->\nAll is well here.\n";
         assert_eq!(plain(text), [pair("M001", "<!-- mtlint-disable G003 -->")]);
         let text = "<!-- mtlint-ignore-next-line -->\nAll is well here.\n";
-        assert_eq!(plain(text), [pair("M001", "<!-- mtlint-ignore-next-line -->")]);
+        assert_eq!(
+            plain(text),
+            [pair("M001", "<!-- mtlint-ignore-next-line -->")]
+        );
     }
 
     #[test]
     fn typos_and_unknown_codes_are_reported() {
         let text = "<!-- mtlint-disabel G003 -->\nHe said the the end.\n";
-        assert_eq!(plain(text), [pair("M001", "<!-- mtlint-disabel G003 -->"), pair("G003", "the the")]);
+        assert_eq!(
+            plain(text),
+            [
+                pair("M001", "<!-- mtlint-disabel G003 -->"),
+                pair("G003", "the the")
+            ]
+        );
         let found = plain("<!-- mtlint-disable X999 -->\nFine.\n");
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].0, "M001");
@@ -446,7 +545,10 @@ mod tests {
     fn codes_of_rules_not_enabled_are_not_reported() {
         let text = "<!-- mtlint-disable G003 -->\nAll is well here.\n";
         let source = Source::new("t", text, InputFormat::Plain);
-        let settings = Settings { rules: vec![&UNUSED_SUPPRESSION], ..Settings::default() };
+        let settings = Settings {
+            rules: vec![&UNUSED_SUPPRESSION],
+            ..Settings::default()
+        };
         assert!(Linter::new(settings).check(&source).findings.is_empty());
     }
 
@@ -454,17 +556,32 @@ mod tests {
     fn unused_code_in_a_used_directive_is_reported() {
         let found = plain("<!-- mtlint-disable G003 Q011 -->\nthe the\n");
         assert_eq!(found.len(), 1);
-        let source = Source::new("t", "<!-- mtlint-disable G003 Q011 -->\nthe the\n", InputFormat::Plain);
+        let source = Source::new(
+            "t",
+            "<!-- mtlint-disable G003 Q011 -->\nthe the\n",
+            InputFormat::Plain,
+        );
         let report = Linter::new(Settings::default()).check(&source);
-        assert!(report.findings[0].message.contains("Q011") && !report.findings[0].message.contains("G003"), "{}", report.findings[0].message);
+        assert!(
+            report.findings[0].message.contains("Q011")
+                && !report.findings[0].message.contains("G003"),
+            "{}",
+            report.findings[0].message
+        );
     }
 
     #[test]
     fn markdown_directives_in_code_are_text() {
         let text = "Use `<!-- mtlint-disable -->` like this.\n\n```\n<!-- mtlint-disable -->\n```\n\nHe said the the end.\n";
-        assert_eq!(codes(text, InputFormat::Markdown), [pair("G003", "the the")]);
+        assert_eq!(
+            codes(text, InputFormat::Markdown),
+            [pair("G003", "the the")]
+        );
         let text = "<!-- mtlint-disable G003 -->\n\nHe said the the end.\n\nSome text <!-- mtlint-enable G003 --> and the the end.\n";
-        assert_eq!(codes(text, InputFormat::Markdown), [pair("G003", "the the")]);
+        assert_eq!(
+            codes(text, InputFormat::Markdown),
+            [pair("G003", "the the")]
+        );
     }
 
     #[test]
@@ -475,7 +592,11 @@ mod tests {
 
     #[test]
     fn table_directives_stay_in_their_cell() {
-        let source = Source::from_rows("t", &[(1, "<!-- mtlint-disable G003 --> the the"), (2, "the the")], InputFormat::Plain);
+        let source = Source::from_rows(
+            "t",
+            &[(1, "<!-- mtlint-disable G003 --> the the"), (2, "the the")],
+            InputFormat::Plain,
+        );
         let report = Linter::new(Settings::default()).check(&source);
         assert_eq!(report.findings.len(), 1);
         assert_eq!(source.segment_of(report.findings[0].range.start), 1);
@@ -498,7 +619,13 @@ mod tests {
 
     #[test]
     fn unterminated_and_odd_comments_do_not_panic() {
-        for text in ["<!-- mtlint-disable", "<!---->", "<!-- mtlint- -->", "<!--mtlint-disable-->", "é<!-- mtlint-enable X -->é"] {
+        for text in [
+            "<!-- mtlint-disable",
+            "<!---->",
+            "<!-- mtlint- -->",
+            "<!--mtlint-disable-->",
+            "é<!-- mtlint-enable X -->é",
+        ] {
             plain(text);
         }
     }

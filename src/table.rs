@@ -51,14 +51,22 @@ impl TableDoc {
 
 /// Whether a path names a tab-separated table.
 pub fn is_tsv(path: &Path) -> bool {
-    path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("tsv") || e.eq_ignore_ascii_case("tab"))
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("tsv") || e.eq_ignore_ascii_case("tab"))
 }
 
 /// Reads a table from `bytes` (the contents of `path`) and groups its rows into documents.
 pub fn read(path: &Path, bytes: &[u8], options: &TableOptions) -> Result<Vec<TableDoc>> {
-    let err = |message: String| Error::Table { path: path.to_path_buf(), message };
+    let err = |message: String| Error::Table {
+        path: path.to_path_buf(),
+        message,
+    };
     if let Some(encoding) = crate::text::source::foreign_bom(bytes) {
-        return Err(err(crate::error::DecodeError::UnsupportedEncoding { encoding }.to_string()));
+        return Err(err(crate::error::DecodeError::UnsupportedEncoding {
+            encoding,
+        }
+        .to_string()));
     }
     let tsv = options.tsv.unwrap_or_else(|| is_tsv(path));
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
@@ -67,16 +75,33 @@ pub fn read(path: &Path, bytes: &[u8], options: &TableOptions) -> Result<Vec<Tab
         .quoting(!tsv)
         .flexible(false)
         .from_reader(bytes);
-    let headers = reader.byte_headers().map_err(|e| err(format!("cannot read the header row: {e}")))?.clone();
-    let names: Vec<String> = headers.iter().map(|h| String::from_utf8_lossy(h).trim().to_string()).collect();
+    let headers = reader
+        .byte_headers()
+        .map_err(|e| err(format!("cannot read the header row: {e}")))?
+        .clone();
+    let names: Vec<String> = headers
+        .iter()
+        .map(|h| String::from_utf8_lossy(h).trim().to_string())
+        .collect();
     let column = |name: &str, option: &str| {
         names.iter().position(|n| n == name).ok_or_else(|| {
-            err(format!("{option} `{name}`: no such column; the columns are: {}", names.join(", ")))
+            err(format!(
+                "{option} `{name}`: no such column; the columns are: {}",
+                names.join(", ")
+            ))
         })
     };
     let text_col = column(&options.text_column, "--text-column")?;
-    let doc_col = options.doc_column.as_deref().map(|d| column(d, "--doc-column")).transpose()?;
-    let source_col = options.source_column.as_deref().map(|c| column(c, "--source-column")).transpose()?;
+    let doc_col = options
+        .doc_column
+        .as_deref()
+        .map(|d| column(d, "--doc-column"))
+        .transpose()?;
+    let source_col = options
+        .source_column
+        .as_deref()
+        .map(|c| column(c, "--source-column"))
+        .transpose()?;
     let mut docs: Vec<TableDoc> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
     for (i, record) in reader.byte_records().enumerate() {
@@ -85,7 +110,10 @@ pub fn read(path: &Path, bytes: &[u8], options: &TableOptions) -> Result<Vec<Tab
         let cell = |col: usize, name: &str| -> Result<String> {
             let bytes = record.get(col).unwrap_or_default();
             String::from_utf8(bytes.to_vec()).map_err(|e| {
-                err(format!("row {row}, column `{name}`: not valid UTF-8 at byte {} of the cell", e.utf8_error().valid_up_to()))
+                err(format!(
+                    "row {row}, column `{name}`: not valid UTF-8 at byte {} of the cell",
+                    e.utf8_error().valid_up_to()
+                ))
             })
         };
         let text = cell(text_col, &options.text_column)?;
@@ -93,10 +121,20 @@ pub fn read(path: &Path, bytes: &[u8], options: &TableOptions) -> Result<Vec<Tab
             Some(c) => cell(c, options.doc_column.as_deref().unwrap_or_default())?,
             None => format!("row {row}"),
         };
-        let original = source_col.map(|c| cell(c, options.source_column.as_deref().unwrap_or_default())).transpose()?;
+        let original = source_col
+            .map(|c| cell(c, options.source_column.as_deref().unwrap_or_default()))
+            .transpose()?;
         let slot = *index.entry(doc.clone()).or_insert_with(|| {
-            let doc = if doc_col.is_some() { doc } else { String::new() };
-            docs.push(TableDoc { doc, rows: Vec::new(), originals: source_col.map(|_| Vec::new()) });
+            let doc = if doc_col.is_some() {
+                doc
+            } else {
+                String::new()
+            };
+            docs.push(TableDoc {
+                doc,
+                rows: Vec::new(),
+                originals: source_col.map(|_| Vec::new()),
+            });
             docs.len() - 1
         });
         docs[slot].rows.push((row, text));
@@ -110,7 +148,9 @@ pub fn read(path: &Path, bytes: &[u8], options: &TableOptions) -> Result<Vec<Tab
 fn describe_csv_error(e: &csv::Error, row: usize, columns: usize) -> String {
     match e.kind() {
         csv::ErrorKind::UnequalLengths { len, pos, .. } => {
-            let line = pos.as_ref().map_or(String::new(), |p| format!(" (line {})", p.line()));
+            let line = pos
+                .as_ref()
+                .map_or(String::new(), |p| format!(" (line {})", p.line()));
             let cells = if *len == 1 { "cell" } else { "cells" };
             format!("row {row}{line}: {len} {cells} where the header has {columns}")
         }
@@ -123,7 +163,12 @@ mod tests {
     use super::*;
 
     fn opts(doc: Option<&str>) -> TableOptions {
-        TableOptions { text_column: "text".into(), doc_column: doc.map(String::from), source_column: None, tsv: None }
+        TableOptions {
+            text_column: "text".into(),
+            doc_column: doc.map(String::from),
+            source_column: None,
+            tsv: None,
+        }
     }
 
     #[test]
@@ -131,7 +176,10 @@ mod tests {
         let data = b"doc\ttext\na\tFirst.\nb\tSecond.\na\tThird.\n";
         let docs = read(Path::new("t.tsv"), data, &opts(Some("doc"))).unwrap();
         assert_eq!(docs.len(), 2);
-        assert_eq!(docs[0].rows, [(1, "First.".to_string()), (3, "Third.".to_string())]);
+        assert_eq!(
+            docs[0].rows,
+            [(1, "First.".to_string()), (3, "Third.".to_string())]
+        );
     }
 
     #[test]
@@ -150,29 +198,44 @@ mod tests {
 
     #[test]
     fn missing_column_lists_the_columns() {
-        let err = read(Path::new("t.csv"), b"id,body\n1,x\n", &opts(None)).unwrap_err().to_string();
-        assert!(err.contains("--text-column `text`") && err.contains("id, body"), "{err}");
+        let err = read(Path::new("t.csv"), b"id,body\n1,x\n", &opts(None))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("--text-column `text`") && err.contains("id, body"),
+            "{err}"
+        );
     }
 
     #[test]
     fn ragged_rows_name_the_row() {
-        let err = read(Path::new("t.csv"), b"id,text\n1,x\n2,y,z\n", &opts(None)).unwrap_err().to_string();
+        let err = read(Path::new("t.csv"), b"id,text\n1,x\n2,y,z\n", &opts(None))
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("row 2") && err.contains("3 cells"), "{err}");
     }
 
     #[test]
     fn source_column_gives_each_row_its_original() {
         let data = "doc\ttext\tsource\na\tFirst.\t第一。\na\tSecond.\t第二。\n";
-        let options = TableOptions { source_column: Some("source".into()), ..opts(Some("doc")) };
+        let options = TableOptions {
+            source_column: Some("source".into()),
+            ..opts(Some("doc"))
+        };
         let docs = read(Path::new("t.tsv"), data.as_bytes(), &options).unwrap();
-        assert_eq!(docs[0].originals.as_deref(), Some(&["第一。".to_string(), "第二。".to_string()][..]));
+        assert_eq!(
+            docs[0].originals.as_deref(),
+            Some(&["第一。".to_string(), "第二。".to_string()][..])
+        );
         let source = docs[0].source("t.tsv", InputFormat::Plain);
         assert!(matches!(source.original(), Some(Original::Segments(s)) if s.len() == 2));
     }
 
     #[test]
     fn bad_utf8_names_row_and_column() {
-        let err = read(Path::new("t.csv"), b"text\nok\nbad\xff\n", &opts(None)).unwrap_err().to_string();
+        let err = read(Path::new("t.csv"), b"text\nok\nbad\xff\n", &opts(None))
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("row 2") && err.contains("`text`"), "{err}");
     }
 }

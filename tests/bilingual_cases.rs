@@ -17,7 +17,11 @@ const CASES: &str = "tests/fixtures/bilingual_cases.tsv";
 /// The bilingual codes that flag each row (1-based data row).
 fn flagged_rows(report: &Value) -> BTreeMap<u64, BTreeSet<String>> {
     let mut rows: BTreeMap<u64, BTreeSet<String>> = BTreeMap::new();
-    for f in report["files"][0]["findings"].as_array().into_iter().flatten() {
+    for f in report["files"][0]["findings"]
+        .as_array()
+        .into_iter()
+        .flatten()
+    {
         let code = f["code"].as_str().unwrap_or("");
         if let (true, Some(row)) = (code.starts_with('B'), f["row"].as_u64()) {
             rows.entry(row).or_default().insert(code.to_string());
@@ -32,18 +36,38 @@ fn every_case_gets_its_expectation() {
     let text = std::fs::read_to_string(&path).expect("the cases file is there");
     let mut lines = text.lines();
     assert_eq!(lines.next(), Some("doc\tsource\ttarget\texpect"), "header");
-    let cases: Vec<Vec<&str>> = lines.filter(|l| !l.is_empty()).map(|l| l.split('\t').collect()).collect();
+    let cases: Vec<Vec<&str>> = lines
+        .filter(|l| !l.is_empty())
+        .map(|l| l.split('\t').collect())
+        .collect();
     for (i, case) in cases.iter().enumerate() {
         assert_eq!(case.len(), 4, "row {} has {} cells", i + 1, case.len());
     }
     let path = path.to_str().unwrap();
-    let args = ["--table", path, "--doc-column", "doc", "--source-column", "source", "--text-column", "target"];
+    let args = [
+        "--table",
+        path,
+        "--doc-column",
+        "doc",
+        "--source-column",
+        "source",
+        "--text-column",
+        "target",
+    ];
     let stable = flagged_rows(&check_json(&args).0);
-    let preview_codes: Vec<&str> = RULES.iter().filter(|r| r.status == Status::Preview && r.code.starts_with('B')).map(|r| r.code).collect();
+    let preview_codes: Vec<&str> = RULES
+        .iter()
+        .filter(|r| r.status == Status::Preview && r.code.starts_with('B'))
+        .map(|r| r.code)
+        .collect();
     let selection = preview_codes.join(",");
     let mut with_preview = args.to_vec();
     with_preview.extend(["--preview", "--select", &selection]);
-    let preview = if preview_codes.is_empty() { BTreeMap::new() } else { flagged_rows(&check_json(&with_preview).0) };
+    let preview = if preview_codes.is_empty() {
+        BTreeMap::new()
+    } else {
+        flagged_rows(&check_json(&with_preview).0)
+    };
 
     let mut failures = Vec::new();
     for (i, case) in cases.iter().enumerate() {
@@ -53,15 +77,28 @@ fn every_case_gets_its_expectation() {
         let ok = if expect == "ok" {
             found.is_empty()
         } else if preview_codes.contains(&expect) {
-            preview.get(&row).is_some_and(|codes| codes.contains(expect))
+            preview
+                .get(&row)
+                .is_some_and(|codes| codes.contains(expect))
         } else {
             found.iter().any(|c| *c == expect)
         };
         if !ok {
-            failures.push(format!("row {row}: expected {expect}, found {found:?}\n  {source}\n  {target}"));
+            failures.push(format!(
+                "row {row}: expected {expect}, found {found:?}\n  {source}\n  {target}"
+            ));
         }
     }
     let flagged = cases.iter().filter(|c| c[3] != "ok").count();
-    assert!(cases.len() >= 30 && cases.len() - flagged >= cases.len() / 2, "at least 30 cases, half of them correct translations");
-    assert!(failures.is_empty(), "{} of {} cases fail:\n{}", failures.len(), cases.len(), failures.join("\n"));
+    assert!(
+        cases.len() >= 30 && cases.len() - flagged >= cases.len() / 2,
+        "at least 30 cases, half of them correct translations"
+    );
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases fail:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
 }

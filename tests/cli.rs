@@ -26,13 +26,43 @@ fn json_report_follows_the_contract() {
     assert_eq!(found.len(), 2);
     let bytes = std::fs::read(&file).unwrap();
     for f in &found {
-        for key in ["code", "rule", "category", "severity", "confidence", "line", "column", "end_line", "end_column", "start", "end", "text", "message", "suggestions", "fix"] {
+        for key in [
+            "code",
+            "rule",
+            "category",
+            "severity",
+            "confidence",
+            "line",
+            "column",
+            "end_line",
+            "end_column",
+            "start",
+            "end",
+            "text",
+            "message",
+            "suggestions",
+            "fix",
+        ] {
             assert!(f.get(key).is_some(), "finding lacks {key}: {f}");
         }
-        let (s, e) = (f["start"].as_u64().unwrap() as usize, f["end"].as_u64().unwrap() as usize);
-        assert_eq!(f["text"].as_str().unwrap().as_bytes(), &bytes[s..e], "text is exactly the original bytes");
+        let (s, e) = (
+            f["start"].as_u64().unwrap() as usize,
+            f["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(
+            f["text"].as_str().unwrap().as_bytes(),
+            &bytes[s..e],
+            "text is exactly the original bytes"
+        );
     }
-    assert_eq!((found[0]["code"].as_str(), found[0]["line"].as_u64(), found[0]["column"].as_u64()), (Some("Q011"), Some(2), Some(9)));
+    assert_eq!(
+        (
+            found[0]["code"].as_str(),
+            found[0]["line"].as_u64(),
+            found[0]["column"].as_u64()
+        ),
+        (Some("Q011"), Some(2), Some(9))
+    );
     assert_eq!(found[0]["fix"]["applicability"], "safe");
     assert_eq!(found[0]["fix"]["edits"][0]["replacement"], ", ");
 }
@@ -44,7 +74,10 @@ fn seed_article_report_is_valid() {
     assert!(matches!(output.status.code(), Some(0 | 1)));
     let bytes = std::fs::read(&seed).unwrap();
     for f in findings(&report) {
-        let (s, e) = (f["start"].as_u64().unwrap() as usize, f["end"].as_u64().unwrap() as usize);
+        let (s, e) = (
+            f["start"].as_u64().unwrap() as usize,
+            f["end"].as_u64().unwrap() as usize,
+        );
         assert_eq!(f["text"].as_str().unwrap().as_bytes(), &bytes[s..e]);
     }
     let score = report["files"][0]["score"].as_f64().unwrap();
@@ -53,26 +86,80 @@ fn seed_article_report_is_valid() {
 
 #[test]
 fn exit_codes() {
-    mtlint().args(["check", "--isolated", "-"]).write_stdin("Clean text.\n").assert().code(0);
-    mtlint().args(["check", "--isolated", "-"]).write_stdin(DOUBLED).assert().code(1);
-    mtlint().args(["check", "--isolated", "--fail-on", "error", "-"]).write_stdin(DOUBLED).assert().code(0);
-    mtlint().args(["check", "--isolated", "--fail-on", "error", "--min-score", "99", "-"]).write_stdin(DOUBLED).assert().code(1);
-    mtlint().args(["check", "--isolated", "--ignore", "G003", "-"]).write_stdin(DOUBLED).assert().code(0);
-    mtlint().args(["check", "--isolated", "--select", "Q", "-"]).write_stdin(DOUBLED).assert().code(0);
-    mtlint().args(["check", "--isolated", "--select", "X9", "-"]).write_stdin(DOUBLED).assert().code(2).stderr(predicate::str::contains("X9"));
-    mtlint().args(["check", "--isolated", "no/such/file.txt"]).assert().code(2).stderr(predicate::str::contains("no/such/file.txt"));
+    mtlint()
+        .args(["check", "--isolated", "-"])
+        .write_stdin("Clean text.\n")
+        .assert()
+        .code(0);
+    mtlint()
+        .args(["check", "--isolated", "-"])
+        .write_stdin(DOUBLED)
+        .assert()
+        .code(1);
+    mtlint()
+        .args(["check", "--isolated", "--fail-on", "error", "-"])
+        .write_stdin(DOUBLED)
+        .assert()
+        .code(0);
+    mtlint()
+        .args([
+            "check",
+            "--isolated",
+            "--fail-on",
+            "error",
+            "--min-score",
+            "99",
+            "-",
+        ])
+        .write_stdin(DOUBLED)
+        .assert()
+        .code(1);
+    mtlint()
+        .args(["check", "--isolated", "--ignore", "G003", "-"])
+        .write_stdin(DOUBLED)
+        .assert()
+        .code(0);
+    mtlint()
+        .args(["check", "--isolated", "--select", "Q", "-"])
+        .write_stdin(DOUBLED)
+        .assert()
+        .code(0);
+    mtlint()
+        .args(["check", "--isolated", "--select", "X9", "-"])
+        .write_stdin(DOUBLED)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("X9"));
+    mtlint()
+        .args(["check", "--isolated", "no/such/file.txt"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no/such/file.txt"));
 }
 
 #[test]
 fn invalid_utf8_is_reported_and_the_others_are_still_checked() {
     let dir = tempfile::tempdir().unwrap();
-    write(&dir.path().join("bad.txt"), b"Good start.\nThen \xff\xfe broken.\n");
+    write(
+        &dir.path().join("bad.txt"),
+        b"Good start.\nThen \xff\xfe broken.\n",
+    );
     write(&dir.path().join("good.txt"), DOUBLED);
     let (report, output) = check_json(&[dir.path().to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("bad.txt") && stderr.contains("byte offset 17") && stderr.contains("line 2"), "{stderr}");
-    assert_eq!(report["summary"]["errors"][0]["path"].as_str().map(|p| p.ends_with("bad.txt")), Some(true));
+    assert!(
+        stderr.contains("bad.txt")
+            && stderr.contains("byte offset 17")
+            && stderr.contains("line 2"),
+        "{stderr}"
+    );
+    assert_eq!(
+        report["summary"]["errors"][0]["path"]
+            .as_str()
+            .map(|p| p.ends_with("bad.txt")),
+        Some(true)
+    );
     assert_eq!(report["files"].as_array().unwrap().len(), 1);
     assert_eq!(findings(&report)[0]["code"], "G003");
 }
@@ -87,10 +174,22 @@ fn folders_are_walked_honouring_gitignore_and_exclude() {
     write(&root.join("drafts/three.txt"), DOUBLED);
     write(&root.join("archive/old.txt"), DOUBLED);
     write(&root.join(".gitignore"), "drafts/\n");
-    write(&root.join("mtlint.toml"), "extend-exclude = [\"archive/**\"]\n");
-    let output = mtlint().current_dir(root).args(["check", "--format", "json", "."]).output().unwrap();
+    write(
+        &root.join("mtlint.toml"),
+        "extend-exclude = [\"archive/**\"]\n",
+    );
+    let output = mtlint()
+        .current_dir(root)
+        .args(["check", "--format", "json", "."])
+        .output()
+        .unwrap();
     let report: Value = serde_json::from_slice(&output.stdout).unwrap();
-    let paths: Vec<&str> = report["files"].as_array().unwrap().iter().map(|f| f["path"].as_str().unwrap()).collect();
+    let paths: Vec<&str> = report["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
     assert_eq!(paths, ["articles/one.md", "articles/two.txt"]);
 }
 
@@ -102,25 +201,40 @@ fn binary_file_in_a_walk_is_skipped_with_a_notice_but_named_is_an_error() {
         .args(["check", "--isolated", dir.path().to_str().unwrap()])
         .assert()
         .code(0)
-        .stderr(predicate::str::contains("notes.txt: skipped: looks like a binary file"));
+        .stderr(predicate::str::contains(
+            "notes.txt: skipped: looks like a binary file",
+        ));
     mtlint()
-        .args(["check", "--isolated", dir.path().join("notes.txt").to_str().unwrap()])
+        .args([
+            "check",
+            "--isolated",
+            dir.path().join("notes.txt").to_str().unwrap(),
+        ])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("binary file (NUL byte at byte offset 4)"));
+        .stderr(predicate::str::contains(
+            "binary file (NUL byte at byte offset 4)",
+        ));
 }
 
 #[test]
 fn config_errors_name_file_line_and_key() {
     let dir = tempfile::tempdir().unwrap();
-    write(&dir.path().join("mtlint.toml"), "min-score = 80\n\n[rules]\nselct = [\"N\"]\n");
+    write(
+        &dir.path().join("mtlint.toml"),
+        "min-score = 80\n\n[rules]\nselct = [\"N\"]\n",
+    );
     mtlint()
         .current_dir(dir.path())
         .args(["check", "-"])
         .write_stdin("Fine.\n")
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("mtlint.toml").and(predicate::str::contains("line 4")).and(predicate::str::contains("selct")));
+        .stderr(
+            predicate::str::contains("mtlint.toml")
+                .and(predicate::str::contains("line 4"))
+                .and(predicate::str::contains("selct")),
+        );
     write(&dir.path().join("mtlint.toml"), "fail-on = 3\n");
     mtlint()
         .current_dir(dir.path())
@@ -130,24 +244,45 @@ fn config_errors_name_file_line_and_key() {
         .code(2)
         .stderr(predicate::str::contains("line 1").and(predicate::str::contains("fail-on")));
     write(&dir.path().join("mtlint.toml"), "[rules\n");
-    mtlint().current_dir(dir.path()).args(["check", "-"]).write_stdin("Fine.\n").assert().code(2);
+    mtlint()
+        .current_dir(dir.path())
+        .args(["check", "-"])
+        .write_stdin("Fine.\n")
+        .assert()
+        .code(2);
     // --isolated ignores the broken file.
-    mtlint().current_dir(dir.path()).args(["check", "--isolated", "-"]).write_stdin("Fine.\n").assert().code(0);
+    mtlint()
+        .current_dir(dir.path())
+        .args(["check", "--isolated", "-"])
+        .write_stdin("Fine.\n")
+        .assert()
+        .code(0);
 }
 
 #[test]
 fn config_is_discovered_in_parent_folders() {
     let dir = tempfile::tempdir().unwrap();
-    write(&dir.path().join(".mtlint.toml"), "[rules]\nignore = [\"G003\"]\n");
+    write(
+        &dir.path().join(".mtlint.toml"),
+        "[rules]\nignore = [\"G003\"]\n",
+    );
     std::fs::create_dir_all(dir.path().join("a/b")).unwrap();
-    mtlint().current_dir(dir.path().join("a/b")).args(["check", "-"]).write_stdin(DOUBLED).assert().code(0);
+    mtlint()
+        .current_dir(dir.path().join("a/b"))
+        .args(["check", "-"])
+        .write_stdin(DOUBLED)
+        .assert()
+        .code(0);
 }
 
 #[test]
 fn table_input_groups_rows_and_scores_each_row() {
     let dir = tempfile::tempdir().unwrap();
     let table = dir.path().join("segments.tsv");
-    write(&table, "id\tdoc\ttext\n1\tA\tA clean row.\n2\tB\t\"Quoted\" and the the error.\n3\tA\tAnother, with a comma，here.\n");
+    write(
+        &table,
+        "id\tdoc\ttext\n1\tA\tA clean row.\n2\tB\t\"Quoted\" and the the error.\n3\tA\tAnother, with a comma，here.\n",
+    );
     let (report, output) = check_json(&["--table", table.to_str().unwrap(), "--doc-column", "doc"]);
     assert_eq!(output.status.code(), Some(1));
     let segments = report["files"][0]["segments"].as_array().unwrap();
@@ -157,9 +292,19 @@ fn table_input_groups_rows_and_scores_each_row() {
     assert_eq!(segments[0]["score"], 100.0);
     assert_eq!(segments[1]["findings"], 1);
     let found = findings(&report);
-    assert_eq!((found[0]["row"].as_u64(), found[0]["code"].as_str()), (Some(2), Some("G003")));
+    assert_eq!(
+        (found[0]["row"].as_u64(), found[0]["code"].as_str()),
+        (Some(2), Some("G003"))
+    );
     // Offsets and columns are relative to the row's text.
-    assert_eq!((found[0]["start"].as_u64(), found[0]["column"].as_u64(), found[0]["text"].as_str()), (Some(13), Some(14), Some("the the")));
+    assert_eq!(
+        (
+            found[0]["start"].as_u64(),
+            found[0]["column"].as_u64(),
+            found[0]["text"].as_str()
+        ),
+        (Some(13), Some(14), Some("the the"))
+    );
     assert_eq!(found[1]["row"], 3);
 }
 
@@ -172,9 +317,16 @@ fn table_errors_name_the_columns_and_rows() {
         .args(["check", "--isolated", "--table", table.to_str().unwrap()])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("--text-column `text`").and(predicate::str::contains("id, body")));
+        .stderr(
+            predicate::str::contains("--text-column `text`")
+                .and(predicate::str::contains("id, body")),
+        );
     write(&table, "id,text\n1,x\n2,y,z\n");
-    mtlint().args(["check", "--isolated", "--table", table.to_str().unwrap()]).assert().code(2).stderr(predicate::str::contains("row 2"));
+    mtlint()
+        .args(["check", "--isolated", "--table", table.to_str().unwrap()])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("row 2"));
 }
 
 #[test]
@@ -183,12 +335,18 @@ fn fifty_thousand_rows() {
     let table = dir.path().join("big.tsv");
     let mut data = String::from("doc\ttext\n");
     for i in 0..50_000 {
-        data.push_str(&format!("d{}\tSegment number {i} says the the thing.\n", i / 20));
+        data.push_str(&format!(
+            "d{}\tSegment number {i} says the the thing.\n",
+            i / 20
+        ));
     }
     write(&table, data);
     let (report, output) = check_json(&["--table", table.to_str().unwrap(), "--doc-column", "doc"]);
     assert_eq!(output.status.code(), Some(1));
-    assert_eq!(report["files"][0]["segments"].as_array().unwrap().len(), 50_000);
+    assert_eq!(
+        report["files"][0]["segments"].as_array().unwrap().len(),
+        50_000
+    );
     assert_eq!(report["summary"]["findings"], 50_000);
 }
 
@@ -201,23 +359,44 @@ fn csv_report_neutralises_formulas() {
         .unwrap();
     let text = String::from_utf8(output.stdout).unwrap();
     let mut lines = text.lines();
-    assert_eq!(lines.next(), Some("path,line,column,code,rule,severity,confidence,text,suggestion,message,context,row,source"));
+    assert_eq!(
+        lines.next(),
+        Some(
+            "path,line,column,code,rule,severity,confidence,text,suggestion,message,context,row,source"
+        )
+    );
     let row = lines.next().unwrap();
     assert!(row.contains(",'=cmd the the x,"), "{row}");
 }
 
 #[test]
 fn sarif_report_has_rules_results_and_fixes() {
-    let output = mtlint().args(["check", "--isolated", "--format", "sarif", "-"]).write_stdin(DOUBLED).output().unwrap();
+    let output = mtlint()
+        .args(["check", "--isolated", "--format", "sarif", "-"])
+        .write_stdin(DOUBLED)
+        .output()
+        .unwrap();
     let sarif: Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(sarif["version"], "2.1.0");
     let run = &sarif["runs"][0];
     assert_eq!(run["columnKind"], "unicodeCodePoints");
-    assert!(run["tool"]["driver"]["rules"].as_array().unwrap().iter().any(|r| r["id"] == "G003"));
+    assert!(
+        run["tool"]["driver"]["rules"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["id"] == "G003")
+    );
     let result = &run["results"][0];
     assert_eq!(result["ruleId"], "G003");
-    assert_eq!(result["locations"][0]["physicalLocation"]["region"]["startColumn"], 9);
-    assert_eq!(result["fixes"][0]["artifactChanges"][0]["replacements"][0]["deletedRegion"]["byteOffset"], 11);
+    assert_eq!(
+        result["locations"][0]["physicalLocation"]["region"]["startColumn"],
+        9
+    );
+    assert_eq!(
+        result["fixes"][0]["artifactChanges"][0]["replacements"][0]["deletedRegion"]["byteOffset"],
+        11
+    );
 }
 
 #[test]
@@ -236,12 +415,29 @@ fn human_report_sanitises_terminal_escapes() {
 fn fix_writes_atomically_and_keeps_bom_and_line_endings() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("a.txt");
-    write(&file, "\u{feff}First，line.\r\nHe said the the results.\r\nKeep “ this.”\r\n");
-    mtlint().args(["fix", "--isolated", file.to_str().unwrap()]).assert().code(0).stderr(predicate::str::contains("Fixed 3 findings"));
-    assert_eq!(std::fs::read_to_string(&file).unwrap(), "\u{feff}First, line.\r\nHe said the results.\r\nKeep “this.”\r\n");
+    write(
+        &file,
+        "\u{feff}First，line.\r\nHe said the the results.\r\nKeep “ this.”\r\n",
+    );
+    mtlint()
+        .args(["fix", "--isolated", file.to_str().unwrap()])
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("Fixed 3 findings"));
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        "\u{feff}First, line.\r\nHe said the results.\r\nKeep “this.”\r\n"
+    );
     // Fixing again changes nothing.
-    mtlint().args(["fix", "--isolated", file.to_str().unwrap()]).assert().code(0).stderr(predicate::str::contains("Fixed 0 findings"));
-    let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    mtlint()
+        .args(["fix", "--isolated", file.to_str().unwrap()])
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("Fixed 0 findings"));
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
     assert_eq!(leftovers.len(), 1, "no temporary files left: {leftovers:?}");
 }
 
@@ -254,7 +450,11 @@ fn fix_diff_writes_nothing() {
         .args(["fix", "--isolated", "--diff", file.to_str().unwrap()])
         .assert()
         .code(1)
-        .stdout(predicate::str::contains("-He said the the results were strong.").and(predicate::str::contains("+He said the results were strong.")));
+        .stdout(
+            predicate::str::contains("-He said the the results were strong.").and(
+                predicate::str::contains("+He said the results were strong."),
+            ),
+        );
     assert_eq!(std::fs::read_to_string(&file).unwrap(), DOUBLED);
 }
 
@@ -263,29 +463,60 @@ fn fix_leaves_unsafe_fixes_unless_asked() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("a.txt");
     write(&file, "A big big win.\n");
-    mtlint().args(["fix", "--isolated", file.to_str().unwrap()]).assert().code(0);
+    mtlint()
+        .args(["fix", "--isolated", file.to_str().unwrap()])
+        .assert()
+        .code(0);
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "A big big win.\n");
-    mtlint().args(["fix", "--isolated", "--unsafe-fixes", file.to_str().unwrap()]).assert().code(0);
+    mtlint()
+        .args([
+            "fix",
+            "--isolated",
+            "--unsafe-fixes",
+            file.to_str().unwrap(),
+        ])
+        .assert()
+        .code(0);
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "A big win.\n");
 }
 
 #[test]
 fn fix_refuses_folders_and_read_only_files() {
     let dir = tempfile::tempdir().unwrap();
-    mtlint().args(["fix", "--isolated", dir.path().to_str().unwrap()]).assert().code(2).stderr(predicate::str::contains("is a folder"));
+    mtlint()
+        .args(["fix", "--isolated", dir.path().to_str().unwrap()])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("is a folder"));
     let file = dir.path().join("ro.txt");
     write(&file, DOUBLED);
     let mut perms = std::fs::metadata(&file).unwrap().permissions();
     perms.set_readonly(true);
     std::fs::set_permissions(&file, perms).unwrap();
-    mtlint().args(["fix", "--isolated", file.to_str().unwrap()]).assert().code(2).stderr(predicate::str::contains("read-only"));
+    mtlint()
+        .args(["fix", "--isolated", file.to_str().unwrap()])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("read-only"));
     assert_eq!(std::fs::read_to_string(&file).unwrap(), DOUBLED);
 }
 
 #[test]
 fn markdown_code_and_front_matter_are_not_checked() {
     let text = "---\ntitle: the the\n---\n\nProse with `the the` code.\n\n```\nthe the\n```\n\nBut the the prose counts.\n";
-    let output = mtlint().args(["check", "--isolated", "--format", "json", "--stdin-filename", "a.md", "-"]).write_stdin(text).output().unwrap();
+    let output = mtlint()
+        .args([
+            "check",
+            "--isolated",
+            "--format",
+            "json",
+            "--stdin-filename",
+            "a.md",
+            "-",
+        ])
+        .write_stdin(text)
+        .output()
+        .unwrap();
     let report: Value = serde_json::from_slice(&output.stdout).unwrap();
     let found = findings(&report);
     assert_eq!(found.len(), 1, "{found:?}");
@@ -294,14 +525,38 @@ fn markdown_code_and_front_matter_are_not_checked() {
 
 #[test]
 fn rules_and_init() {
-    mtlint().args(["rules"]).assert().code(0).stdout(predicate::str::contains("G003  doubled-word"));
+    mtlint()
+        .args(["rules"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("G003  doubled-word"));
     let output = mtlint().args(["rules", "--json"]).output().unwrap();
     let rules: Value = serde_json::from_slice(&output.stdout).unwrap();
-    assert!(rules.as_array().unwrap().iter().any(|r| r["code"] == "Q005"));
+    assert!(
+        rules
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["code"] == "Q005")
+    );
     let dir = tempfile::tempdir().unwrap();
-    mtlint().current_dir(dir.path()).arg("init").assert().code(0);
+    mtlint()
+        .current_dir(dir.path())
+        .arg("init")
+        .assert()
+        .code(0);
     assert!(dir.path().join("mtlint.toml").is_file());
-    mtlint().current_dir(dir.path()).arg("init").assert().code(2).stderr(predicate::str::contains("already exists"));
+    mtlint()
+        .current_dir(dir.path())
+        .arg("init")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("already exists"));
     // The written configuration is valid.
-    mtlint().current_dir(dir.path()).args(["check", "-"]).write_stdin("Fine.\n").assert().code(0);
+    mtlint()
+        .current_dir(dir.path())
+        .args(["check", "-"])
+        .write_stdin("Fine.\n")
+        .assert()
+        .code(0);
 }

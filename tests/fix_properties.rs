@@ -40,7 +40,11 @@ fn document() -> impl Strategy<Value = (String, InputFormat)> {
     (
         any::<bool>(),
         prop::collection::vec(fragment(), 0..80),
-        prop::sample::select(vec![InputFormat::Plain, InputFormat::Markdown, InputFormat::Html]),
+        prop::sample::select(vec![
+            InputFormat::Plain,
+            InputFormat::Markdown,
+            InputFormat::Html,
+        ]),
     )
         .prop_map(|(bom, parts, format)| {
             let text = parts.concat();

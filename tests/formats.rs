@@ -8,11 +8,23 @@ fn run(format: &str) -> String {
     let sample = root().join("samples/garbled_ramen_festival.txt");
     let output = mtlint()
         .current_dir(root())
-        .args(["check", "--isolated", "--color", "never", "--format", format])
+        .args([
+            "check",
+            "--isolated",
+            "--color",
+            "never",
+            "--format",
+            format,
+        ])
         .arg(sample.strip_prefix(root()).unwrap())
         .output()
         .unwrap();
-    assert_eq!(output.status.code(), Some(1), "{}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     String::from_utf8(output.stdout).unwrap()
 }
 

@@ -9,15 +9,29 @@ mod invariants;
 use std::path::PathBuf;
 
 fn replay(target: &str, check: fn(&[u8])) {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz_regressions").join(target);
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fuzz_regressions")
+        .join(target);
     let mut inputs: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .map(|entries| entries.map(|e| e.unwrap().path()).filter(|p| p.is_file()).collect())
+        .map(|entries| {
+            entries
+                .map(|e| e.unwrap().path())
+                .filter(|p| p.is_file())
+                .collect()
+        })
         .unwrap_or_default();
     inputs.sort();
-    for input in inputs.iter().filter(|p| p.file_name().is_some_and(|n| n != ".gitkeep")) {
+    for input in inputs
+        .iter()
+        .filter(|p| p.file_name().is_some_and(|n| n != ".gitkeep"))
+    {
         let data = std::fs::read(input).unwrap();
         let outcome = std::panic::catch_unwind(|| check(&data));
-        assert!(outcome.is_ok(), "{} fails its invariants again", input.display());
+        assert!(
+            outcome.is_ok(),
+            "{} fails its invariants again",
+            input.display()
+        );
     }
 }
 

@@ -53,22 +53,41 @@ fn children_peak() -> u64 {
 /// its only child.
 fn run(file: &Path, format: &str, out_dir: &Path) -> u64 {
     let output = Command::new(std::env::current_exe().unwrap())
-        .args(["--exact", "measuring_helper", "--nocapture", "--test-threads=1"])
-        .env("MTLINT_MEASURE", format!("{}\n{format}\n{}", file.display(), out_dir.display()))
+        .args([
+            "--exact",
+            "measuring_helper",
+            "--nocapture",
+            "--test-threads=1",
+        ])
+        .env(
+            "MTLINT_MEASURE",
+            format!("{}\n{format}\n{}", file.display(), out_dir.display()),
+        )
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&output.stdout);
     // The harness may print "test measuring_helper ... " on the same line first.
     let peak = stdout.lines().find_map(|l| l.split("peak ").nth(1));
-    peak.and_then(|p| p.trim().parse().ok()).unwrap_or_else(|| panic!("no peak measured: {stdout} {}", String::from_utf8_lossy(&output.stderr)))
+    peak.and_then(|p| p.trim().parse().ok()).unwrap_or_else(|| {
+        panic!(
+            "no peak measured: {stdout} {}",
+            String::from_utf8_lossy(&output.stderr)
+        )
+    })
 }
 
 /// Not a test of its own: see [`run`].
 #[test]
 fn measuring_helper() {
-    let Ok(spec) = std::env::var("MTLINT_MEASURE") else { return };
+    let Ok(spec) = std::env::var("MTLINT_MEASURE") else {
+        return;
+    };
     let mut parts = spec.lines();
-    let (file, format, out_dir) = (parts.next().unwrap(), parts.next().unwrap(), parts.next().unwrap());
+    let (file, format, out_dir) = (
+        parts.next().unwrap(),
+        parts.next().unwrap(),
+        parts.next().unwrap(),
+    );
     let out = File::create(Path::new(out_dir).join(format!("out.{format}"))).unwrap();
     let status = Command::new(assert_cmd::cargo::cargo_bin("mtlint"))
         .args(["check", "--isolated", "--quiet", "--format", format])
@@ -77,7 +96,10 @@ fn measuring_helper() {
         .stderr(Stdio::null())
         .status()
         .unwrap();
-    assert!(matches!(status.code(), Some(0 | 1)), "{file} {format}: {status:?}");
+    assert!(
+        matches!(status.code(), Some(0 | 1)),
+        "{file} {format}: {status:?}"
+    );
     println!("peak {}", children_peak());
 }
 
@@ -89,7 +111,11 @@ fn samples() -> String {
         .filter(|p| p.extension().is_some_and(|e| e == "txt"))
         .collect();
     names.sort();
-    names.iter().map(|p| std::fs::read_to_string(p).unwrap()).collect::<Vec<_>>().join("\n")
+    names
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// About `bytes` of the samples (garbled on purpose, so full of findings): as they are, or with
@@ -119,7 +145,9 @@ fn check_sizes(many_lines_mb: usize, one_line_mb: usize) {
     write_corpus(&small, 64 << 10, false);
     let baseline = run(&small, "json", dir.path()).max(run(&small, "human", dir.path()));
     for (mb, one_line) in [(many_lines_mb, false), (one_line_mb, true)] {
-        let file = dir.path().join(if one_line { "line.txt" } else { "many.txt" });
+        let file = dir
+            .path()
+            .join(if one_line { "line.txt" } else { "many.txt" });
         let size = write_corpus(&file, mb << 20, one_line);
         for format in ["json", "human"] {
             let peak = run(&file, format, dir.path());
@@ -132,7 +160,10 @@ fn check_sizes(many_lines_mb: usize, one_line_mb: usize) {
                 grown as f64 / size as f64,
                 baseline >> 20
             );
-            assert!(grown <= BYTES_PER_BYTE * size, "{format}: peak {peak} is more than {BYTES_PER_BYTE} times {size} above {baseline}");
+            assert!(
+                grown <= BYTES_PER_BYTE * size,
+                "{format}: peak {peak} is more than {BYTES_PER_BYTE} times {size} above {baseline}"
+            );
         }
         std::fs::remove_file(&file).unwrap();
     }
@@ -140,7 +171,10 @@ fn check_sizes(many_lines_mb: usize, one_line_mb: usize) {
 
 #[test]
 fn a_large_file_and_a_long_line_use_at_most_four_times_their_size() {
-    let mb = std::env::var("MTLINT_HUGE_MB").ok().and_then(|v| v.parse().ok()).unwrap_or(8);
+    let mb = std::env::var("MTLINT_HUGE_MB")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(8);
     check_sizes(mb, mb);
 }
 

@@ -15,26 +15,49 @@ use serde_json::Value;
 
 #[derive(Debug)]
 enum Expectation {
-    Found { line: u64, code: String, text: String, suggestion: Option<String> },
-    Unflagged { line: u64, text: String },
+    Found {
+        line: u64,
+        code: String,
+        text: String,
+        suggestion: Option<String>,
+    },
+    Unflagged {
+        line: u64,
+        text: String,
+    },
 }
 
 fn expectations(path: &Path) -> Vec<Expectation> {
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let mut out = Vec::new();
-    for line in text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+    for line in text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
         if let Some(rest) = line.strip_prefix('!') {
             let (n, t) = rest.split_once(' ').expect("`!LINE TEXT`");
-            out.push(Expectation::Unflagged { line: n.parse().unwrap(), text: t.to_string() });
+            out.push(Expectation::Unflagged {
+                line: n.parse().unwrap(),
+                text: t.to_string(),
+            });
             continue;
         }
         let mut parts = line.splitn(3, ' ');
-        let (n, code, rest) = (parts.next().unwrap(), parts.next().unwrap(), parts.next().unwrap_or(""));
+        let (n, code, rest) = (
+            parts.next().unwrap(),
+            parts.next().unwrap(),
+            parts.next().unwrap_or(""),
+        );
         let (text, suggestion) = match rest.split_once(" -> ") {
             Some((t, s)) => (t.trim().to_string(), Some(s.trim().to_string())),
             None => (rest.trim().to_string(), None),
         };
-        out.push(Expectation::Found { line: n.parse().unwrap(), code: code.to_string(), text, suggestion });
+        out.push(Expectation::Found {
+            line: n.parse().unwrap(),
+            code: code.to_string(),
+            text,
+            suggestion,
+        });
     }
     out
 }
@@ -43,12 +66,17 @@ fn fixtures() -> Vec<std::path::PathBuf> {
     prose_files("tests/fixtures/names")
 }
 
-
 fn matches(f: &Value, line: u64, code: &str, text: &str, suggestion: &Option<String>) -> bool {
     f["code"] == code
         && f["line"].as_u64() == Some(line)
         && f["text"].as_str() == Some(text)
-        && suggestion.as_ref().is_none_or(|s| f["suggestions"].as_array().unwrap().iter().any(|x| x == s.as_str()))
+        && suggestion.as_ref().is_none_or(|s| {
+            f["suggestions"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|x| x == s.as_str())
+        })
 }
 
 #[test]
@@ -67,25 +95,43 @@ fn fixtures_find_exactly_what_they_expect() {
         let name = fixture.file_name().unwrap().to_string_lossy().to_string();
         for e in &expected {
             match e {
-                Expectation::Found { line, code, text, suggestion } => {
-                    if !found.iter().any(|f| matches(f, *line, code, text, suggestion)) {
-                        problems.push(format!("{name}:{line}: missing {code} {text:?} -> {suggestion:?}"));
+                Expectation::Found {
+                    line,
+                    code,
+                    text,
+                    suggestion,
+                } => {
+                    if !found
+                        .iter()
+                        .any(|f| matches(f, *line, code, text, suggestion))
+                    {
+                        problems.push(format!(
+                            "{name}:{line}: missing {code} {text:?} -> {suggestion:?}"
+                        ));
                     }
                 }
                 Expectation::Unflagged { line, text } => {
                     for f in found.iter().filter(|f| overlaps(&source, f, *line, text)) {
-                        problems.push(format!("{name}:{line}: {text:?} flagged by {}: {}", f["code"], f["message"]));
+                        problems.push(format!(
+                            "{name}:{line}: {text:?} flagged by {}: {}",
+                            f["code"], f["message"]
+                        ));
                     }
                 }
             }
         }
         for f in &found {
             let listed = expected.iter().any(|e| match e {
-                Expectation::Found { line, code, text, .. } => matches(f, *line, code, text, &None),
+                Expectation::Found {
+                    line, code, text, ..
+                } => matches(f, *line, code, text, &None),
                 Expectation::Unflagged { .. } => false,
             });
             if !listed {
-                problems.push(format!("{name}:{}: unexpected {} {:?}: {}", f["line"], f["code"], f["text"], f["message"]));
+                problems.push(format!(
+                    "{name}:{}: unexpected {} {:?}: {}",
+                    f["line"], f["code"], f["text"], f["message"]
+                ));
             }
         }
     }
@@ -99,20 +145,47 @@ fn seed_article_names() {
     let source = std::fs::read_to_string(&seed).unwrap();
     let (report, _) = check_json(&["--select", "N", seed.to_str().unwrap()]);
     let found = findings(&report);
-    let must = [(25, "Leann", Some("Liang")), (28, "Lean", Some("Liang")), (13, "MA", Some("Ma")), (21, "Yang Bo Wang", None)];
+    let must = [
+        (25, "Leann", Some("Liang")),
+        (28, "Lean", Some("Liang")),
+        (13, "MA", Some("Ma")),
+        (21, "Yang Bo Wang", None),
+    ];
     for (line, text, suggestion) in must {
         let hit = found.iter().any(|f| {
             f["line"].as_u64() == Some(line)
                 && f["text"] == text
-                && suggestion.is_none_or(|s| f["suggestions"].as_array().unwrap().iter().any(|x| x == s))
+                && suggestion
+                    .is_none_or(|s| f["suggestions"].as_array().unwrap().iter().any(|x| x == s))
         });
-        assert!(hit, "seed line {line}: {text:?} -> {suggestion:?} not found");
+        assert!(
+            hit,
+            "seed line {line}: {text:?} -> {suggestion:?} not found"
+        );
     }
-    assert!(found.iter().any(|f| f["code"] == "N002" && f["text"] == "Tingryu"), "Tingryu not flagged by N002");
-    let keep = [(19, "Liang Wenfeng"), (24, "Liang"), (15, "Ma"), (16, "Ma"), (6, "Xi Jinping"), (8, "Yiran Chen"), (29, "Siyi Zhao"), (4, "Pavel Durov"), (16, "Peking University")];
+    assert!(
+        found
+            .iter()
+            .any(|f| f["code"] == "N002" && f["text"] == "Tingryu"),
+        "Tingryu not flagged by N002"
+    );
+    let keep = [
+        (19, "Liang Wenfeng"),
+        (24, "Liang"),
+        (15, "Ma"),
+        (16, "Ma"),
+        (6, "Xi Jinping"),
+        (8, "Yiran Chen"),
+        (29, "Siyi Zhao"),
+        (4, "Pavel Durov"),
+        (16, "Peking University"),
+    ];
     for (line, text) in keep {
         if let Some(f) = found.iter().find(|f| overlaps(&source, f, line, text)) {
-            panic!("seed line {line}: {text:?} flagged by {}: {}", f["code"], f["message"]);
+            panic!(
+                "seed line {line}: {text:?} flagged by {}: {}",
+                f["code"], f["message"]
+            );
         }
     }
 }
@@ -132,39 +205,82 @@ fn clusters_span_table_rows() {
          a\tChang said the prize money would go to a library.\n",
     )
     .unwrap();
-    let (report, _) = check_json(&["--select", "N", "--table", table.to_str().unwrap(), "--doc-column", "doc"]);
+    let (report, _) = check_json(&[
+        "--select",
+        "N",
+        "--table",
+        table.to_str().unwrap(),
+        "--doc-column",
+        "doc",
+    ]);
     let found = findings(&report);
-    let rows: Vec<(u64, &str)> = found.iter().map(|f| (f["row"].as_u64().unwrap(), f["text"].as_str().unwrap())).collect();
+    let rows: Vec<(u64, &str)> = found
+        .iter()
+        .map(|f| (f["row"].as_u64().unwrap(), f["text"].as_str().unwrap()))
+        .collect();
     assert_eq!(rows, [(4, "Chang")], "{found:#?}");
 }
 
 #[test]
 fn names_command_lists_clusters() {
     let fixture = root().join("tests/fixtures/names/18_possessives.txt");
-    let output = mtlint().args(["names", "--isolated", "--format", "json"]).arg(&fixture).output().unwrap();
+    let output = mtlint()
+        .args(["names", "--isolated", "--format", "json"])
+        .arg(&fixture)
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(0));
     let value: Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(value["schema"], "mtlint-names/1");
     let clusters = value["files"][0]["clusters"].as_array().unwrap();
-    let liang = clusters.iter().find(|c| c["canonical"] == "Liang Wenfeng").expect("a Liang Wenfeng cluster");
+    let liang = clusters
+        .iter()
+        .find(|c| c["canonical"] == "Liang Wenfeng")
+        .expect("a Liang Wenfeng cluster");
     assert_eq!(liang["kind"], "person");
-    let spellings: Vec<(&str, &str)> =
-        liang["spellings"].as_array().unwrap().iter().map(|s| (s["text"].as_str().unwrap(), s["status"].as_str().unwrap())).collect();
-    assert_eq!(spellings, [("Liang Wenfeng", "canonical"), ("Liang", "short form"), ("Leann", "variant")]);
+    let spellings: Vec<(&str, &str)> = liang["spellings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| (s["text"].as_str().unwrap(), s["status"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        spellings,
+        [
+            ("Liang Wenfeng", "canonical"),
+            ("Liang", "short form"),
+            ("Leann", "variant")
+        ]
+    );
 
-    let table = mtlint().args(["names", "--isolated"]).arg(&fixture).output().unwrap();
+    let table = mtlint()
+        .args(["names", "--isolated"])
+        .arg(&fixture)
+        .output()
+        .unwrap();
     let text = String::from_utf8(table.stdout).unwrap();
     assert!(text.contains("Liang Wenfeng (person"), "{text}");
-    let csv = mtlint().args(["names", "--isolated", "--format", "csv"]).arg(&fixture).output().unwrap();
+    let csv = mtlint()
+        .args(["names", "--isolated", "--format", "csv"])
+        .arg(&fixture)
+        .output()
+        .unwrap();
     let csv = String::from_utf8(csv.stdout).unwrap();
-    assert!(csv.starts_with("path,cluster,canonical,kind,source,text,count,line,column,status\n"), "{csv}");
+    assert!(
+        csv.starts_with("path,cluster,canonical,kind,source,text,count,line,column,status\n"),
+        "{csv}"
+    );
     assert!(csv.contains(",Leann,2,3,"), "{csv}");
 }
 
 #[test]
 fn glossary_names_make_fixes_safe() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("mtlint.toml"), "[glossary]\nnames = [\"BrightPath Robotics\"]\n").unwrap();
+    std::fs::write(
+        dir.path().join("mtlint.toml"),
+        "[glossary]\nnames = [\"BrightPath Robotics\"]\n",
+    )
+    .unwrap();
     let article = dir.path().join("a.txt");
     std::fs::write(&article, "The start-up Brightpath Robotics released a robot. Analysts said Brightpath had few orders.\n").unwrap();
     let output = mtlint()
@@ -175,5 +291,10 @@ fn glossary_names_make_fixes_safe() {
     let report: Value = serde_json::from_slice(&output.stdout).unwrap();
     let found = findings(&report);
     assert_eq!(found.len(), 2, "{found:#?}");
-    assert!(found.iter().all(|f| f["code"] == "N003" && f["fix"]["applicability"] == "safe"), "{found:#?}");
+    assert!(
+        found
+            .iter()
+            .all(|f| f["code"] == "N003" && f["fix"]["applicability"] == "safe"),
+        "{found:#?}"
+    );
 }

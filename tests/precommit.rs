@@ -28,8 +28,15 @@ struct Hook {
 fn hooks() -> Vec<Hook> {
     let text = std::fs::read_to_string(root().join(".pre-commit-hooks.yaml")).unwrap();
     let mut hooks: Vec<Hook> = Vec::new();
-    for line in text.lines().filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#')) {
-        let (key, value) = line.trim_start_matches("- ").trim().split_once(':').unwrap_or_else(|| panic!("not `key: value`: {line}"));
+    for line in text
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+    {
+        let (key, value) = line
+            .trim_start_matches("- ")
+            .trim()
+            .split_once(':')
+            .unwrap_or_else(|| panic!("not `key: value`: {line}"));
         let value = value.trim().to_string();
         if line.starts_with("- ") {
             hooks.push(Hook::default());
@@ -41,7 +48,14 @@ fn hooks() -> Vec<Hook> {
             "language" => hook.language = value,
             "types" => hook.types = value,
             "files" => hook.files = value,
-            "args" => hook.args = value.trim_matches(['[', ']']).split(',').map(|a| a.trim().to_string()).filter(|a| !a.is_empty()).collect(),
+            "args" => {
+                hook.args = value
+                    .trim_matches(['[', ']'])
+                    .split(',')
+                    .map(|a| a.trim().to_string())
+                    .filter(|a| !a.is_empty())
+                    .collect()
+            }
             "name" | "description" => {}
             other => panic!("unexpected key `{other}` in .pre-commit-hooks.yaml"),
         }
@@ -51,11 +65,15 @@ fn hooks() -> Vec<Hook> {
 
 /// The extensions a hook's `files` pattern (`\.(md|txt|…)$`) accepts.
 fn extensions(pattern: &str) -> Vec<String> {
-    let inner = pattern.strip_prefix(r"\.(").and_then(|p| p.strip_suffix(")$")).unwrap_or_else(|| panic!("unexpected files pattern {pattern}"));
+    let inner = pattern
+        .strip_prefix(r"\.(")
+        .and_then(|p| p.strip_suffix(")$"))
+        .unwrap_or_else(|| panic!("unexpected files pattern {pattern}"));
     inner.split('|').map(String::from).collect()
 }
 
-const GARBLED: &str = "The minister said the the talks were “ productive.”\n\nThe results results were strong.\n";
+const GARBLED: &str =
+    "The minister said the the talks were “ productive.”\n\nThe results results were strong.\n";
 const CLEAN: &str = "The museum reopened on Saturday after a two-year renovation.\n";
 
 /// A small editorial repository: one garbled Markdown article, one clean text file, one HTML page
@@ -64,19 +82,30 @@ fn editorial_repo() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     write(&dir.path().join("news/garbled.md"), GARBLED);
     write(&dir.path().join("news/clean.txt"), CLEAN);
-    write(&dir.path().join("news/page.html"), format!("<p>{CLEAN}</p>\n"));
-    write(&dir.path().join("data/table.json"), "{\"a\": \"the the\"}\n");
+    write(
+        &dir.path().join("news/page.html"),
+        format!("<p>{CLEAN}</p>\n"),
+    );
+    write(
+        &dir.path().join("data/table.json"),
+        "{\"a\": \"the the\"}\n",
+    );
     dir
 }
 
 fn files_for(hook: &Hook, dir: &Path) -> Vec<String> {
     let exts = extensions(&hook.files);
-    let mut files: Vec<String> = ["news/garbled.md", "news/clean.txt", "news/page.html", "data/table.json"]
-        .iter()
-        .filter(|f| dir.join(f).is_file())
-        .filter(|f| exts.iter().any(|e| f.ends_with(&format!(".{e}"))))
-        .map(|f| f.to_string())
-        .collect();
+    let mut files: Vec<String> = [
+        "news/garbled.md",
+        "news/clean.txt",
+        "news/page.html",
+        "data/table.json",
+    ]
+    .iter()
+    .filter(|f| dir.join(f).is_file())
+    .filter(|f| exts.iter().any(|e| f.ends_with(&format!(".{e}"))))
+    .map(|f| f.to_string())
+    .collect();
     files.sort();
     files
 }
@@ -84,14 +113,30 @@ fn files_for(hook: &Hook, dir: &Path) -> Vec<String> {
 /// Runs a hook as pre-commit does: the entry split into words, then `args`, then the file names,
 /// with no shell; `mtlint` is found on PATH.
 fn run_entry(hook: &Hook, dir: &Path, files: &[String]) -> Output {
-    let bin_dir = assert_cmd::cargo::cargo_bin("mtlint").parent().unwrap().to_path_buf();
-    let path = std::env::join_paths(std::iter::once(bin_dir).chain(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()))).unwrap();
+    let bin_dir = assert_cmd::cargo::cargo_bin("mtlint")
+        .parent()
+        .unwrap()
+        .to_path_buf();
+    let path = std::env::join_paths(std::iter::once(bin_dir).chain(std::env::split_paths(
+        &std::env::var_os("PATH").unwrap_or_default(),
+    )))
+    .unwrap();
     let words: Vec<&str> = hook.entry.split_whitespace().collect();
-    Command::new(words[0]).args(&words[1..]).args(&hook.args).args(files).current_dir(dir).env("PATH", path).output().unwrap()
+    Command::new(words[0])
+        .args(&words[1..])
+        .args(&hook.args)
+        .args(files)
+        .current_dir(dir)
+        .env("PATH", path)
+        .output()
+        .unwrap()
 }
 
 fn hook(id: &str) -> Hook {
-    hooks().into_iter().find(|h| h.id == id).unwrap_or_else(|| panic!("no hook `{id}`"))
+    hooks()
+        .into_iter()
+        .find(|h| h.id == id)
+        .unwrap_or_else(|| panic!("no hook `{id}`"))
 }
 
 #[test]
@@ -99,10 +144,27 @@ fn hooks_are_declared_as_the_issue_asks() {
     let ids: Vec<String> = hooks().into_iter().map(|h| h.id).collect();
     assert_eq!(ids, ["mtlint", "mtlint-fix"]);
     let check = hook("mtlint");
-    assert_eq!((check.entry.as_str(), check.language.as_str(), check.types.as_str()), ("mtlint check", "rust", "[text]"));
+    assert_eq!(
+        (
+            check.entry.as_str(),
+            check.language.as_str(),
+            check.types.as_str()
+        ),
+        ("mtlint check", "rust", "[text]")
+    );
     let fix = hook("mtlint-fix");
-    assert_eq!((fix.entry.as_str(), fix.language.as_str(), fix.types.as_str()), ("mtlint fix", "rust", "[text]"));
-    assert!(!fix.entry.contains("unsafe") && !fix.args.iter().any(|a| a.contains("unsafe")), "the fix hook applies safe fixes only");
+    assert_eq!(
+        (
+            fix.entry.as_str(),
+            fix.language.as_str(),
+            fix.types.as_str()
+        ),
+        ("mtlint fix", "rust", "[text]")
+    );
+    assert!(
+        !fix.entry.contains("unsafe") && !fix.args.iter().any(|a| a.contains("unsafe")),
+        "the fix hook applies safe fixes only"
+    );
     for hook in [check, fix] {
         let exts = extensions(&hook.files);
         for ext in ["md", "txt", "html"] {
@@ -116,12 +178,21 @@ fn check_hook_entry_fails_on_findings_and_passes_clean_files() {
     let repo = editorial_repo();
     let hook = hook("mtlint");
     let files = files_for(&hook, repo.path());
-    assert_eq!(files, ["news/clean.txt", "news/garbled.md", "news/page.html"]);
+    assert_eq!(
+        files,
+        ["news/clean.txt", "news/garbled.md", "news/page.html"]
+    );
     let output = run_entry(&hook, repo.path(), &files);
     let out = String::from_utf8_lossy(&output.stdout);
     assert_eq!(output.status.code(), Some(1), "{out}");
-    assert!(out.contains("news/garbled.md:1:") && out.contains("G003"), "{out}");
-    let clean: Vec<String> = files.into_iter().filter(|f| !f.contains("garbled")).collect();
+    assert!(
+        out.contains("news/garbled.md:1:") && out.contains("G003"),
+        "{out}"
+    );
+    let clean: Vec<String> = files
+        .into_iter()
+        .filter(|f| !f.contains("garbled"))
+        .collect();
     assert_eq!(run_entry(&hook, repo.path(), &clean).status.code(), Some(0));
 }
 
@@ -131,19 +202,33 @@ fn fix_hook_entry_applies_safe_fixes_only() {
     let hook = hook("mtlint-fix");
     let files = files_for(&hook, repo.path());
     let output = run_entry(&hook, repo.path(), &files);
-    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let fixed = std::fs::read_to_string(repo.path().join("news/garbled.md")).unwrap();
     // The doubled function word and the space inside the quotation are safe; the doubled content
     // word is an unsafe fix and stays for an editor.
-    assert_eq!(fixed, "The minister said the talks were “productive.”\n\nThe results results were strong.\n");
-    assert_eq!(std::fs::read_to_string(repo.path().join("news/clean.txt")).unwrap(), CLEAN);
+    assert_eq!(
+        fixed,
+        "The minister said the talks were “productive.”\n\nThe results results were strong.\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(repo.path().join("news/clean.txt")).unwrap(),
+        CLEAN
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
 // pre-commit itself
 
 fn pre_commit() -> Option<Command> {
-    let probe = Command::new("python3").args(["-m", "pre_commit", "--version"]).output().ok()?;
+    let probe = Command::new("python3")
+        .args(["-m", "pre_commit", "--version"])
+        .output()
+        .ok()?;
     probe.status.success().then(|| {
         let mut command = Command::new("python3");
         command.args(["-m", "pre_commit"]);
@@ -154,11 +239,22 @@ fn pre_commit() -> Option<Command> {
 fn git(dir: &Path, args: &[&str]) {
     let output = Command::new("git")
         .current_dir(dir)
-        .args(["-c", "user.name=Editor", "-c", "user.email=editor@example.org", "-c", "commit.gpgsign=false"])
+        .args([
+            "-c",
+            "user.name=Editor",
+            "-c",
+            "user.email=editor@example.org",
+            "-c",
+            "commit.gpgsign=false",
+        ])
         .args(args)
         .output()
         .unwrap();
-    assert!(output.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
 }
 
 /// `pre-commit try-repo` running every hook of the repository on all files of `repo`, with the
@@ -172,7 +268,12 @@ fn try_repo(repo: &Path) -> (Option<i32>, String) {
     let mut command = pre_commit().expect("pre-commit is installed");
     let output = command
         .current_dir(repo)
-        .args(["try-repo", root().to_str().unwrap(), "--all-files", "--verbose"])
+        .args([
+            "try-repo",
+            root().to_str().unwrap(),
+            "--all-files",
+            "--verbose",
+        ])
         .env("CARGO_TARGET_DIR", target.join("pre-commit-build"))
         .env("CARGO_PROFILE_RELEASE_LTO", "false")
         .env("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16")
@@ -182,18 +283,27 @@ fn try_repo(repo: &Path) -> (Option<i32>, String) {
         .env_remove("GIT_INDEX_FILE")
         .output()
         .unwrap();
-    let text = format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
     (output.status.code(), text)
 }
 
 #[test]
 fn pre_commit_try_repo_runs_both_hooks() {
     if pre_commit().is_none() {
-        eprintln!("skipped: pre-commit is not installed (`python3 -m pip install pre-commit`; .ci/run does)");
+        eprintln!(
+            "skipped: pre-commit is not installed (`python3 -m pip install pre-commit`; .ci/run does)"
+        );
         return;
     }
     if !root().join(".git").exists() {
-        eprintln!("skipped: {} is not a git checkout, which try-repo needs", root().display());
+        eprintln!(
+            "skipped: {} is not a git checkout, which try-repo needs",
+            root().display()
+        );
         return;
     }
     let repo = editorial_repo();
@@ -205,11 +315,23 @@ fn pre_commit_try_repo_runs_both_hooks() {
     // The check hook ran first, on the files as they were, and failed on the garbled article only.
     let failed: Vec<&str> = out.lines().filter(|l| l.ends_with("Failed")).collect();
     assert_eq!(failed.len(), 2, "{out}");
-    assert!(failed[0].starts_with("mtlint.") && failed[1].starts_with("mtlint (safe fixes)"), "{failed:?}");
-    assert!(out.contains("news/garbled.md:1:") && out.contains("G003"), "{out}");
-    assert!(!out.contains("--> news/clean.txt") && !out.contains("table.json"), "{out}");
+    assert!(
+        failed[0].starts_with("mtlint.") && failed[1].starts_with("mtlint (safe fixes)"),
+        "{failed:?}"
+    );
+    assert!(
+        out.contains("news/garbled.md:1:") && out.contains("G003"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("--> news/clean.txt") && !out.contains("table.json"),
+        "{out}"
+    );
     // The fix hook changed the file, which pre-commit reports as a failure, with safe fixes only.
     assert!(out.contains("files were modified by this hook"), "{out}");
     let fixed = std::fs::read_to_string(repo.path().join("news/garbled.md")).unwrap();
-    assert_eq!(fixed, "The minister said the talks were “productive.”\n\nThe results results were strong.\n");
+    assert_eq!(
+        fixed,
+        "The minister said the talks were “productive.”\n\nThe results results were strong.\n"
+    );
 }

@@ -11,16 +11,33 @@ use mtlint::rules::RULES;
 fn every_rule_has_a_fixture_that_exercises_it() {
     for rule in RULES {
         let dir = root().join("tests/fixtures/rules");
-        let fixture = ["txt", "md", "tsv"].iter().map(|e| dir.join(format!("{}.{e}", rule.code))).find(|p| p.is_file());
-        let fixture = fixture.unwrap_or_else(|| panic!("{} has no fixture in tests/fixtures/rules", rule.code));
+        let fixture = ["txt", "md", "tsv"]
+            .iter()
+            .map(|e| dir.join(format!("{}.{e}", rule.code)))
+            .find(|p| p.is_file());
+        let fixture = fixture
+            .unwrap_or_else(|| panic!("{} has no fixture in tests/fixtures/rules", rule.code));
         let path = fixture.to_str().unwrap();
         let (report, _) = if path.ends_with(".tsv") {
-            check_json(&["--select", rule.code, "--table", path, "--doc-column", "doc", "--source-column", "source"])
+            check_json(&[
+                "--select",
+                rule.code,
+                "--table",
+                path,
+                "--doc-column",
+                "doc",
+                "--source-column",
+                "source",
+            ])
         } else {
             check_json(&["--select", rule.code, path])
         };
         let findings = listing(&report);
-        assert!(!findings.is_empty(), "{}'s fixture finds nothing", rule.code);
+        assert!(
+            !findings.is_empty(),
+            "{}'s fixture finds nothing",
+            rule.code
+        );
         insta::assert_snapshot!(format!("rule_{}", rule.code), findings);
     }
 }

@@ -13,8 +13,16 @@ use mtlint::rules::find_rule;
 /// One line of an expected-findings file.
 #[derive(Debug)]
 enum Expectation {
-    Found { line: u64, code: String, text: String, suggestion: Option<String> },
-    Unflagged { line: u64, text: String },
+    Found {
+        line: u64,
+        code: String,
+        text: String,
+        suggestion: Option<String>,
+    },
+    Unflagged {
+        line: u64,
+        text: String,
+    },
 }
 
 fn parse_text(raw: &str) -> String {
@@ -30,19 +38,34 @@ fn parse_text(raw: &str) -> String {
 fn expectations(path: &Path) -> Vec<Expectation> {
     let text = std::fs::read_to_string(path).unwrap();
     let mut out = Vec::new();
-    for line in text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+    for line in text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
         if let Some(rest) = line.strip_prefix('!') {
             let (n, t) = rest.split_once(' ').expect("`!LINE TEXT`");
-            out.push(Expectation::Unflagged { line: n.parse().unwrap(), text: t.to_string() });
+            out.push(Expectation::Unflagged {
+                line: n.parse().unwrap(),
+                text: t.to_string(),
+            });
             continue;
         }
         let mut parts = line.splitn(3, ' ');
-        let (n, code, rest) = (parts.next().unwrap(), parts.next().unwrap(), parts.next().unwrap_or(""));
+        let (n, code, rest) = (
+            parts.next().unwrap(),
+            parts.next().unwrap(),
+            parts.next().unwrap_or(""),
+        );
         let (text, suggestion) = match rest.split_once(" -> ") {
             Some((t, s)) => (parse_text(t), Some(s.trim().to_string())),
             None => (parse_text(rest), None),
         };
-        out.push(Expectation::Found { line: n.parse().unwrap(), code: code.to_string(), text, suggestion });
+        out.push(Expectation::Found {
+            line: n.parse().unwrap(),
+            code: code.to_string(),
+            text,
+            suggestion,
+        });
     }
     out
 }
@@ -51,15 +74,27 @@ fn samples() -> Vec<std::path::PathBuf> {
     prose_files("samples")
 }
 
-
 #[test]
 fn garbled_samples_have_their_artifacts_found() {
     let mut missing = Vec::new();
-    for sample in samples().iter().filter(|p| p.file_name().unwrap().to_string_lossy().starts_with("garbled")) {
+    for sample in samples().iter().filter(|p| {
+        p.file_name()
+            .unwrap()
+            .to_string_lossy()
+            .starts_with("garbled")
+    }) {
         let (report, _) = check_json(&["--preview", sample.to_str().unwrap()]);
         let found = findings(&report);
         for expectation in expectations(&sample.with_extension("expected")) {
-            let Expectation::Found { line, code, text, suggestion } = expectation else { continue };
+            let Expectation::Found {
+                line,
+                code,
+                text,
+                suggestion,
+            } = expectation
+            else {
+                continue;
+            };
             if find_rule(&code).is_none() {
                 continue;
             }
@@ -67,10 +102,19 @@ fn garbled_samples_have_their_artifacts_found() {
                 f["code"] == code.as_str()
                     && f["line"].as_u64() == Some(line)
                     && f["text"].as_str() == Some(text.as_str())
-                    && suggestion.as_ref().is_none_or(|s| f["suggestions"].as_array().unwrap().iter().any(|x| x == s.as_str()))
+                    && suggestion.as_ref().is_none_or(|s| {
+                        f["suggestions"]
+                            .as_array()
+                            .unwrap()
+                            .iter()
+                            .any(|x| x == s.as_str())
+                    })
             });
             if !hit {
-                missing.push(format!("{}:{line} {code} {text:?} -> {suggestion:?}", sample.display()));
+                missing.push(format!(
+                    "{}:{line} {code} {text:?} -> {suggestion:?}",
+                    sample.display()
+                ));
             }
         }
     }
@@ -84,9 +128,19 @@ fn names_marked_unflagged_stay_unflagged() {
         let source = std::fs::read_to_string(&sample).unwrap();
         let (report, _) = check_json(&[sample.to_str().unwrap()]);
         for expectation in expectations(&sample.with_extension("expected")) {
-            let Expectation::Unflagged { line, text } = expectation else { continue };
-            for f in findings(&report).iter().filter(|f| overlaps(&source, f, line, &text)) {
-                flagged.push(format!("{}:{line} {text:?} flagged by {}: {}", sample.display(), f["code"], f["message"]));
+            let Expectation::Unflagged { line, text } = expectation else {
+                continue;
+            };
+            for f in findings(&report)
+                .iter()
+                .filter(|f| overlaps(&source, f, line, &text))
+            {
+                flagged.push(format!(
+                    "{}:{line} {text:?} flagged by {}: {}",
+                    sample.display(),
+                    f["code"],
+                    f["message"]
+                ));
             }
         }
     }
@@ -95,9 +149,19 @@ fn names_marked_unflagged_stay_unflagged() {
 
 #[test]
 fn clean_samples_are_not_flagged() {
-    for sample in samples().iter().filter(|p| p.file_name().unwrap().to_string_lossy().starts_with("clean")) {
+    for sample in samples().iter().filter(|p| {
+        p.file_name()
+            .unwrap()
+            .to_string_lossy()
+            .starts_with("clean")
+    }) {
         let (report, output) = check_json(&[sample.to_str().unwrap()]);
-        assert!(findings(&report).is_empty(), "{}:\n{}", sample.display(), listing(&report));
+        assert!(
+            findings(&report).is_empty(),
+            "{}:\n{}",
+            sample.display(),
+            listing(&report)
+        );
         assert_eq!(output.status.code(), Some(0));
         assert_eq!(report["files"][0]["score"], 100.0);
     }
@@ -109,7 +173,11 @@ fn samples_snapshot() {
     let mut all = String::new();
     for sample in samples() {
         let (report, _) = check_json(&[sample.to_str().unwrap()]);
-        all.push_str(&format!("== {} (score {})\n", sample.file_name().unwrap().to_string_lossy(), report["files"][0]["score"]));
+        all.push_str(&format!(
+            "== {} (score {})\n",
+            sample.file_name().unwrap().to_string_lossy(),
+            report["files"][0]["score"]
+        ));
         all.push_str(&listing(&report));
     }
     insta::assert_snapshot!(all);

@@ -42,16 +42,31 @@ pub fn align<'d>(doc: &'d Document<'d>) -> Alignment<'d> {
                 .segments()
                 .iter()
                 .zip(originals)
-                .map(|(segment, original)| AlignedPair { target: segment.range.clone(), original: original.as_str() })
+                .map(|(segment, original)| AlignedPair {
+                    target: segment.range.clone(),
+                    original: original.as_str(),
+                })
                 .collect();
-            Alignment { pairs, problem: None }
+            Alignment {
+                pairs,
+                problem: None,
+            }
         }
         Some(Original::Document { name, text }) => match paragraph_alignment(doc, name, text) {
             Ok(spans) => Alignment {
-                pairs: spans.into_iter().map(|(target, original)| AlignedPair { target, original: &text[original] }).collect(),
+                pairs: spans
+                    .into_iter()
+                    .map(|(target, original)| AlignedPair {
+                        target,
+                        original: &text[original],
+                    })
+                    .collect(),
                 problem: None,
             },
-            Err(problem) => Alignment { pairs: Vec::new(), problem: Some(problem) },
+            Err(problem) => Alignment {
+                pairs: Vec::new(),
+                problem: Some(problem),
+            },
         },
     }
 }
@@ -61,7 +76,11 @@ pub type ParagraphPair = (Range<usize>, Range<usize>);
 
 /// Each paragraph of the translation with the byte range of its paragraph in the original
 /// document `text`, or why they cannot be paired.
-pub fn paragraph_alignment(doc: &Document, name: &str, text: &str) -> Result<Vec<ParagraphPair>, String> {
+pub fn paragraph_alignment(
+    doc: &Document,
+    name: &str,
+    text: &str,
+) -> Result<Vec<ParagraphPair>, String> {
     let blocks = prose::extract(text, InputFormat::Plain, &[0..text.len()]).blocks;
     if blocks.len() != doc.paragraphs.len() {
         return Err(format!(
@@ -72,7 +91,12 @@ pub fn paragraph_alignment(doc: &Document, name: &str, text: &str) -> Result<Vec
             doc.paragraphs.len()
         ));
     }
-    Ok(doc.paragraphs.iter().map(|p| p.range.clone()).zip(blocks).collect())
+    Ok(doc
+        .paragraphs
+        .iter()
+        .map(|p| p.range.clone())
+        .zip(blocks)
+        .collect())
 }
 
 /// Where the originals of a checked document lie, kept with its [`crate::Report`] so that the
@@ -89,7 +113,9 @@ impl OriginalSpans {
     /// The spans of an analysed document: empty unless it has a whole original document that aligns.
     pub fn of(doc: &Document) -> OriginalSpans {
         let paragraphs = match doc.source().original() {
-            Some(Original::Document { name, text }) => paragraph_alignment(doc, name, text).unwrap_or_default(),
+            Some(Original::Document { name, text }) => {
+                paragraph_alignment(doc, name, text).unwrap_or_default()
+            }
             _ => Vec::new(),
         };
         OriginalSpans { paragraphs }
@@ -102,7 +128,9 @@ impl OriginalSpans {
         let original = match source.original()? {
             Original::Segments(cells) => cells.get(source.segment_of(at))?.as_str(),
             Original::Document { text, .. } => {
-                let i = self.paragraphs.partition_point(|(target, _)| target.end <= at);
+                let i = self
+                    .paragraphs
+                    .partition_point(|(target, _)| target.end <= at);
                 let (target, original) = self.paragraphs.get(i)?;
                 if at < target.start {
                     return None;
@@ -136,13 +164,21 @@ mod tests {
 
     #[test]
     fn documents_align_by_paragraph_or_say_why_not() {
-        let original = Original::Document { name: "zh.txt".into(), text: "第一段。\n\n第二段。\n".into() };
-        let source = Source::new("en.txt", "First.\n\nSecond.\n", InputFormat::Plain).with_original(original.clone());
+        let original = Original::Document {
+            name: "zh.txt".into(),
+            text: "第一段。\n\n第二段。\n".into(),
+        };
+        let source = Source::new("en.txt", "First.\n\nSecond.\n", InputFormat::Plain)
+            .with_original(original.clone());
         let doc = Document::new(&source);
         assert_eq!(align(&doc).pairs[1].original, "第二段。");
-        let short = Source::new("en.txt", "Only one.\n", InputFormat::Plain).with_original(original);
+        let short =
+            Source::new("en.txt", "Only one.\n", InputFormat::Plain).with_original(original);
         let doc = Document::new(&short);
         let problem = align(&doc).problem.unwrap();
-        assert!(problem.contains("2 paragraphs") && problem.contains("translation 1"), "{problem}");
+        assert!(
+            problem.contains("2 paragraphs") && problem.contains("translation 1"),
+            "{problem}"
+        );
     }
 }

@@ -59,14 +59,19 @@ impl SourceName<'_> {
 
     /// The form a translation should use: the established one, or the pinyin.
     pub fn suggestion(&self) -> String {
-        self.established.first().map_or_else(|| self.pinyin(), |e| e.to_string())
+        self.established
+            .first()
+            .map_or_else(|| self.pinyin(), |e| e.to_string())
     }
 }
 
 /// "liang" → "Liang".
 fn title(s: &str) -> String {
     let mut chars = s.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 struct Established {
@@ -93,31 +98,173 @@ fn tables() -> &'static Tables {
                 surnames.entry(hanzi).or_insert_with(|| pinyin.clone());
             }
         }
-        let mut established: Vec<Established> = tsv::rows(include_str!("../../wordlists/chinese_established_names.tsv"))
-            .map(|row| Established { hanzi: row.get(0), english: row.list(1).collect(), person: row.get(2) == "person" })
-            .filter(|e| !e.hanzi.is_empty() && !e.english.is_empty())
-            .collect();
+        let mut established: Vec<Established> = tsv::rows(include_str!(
+            "../../wordlists/chinese_established_names.tsv"
+        ))
+        .map(|row| Established {
+            hanzi: row.get(0),
+            english: row.list(1).collect(),
+            person: row.get(2) == "person",
+        })
+        .filter(|e| !e.hanzi.is_empty() && !e.english.is_empty())
+        .collect();
         established.sort_by_key(|e| std::cmp::Reverse(e.hanzi.chars().count()));
-        Tables { surnames, established }
+        Tables {
+            surnames,
+            established,
+        }
     })
 }
 
 /// Words that follow a person's name in Chinese news: verbs of saying, titles after the name.
 const AFTER_NAME: &[&str] = &[
-    "说", "表示", "指出", "称", "介绍", "认为", "告诉", "强调", "透露", "回忆", "解释", "坦言", "补充", "报道", "先生", "女士",
-    "教授", "博士", "老师", "主任", "院长", "校长", "总裁", "董事长", "书记", "局长", "部长", "主席", "总理", "市长", "省长",
-    "经理", "同志", "等人", "一行", "本人", "在接受", "对记者", "向记者", "說", "表達", "認為", "強調", "報道", "介紹", "董事長",
-    "總裁", "總理", "市長", "省長", "局長", "部長", "院長", "校長", "書記", "經理", "主任",
+    "说",
+    "表示",
+    "指出",
+    "称",
+    "介绍",
+    "认为",
+    "告诉",
+    "强调",
+    "透露",
+    "回忆",
+    "解释",
+    "坦言",
+    "补充",
+    "报道",
+    "先生",
+    "女士",
+    "教授",
+    "博士",
+    "老师",
+    "主任",
+    "院长",
+    "校长",
+    "总裁",
+    "董事长",
+    "书记",
+    "局长",
+    "部长",
+    "主席",
+    "总理",
+    "市长",
+    "省长",
+    "经理",
+    "同志",
+    "等人",
+    "一行",
+    "本人",
+    "在接受",
+    "对记者",
+    "向记者",
+    "說",
+    "表達",
+    "認為",
+    "強調",
+    "報道",
+    "介紹",
+    "董事長",
+    "總裁",
+    "總理",
+    "市長",
+    "省長",
+    "局長",
+    "部長",
+    "院長",
+    "校長",
+    "書記",
+    "經理",
+    "主任",
 ];
 
 /// Words that come before a person's name (a role or title).
 const BEFORE_NAME: &[&str] = &[
-    "记者", "主任", "教授", "院长", "校长", "总裁", "董事长", "书记", "局长", "部长", "主席", "总理", "市长", "省长", "创始人",
-    "负责人", "发言人", "委员", "专家", "研究员", "经理", "导演", "演员", "歌手", "运动员", "选手", "队长", "教练", "医生", "律师",
-    "法官", "作者", "总统", "首相", "大使", "記者", "院長", "校長", "總裁", "董事長", "書記", "局長", "部長", "總理", "市長",
-    "省長", "創始人", "負責人", "發言人", "經理", "導演", "運動員", "選手", "隊長", "教練", "醫生", "總統", "司长", "司長", "厅长",
-    "廳長", "处长", "處長", "所长", "所長", "会长", "會長", "秘书长", "秘書長", "行长", "行長", "社长", "社長", "县长", "縣長",
-    "区长", "區長", "镇长", "鎮長", "村长", "村長", "首席执行官", "首席執行官", "议员", "議員", "特首",
+    "记者",
+    "主任",
+    "教授",
+    "院长",
+    "校长",
+    "总裁",
+    "董事长",
+    "书记",
+    "局长",
+    "部长",
+    "主席",
+    "总理",
+    "市长",
+    "省长",
+    "创始人",
+    "负责人",
+    "发言人",
+    "委员",
+    "专家",
+    "研究员",
+    "经理",
+    "导演",
+    "演员",
+    "歌手",
+    "运动员",
+    "选手",
+    "队长",
+    "教练",
+    "医生",
+    "律师",
+    "法官",
+    "作者",
+    "总统",
+    "首相",
+    "大使",
+    "記者",
+    "院長",
+    "校長",
+    "總裁",
+    "董事長",
+    "書記",
+    "局長",
+    "部長",
+    "總理",
+    "市長",
+    "省長",
+    "創始人",
+    "負責人",
+    "發言人",
+    "經理",
+    "導演",
+    "運動員",
+    "選手",
+    "隊長",
+    "教練",
+    "醫生",
+    "總統",
+    "司长",
+    "司長",
+    "厅长",
+    "廳長",
+    "处长",
+    "處長",
+    "所长",
+    "所長",
+    "会长",
+    "會長",
+    "秘书长",
+    "秘書長",
+    "行长",
+    "行長",
+    "社长",
+    "社長",
+    "县长",
+    "縣長",
+    "区长",
+    "區長",
+    "镇长",
+    "鎮長",
+    "村长",
+    "村長",
+    "首席执行官",
+    "首席執行官",
+    "议员",
+    "議員",
+    "特首",
 ];
 
 /// Single characters after which a name may start (prepositions and conjunctions): 据梁文锋介绍,
@@ -127,11 +274,13 @@ const BEFORE_NAME_CHARS: &str = "据據和与與及同跟对對向让讓请請�
 /// Words that end in one of [`BEFORE_NAME_CHARS`] without being a preposition before a name: after
 /// 邀请 or 根据 comes a phrase (邀请经济学教授…), not necessarily a name.
 const NOT_BEFORE_NAME: &[&str] = &[
-    "邀请", "邀請", "申请", "申請", "根据", "根據", "依据", "依據", "面对", "面對", "针对", "針對", "作为", "作為", "因为", "因為", "认为",
-    "認為", "成为", "成為", "称为", "稱為", "分为", "分為", "以为", "以為", "行为", "行為", "存在", "现在", "現在", "正在", "所在", "实在",
-    "實在", "好在", "绝对", "絕對", "相对", "相對", "反对", "反對", "应对", "應對", "供给", "供給", "交给", "交給", "自由", "理由", "经由",
-    "經由", "方向", "面向", "走向", "转向", "轉向", "导向", "導向", "一同", "共同", "如同", "不同", "相同", "合同", "以及", "涉及", "普及",
-    "来自", "以和", "总和", "總和", "参与", "參與", "给予", "給予",
+    "邀请", "邀請", "申请", "申請", "根据", "根據", "依据", "依據", "面对", "面對", "针对", "針對",
+    "作为", "作為", "因为", "因為", "认为", "認為", "成为", "成為", "称为", "稱為", "分为", "分為",
+    "以为", "以為", "行为", "行為", "存在", "现在", "現在", "正在", "所在", "实在", "實在", "好在",
+    "绝对", "絕對", "相对", "相對", "反对", "反對", "应对", "應對", "供给", "供給", "交给", "交給",
+    "自由", "理由", "经由", "經由", "方向", "面向", "走向", "转向", "轉向", "导向", "導向", "一同",
+    "共同", "如同", "不同", "相同", "合同", "以及", "涉及", "普及", "来自", "以和", "总和", "總和",
+    "参与", "參與", "给予", "給予",
 ];
 
 /// Characters that do not occur in Chinese given names but do in phrases that a surname character
@@ -152,7 +301,11 @@ pub fn source_names(original: &str) -> Vec<SourceName<'_>> {
             continue;
         }
         match person_at(original, &chars, i, tables) {
-            Some(name) if !found.iter().any(|n| n.range.start < name.range.end && name.range.start < n.range.end) => {
+            Some(name)
+                if !found
+                    .iter()
+                    .any(|n| n.range.start < name.range.end && name.range.start < n.range.end) =>
+            {
                 i = chars.partition_point(|&(b, _)| b < name.range.end);
                 found.push(name);
             }
@@ -168,11 +321,20 @@ fn established_names(original: &str) -> Vec<SourceName<'_>> {
     for entry in &tables().established {
         for (at, _) in original.match_indices(entry.hanzi) {
             let range = at..at + entry.hanzi.len();
-            if found.iter().any(|n| n.range.start < range.end && range.start < n.range.end) {
+            if found
+                .iter()
+                .any(|n| n.range.start < range.end && range.start < n.range.end)
+            {
                 continue;
             }
             let (surname, given) = established_reading(entry);
-            found.push(SourceName { hanzi: &original[range.clone()], range, surname, given, established: entry.english.clone() });
+            found.push(SourceName {
+                hanzi: &original[range.clone()],
+                range,
+                surname,
+                given,
+                established: entry.english.clone(),
+            });
         }
     }
     found
@@ -196,7 +358,10 @@ fn established_reading(entry: &Established) -> (String, Vec<String>) {
             }
         }
     }
-    let stem = hanzi.strip_suffix("大学").or_else(|| hanzi.strip_suffix("大學")).unwrap_or(hanzi);
+    let stem = hanzi
+        .strip_suffix("大学")
+        .or_else(|| hanzi.strip_suffix("大學"))
+        .unwrap_or(hanzi);
     (String::new(), readings(&stem.chars().collect::<Vec<_>>()))
 }
 
@@ -204,42 +369,75 @@ fn established_reading(entry: &Established) -> (String, Vec<String>) {
 fn readings(chars: &[char]) -> Vec<String> {
     let mut out = vec![String::new()];
     for &c in chars {
-        let Some(multi) = c.to_pinyin_multi() else { return Vec::new() };
+        let Some(multi) = c.to_pinyin_multi() else {
+            return Vec::new();
+        };
         let common = c.to_pinyin().map(|p| p.plain());
         let mut options: Vec<&str> = common.into_iter().collect();
-        options.extend(multi.into_iter().map(|p| p.plain()).filter(|p| Some(*p) != common));
+        options.extend(
+            multi
+                .into_iter()
+                .map(|p| p.plain())
+                .filter(|p| Some(*p) != common),
+        );
         options.truncate(4);
-        out = out.iter().flat_map(|prefix| options.iter().map(move |o| format!("{prefix}{o}"))).take(16).collect();
+        out = out
+            .iter()
+            .flat_map(|prefix| options.iter().map(move |o| format!("{prefix}{o}")))
+            .take(16)
+            .collect();
     }
-    out.into_iter().map(|s| s.replace('ü', "v")).filter(|s| !s.is_empty()).collect()
+    out.into_iter()
+        .map(|s| s.replace('ü', "v"))
+        .filter(|s| !s.is_empty())
+        .collect()
 }
 
 /// A person's name starting at character `i`, if a surname stands there and the context confirms
 /// that a name does.
-fn person_at<'o>(original: &'o str, chars: &[(usize, char)], i: usize, tables: &Tables) -> Option<SourceName<'o>> {
+fn person_at<'o>(
+    original: &'o str,
+    chars: &[(usize, char)],
+    i: usize,
+    tables: &Tables,
+) -> Option<SourceName<'o>> {
     let byte = |k: usize| chars.get(k).map_or(original.len(), |&(b, _)| b);
     let before = &original[..byte(i)];
     let after_role = BEFORE_NAME.iter().any(|w| before.ends_with(w));
     let at_boundary = after_role
         || before.chars().next_back().is_none_or(|c| {
-            !super::is_han(c) || (BEFORE_NAME_CHARS.contains(c) && !NOT_BEFORE_NAME.iter().any(|w| before.ends_with(w)))
+            !super::is_han(c)
+                || (BEFORE_NAME_CHARS.contains(c)
+                    && !NOT_BEFORE_NAME.iter().any(|w| before.ends_with(w)))
         });
     if !at_boundary {
         return None;
     }
     // Compound surnames (欧阳) first, then single ones.
     for surname_len in [2, 1] {
-        let Some(surname_text) = original.get(byte(i)..byte(i + surname_len)) else { continue };
-        let Some(surname) = tables.surnames.get(surname_text) else { continue };
+        let Some(surname_text) = original.get(byte(i)..byte(i + surname_len)) else {
+            continue;
+        };
+        let Some(surname) = tables.surnames.get(surname_text) else {
+            continue;
+        };
         for given_len in [2, 1] {
             let start = i + surname_len;
             let end = start + given_len;
-            if end > chars.len() || !(start..end).all(|k| super::is_han(chars[k].1) && !NOT_GIVEN.contains(chars[k].1)) {
+            if end > chars.len()
+                || !(start..end)
+                    .all(|k| super::is_han(chars[k].1) && !NOT_GIVEN.contains(chars[k].1))
+            {
                 continue;
             }
             let given_text = &original[byte(start)..byte(end)];
             // 王先生说 is not 王 + 先生; 王伟说明 is not 王 + 伟说.
-            let cue_inside = (start..end).any(|k| AFTER_NAME.iter().chain(BEFORE_NAME).any(|w| original[byte(k)..].starts_with(w)));
+            let cue_inside = (start..end).any(|k| {
+                AFTER_NAME
+                    .iter()
+                    .chain(BEFORE_NAME)
+                    .any(|w| original[byte(k)..].starts_with(w))
+            });
             if cue_inside || BEFORE_NAME.contains(&given_text) {
                 continue;
             }
@@ -253,7 +451,13 @@ fn person_at<'o>(original: &'o str, chars: &[(usize, char)], i: usize, tables: &
                     continue;
                 }
                 let range = byte(i)..byte(end);
-                return Some(SourceName { hanzi: &original[range.clone()], range, surname: surname.clone(), given, established: Vec::new() });
+                return Some(SourceName {
+                    hanzi: &original[range.clone()],
+                    range,
+                    surname: surname.clone(),
+                    given,
+                    established: Vec::new(),
+                });
             }
         }
     }
@@ -263,16 +467,24 @@ fn person_at<'o>(original: &'o str, chars: &[(usize, char)], i: usize, tables: &
 /// `rest` after a word of time that news puts between a name and its verb: 张建宗26日表示,
 /// 王伟当天说.
 fn without_time(rest: &str) -> &str {
-    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c)).len();
+    let digits = rest.len()
+        - rest
+            .trim_start_matches(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
+            .len();
     if (1..=6).contains(&digits) {
-        if let Some(after) = rest[digits..].strip_prefix('日').or_else(|| rest[digits..].strip_prefix('号')) {
+        if let Some(after) = rest[digits..]
+            .strip_prefix('日')
+            .or_else(|| rest[digits..].strip_prefix('号'))
+        {
             return after;
         }
     }
-    ["当天", "當天", "当日", "當日", "今天", "昨天", "近日", "日前", "此前", "随后", "隨後"]
-        .iter()
-        .find_map(|w| rest.strip_prefix(w))
-        .unwrap_or(rest)
+    [
+        "当天", "當天", "当日", "當日", "今天", "昨天", "近日", "日前", "此前", "随后", "隨後",
+    ]
+    .iter()
+    .find_map(|w| rest.strip_prefix(w))
+    .unwrap_or(rest)
 }
 
 #[cfg(test)]
@@ -280,7 +492,10 @@ mod tests {
     use super::*;
 
     fn names(original: &str) -> Vec<String> {
-        source_names(original).iter().map(SourceName::suggestion).collect()
+        source_names(original)
+            .iter()
+            .map(SourceName::suggestion)
+            .collect()
     }
 
     #[test]
@@ -289,7 +504,10 @@ mod tests {
         assert_eq!(names("記者王偉報道"), ["Wang Wei"]);
         assert_eq!(names("记者王伟报道"), ["Wang Wei"]);
         assert_eq!(names("据梁文锋介绍，"), ["Liang Wenfeng"]);
-        assert_eq!(names("清华大学教授陈一然说"), ["Tsinghua University", "Chen Yiran"]);
+        assert_eq!(
+            names("清华大学教授陈一然说"),
+            ["Tsinghua University", "Chen Yiran"]
+        );
         assert_eq!(names("创始人梁文锋。"), ["Liang Wenfeng"]);
         assert_eq!(names("司长王伟26日表示"), ["Wang Wei"]);
         assert_eq!(names("王伟当天说"), ["Wang Wei"]);
@@ -321,7 +539,10 @@ mod tests {
         assert_eq!(names("北京大学"), ["Peking University"]);
         assert_eq!(names("北大和清华"), ["Peking University", "Tsinghua"]);
         let lau = &source_names("刘德华")[0];
-        assert_eq!((lau.surname.as_str(), lau.pinyin()), ("liu", "Liu Dehua".to_string()));
+        assert_eq!(
+            (lau.surname.as_str(), lau.pinyin()),
+            ("liu", "Liu Dehua".to_string())
+        );
         assert_eq!(source_names("清华大学")[0].pinyin(), "Qinghua");
     }
 

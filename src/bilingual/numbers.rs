@@ -59,21 +59,44 @@ impl Quantity {
 fn kinds_compatible(a: Kind, b: Kind) -> bool {
     use Kind::*;
     a == b
-        || matches!((a, b), (Plain, Percent) | (Percent, Plain) | (Plain, Year) | (Year, Plain) | (Day, Plain) | (Plain, Day))
-        || matches!((a, b), (Day, Ordinal) | (Ordinal, Day) | (Plain, Ordinal) | (Ordinal, Plain) | (Month, Plain) | (Plain, Month))
+        || matches!(
+            (a, b),
+            (Plain, Percent)
+                | (Percent, Plain)
+                | (Plain, Year)
+                | (Year, Plain)
+                | (Day, Plain)
+                | (Plain, Day)
+        )
+        || matches!(
+            (a, b),
+            (Day, Ordinal)
+                | (Ordinal, Day)
+                | (Plain, Ordinal)
+                | (Ordinal, Plain)
+                | (Month, Plain)
+                | (Plain, Month)
+        )
 }
 
 /// Equal for small integers; within 1% for values of 1,000 and more (translations round
 /// 12.34亿 to "1.23 billion").
 fn close(a: f64, b: f64) -> bool {
-    let tolerance = if a.abs().max(b.abs()) >= 1000.0 { 0.01 * a.abs().max(b.abs()) } else { 1e-9 };
+    let tolerance = if a.abs().max(b.abs()) >= 1000.0 {
+        0.01 * a.abs().max(b.abs())
+    } else {
+        1e-9
+    };
     (a - b).abs() <= tolerance
 }
 
 /// The significant digits of a written number: "1,200.50" → "12005", "0.35" → "35".
 fn significant_digits(written: &str) -> String {
     let digits: String = written.chars().filter(char::is_ascii_digit).collect();
-    digits.trim_start_matches('0').trim_end_matches('0').to_string()
+    digits
+        .trim_start_matches('0')
+        .trim_end_matches('0')
+        .to_string()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -159,7 +182,11 @@ fn arabic_number(text: &str, chars: &[(usize, char)], from: usize) -> Option<(Qu
             written.push(char::from_digit(d, 10)?);
         } else if matches!(c, ',' | '，') && next_three_digits(chars, j + 1) {
             // A thousands separator (a Chinese comma between digit groups is one too).
-        } else if matches!(c, '.' | '．') && chars.get(j + 1).is_some_and(|&(_, n)| ascii_digit(n).is_some()) {
+        } else if matches!(c, '.' | '．')
+            && chars
+                .get(j + 1)
+                .is_some_and(|&(_, n)| ascii_digit(n).is_some())
+        {
             written.push('.');
         } else {
             break;
@@ -173,38 +200,89 @@ fn arabic_number(text: &str, chars: &[(usize, char)], from: usize) -> Option<(Qu
         return None;
     }
     // 1100多万: "more than 11 million"; 多 and 余 may stand between the digits and the magnitude.
-    if chars.get(j).is_some_and(|&(_, c)| matches!(c, '多' | '余')) && chars.get(j + 1).is_some_and(|&(_, c)| cn_unit(c).is_some_and(|u| u >= 1e4)) {
+    if chars.get(j).is_some_and(|&(_, c)| matches!(c, '多' | '余'))
+        && chars
+            .get(j + 1)
+            .is_some_and(|&(_, c)| cn_unit(c).is_some_and(|u| u >= 1e4))
+    {
         j += 1;
     }
     // 6成: six tenths, 60%.
     if is_tenths(chars, j) {
         let end = chars[j].0 + '成'.len_utf8();
-        return Some((Quantity { value: value * 10.0, kind: Kind::Percent, range: 0..end, digits }, j + 1));
+        return Some((
+            Quantity {
+                value: value * 10.0,
+                kind: Kind::Percent,
+                range: 0..end,
+                digits,
+            },
+            j + 1,
+        ));
     }
     // Magnitudes: 万, 亿, 万亿, 千万, 百万.
-    while let Some(unit) = chars.get(j).and_then(|&(_, c)| cn_unit(c)).filter(|u| *u >= 100.0) {
+    while let Some(unit) = chars
+        .get(j)
+        .and_then(|&(_, c)| cn_unit(c))
+        .filter(|u| *u >= 100.0)
+    {
         // 千米, 千克, 千瓦 are kilometres, kilograms, kilowatts: the unit, not a magnitude.
-        if unit == 1000.0 && chars.get(j + 1).is_some_and(|&(_, c)| matches!(c, '米' | '克' | '瓦' | '卡' | '焦' | '字')) {
+        if unit == 1000.0
+            && chars
+                .get(j + 1)
+                .is_some_and(|&(_, c)| matches!(c, '米' | '克' | '瓦' | '卡' | '焦' | '字'))
+        {
             break;
         }
         value *= unit;
         j += 1;
     }
     let end = chars.get(j).map_or(text.len(), |&(b, _)| b);
-    Some((Quantity { value, kind: Kind::Plain, range: 0..end, digits }, j))
+    Some((
+        Quantity {
+            value,
+            kind: Kind::Plain,
+            range: 0..end,
+            digits,
+        },
+        j,
+    ))
 }
 
 /// 成 after a number counts tenths (6成 is 60%), unless it starts a word (成立, 成为, 成本 ...).
 fn is_tenths(chars: &[(usize, char)], at: usize) -> bool {
     chars.get(at).is_some_and(|&(_, c)| c == '成')
         && chars.get(at + 1).is_none_or(|&(_, n)| {
-            !matches!(n, '立' | '功' | '为' | '果' | '本' | '绩' | '长' | '员' | '熟' | '就' | '交' | '型' | '年' | '人' | '品' | '分' | '都' | '效' | '份' | '语')
+            !matches!(
+                n,
+                '立' | '功'
+                    | '为'
+                    | '果'
+                    | '本'
+                    | '绩'
+                    | '长'
+                    | '员'
+                    | '熟'
+                    | '就'
+                    | '交'
+                    | '型'
+                    | '年'
+                    | '人'
+                    | '品'
+                    | '分'
+                    | '都'
+                    | '效'
+                    | '份'
+                    | '语'
+            )
         })
 }
 
 fn next_three_digits(chars: &[(usize, char)], from: usize) -> bool {
     (from..from + 3).all(|k| chars.get(k).is_some_and(|&(_, c)| ascii_digit(c).is_some()))
-        && chars.get(from + 3).is_none_or(|&(_, c)| ascii_digit(c).is_none())
+        && chars
+            .get(from + 3)
+            .is_none_or(|&(_, c)| ascii_digit(c).is_none())
 }
 
 /// A run of Chinese numerals read as a number, if it is unambiguous.
@@ -219,23 +297,53 @@ fn chinese_numeral(text: &str, chars: &[(usize, char)], from: usize) -> Option<(
     let has_unit = run.iter().any(|&c| cn_unit(c).is_some());
     // Digit-by-digit years: 二〇二〇年.
     if !has_unit && run.len() == 4 && next == Some('年') {
-        let written: String = run.iter().filter_map(|&c| cn_digit(c)).map(|d| char::from_digit(d, 10).unwrap_or('0')).collect();
+        let written: String = run
+            .iter()
+            .filter_map(|&c| cn_digit(c))
+            .map(|d| char::from_digit(d, 10).unwrap_or('0'))
+            .collect();
         let value = written.parse().ok()?;
-        return Some((Quantity { value, kind: Kind::Year, range: 0..end, digits: significant_digits(&written) }, j));
+        return Some((
+            Quantity {
+                value,
+                kind: Kind::Year,
+                range: 0..end,
+                digits: significant_digits(&written),
+            },
+            j,
+        ));
     }
     if run.len() == 1 && !has_unit && is_tenths(chars, j) {
         let value = f64::from(cn_digit(run[0])?) * 10.0;
         let end = chars[j].0 + '成'.len_utf8();
-        return Some((Quantity { value, kind: Kind::Percent, range: 0..end, digits: significant_digits(&format!("{value}")) }, j + 1));
+        return Some((
+            Quantity {
+                value,
+                kind: Kind::Percent,
+                range: 0..end,
+                digits: significant_digits(&format!("{value}")),
+            },
+            j + 1,
+        ));
     }
-    if !has_unit || run.len() < 2 && !matches!(next, Some('年' | '月' | '日' | '号' | '岁' | '人' | '倍')) {
+    if !has_unit
+        || run.len() < 2 && !matches!(next, Some('年' | '月' | '日' | '号' | '岁' | '人' | '倍'))
+    {
         return None;
     }
     if is_idiomatic(&run, next) {
         return None;
     }
     let value = parse_chinese(&run)?;
-    Some((Quantity { value, kind: Kind::Plain, range: 0..end, digits: significant_digits(&format!("{value}")) }, j))
+    Some((
+        Quantity {
+            value,
+            kind: Kind::Plain,
+            range: 0..end,
+            digits: significant_digits(&format!("{value}")),
+        },
+        j,
+    ))
 }
 
 /// Numeral runs that are words, not numbers: 十分 (very), 千万 (by all means), 万一 (in case),
@@ -245,13 +353,18 @@ fn is_idiomatic(run: &[char], next: Option<char>) -> bool {
     matches!(word.as_str(), "千万" | "万一" | "一万" if next.is_some_and(|c| matches!(c, '不' | '别' | '要' | '莫' | '之')))
         || (word == "十" && next == Some('分'))
         || (word == "百" && next == Some('分'))
-        || (word == "千" || word == "万" || word == "百") && !matches!(next, Some('年' | '人' | '元'))
+        || (word == "千" || word == "万" || word == "百")
+            && !matches!(next, Some('年' | '人' | '元'))
 }
 
 /// Standard Chinese numeral parsing with sections at 亿 and 万. Only 十 may open a numeral
 /// (十五 is 15); 万一 ("in case") and 千万 ("by all means") are words.
 fn parse_chinese(run: &[char]) -> Option<f64> {
-    if run.first().and_then(|&c| cn_unit(c)).is_some_and(|u| u > 10.0) {
+    if run
+        .first()
+        .and_then(|&c| cn_unit(c))
+        .is_some_and(|u| u > 10.0)
+    {
         return None;
     }
     let mut total = 0.0;
@@ -299,20 +412,39 @@ fn chinese_kind(chars: &[(usize, char)], start: usize, end: usize, current: Kind
 fn percent_words(text: &str, out: &mut Vec<Quantity>) {
     for (at, _) in text.match_indices("百分之") {
         let after = at + "百分之".len();
-        let chars: Vec<(usize, char)> = text[after..].char_indices().map(|(i, c)| (after + i, c)).collect();
-        let run: Vec<char> = chars.iter().map(|&(_, c)| c).take_while(|&c| cn_digit(c).is_some() || cn_unit(c).is_some()).collect();
-        let arabic: String = chars.iter().map(|&(_, c)| c).take_while(|c| c.is_ascii_digit() || *c == '.').collect();
+        let chars: Vec<(usize, char)> = text[after..]
+            .char_indices()
+            .map(|(i, c)| (after + i, c))
+            .collect();
+        let run: Vec<char> = chars
+            .iter()
+            .map(|&(_, c)| c)
+            .take_while(|&c| cn_digit(c).is_some() || cn_unit(c).is_some())
+            .collect();
+        let arabic: String = chars
+            .iter()
+            .map(|&(_, c)| c)
+            .take_while(|c| c.is_ascii_digit() || *c == '.')
+            .collect();
         let (value, len) = if !arabic.is_empty() {
             (arabic.parse().ok(), arabic.len())
         } else if run.len() == 1 {
-            (cn_digit(run[0]).map(f64::from).or_else(|| cn_unit(run[0])), run.iter().map(|c| c.len_utf8()).sum())
+            (
+                cn_digit(run[0]).map(f64::from).or_else(|| cn_unit(run[0])),
+                run.iter().map(|c| c.len_utf8()).sum(),
+            )
         } else {
             (parse_chinese(&run), run.iter().map(|c| c.len_utf8()).sum())
         };
         if let Some(value) = value {
             out.retain(|q| !(q.range.start >= after && q.range.start < after + len));
             let digits = significant_digits(&format!("{value}"));
-            out.push(Quantity { value, kind: Kind::Percent, range: at..after + len, digits });
+            out.push(Quantity {
+                value,
+                kind: Kind::Percent,
+                range: at..after + len,
+                digits,
+            });
         }
     }
     out.sort_by_key(|q| q.range.start);
@@ -322,22 +454,81 @@ fn percent_words(text: &str, out: &mut Vec<Quantity>) {
 // English
 
 const ONES: &[(&str, f64)] = &[
-    ("zero", 0.0), ("one", 1.0), ("two", 2.0), ("three", 3.0), ("four", 4.0), ("five", 5.0), ("six", 6.0),
-    ("seven", 7.0), ("eight", 8.0), ("nine", 9.0), ("ten", 10.0), ("eleven", 11.0), ("twelve", 12.0),
-    ("thirteen", 13.0), ("fourteen", 14.0), ("fifteen", 15.0), ("sixteen", 16.0), ("seventeen", 17.0),
-    ("eighteen", 18.0), ("nineteen", 19.0), ("twenty", 20.0), ("thirty", 30.0), ("forty", 40.0),
-    ("fifty", 50.0), ("sixty", 60.0), ("seventy", 70.0), ("eighty", 80.0), ("ninety", 90.0),
+    ("zero", 0.0),
+    ("one", 1.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("thirteen", 13.0),
+    ("fourteen", 14.0),
+    ("fifteen", 15.0),
+    ("sixteen", 16.0),
+    ("seventeen", 17.0),
+    ("eighteen", 18.0),
+    ("nineteen", 19.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("sixty", 60.0),
+    ("seventy", 70.0),
+    ("eighty", 80.0),
+    ("ninety", 90.0),
 ];
 const ORDINALS: &[(&str, f64)] = &[
-    ("first", 1.0), ("second", 2.0), ("third", 3.0), ("fourth", 4.0), ("fifth", 5.0), ("sixth", 6.0),
-    ("seventh", 7.0), ("eighth", 8.0), ("ninth", 9.0), ("tenth", 10.0), ("eleventh", 11.0), ("twelfth", 12.0),
-    ("twentieth", 20.0), ("thirtieth", 30.0), ("hundredth", 100.0),
+    ("first", 1.0),
+    ("second", 2.0),
+    ("third", 3.0),
+    ("fourth", 4.0),
+    ("fifth", 5.0),
+    ("sixth", 6.0),
+    ("seventh", 7.0),
+    ("eighth", 8.0),
+    ("ninth", 9.0),
+    ("tenth", 10.0),
+    ("eleventh", 11.0),
+    ("twelfth", 12.0),
+    ("twentieth", 20.0),
+    ("thirtieth", 30.0),
+    ("hundredth", 100.0),
 ];
-const SCALES: &[(&str, f64)] = &[("hundred", 100.0), ("thousand", 1e3), ("million", 1e6), ("billion", 1e9), ("trillion", 1e12)];
+const SCALES: &[(&str, f64)] = &[
+    ("hundred", 100.0),
+    ("thousand", 1e3),
+    ("million", 1e6),
+    ("billion", 1e9),
+    ("trillion", 1e12),
+];
 /// Scales written straight after the digits: 50K, $3m, 1.2bn.
-const SUFFIX_SCALES: &[(&str, f64)] = &[("k", 1e3), ("m", 1e6), ("mn", 1e6), ("bn", 1e9), ("b", 1e9), ("tn", 1e12)];
+const SUFFIX_SCALES: &[(&str, f64)] = &[
+    ("k", 1e3),
+    ("m", 1e6),
+    ("mn", 1e6),
+    ("bn", 1e9),
+    ("b", 1e9),
+    ("tn", 1e12),
+];
 const MONTHS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 
 fn lookup(table: &[(&str, f64)], word: &str) -> Option<f64> {
@@ -353,12 +544,21 @@ struct Word<'t> {
 fn words(text: &str) -> Vec<Word<'_>> {
     let mut out = Vec::new();
     let mut start = None;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
-        let part = c.is_alphanumeric() || (start.is_some() && matches!(c, '.' | ',') && text[i + 1..].starts_with(|n: char| n.is_ascii_digit()));
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        let part = c.is_alphanumeric()
+            || (start.is_some()
+                && matches!(c, '.' | ',')
+                && text[i + 1..].starts_with(|n: char| n.is_ascii_digit()));
         match (part, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
-                out.push(Word { text: &text[s..i], range: s..i });
+                out.push(Word {
+                    text: &text[s..i],
+                    range: s..i,
+                });
                 start = None;
             }
             _ => {}
@@ -387,11 +587,21 @@ pub fn english_numbers(text: &str) -> Vec<Quantity> {
 fn english_number_at(text: &str, words: &[Word], i: usize) -> Option<(Quantity, usize)> {
     let word = &words[i];
     let lower = word.text.to_ascii_lowercase();
-    if let Some(month) = MONTHS.iter().position(|m| *m == lower).filter(|_| word.text.starts_with(char::is_uppercase)) {
+    if let Some(month) = MONTHS
+        .iter()
+        .position(|m| *m == lower)
+        .filter(|_| word.text.starts_with(char::is_uppercase))
+    {
         // "May" only as a month before a day number or a year.
-        let is_month = lower != "may" || words.get(i + 1).is_some_and(|w| w.text.starts_with(|c: char| c.is_ascii_digit()));
+        let is_month = lower != "may"
+            || words
+                .get(i + 1)
+                .is_some_and(|w| w.text.starts_with(|c: char| c.is_ascii_digit()));
         if is_month {
-            return Some((quantity(month as f64 + 1.0, Kind::Month, word.range.clone(), ""), i + 1));
+            return Some((
+                quantity(month as f64 + 1.0, Kind::Month, word.range.clone(), ""),
+                i + 1,
+            ));
         }
     }
     if let Some((value, written, mut next)) = leading_value(words, i, &lower) {
@@ -399,7 +609,10 @@ fn english_number_at(text: &str, words: &[Word], i: usize) -> Option<(Quantity, 
         let mut end = words[next - 1].range.end;
         let mut kind = Kind::Plain;
         // Scale words: 1.2 billion, a hundred thousand.
-        while let Some(scale) = words.get(next).and_then(|w| lookup(SCALES, &w.text.to_ascii_lowercase())) {
+        while let Some(scale) = words
+            .get(next)
+            .and_then(|w| lookup(SCALES, &w.text.to_ascii_lowercase()))
+        {
             if !adjacent(text, words[next - 1].range.end, words[next].range.start) {
                 break;
             }
@@ -425,17 +638,28 @@ fn english_number_at(text: &str, words: &[Word], i: usize) -> Option<(Quantity, 
 fn leading_value(words: &[Word], i: usize, lower: &str) -> Option<(f64, String, usize)> {
     let word = words[i].text;
     if word.starts_with(|c: char| c.is_ascii_digit()) {
-        let numeric: String = word.chars().take_while(|c| c.is_ascii_digit() || matches!(c, '.' | ',')).collect();
+        let numeric: String = word
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || matches!(c, '.' | ','))
+            .collect();
         let suffix = &word[numeric.len()..].to_ascii_lowercase();
         let value: f64 = numeric.replace(',', "").parse().ok()?;
-        let scale = if suffix.is_empty() || matches!(suffix.as_str(), "st" | "nd" | "rd" | "th" | "s") {
-            1.0
-        } else {
-            lookup(SUFFIX_SCALES, suffix)?
-        };
+        let scale =
+            if suffix.is_empty() || matches!(suffix.as_str(), "st" | "nd" | "rd" | "th" | "s") {
+                1.0
+            } else {
+                lookup(SUFFIX_SCALES, suffix)?
+            };
         return Some((value * scale, numeric, i + 1));
     }
-    if lower == "a" && words.get(i + 1).is_some_and(|w| matches!(w.text.to_ascii_lowercase().as_str(), "hundred" | "thousand" | "million" | "billion")) {
+    if lower == "a"
+        && words.get(i + 1).is_some_and(|w| {
+            matches!(
+                w.text.to_ascii_lowercase().as_str(),
+                "hundred" | "thousand" | "million" | "billion"
+            )
+        })
+    {
         return Some((1.0, "1".into(), i + 1));
     }
     let first = lookup(ONES, lower).or_else(|| lookup(ORDINALS, lower))?;
@@ -443,7 +667,11 @@ fn leading_value(words: &[Word], i: usize, lower: &str) -> Option<(f64, String, 
     let mut value = first;
     let mut next = i + 1;
     if first >= 20.0 && first % 10.0 == 0.0 {
-        if let Some(unit) = words.get(next).and_then(|w| lookup(ONES, &w.text.to_ascii_lowercase())).filter(|u| *u < 10.0) {
+        if let Some(unit) = words
+            .get(next)
+            .and_then(|w| lookup(ONES, &w.text.to_ascii_lowercase()))
+            .filter(|u| *u < 10.0)
+        {
             value += unit;
             next += 1;
         }
@@ -452,12 +680,14 @@ fn leading_value(words: &[Word], i: usize, lower: &str) -> Option<(f64, String, 
 }
 
 fn adjacent(text: &str, end: usize, start: usize) -> bool {
-    text.get(end..start).is_some_and(|gap| gap.len() <= 2 && gap.chars().all(|c| c == ' ' || c == '-'))
+    text.get(end..start)
+        .is_some_and(|gap| gap.len() <= 2 && gap.chars().all(|c| c == ' ' || c == '-'))
 }
 
 fn ends_ordinal(word: &str) -> bool {
     let lower = word.to_ascii_lowercase();
-    word.starts_with(|c: char| c.is_ascii_digit()) && ["st", "nd", "rd", "th"].iter().any(|s| lower.ends_with(s))
+    word.starts_with(|c: char| c.is_ascii_digit())
+        && ["st", "nd", "rd", "th"].iter().any(|s| lower.ends_with(s))
 }
 
 fn is_year(written: &str, value: f64) -> bool {
@@ -465,7 +695,12 @@ fn is_year(written: &str, value: f64) -> bool {
 }
 
 fn quantity(value: f64, kind: Kind, range: Range<usize>, written: &str) -> Quantity {
-    Quantity { value, kind, range, digits: significant_digits(written) }
+    Quantity {
+        value,
+        kind,
+        range,
+        digits: significant_digits(written),
+    }
 }
 
 /// How to write `value` in English news style: 1.2 billion, 35,000, 3.5.
@@ -505,14 +740,35 @@ mod tests {
 
     #[test]
     fn chinese_myriads() {
-        assert_eq!(values(&chinese_numbers("投资12亿元")), [(1.2e9, Kind::Plain)]);
-        assert_eq!(values(&chinese_numbers("3.5万人")), [(35_000.0, Kind::Plain)]);
-        assert_eq!(values(&chinese_numbers("2030万元")), [(20_300_000.0, Kind::Plain)]);
+        assert_eq!(
+            values(&chinese_numbers("投资12亿元")),
+            [(1.2e9, Kind::Plain)]
+        );
+        assert_eq!(
+            values(&chinese_numbers("3.5万人")),
+            [(35_000.0, Kind::Plain)]
+        );
+        assert_eq!(
+            values(&chinese_numbers("2030万元")),
+            [(20_300_000.0, Kind::Plain)]
+        );
         assert_eq!(values(&chinese_numbers("三千万")), [(3e7, Kind::Plain)]);
-        assert_eq!(values(&chinese_numbers("一亿二千万")), [(1.2e8, Kind::Plain)]);
-        assert_eq!(values(&chinese_numbers("共计1,339人")), [(1339.0, Kind::Plain)]);
-        assert_eq!(values(&chinese_numbers("有1100多万人口")), [(1.1e7, Kind::Plain)]);
-        assert_eq!(values(&chinese_numbers("6成是男性，高两成")), [(60.0, Kind::Percent), (20.0, Kind::Percent)]);
+        assert_eq!(
+            values(&chinese_numbers("一亿二千万")),
+            [(1.2e8, Kind::Plain)]
+        );
+        assert_eq!(
+            values(&chinese_numbers("共计1,339人")),
+            [(1339.0, Kind::Plain)]
+        );
+        assert_eq!(
+            values(&chinese_numbers("有1100多万人口")),
+            [(1.1e7, Kind::Plain)]
+        );
+        assert_eq!(
+            values(&chinese_numbers("6成是男性，高两成")),
+            [(60.0, Kind::Percent), (20.0, Kind::Percent)]
+        );
         assert_eq!(values(&chinese_numbers("利用5G+4K/8K技术")), []);
         assert_eq!(values(&chinese_numbers("分2成立")), [(2.0, Kind::Plain)]);
     }
@@ -524,16 +780,35 @@ mod tests {
             [(2020.0, Kind::Year), (7.0, Kind::Month), (25.0, Kind::Day)]
         );
         assert_eq!(values(&chinese_numbers("增长35%")), [(35.0, Kind::Percent)]);
-        assert_eq!(values(&chinese_numbers("百分之三十五")), [(35.0, Kind::Percent)]);
+        assert_eq!(
+            values(&chinese_numbers("百分之三十五")),
+            [(35.0, Kind::Percent)]
+        );
         assert_eq!(values(&chinese_numbers("第三名")), []);
         assert_eq!(values(&chinese_numbers("第3名")), [(3.0, Kind::Ordinal)]);
-        assert_eq!(values(&chinese_numbers("二〇二〇年")), [(2020.0, Kind::Year)]);
+        assert_eq!(
+            values(&chinese_numbers("二〇二〇年")),
+            [(2020.0, Kind::Year)]
+        );
     }
 
     #[test]
     fn chinese_words_that_are_not_numbers() {
-        for text in ["十分重要", "一个人", "千万不要", "千方百计", "一心一意", "统一", "万一下雨", "百姓"] {
-            assert!(chinese_numbers(text).is_empty(), "{text}: {:?}", chinese_numbers(text));
+        for text in [
+            "十分重要",
+            "一个人",
+            "千万不要",
+            "千方百计",
+            "一心一意",
+            "统一",
+            "万一下雨",
+            "百姓",
+        ] {
+            assert!(
+                chinese_numbers(text).is_empty(),
+                "{text}: {:?}",
+                chinese_numbers(text)
+            );
         }
         assert_eq!(values(&chinese_numbers("三十五人")), [(35.0, Kind::Plain)]);
         assert_eq!(values(&chinese_numbers("十年")), [(10.0, Kind::Plain)]);
@@ -541,14 +816,42 @@ mod tests {
 
     #[test]
     fn english_numbers_with_scales_words_and_months() {
-        assert_eq!(values(&english_numbers("1.2 billion yuan")), [(1.2e9, Kind::Plain)]);
-        assert_eq!(values(&english_numbers("a fine of 150,000 euros")), [(150_000.0, Kind::Plain)]);
-        assert_eq!(values(&english_numbers("a $3bn deal and 50K people")), [(3e9, Kind::Plain), (50_000.0, Kind::Plain)]);
-        assert_eq!(values(&english_numbers("Thirty-two counties")), [(32.0, Kind::Plain)]);
-        assert_eq!(values(&english_numbers("a hundred thousand")), [(100_000.0, Kind::Plain)]);
-        assert_eq!(values(&english_numbers("on July 25, 2020")), [(7.0, Kind::Month), (25.0, Kind::Plain), (2020.0, Kind::Year)]);
-        assert_eq!(values(&english_numbers("rose 35 percent, 3.5%")), [(35.0, Kind::Percent), (3.5, Kind::Percent)]);
-        assert_eq!(values(&english_numbers("the 82nd minute, the third time")), [(82.0, Kind::Ordinal), (3.0, Kind::Ordinal)]);
+        assert_eq!(
+            values(&english_numbers("1.2 billion yuan")),
+            [(1.2e9, Kind::Plain)]
+        );
+        assert_eq!(
+            values(&english_numbers("a fine of 150,000 euros")),
+            [(150_000.0, Kind::Plain)]
+        );
+        assert_eq!(
+            values(&english_numbers("a $3bn deal and 50K people")),
+            [(3e9, Kind::Plain), (50_000.0, Kind::Plain)]
+        );
+        assert_eq!(
+            values(&english_numbers("Thirty-two counties")),
+            [(32.0, Kind::Plain)]
+        );
+        assert_eq!(
+            values(&english_numbers("a hundred thousand")),
+            [(100_000.0, Kind::Plain)]
+        );
+        assert_eq!(
+            values(&english_numbers("on July 25, 2020")),
+            [
+                (7.0, Kind::Month),
+                (25.0, Kind::Plain),
+                (2020.0, Kind::Year)
+            ]
+        );
+        assert_eq!(
+            values(&english_numbers("rose 35 percent, 3.5%")),
+            [(35.0, Kind::Percent), (3.5, Kind::Percent)]
+        );
+        assert_eq!(
+            values(&english_numbers("the 82nd minute, the third time")),
+            [(82.0, Kind::Ordinal), (3.0, Kind::Ordinal)]
+        );
         assert_eq!(values(&english_numbers("You may go")), []);
     }
 

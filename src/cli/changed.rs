@@ -67,7 +67,9 @@ impl ChangedLines {
     pub fn from_git(dir: &Path, mode: &DiffMode) -> Result<ChangedLines> {
         let option = mode.option();
         let top = git(dir, &["rev-parse", "--show-toplevel"]).map_err(|e| match e {
-            GitError::Missing => Error::Usage(format!("{option} needs git, which was not found on PATH")),
+            GitError::Missing => {
+                Error::Usage(format!("{option} needs git, which was not found on PATH"))
+            }
             GitError::Failed(_) => Error::Usage(format!(
                 "{option} compares against git, but {} is not inside a git repository",
                 dir.display()
@@ -75,22 +77,43 @@ impl ChangedLines {
         })?;
         let root = PathBuf::from(top.trim_end_matches(['\n', '\r']));
         let root = std::fs::canonicalize(&root).unwrap_or(root);
-        let mut args = vec!["-c", "core.quotePath=false", "diff", "--unified=0", "--no-color", "--no-ext-diff", "--diff-filter=AMRC"];
+        let mut args = vec![
+            "-c",
+            "core.quotePath=false",
+            "diff",
+            "--unified=0",
+            "--no-color",
+            "--no-ext-diff",
+            "--diff-filter=AMRC",
+        ];
         match mode {
             DiffMode::Base(rev) => {
                 if rev.starts_with('-') {
-                    return Err(Error::Usage(format!("--diff-base: `{rev}` is not a revision")));
+                    return Err(Error::Usage(format!(
+                        "--diff-base: `{rev}` is not a revision"
+                    )));
                 }
                 args.push(rev);
             }
             DiffMode::Staged => args.push("--cached"),
         }
         args.push("--");
-        let diff = git(&root, &args).map_err(|e| Error::Usage(format!("{option}: git diff failed: {}", e.message())))?;
+        let diff = git(&root, &args)
+            .map_err(|e| Error::Usage(format!("{option}: git diff failed: {}", e.message())))?;
         let mut files = parse_diff(&diff);
         if matches!(mode, DiffMode::Base(_)) {
-            let untracked = git(&root, &["-c", "core.quotePath=false", "ls-files", "--others", "--exclude-standard", "-z"])
-                .map_err(|e| Error::Usage(format!("{option}: git ls-files failed: {}", e.message())))?;
+            let untracked = git(
+                &root,
+                &[
+                    "-c",
+                    "core.quotePath=false",
+                    "ls-files",
+                    "--others",
+                    "--exclude-standard",
+                    "-z",
+                ],
+            )
+            .map_err(|e| Error::Usage(format!("{option}: git ls-files failed: {}", e.message())))?;
             for path in untracked.split('\0').filter(|p| !p.is_empty()) {
                 files.insert(PathBuf::from(path), Lines::All);
             }
@@ -102,9 +125,12 @@ impl ChangedLines {
     /// the repository; `None` when it has no changes.
     pub fn lines_of(&self, path: &Path) -> std::result::Result<Option<&Lines>, String> {
         let absolute = std::fs::canonicalize(path).map_err(|e| e.to_string())?;
-        let relative = absolute
-            .strip_prefix(&self.root)
-            .map_err(|_| format!("is not inside the git repository at {}; changed-lines mode compares against git", self.root.display()))?;
+        let relative = absolute.strip_prefix(&self.root).map_err(|_| {
+            format!(
+                "is not inside the git repository at {}; changed-lines mode compares against git",
+                self.root.display()
+            )
+        })?;
         Ok(self.files.get(relative))
     }
 }
@@ -120,7 +146,10 @@ pub fn parse_diff(diff: &str) -> HashMap<PathBuf, Lines> {
             current = None;
         } else if let (Some(path), Some(hunk)) = (&current, line.strip_prefix("@@ ")) {
             if let Some(range) = added_lines(hunk) {
-                match files.entry(path.clone()).or_insert_with(|| Lines::Some(Vec::new())) {
+                match files
+                    .entry(path.clone())
+                    .or_insert_with(|| Lines::Some(Vec::new()))
+                {
                     Lines::Some(ranges) => ranges.push(range),
                     Lines::All => {}
                 }
@@ -138,7 +167,11 @@ pub fn parse_diff(diff: &str) -> HashMap<PathBuf, Lines> {
 /// The path after `+++ `: `b/path`, or a C-quoted `"b/pa\"th"`; `/dev/null` for a deletion.
 fn new_path(field: &str) -> Option<PathBuf> {
     let field = field.trim_end_matches('\t');
-    let unquoted = if field.starts_with('"') { unquote(field)? } else { field.to_string() };
+    let unquoted = if field.starts_with('"') {
+        unquote(field)?
+    } else {
+        field.to_string()
+    };
     unquoted.strip_prefix("b/").map(PathBuf::from)
 }
 
@@ -199,10 +232,22 @@ impl GitError {
 }
 
 fn git(dir: &Path, args: &[&str]) -> std::result::Result<String, GitError> {
-    let output = Command::new("git").arg("-C").arg(dir).args(args).output().map_err(|_| GitError::Missing)?;
+    let output = Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(args)
+        .output()
+        .map_err(|_| GitError::Missing)?;
     if !output.status.success() {
         let stderr = String::from_utf8_lossy(&output.stderr);
-        return Err(GitError::Failed(stderr.trim().lines().next().unwrap_or("unknown error").to_string()));
+        return Err(GitError::Failed(
+            stderr
+                .trim()
+                .lines()
+                .next()
+                .unwrap_or("unknown error")
+                .to_string(),
+        ));
     }
     Ok(String::from_utf8_lossy(&output.stdout).into_owned())
 }
@@ -218,7 +263,10 @@ mod tests {
                     diff --git a/gone.md b/gone.md\ndeleted file mode 100644\n--- a/gone.md\n+++ /dev/null\n@@ -1 +0,0 @@\n-x\n";
         let files = parse_diff(diff);
         assert_eq!(files.len(), 1);
-        assert_eq!(files[Path::new("news/a.md")], Lines::Some(vec![3..=3, 11..=12]));
+        assert_eq!(
+            files[Path::new("news/a.md")],
+            Lines::Some(vec![3..=3, 11..=12])
+        );
     }
 
     #[test]
@@ -234,8 +282,14 @@ mod tests {
 
     #[test]
     fn quoted_paths_are_unquoted() {
-        assert_eq!(new_path("\"b/caf\\303\\251 \\\"x\\\".md\""), Some(PathBuf::from("café \"x\".md")));
-        assert_eq!(new_path("b/plain name.md"), Some(PathBuf::from("plain name.md")));
+        assert_eq!(
+            new_path("\"b/caf\\303\\251 \\\"x\\\".md\""),
+            Some(PathBuf::from("café \"x\".md"))
+        );
+        assert_eq!(
+            new_path("b/plain name.md"),
+            Some(PathBuf::from("plain name.md"))
+        );
         assert_eq!(new_path("/dev/null"), None);
         assert_eq!(unquote("\"bad\\9\""), Some("bad9".to_string()));
         assert_eq!(unquote("\"\\777\""), None);

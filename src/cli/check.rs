@@ -5,21 +5,25 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
+use super::ExitStatus;
 use super::args::{CheckArgs, ColorArg, CommonArgs};
 use super::changed::{ChangedLines, DiffMode, Lines};
 use super::inputs::{self, Input, ReadFailure};
 use super::progress::{self, Progress};
-use super::ExitStatus;
+use crate::Linter;
 use crate::config::Overrides;
 use crate::error::{Error, Result};
 use crate::report::human::{HumanOptions, sanitise};
 use crate::report::{self, DocResult, FileError, FileResult, RunResult};
 use crate::table::{self, TableOptions};
 use crate::text::{InputFormat, Original};
-use crate::Linter;
 
 pub fn run(args: &CheckArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> Result<ExitStatus> {
-    let overrides = Overrides { min_score: args.min_score, fail_on: args.fail_on.map(Into::into), ..Overrides::default() };
+    let overrides = Overrides {
+        min_score: args.min_score,
+        fail_on: args.fail_on.map(Into::into),
+        ..Overrides::default()
+    };
     let linter = Linter::new(super::settings(&args.common, overrides)?);
     let changed = changed_lines(args)?;
     let mut run = RunResult::default();
@@ -42,11 +46,17 @@ pub fn run(args: &CheckArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> 
         let collected = inputs::collect(&args.common.paths, &linter.settings().exclude);
         run.errors.extend(collected.errors);
         notices.extend(collected.notices);
-        let mut inputs: Vec<(Input, Option<Lines>)> = collected.inputs.into_iter().map(|i| (i, None)).collect();
+        let mut inputs: Vec<(Input, Option<Lines>)> =
+            collected.inputs.into_iter().map(|i| (i, None)).collect();
         if let Some(changed) = &changed {
             inputs = only_changed(inputs, changed, &mut run, &mut notices);
         }
-        let progress = Progress::new(inputs.len() as u64, "files", progress::MIN_FILES, !args.quiet);
+        let progress = Progress::new(
+            inputs.len() as u64,
+            "files",
+            progress::MIN_FILES,
+            !args.quiet,
+        );
         let results: Vec<_> = inputs
             .par_iter()
             .map(|(input, lines)| {
@@ -64,14 +74,22 @@ pub fn run(args: &CheckArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> 
             }
         }
     }
-    let options = HumanOptions { color: use_color(args.color), quiet: args.quiet };
+    let options = HumanOptions {
+        color: use_color(args.color),
+        quiet: args.quiet,
+    };
     super::panic::working_on(match run.files.as_slice() {
         [only] => Some(only.path.as_str()),
         _ => None,
     });
     report::write(args.format, &run, stdout, &options).map_err(|e| Error::io("<stdout>", e))?;
     for error in &run.errors {
-        let _ = writeln!(stderr, "mtlint: error: {}: {}", sanitise(&error.path), sanitise(&error.message));
+        let _ = writeln!(
+            stderr,
+            "mtlint: error: {}: {}",
+            sanitise(&error.path),
+            sanitise(&error.message)
+        );
     }
     if !args.quiet {
         for notice in &notices {
@@ -81,17 +99,34 @@ pub fn run(args: &CheckArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> 
     Ok(status(&linter, &run))
 }
 
-fn check_input(linter: &Linter, input: &Input, common: &CommonArgs, changed: Option<&Lines>) -> Result<FileResult, ReadFailure> {
+fn check_input(
+    linter: &Linter,
+    input: &Input,
+    common: &CommonArgs,
+    changed: Option<&Lines>,
+) -> Result<FileResult, ReadFailure> {
     let source = inputs::read_source(input, common)?;
-    let mut report = super::panic::guard(source.name(), || linter.check(&source))
-        .map_err(|message| ReadFailure::Error(FileError { path: source.name().to_string(), message }))?;
+    let mut report =
+        super::panic::guard(source.name(), || linter.check(&source)).map_err(|message| {
+            ReadFailure::Error(FileError {
+                path: source.name().to_string(),
+                message,
+            })
+        })?;
     if let Some(lines) = changed {
         report.retain_findings(|f| {
             let p = report::locate(&source, f.range.clone());
             lines.touches(p.line, p.end_line)
         });
     }
-    Ok(FileResult { path: source.name().to_string(), docs: vec![DocResult { source, report, doc_id: None }] })
+    Ok(FileResult {
+        path: source.name().to_string(),
+        docs: vec![DocResult {
+            source,
+            report,
+            doc_id: None,
+        }],
+    })
 }
 
 /// One translated file checked against the original it was translated from (`--source`). When the
@@ -103,20 +138,45 @@ fn check_with_original(
 ) -> Result<(FileResult, Option<FileError>), ReadFailure> {
     let [path] = args.common.paths.as_slice() else {
         let message = "--source needs exactly one translated file to compare with".to_string();
-        return Err(ReadFailure::Error(FileError { path: inputs::display_path(original), message }));
+        return Err(ReadFailure::Error(FileError {
+            path: inputs::display_path(original),
+            message,
+        }));
     };
-    let target = if path.as_os_str() == "-" { Input::Stdin } else { Input::File { path: path.clone(), explicit: true } };
-    let original_input = Input::File { path: original.to_path_buf(), explicit: true };
+    let target = if path.as_os_str() == "-" {
+        Input::Stdin
+    } else {
+        Input::File {
+            path: path.clone(),
+            explicit: true,
+        }
+    };
+    let original_input = Input::File {
+        path: original.to_path_buf(),
+        explicit: true,
+    };
     let original_source = inputs::read_source(&original_input, &args.common)?;
     let source = inputs::read_source(&target, &args.common)?.with_original(Original::Document {
         name: original_source.name().to_string(),
         text: original_source.text().to_string(),
     });
     let doc = crate::Document::new(&source);
-    let problem = crate::bilingual::align(&doc).problem.map(|message| FileError { path: source.name().to_string(), message });
+    let problem = crate::bilingual::align(&doc)
+        .problem
+        .map(|message| FileError {
+            path: source.name().to_string(),
+            message,
+        });
     let report = linter.check_document(&doc);
     drop(doc);
-    let file = FileResult { path: source.name().to_string(), docs: vec![DocResult { source, report, doc_id: None }] };
+    let file = FileResult {
+        path: source.name().to_string(),
+        docs: vec![DocResult {
+            source,
+            report,
+            doc_id: None,
+        }],
+    };
     Ok((file, problem))
 }
 
@@ -128,7 +188,10 @@ fn changed_lines(args: &CheckArgs) -> Result<Option<ChangedLines>> {
         (None, false) => return Ok(None),
     };
     if args.common.paths.iter().any(|p| p.as_os_str() == "-") {
-        return Err(Error::Usage("--diff-base and --staged read changed lines from git and cannot check standard input".into()));
+        return Err(Error::Usage(
+            "--diff-base and --staged read changed lines from git and cannot check standard input"
+                .into(),
+        ));
     }
     let here = std::env::current_dir().map_err(|e| Error::io(".", e))?;
     ChangedLines::from_git(&here, &mode).map(Some)
@@ -145,34 +208,57 @@ fn only_changed(
     let mut kept = Vec::new();
     let mut unchanged = 0usize;
     for (input, _) in inputs {
-        let Input::File { path, .. } = &input else { continue };
+        let Input::File { path, .. } = &input else {
+            continue;
+        };
         match changed.lines_of(path) {
             Ok(Some(lines)) => {
                 let lines = lines.clone();
                 kept.push((input, Some(lines)));
             }
             Ok(None) => unchanged += 1,
-            Err(message) => run.errors.push(FileError { path: inputs::display_path(path), message }),
+            Err(message) => run.errors.push(FileError {
+                path: inputs::display_path(path),
+                message,
+            }),
         }
     }
     if unchanged > 0 {
-        notices.push(format!("{unchanged} file{} without changed lines not checked", if unchanged == 1 { "" } else { "s" }));
+        notices.push(format!(
+            "{unchanged} file{} without changed lines not checked",
+            if unchanged == 1 { "" } else { "s" }
+        ));
     }
     kept
 }
 
 fn check_table(linter: &Linter, path: &Path, args: &CheckArgs) -> Result<FileResult, FileError> {
     let stdin = path.as_os_str() == "-";
-    let input = if stdin { Input::Stdin } else { Input::File { path: path.to_path_buf(), explicit: true } };
+    let input = if stdin {
+        Input::Stdin
+    } else {
+        Input::File {
+            path: path.to_path_buf(),
+            explicit: true,
+        }
+    };
     let name = input.display(args.common.stdin_filename.as_deref());
     let bytes = inputs::read_bytes(&input, &name)?;
     let options = TableOptions {
         text_column: args.text_column.clone(),
         doc_column: args.doc_column.clone(),
         source_column: args.source_column.clone(),
-        tsv: stdin.then(|| args.common.stdin_filename.as_deref().is_none_or(|n| table::is_tsv(Path::new(n)))),
+        tsv: stdin.then(|| {
+            args.common
+                .stdin_filename
+                .as_deref()
+                .is_none_or(|n| table::is_tsv(Path::new(n)))
+        }),
     };
-    let docs = table::read(path, &bytes, &options).map_err(|e| FileError { path: name.clone(), message: strip_path(&e, &name) })?;
+    let docs = table::read(path, &bytes, &options).map_err(|e| FileError {
+        path: name.clone(),
+        message: strip_path(&e, &name),
+    })?;
     let format = match args.common.input_format {
         super::args::InputFormatArg::Auto => InputFormat::Plain,
         other => inputs::format_for("", other),
@@ -183,22 +269,35 @@ fn check_table(linter: &Linter, path: &Path, args: &CheckArgs) -> Result<FileRes
         .par_iter()
         .map(|doc| {
             let source = doc.source(&name, format);
-            let report = super::panic::guard(&name, || linter.check(&source)).map_err(|message| FileError {
-                path: name.clone(),
-                message: format!("document `{}`: {message}", doc.doc),
-            })?;
+            let report =
+                super::panic::guard(&name, || linter.check(&source)).map_err(|message| {
+                    FileError {
+                        path: name.clone(),
+                        message: format!("document `{}`: {message}", doc.doc),
+                    }
+                })?;
             progress.inc(doc.rows.len() as u64);
-            Ok(DocResult { source, report, doc_id: Some(doc.doc.clone()) })
+            Ok(DocResult {
+                source,
+                report,
+                doc_id: Some(doc.doc.clone()),
+            })
         })
         .collect::<Result<_, FileError>>()?;
     progress.finish();
-    Ok(FileResult { path: name, docs: results })
+    Ok(FileResult {
+        path: name,
+        docs: results,
+    })
 }
 
 /// The message of an error without the leading path (the report prints the path itself).
 fn strip_path(error: &Error, name: &str) -> String {
     let text = error.to_string();
-    text.strip_prefix(name).and_then(|t| t.strip_prefix(": ")).map(String::from).unwrap_or(text)
+    text.strip_prefix(name)
+        .and_then(|t| t.strip_prefix(": "))
+        .map(String::from)
+        .unwrap_or(text)
 }
 
 fn use_color(arg: ColorArg) -> bool {
@@ -216,9 +315,21 @@ fn status(linter: &Linter, run: &RunResult) -> ExitStatus {
         return ExitStatus::Error;
     }
     let settings = linter.settings();
-    let failing_finding = run.files.iter().flat_map(|f| &f.docs).flat_map(|d| &d.report.findings).any(|f| f.severity >= settings.fail_on);
-    let failing_score = settings
-        .min_score
-        .is_some_and(|min| run.files.iter().flat_map(|f| &f.docs).any(|d| d.report.score < min));
-    if failing_finding || failing_score { ExitStatus::Failure } else { ExitStatus::Success }
+    let failing_finding = run
+        .files
+        .iter()
+        .flat_map(|f| &f.docs)
+        .flat_map(|d| &d.report.findings)
+        .any(|f| f.severity >= settings.fail_on);
+    let failing_score = settings.min_score.is_some_and(|min| {
+        run.files
+            .iter()
+            .flat_map(|f| &f.docs)
+            .any(|d| d.report.score < min)
+    });
+    if failing_finding || failing_score {
+        ExitStatus::Failure
+    } else {
+        ExitStatus::Success
+    }
 }

@@ -10,15 +10,15 @@ use std::path::Path;
 use rayon::prelude::*;
 use similar::TextDiff;
 
+use super::ExitStatus;
 use super::args::FixArgs;
 use super::inputs::{self, Input, ReadFailure};
-use super::ExitStatus;
+use crate::Linter;
 use crate::config::Overrides;
 use crate::error::{Error, Result};
 use crate::fix::Applicability;
 use crate::report::FileError;
 use crate::report::human::sanitise;
-use crate::Linter;
 
 /// What happened to one file.
 struct Fixed {
@@ -30,27 +30,44 @@ struct Fixed {
 
 pub fn run(args: &FixArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> Result<ExitStatus> {
     let linter = Linter::new(super::settings(&args.common, Overrides::default())?);
-    let minimum = if args.unsafe_fixes { Applicability::Unsafe } else { Applicability::Safe };
+    let minimum = if args.unsafe_fixes {
+        Applicability::Unsafe
+    } else {
+        Applicability::Safe
+    };
     let mut errors: Vec<FileError> = Vec::new();
     let mut targets = Vec::new();
-    let paths = if args.common.paths.is_empty() { vec![".".into()] } else { args.common.paths.clone() };
+    let paths = if args.common.paths.is_empty() {
+        vec![".".into()]
+    } else {
+        args.common.paths.clone()
+    };
     for path in &paths {
         if path.is_dir() {
             errors.push(FileError {
                 path: inputs::display_path(path),
-                message: "is a folder; `mtlint fix` changes only files named on the command line".into(),
+                message: "is a folder; `mtlint fix` changes only files named on the command line"
+                    .into(),
             });
         } else if path.as_os_str() == "-" {
             targets.push(Input::Stdin);
         } else {
-            targets.push(Input::File { path: path.clone(), explicit: true });
+            targets.push(Input::File {
+                path: path.clone(),
+                explicit: true,
+            });
         }
     }
     if targets.contains(&Input::Stdin) && targets.len() > 1 {
-        return Err(Error::Usage("`mtlint fix -` reads standard input and cannot be combined with files".into()));
+        return Err(Error::Usage(
+            "`mtlint fix -` reads standard input and cannot be combined with files".into(),
+        ));
     }
     let out = |e| Error::io("<stdout>", e);
-    let results: Vec<Result<Fixed, FileError>> = targets.par_iter().map(|t| fix_one(&linter, t, args, minimum)).collect();
+    let results: Vec<Result<Fixed, FileError>> = targets
+        .par_iter()
+        .map(|t| fix_one(&linter, t, args, minimum))
+        .collect();
     let (mut applied, mut remaining, mut changed) = (0, 0, false);
     for result in results {
         match result {
@@ -67,18 +84,34 @@ pub fn run(args: &FixArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> Re
                         write!(stdout, "{diff}").map_err(out)?;
                     }
                 } else if !args.quiet && fixed.applied > 0 && fixed.name != "<stdin>" {
-                    writeln!(stderr, "Fixed {} finding{} in {}", fixed.applied, plural(fixed.applied), sanitise(&fixed.name)).map_err(out)?;
+                    writeln!(
+                        stderr,
+                        "Fixed {} finding{} in {}",
+                        fixed.applied,
+                        plural(fixed.applied),
+                        sanitise(&fixed.name)
+                    )
+                    .map_err(out)?;
                 }
             }
             Err(error) => errors.push(error),
         }
     }
     for error in &errors {
-        let _ = writeln!(stderr, "mtlint: error: {}: {}", sanitise(&error.path), sanitise(&error.message));
+        let _ = writeln!(
+            stderr,
+            "mtlint: error: {}: {}",
+            sanitise(&error.path),
+            sanitise(&error.message)
+        );
     }
     if !args.quiet && !targets.contains(&Input::Stdin) {
         let verb = if args.diff { "Would fix" } else { "Fixed" };
-        let _ = writeln!(stderr, "{verb} {applied} finding{} ({remaining} remaining).", plural(applied));
+        let _ = writeln!(
+            stderr,
+            "{verb} {applied} finding{} ({remaining} remaining).",
+            plural(applied)
+        );
     }
     Ok(if !errors.is_empty() {
         ExitStatus::Error
@@ -89,27 +122,48 @@ pub fn run(args: &FixArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> Re
     })
 }
 
-fn fix_one(linter: &Linter, input: &Input, args: &FixArgs, minimum: Applicability) -> Result<Fixed, FileError> {
+fn fix_one(
+    linter: &Linter,
+    input: &Input,
+    args: &FixArgs,
+    minimum: Applicability,
+) -> Result<Fixed, FileError> {
     let source = inputs::read_source(input, &args.common).map_err(|f| match f {
         ReadFailure::Error(e) => e,
-        ReadFailure::Skipped(message) => FileError { path: input.display(None), message },
+        ReadFailure::Skipped(message) => FileError {
+            path: input.display(None),
+            message,
+        },
     })?;
     let name = source.name().to_string();
-    let err = |message: String| FileError { path: name.clone(), message };
+    let err = |message: String| FileError {
+        path: name.clone(),
+        message,
+    };
     let outcome = super::panic::guard(&name, || linter.fix(&source, minimum)).map_err(err)?;
     let remaining = outcome.remaining.findings.len();
-    let diff = args.diff.then(|| unified_diff(&name, source.text(), &outcome.text));
+    let diff = args
+        .diff
+        .then(|| unified_diff(&name, source.text(), &outcome.text));
     match input {
         Input::Stdin if !args.diff => {
             let mut stdout = std::io::stdout().lock();
-            stdout.write_all(outcome.text.as_bytes()).map_err(|e| err(e.to_string()))?;
+            stdout
+                .write_all(outcome.text.as_bytes())
+                .map_err(|e| err(e.to_string()))?;
         }
         Input::File { path, .. } if !args.diff && outcome.applied > 0 => {
-            write_if_unchanged(path, source.text().as_bytes(), outcome.text.as_bytes()).map_err(|e| err(message_of(e, path)))?;
+            write_if_unchanged(path, source.text().as_bytes(), outcome.text.as_bytes())
+                .map_err(|e| err(message_of(e, path)))?;
         }
         _ => {}
     }
-    Ok(Fixed { name, applied: outcome.applied, remaining, diff })
+    Ok(Fixed {
+        name,
+        applied: outcome.applied,
+        remaining,
+        diff,
+    })
 }
 
 fn message_of(error: Error, path: &Path) -> String {
@@ -126,7 +180,11 @@ fn unified_diff(name: &str, old: &str, new: &str) -> String {
     if old == new {
         return String::new();
     }
-    TextDiff::from_lines(old, new).unified_diff().context_radius(2).header(&format!("a/{name}"), &format!("b/{name}")).to_string()
+    TextDiff::from_lines(old, new)
+        .unified_diff()
+        .context_radius(2)
+        .header(&format!("a/{name}"), &format!("b/{name}"))
+        .to_string()
 }
 
 /// Writes `new` over `path` if the file still holds `original`.
@@ -137,14 +195,19 @@ fn write_if_unchanged(path: &Path, original: &[u8], new: &[u8]) -> Result<()> {
     let target = std::fs::canonicalize(path).map_err(|e| Error::io(path, e))?;
     let meta = std::fs::metadata(&target).map_err(|e| Error::io(path, e))?;
     if meta.permissions().readonly() {
-        return Err(Error::Fix { path: path.to_path_buf(), message: "is read-only; nothing written".into() });
+        return Err(Error::Fix {
+            path: path.to_path_buf(),
+            message: "is read-only; nothing written".into(),
+        });
     }
     debug_before_write(&target);
     let now = std::fs::read(&target).map_err(|e| Error::io(path, e))?;
     if now != original {
         return Err(Error::Fix {
             path: path.to_path_buf(),
-            message: "changed on disk while mtlint was fixing it; nothing written (run mtlint fix again)".into(),
+            message:
+                "changed on disk while mtlint was fixing it; nothing written (run mtlint fix again)"
+                    .into(),
         });
     }
     write_atomically(&target, new).map_err(|e| match e {
@@ -161,7 +224,11 @@ pub fn write_atomically(path: &Path, contents: &[u8]) -> Result<()> {
         _ => Path::new("."),
     };
     let io = |e: std::io::Error| Error::io(path, e);
-    let mut temp = tempfile::Builder::new().prefix(".mtlint-").suffix(".tmp").tempfile_in(dir).map_err(io)?;
+    let mut temp = tempfile::Builder::new()
+        .prefix(".mtlint-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(io)?;
     temp.write_all(contents).map_err(io)?;
     temp.as_file().sync_all().map_err(io)?;
     if let Ok(meta) = std::fs::metadata(path) {
@@ -189,7 +256,11 @@ fn keep_owner(_: &std::fs::File, _: &std::fs::Metadata) {}
 fn debug_before_write(path: &Path) {
     #[cfg(debug_assertions)]
     if let Some(command) = std::env::var_os("MTLINT_DEBUG_BEFORE_WRITE") {
-        let _ = std::process::Command::new("sh").arg("-c").arg(command).env("MTLINT_FILE", path).status();
+        let _ = std::process::Command::new("sh")
+            .arg("-c")
+            .arg(command)
+            .env("MTLINT_FILE", path)
+            .status();
     }
     #[cfg(not(debug_assertions))]
     let _ = path;

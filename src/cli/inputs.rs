@@ -18,7 +18,9 @@ use crate::text::{InputFormat, Source};
 use super::args::{CommonArgs, InputFormatArg};
 
 /// Extensions picked up when walking a folder.
-pub const PROSE_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "mdown", "mkd", "html", "htm", "xhtml"];
+pub const PROSE_EXTENSIONS: &[&str] = &[
+    "txt", "text", "md", "markdown", "mdown", "mkd", "html", "htm", "xhtml",
+];
 
 /// Documents are addressed with 32-bit offsets.
 const MAX_FILE_SIZE: u64 = u32::MAX as u64;
@@ -28,7 +30,10 @@ const MAX_FILE_SIZE: u64 = u32::MAX as u64;
 pub enum Input {
     Stdin,
     /// A file; `explicit` when it was named on the command line rather than found in a walk.
-    File { path: PathBuf, explicit: bool },
+    File {
+        path: PathBuf,
+        explicit: bool,
+    },
 }
 
 impl Input {
@@ -57,16 +62,26 @@ pub struct Collected {
 /// Expands the command-line paths into inputs.
 pub fn collect(paths: &[PathBuf], exclude: &[String]) -> Collected {
     let mut collected = Collected::default();
-    let paths: Vec<PathBuf> = if paths.is_empty() { vec![PathBuf::from(".")] } else { paths.to_vec() };
+    let paths: Vec<PathBuf> = if paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        paths.to_vec()
+    };
     for path in &paths {
         if path.as_os_str() == "-" {
             collected.inputs.push(Input::Stdin);
         } else if path.is_dir() {
             walk(path, exclude, &mut collected);
         } else if path.exists() || path.is_symlink() {
-            collected.inputs.push(Input::File { path: path.clone(), explicit: true });
+            collected.inputs.push(Input::File {
+                path: path.clone(),
+                explicit: true,
+            });
         } else {
-            collected.errors.push(FileError { path: display_path(path), message: "no such file or folder".into() });
+            collected.errors.push(FileError {
+                path: display_path(path),
+                message: "no such file or folder".into(),
+            });
         }
     }
     collected
@@ -76,11 +91,17 @@ fn walk(root: &Path, exclude: &[String], collected: &mut Collected) {
     let mut overrides = OverrideBuilder::new(root);
     for glob in exclude {
         if let Err(e) = overrides.add(&format!("!{glob}")) {
-            collected.errors.push(FileError { path: glob.clone(), message: format!("invalid exclude glob: {e}") });
+            collected.errors.push(FileError {
+                path: glob.clone(),
+                message: format!("invalid exclude glob: {e}"),
+            });
         }
     }
     let mut builder = WalkBuilder::new(root);
-    builder.require_git(false).follow_links(false).sort_by_file_path(|a, b| a.cmp(b));
+    builder
+        .require_git(false)
+        .follow_links(false)
+        .sort_by_file_path(|a, b| a.cmp(b));
     if let Ok(built) = overrides.build() {
         builder.overrides(built);
     }
@@ -92,7 +113,10 @@ fn walk(root: &Path, exclude: &[String], collected: &mut Collected) {
             Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) => {
                 let path = entry.into_path();
                 if has_prose_extension(&path) {
-                    collected.inputs.push(Input::File { path, explicit: false });
+                    collected.inputs.push(Input::File {
+                        path,
+                        explicit: false,
+                    });
                 }
             }
             Ok(_) => {}
@@ -108,12 +132,18 @@ fn symlink_notice(path: &Path) -> Option<String> {
     let name = display_path(path);
     let skipped = "skipped: symbolic link, not followed in a folder walk (name it on the command line to check it)";
     match std::fs::metadata(path) {
-        Err(e) => Some(format!("{name}: skipped: symbolic link that cannot be followed: {}", io_message(&e))),
+        Err(e) => Some(format!(
+            "{name}: skipped: symbolic link that cannot be followed: {}",
+            io_message(&e)
+        )),
         Ok(meta) if meta.is_dir() => {
             let target = std::fs::canonicalize(path).ok()?;
             let parent = path.parent().and_then(|p| std::fs::canonicalize(p).ok())?;
             if parent.starts_with(&target) {
-                Some(format!("{name}: skipped: symbolic link loop back to {}", display_path(&target)))
+                Some(format!(
+                    "{name}: skipped: symbolic link loop back to {}",
+                    display_path(&target)
+                ))
             } else {
                 Some(format!("{name}: {skipped}"))
             }
@@ -134,18 +164,25 @@ fn walk_error(err: ignore::Error) -> FileError {
         _ => String::from("<walk>"),
     };
     let message = match &err {
-        ignore::Error::Loop { ancestor, .. } => format!("symbolic link loop back to {}", display_path(ancestor)),
+        ignore::Error::Loop { ancestor, .. } => {
+            format!("symbolic link loop back to {}", display_path(ancestor))
+        }
         other => strip_path_prefix(&other.to_string()),
     };
     FileError { path, message }
 }
 
 fn strip_path_prefix(message: &str) -> String {
-    message.rsplit_once(": ").map_or(message, |(_, m)| m).to_string()
+    message
+        .rsplit_once(": ")
+        .map_or(message, |(_, m)| m)
+        .to_string()
 }
 
 pub fn has_prose_extension(path: &Path) -> bool {
-    path.extension().and_then(|e| e.to_str()).is_some_and(|e| PROSE_EXTENSIONS.iter().any(|p| p.eq_ignore_ascii_case(e)))
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| PROSE_EXTENSIONS.iter().any(|p| p.eq_ignore_ascii_case(e)))
 }
 
 /// The format to read `name` in.
@@ -169,11 +206,17 @@ pub enum ReadFailure {
 
 /// Reads the raw bytes of an input.
 pub fn read_bytes(input: &Input, name: &str) -> Result<Vec<u8>, FileError> {
-    let err = |message: String| FileError { path: name.to_string(), message };
+    let err = |message: String| FileError {
+        path: name.to_string(),
+        message,
+    };
     match input {
         Input::Stdin => {
             let mut bytes = Vec::new();
-            std::io::stdin().lock().read_to_end(&mut bytes).map_err(|e| err(format!("cannot read standard input: {e}")))?;
+            std::io::stdin()
+                .lock()
+                .read_to_end(&mut bytes)
+                .map_err(|e| err(format!("cannot read standard input: {e}")))?;
             Ok(bytes)
         }
         Input::File { path, .. } => {
@@ -182,7 +225,10 @@ pub fn read_bytes(input: &Input, name: &str) -> Result<Vec<u8>, FileError> {
                 return Err(err("is a folder".into()));
             }
             if meta.len() > MAX_FILE_SIZE {
-                return Err(err(format!("too large ({} bytes; the limit is 4 GiB)", meta.len())));
+                return Err(err(format!(
+                    "too large ({} bytes; the limit is 4 GiB)",
+                    meta.len()
+                )));
             }
             std::fs::read(path).map_err(|e| err(io_message(&e)))
         }
@@ -197,11 +243,21 @@ pub fn read_source(input: &Input, common: &CommonArgs) -> Result<Source, ReadFai
     if let Some(offset) = memchr_nul(&bytes).filter(|_| !starts_with_utf16_or_32_bom(&bytes)) {
         let binary = DecodeError::Binary { offset };
         return Err(match input {
-            Input::File { explicit: false, .. } => ReadFailure::Skipped(format!("{name}: skipped: {binary}")),
-            _ => ReadFailure::Error(FileError { path: name, message: binary.to_string() }),
+            Input::File {
+                explicit: false, ..
+            } => ReadFailure::Skipped(format!("{name}: skipped: {binary}")),
+            _ => ReadFailure::Error(FileError {
+                path: name,
+                message: binary.to_string(),
+            }),
         });
     }
-    Source::from_bytes(name.clone(), bytes, format).map_err(|e| ReadFailure::Error(FileError { path: name, message: e.to_string() }))
+    Source::from_bytes(name.clone(), bytes, format).map_err(|e| {
+        ReadFailure::Error(FileError {
+            path: name,
+            message: e.to_string(),
+        })
+    })
 }
 
 fn memchr_nul(bytes: &[u8]) -> Option<usize> {
@@ -209,7 +265,9 @@ fn memchr_nul(bytes: &[u8]) -> Option<usize> {
 }
 
 fn starts_with_utf16_or_32_bom(bytes: &[u8]) -> bool {
-    bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) || bytes.starts_with(&[0, 0, 0xFE, 0xFF])
+    bytes.starts_with(&[0xFF, 0xFE])
+        || bytes.starts_with(&[0xFE, 0xFF])
+        || bytes.starts_with(&[0, 0, 0xFE, 0xFF])
 }
 
 /// An I/O error in words, without Rust's "(os error 13)" suffix.

@@ -15,7 +15,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 pub use args::Cli;
-use args::{CommonArgs, Command};
+use args::{Command, CommonArgs};
 
 use crate::config::{self, ConfigFile, Overrides, Settings};
 use crate::error::Result;
@@ -49,7 +49,9 @@ fn completions(shell: clap_complete::Shell, stdout: &mut dyn Write) -> Result<Ex
     use clap::CommandFactory;
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut Cli::command(), "mtlint", &mut script);
-    stdout.write_all(&script).map_err(|e| crate::Error::io("<stdout>", e))?;
+    stdout
+        .write_all(&script)
+        .map_err(|e| crate::Error::io("<stdout>", e))?;
     Ok(ExitStatus::Success)
 }
 
@@ -74,12 +76,21 @@ pub fn settings(common: &CommonArgs, mut overrides: Overrides) -> Result<Setting
     Settings::resolve(file, path.as_deref(), &overrides)
 }
 
-fn init(force: bool, glossary_from: &[PathBuf], stdout: &mut dyn Write, stderr: &mut dyn Write) -> Result<ExitStatus> {
+fn init(
+    force: bool,
+    glossary_from: &[PathBuf],
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> Result<ExitStatus> {
     let config = PathBuf::from("mtlint.toml");
-    let out = |stdout: &mut dyn Write, line: String| writeln!(stdout, "{line}").map_err(|e| crate::Error::io("<stdout>", e));
+    let out = |stdout: &mut dyn Write, line: String| {
+        writeln!(stdout, "{line}").map_err(|e| crate::Error::io("<stdout>", e))
+    };
     if glossary_from.is_empty() {
         if config.exists() && !force {
-            return Err(crate::Error::Usage("mtlint.toml already exists; use --force to overwrite it".into()));
+            return Err(crate::Error::Usage(
+                "mtlint.toml already exists; use --force to overwrite it".into(),
+            ));
         }
         crate::cli::fix::write_atomically(&config, config::INIT_TEMPLATE.as_bytes())?;
         out(stdout, "wrote mtlint.toml".into())?;
@@ -87,18 +98,32 @@ fn init(force: bool, glossary_from: &[PathBuf], stdout: &mut dyn Write, stderr: 
     }
     let glossary = PathBuf::from("glossary.tsv");
     if glossary.exists() && !force {
-        return Err(crate::Error::Usage("glossary.tsv already exists; use --force to overwrite it".into()));
+        return Err(crate::Error::Usage(
+            "glossary.tsv already exists; use --force to overwrite it".into(),
+        ));
     }
     let (table, terms, failed) = names::starter_glossary(glossary_from, stderr)?;
     crate::cli::fix::write_atomically(&glossary, table.as_bytes())?;
-    out(stdout, format!("wrote glossary.tsv: {terms} names to review"))?;
+    out(
+        stdout,
+        format!("wrote glossary.tsv: {terms} names to review"),
+    )?;
     // An existing configuration is the user's: it is never rewritten to name the glossary.
     if config.exists() && !force {
-        out(stdout, "mtlint.toml exists: add `files = [\"glossary.tsv\"]` under [glossary] to use it".into())?;
+        out(
+            stdout,
+            "mtlint.toml exists: add `files = [\"glossary.tsv\"]` under [glossary] to use it"
+                .into(),
+        )?;
     } else {
-        let template = config::INIT_TEMPLATE.replace("# files = [\"glossary.tsv\"]", "files = [\"glossary.tsv\"]");
+        let template = config::INIT_TEMPLATE
+            .replace("# files = [\"glossary.tsv\"]", "files = [\"glossary.tsv\"]");
         crate::cli::fix::write_atomically(&config, template.as_bytes())?;
         out(stdout, "wrote mtlint.toml, naming glossary.tsv".into())?;
     }
-    Ok(if failed { ExitStatus::Error } else { ExitStatus::Success })
+    Ok(if failed {
+        ExitStatus::Error
+    } else {
+        ExitStatus::Success
+    })
 }

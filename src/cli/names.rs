@@ -66,9 +66,18 @@ pub fn run(args: &NamesArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> 
     };
     written.map_err(|e| Error::io("<stdout>", e))?;
     for error in &errors {
-        let _ = writeln!(stderr, "mtlint: error: {}: {}", error.path, sanitise(&error.message));
+        let _ = writeln!(
+            stderr,
+            "mtlint: error: {}: {}",
+            error.path,
+            sanitise(&error.message)
+        );
     }
-    Ok(if errors.is_empty() { ExitStatus::Success } else { ExitStatus::Error })
+    Ok(if errors.is_empty() {
+        ExitStatus::Success
+    } else {
+        ExitStatus::Error
+    })
 }
 
 /// `mtlint init --glossary FILES`: a glossary of the people, organisations and places of `paths`
@@ -76,13 +85,23 @@ pub fn run(args: &NamesArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> 
 /// spellings seen go into the note, not into aliases: most of them are the garbles the glossary
 /// exists to catch, and an alias would make them canonical. Returns the table, its number of
 /// terms, and whether a file could not be read (reported on `stderr`; the others are used).
-pub fn starter_glossary(paths: &[std::path::PathBuf], stderr: &mut dyn Write) -> Result<(String, usize, bool)> {
-    let common = CommonArgs { paths: paths.to_vec(), isolated: true, ..CommonArgs::default() };
+pub fn starter_glossary(
+    paths: &[std::path::PathBuf],
+    stderr: &mut dyn Write,
+) -> Result<(String, usize, bool)> {
+    let common = CommonArgs {
+        paths: paths.to_vec(),
+        isolated: true,
+        ..CommonArgs::default()
+    };
     let linter = crate::Linter::new(super::settings(&common, Overrides::default())?);
     let collected = inputs::collect(&common.paths, &[]);
     let mut errors = collected.errors;
     // canonical -> (kind, mentions, files, other spellings)
-    let mut terms: std::collections::BTreeMap<String, (&'static str, usize, Vec<String>, Vec<String>)> = Default::default();
+    let mut terms: std::collections::BTreeMap<
+        String,
+        (&'static str, usize, Vec<String>, Vec<String>),
+    > = Default::default();
     // Spellings mtlint itself reports as garbled names or entities, with the correction: a
     // glossary that listed them would silence the very findings it should confirm.
     let mut flagged: std::collections::BTreeMap<String, String> = Default::default();
@@ -96,10 +115,18 @@ pub fn starter_glossary(paths: &[std::path::PathBuf], stderr: &mut dyn Write) ->
             }
         };
         for f in linter.check(&source).findings {
-            if matches!(f.rule.category, crate::rules::Category::Names | crate::rules::Category::Entities) {
+            if matches!(
+                f.rule.category,
+                crate::rules::Category::Names | crate::rules::Category::Entities
+            ) {
                 if let Some(text) = source.text().get(f.range.clone()) {
-                    let suggestion = f.suggestions.first().map_or(String::new(), |s| format!(" → {s}"));
-                    flagged.entry(text.to_string()).or_insert(format!("{}{suggestion}", f.rule.code));
+                    let suggestion = f
+                        .suggestions
+                        .first()
+                        .map_or(String::new(), |s| format!(" → {s}"));
+                    flagged
+                        .entry(text.to_string())
+                        .or_insert(format!("{}{suggestion}", f.rule.code));
                 }
             }
         }
@@ -107,12 +134,21 @@ pub fn starter_glossary(paths: &[std::path::PathBuf], stderr: &mut dyn Write) ->
             if entry.kind == Kind::Other.as_str() {
                 continue;
             }
-            let term = terms.entry(entry.canonical.clone()).or_insert((entry.kind, 0, Vec::new(), Vec::new()));
+            let term = terms.entry(entry.canonical.clone()).or_insert((
+                entry.kind,
+                0,
+                Vec::new(),
+                Vec::new(),
+            ));
             term.1 += entry.mentions;
             if !term.2.iter().any(|f| f == source.name()) {
                 term.2.push(source.name().to_string());
             }
-            for s in entry.spellings.iter().filter(|s| matches!(s.status, "variant" | "casing")) {
+            for s in entry
+                .spellings
+                .iter()
+                .filter(|s| matches!(s.status, "variant" | "casing"))
+            {
                 if !term.3.contains(&s.text) {
                     term.3.push(s.text.clone());
                 }
@@ -120,7 +156,12 @@ pub fn starter_glossary(paths: &[std::path::PathBuf], stderr: &mut dyn Write) ->
         }
     }
     for error in &errors {
-        let _ = writeln!(stderr, "mtlint: error: {}: {}", error.path, sanitise(&error.message));
+        let _ = writeln!(
+            stderr,
+            "mtlint: error: {}: {}",
+            error.path,
+            sanitise(&error.message)
+        );
     }
     let cell = |s: &str| s.replace(['\t', '\n', '\r'], " ");
     let mut table = String::from(
@@ -130,10 +171,17 @@ pub fn starter_glossary(paths: &[std::path::PathBuf], stderr: &mut dyn Write) ->
     );
     for (canonical, (kind, mentions, files, others)) in &terms {
         if let Some(finding) = flagged.get(canonical) {
-            table.push_str(&format!("# left out, mtlint flags this spelling ({finding}): {}\n", cell(canonical)));
+            table.push_str(&format!(
+                "# left out, mtlint flags this spelling ({finding}): {}\n",
+                cell(canonical)
+            ));
             continue;
         }
-        let mut note = format!("{mentions} mention{} in {}", if *mentions == 1 { "" } else { "s" }, files.join(", "));
+        let mut note = format!(
+            "{mentions} mention{} in {}",
+            if *mentions == 1 { "" } else { "s" },
+            files.join(", ")
+        );
         if !others.is_empty() {
             note.push_str(&format!("; also written {}", others.join(", ")));
         }
@@ -159,9 +207,17 @@ fn entries(source: &Source, glossary: &[String]) -> Vec<Entry> {
                 continue;
             }
             let (line, column) = source.lines().line_col(source.text(), mention.range.start);
-            spellings.push(Spelling { text: written.to_string(), count: 1, line, column, status: status(&names, m, written, &cluster.canonical) });
+            spellings.push(Spelling {
+                text: written.to_string(),
+                count: 1,
+                line,
+                column,
+                status: status(&names, m, written, &cluster.canonical),
+            });
         }
-        let varied = spellings.iter().any(|s| matches!(s.status, "variant" | "casing"));
+        let varied = spellings
+            .iter()
+            .any(|s| matches!(s.status, "variant" | "casing"));
         if cluster.kind == Kind::Other && !varied {
             continue;
         }
@@ -187,7 +243,9 @@ fn status(names: &NameAnalysis, m: usize, written: &str, canonical: &str) -> &'s
     }
     if expected.misspelled {
         "variant"
-    } else if !expected.recased.is_empty() || (written != canonical && written.to_lowercase() == canonical.to_lowercase()) {
+    } else if !expected.recased.is_empty()
+        || (written != canonical && written.to_lowercase() == canonical.to_lowercase())
+    {
         "casing"
     } else if written == canonical {
         "canonical"
@@ -202,13 +260,32 @@ fn write_table(files: &[(String, Vec<Entry>)], out: &mut dyn Write) -> std::io::
             writeln!(out)?;
         }
         writeln!(out, "{}: {} names", sanitise(path), entries.len())?;
-        let width = entries.iter().flat_map(|e| e.spellings.iter().map(|s| s.text.chars().count())).max().unwrap_or(0).min(40);
+        let width = entries
+            .iter()
+            .flat_map(|e| e.spellings.iter().map(|s| s.text.chars().count()))
+            .max()
+            .unwrap_or(0)
+            .min(40);
         for entry in entries {
             writeln!(out)?;
-            writeln!(out, "  {} ({}, {}; {} mentions)", sanitise(&entry.canonical), entry.kind, entry.source, entry.mentions)?;
+            writeln!(
+                out,
+                "  {} ({}, {}; {} mentions)",
+                sanitise(&entry.canonical),
+                entry.kind,
+                entry.source,
+                entry.mentions
+            )?;
             for s in &entry.spellings {
                 let place = format!("{}:{}", s.line, s.column);
-                writeln!(out, "    {:<width$}  {:>3}×  {:<9}  {}", sanitise(&s.text), s.count, place, s.status)?;
+                writeln!(
+                    out,
+                    "    {:<width$}  {:>3}×  {:<9}  {}",
+                    sanitise(&s.text),
+                    s.count,
+                    place,
+                    s.status
+                )?;
             }
         }
     }
@@ -241,7 +318,20 @@ fn write_json(files: &[(String, Vec<Entry>)], out: &mut dyn Write) -> std::io::R
 fn write_csv(files: &[(String, Vec<Entry>)], out: &mut dyn Write) -> std::io::Result<()> {
     let mut writer = csv::Writer::from_writer(out);
     let io = |e: csv::Error| std::io::Error::other(e.to_string());
-    writer.write_record(["path", "cluster", "canonical", "kind", "source", "text", "count", "line", "column", "status"]).map_err(io)?;
+    writer
+        .write_record([
+            "path",
+            "cluster",
+            "canonical",
+            "kind",
+            "source",
+            "text",
+            "count",
+            "line",
+            "column",
+            "status",
+        ])
+        .map_err(io)?;
     for (path, entries) in files {
         for (i, e) in entries.iter().enumerate() {
             for s in &e.spellings {

@@ -22,7 +22,10 @@ thread_local! {
 /// Installs the one-line panic hook. Called once by `main`.
 pub fn install_hook() {
     panic::set_hook(Box::new(|info| {
-        let location = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
+        let location = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
         let current = CURRENT.with(|c| c.borrow().clone());
         match current {
             Some((_, true)) => LOCATION.with(|l| *l.borrow_mut() = location),

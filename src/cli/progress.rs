@@ -52,12 +52,16 @@ impl Drop for Progress {
 
 /// The bar's look: `checking [=====>    ] 1,776/20,000 rows  7890/s  2s left`.
 fn with_target(total: u64, unit: &str, target: ProgressDrawTarget) -> ProgressBar {
-    let template = format!("checking [{{bar:30}}] {{human_pos}}/{{human_len}} {unit}  {{rate}}  {{eta}} left");
+    let template =
+        format!("checking [{{bar:30}}] {{human_pos}}/{{human_len}} {unit}  {{rate}}  {{eta}} left");
     let style = ProgressStyle::with_template(&template)
         .unwrap_or_else(|_| ProgressStyle::default_bar())
-        .with_key("rate", |state: &ProgressState, w: &mut dyn std::fmt::Write| {
-            let _ = write!(w, "{:.0}/s", state.per_sec());
-        })
+        .with_key(
+            "rate",
+            |state: &ProgressState, w: &mut dyn std::fmt::Write| {
+                let _ = write!(w, "{:.0}/s", state.per_sec());
+            },
+        )
         .progress_chars("=> ");
     let bar = ProgressBar::with_draw_target(Some(total), target).with_style(style);
     bar.enable_steady_tick(Duration::from_millis(200));
@@ -73,7 +77,10 @@ mod tests {
         assert!(Progress::new(1000, "files", MIN_FILES, false).bar.is_none());
         assert!(Progress::new(1, "files", MIN_FILES, true).bar.is_none());
         // The tests run with standard error captured, never a terminal.
-        assert!(Progress::new(1000, "rows", MIN_ROWS, true).bar.is_none() || std::io::stderr().is_terminal());
+        assert!(
+            Progress::new(1000, "rows", MIN_ROWS, true).bar.is_none()
+                || std::io::stderr().is_terminal()
+        );
     }
 
     #[test]

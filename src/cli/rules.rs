@@ -19,12 +19,17 @@ pub fn list(args: &RulesArgs, out: &mut dyn Write) -> Result<ExitStatus> {
                        "status": status(r.status), "fix": r.fix.as_str(), "summary": r.summary()})
             })
             .collect();
-        serde_json::to_writer_pretty(&mut *out, &rules).map_err(|e| io(std::io::Error::other(e)))?;
+        serde_json::to_writer_pretty(&mut *out, &rules)
+            .map_err(|e| io(std::io::Error::other(e)))?;
         writeln!(out).map_err(io)?;
         return Ok(ExitStatus::Success);
     }
-    writeln!(out, "{:<5} {:<32} {:<12} {:<8} {:<8} {:<10} summary", "code", "name", "category", "severity", "status", "fix")
-        .map_err(io)?;
+    writeln!(
+        out,
+        "{:<5} {:<32} {:<12} {:<8} {:<8} {:<10} summary",
+        "code", "name", "category", "severity", "status", "fix"
+    )
+    .map_err(io)?;
     for r in RULES {
         writeln!(
             out,
@@ -50,7 +55,8 @@ fn status(status: Status) -> &'static str {
 }
 
 pub fn explain(code: &str, out: &mut dyn Write) -> Result<ExitStatus> {
-    let rule = find_rule(code).ok_or_else(|| Error::Usage(format!("no rule `{code}`; `mtlint rules` lists them")))?;
+    let rule = find_rule(code)
+        .ok_or_else(|| Error::Usage(format!("no rule `{code}`; `mtlint rules` lists them")))?;
     writeln!(
         out,
         "{} {}\ncategory: {}, severity: {}, status: {}, fix: {}\n\n{}",

@@ -59,16 +59,26 @@ pub fn name_runs(doc: &Document) -> Vec<NameRun> {
                 TokenKind::Word if !token.is(Flags::HAS_DIGIT) => {
                     let (word, possessive) = word_of(doc, token);
                     // "Yat-sen", "Abu-Dhabi": a hyphen with no space on either side joins two words.
-                    if let Some(last) = run.last_mut().filter(|_| joined_by_hyphen(doc, tokens, i)) {
+                    if let Some(last) = run.last_mut().filter(|_| joined_by_hyphen(doc, tokens, i))
+                    {
                         last.range.end = word.range.end;
                         last.full_end = word.full_end;
                         last.lower.push('-');
                         last.lower.push_str(&word.lower);
                     } else if word.capitalised || word.all_caps {
                         run.push(word);
-                    } else if !run.is_empty() && FUNCTION_WORDS.contains(&word.lower.as_str()) && word.lower != "the" {
-                        run.push(NameWord { connector: true, ..word });
-                    } else if !run.is_empty() && word.lower == "the" && token.is(Flags::SPACE_BEFORE) {
+                    } else if !run.is_empty()
+                        && FUNCTION_WORDS.contains(&word.lower.as_str())
+                        && word.lower != "the"
+                    {
+                        run.push(NameWord {
+                            connector: true,
+                            ..word
+                        });
+                    } else if !run.is_empty()
+                        && word.lower == "the"
+                        && token.is(Flags::SPACE_BEFORE)
+                    {
                         // "Newcastle upon the Tyne" is rare; "the" inside a run mostly starts a
                         // new phrase ("Peking University the ..."), so it ends the run.
                         close(&mut run, &mut runs);
@@ -79,8 +89,11 @@ pub fn name_runs(doc: &Document) -> Vec<NameRun> {
                         close(&mut run, &mut runs);
                     }
                 }
-                TokenKind::Punct if is_hyphen(doc.text(token)) && joined_by_hyphen(doc, tokens, i + 1) => {}
-                TokenKind::Punct | TokenKind::Symbol if doc.text(token) == "&" && !run.is_empty() => {
+                TokenKind::Punct
+                    if is_hyphen(doc.text(token)) && joined_by_hyphen(doc, tokens, i + 1) => {}
+                TokenKind::Punct | TokenKind::Symbol
+                    if doc.text(token) == "&" && !run.is_empty() =>
+                {
                     let range = token.range();
                     run.push(NameWord {
                         full_end: range.end,
@@ -121,12 +134,16 @@ fn joined_by_hyphen(doc: &Document, tokens: &[Token], i: usize) -> bool {
 /// The name word of a token, and whether it carried a possessive "'s".
 fn word_of(doc: &Document, token: &Token) -> (NameWord, bool) {
     let text = doc.text(token);
-    let stem = ["'s", "’s", "'S", "’S"].iter().find_map(|s| text.strip_suffix(s)).filter(|s| !s.is_empty());
+    let stem = ["'s", "’s", "'S", "’S"]
+        .iter()
+        .find_map(|s| text.strip_suffix(s))
+        .filter(|s| !s.is_empty());
     let possessive = stem.is_some() || text.ends_with(['\'', '’']);
     let stem = stem.unwrap_or_else(|| text.trim_end_matches(['\'', '’']));
     let range = token.start as usize..token.start as usize + stem.len();
     let letters = stem.chars().filter(|c| c.is_alphabetic());
-    let all_caps = stem.chars().filter(|c| c.is_alphabetic()).count() >= 2 && letters.clone().all(char::is_uppercase);
+    let all_caps = stem.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && letters.clone().all(char::is_uppercase);
     let capitalised = stem.chars().next().is_some_and(char::is_uppercase);
     let word = NameWord {
         range,
@@ -146,7 +163,9 @@ fn close(run: &mut Vec<NameWord>, runs: &mut Vec<NameRun>) {
         run.pop();
     }
     if !run.is_empty() {
-        runs.push(NameRun { words: std::mem::take(run) });
+        runs.push(NameRun {
+            words: std::mem::take(run),
+        });
     }
     run.clear();
 }
@@ -159,20 +178,51 @@ mod tests {
     fn runs(text: &str) -> Vec<Vec<String>> {
         let source = Source::new("t", text, InputFormat::Plain);
         let doc = Document::new(&source);
-        name_runs(&doc).iter().map(|r| r.words.iter().map(|w| text[w.range.clone()].to_string()).collect()).collect()
+        name_runs(&doc)
+            .iter()
+            .map(|r| {
+                r.words
+                    .iter()
+                    .map(|w| text[w.range.clone()].to_string())
+                    .collect()
+            })
+            .collect()
     }
 
     #[test]
     fn runs_join_names_with_function_words() {
         assert_eq!(
             runs("She studied at the University of Hong Kong, and at Peking University and Fudan."),
-            [vec!["She"], vec!["University", "of", "Hong", "Kong"], vec!["Peking", "University", "and", "Fudan"]]
+            [
+                vec!["She"],
+                vec!["University", "of", "Hong", "Kong"],
+                vec!["Peking", "University", "and", "Fudan"]
+            ]
         );
-        assert_eq!(runs("China's Tsinghua University said"), [vec!["China"], vec!["Tsinghua", "University"]]);
+        assert_eq!(
+            runs("China's Tsinghua University said"),
+            [vec!["China"], vec!["Tsinghua", "University"]]
+        );
         assert_eq!(runs("Deepseek's founder"), [vec!["Deepseek"]]);
-        assert_eq!(runs("at Sun Yat-sen University, Guangzhou"), [vec!["Sun", "Yat-sen", "University"], vec!["Guangzhou"]]);
-        assert_eq!(runs("Texas A&M University"), [vec!["Texas", "A", "&", "M", "University"]]);
-        assert_eq!(runs("the Z Jiang Province Communist Party Committee, where"), [vec!["Z", "Jiang", "Province", "Communist", "Party", "Committee"]]);
+        assert_eq!(
+            runs("at Sun Yat-sen University, Guangzhou"),
+            [vec!["Sun", "Yat-sen", "University"], vec!["Guangzhou"]]
+        );
+        assert_eq!(
+            runs("Texas A&M University"),
+            [vec!["Texas", "A", "&", "M", "University"]]
+        );
+        assert_eq!(
+            runs("the Z Jiang Province Communist Party Committee, where"),
+            [vec![
+                "Z",
+                "Jiang",
+                "Province",
+                "Communist",
+                "Party",
+                "Committee"
+            ]]
+        );
         assert_eq!(runs("He met Xi, and left."), [vec!["He"], vec!["Xi"]]);
     }
 }
@@ -182,7 +232,9 @@ mod tests {
 /// do ("Z Jiang").
 pub fn is_explained(word: &str) -> bool {
     let mut chars = word.chars();
-    let Some(first) = chars.next() else { return false };
+    let Some(first) = chars.next() else {
+        return false;
+    };
     if chars.next().is_none() {
         return false;
     }
@@ -206,15 +258,20 @@ pub fn entity_countries(runs: &[NameRun]) -> Vec<(&'static str, usize)> {
         let mut start = 0;
         while start < run.words.len() {
             // The longest known span starting here, up to six words.
-            let end = (start..run.words.len().min(start + 6)).rev().find_map(|end| {
-                let (first, last) = (&run.words[start], &run.words[end]);
-                if first.connector || last.connector {
-                    return None;
-                }
-                let key: Vec<&str> = run.words[start..=end].iter().map(|w| w.lower.as_str()).collect();
-                let record = known.lookup(&key.join(" "))?.record;
-                Some((end, record))
-            });
+            let end = (start..run.words.len().min(start + 6))
+                .rev()
+                .find_map(|end| {
+                    let (first, last) = (&run.words[start], &run.words[end]);
+                    if first.connector || last.connector {
+                        return None;
+                    }
+                    let key: Vec<&str> = run.words[start..=end]
+                        .iter()
+                        .map(|w| w.lower.as_str())
+                        .collect();
+                    let record = known.lookup(&key.join(" "))?.record;
+                    Some((end, record))
+                });
             match end {
                 Some((end, record)) => {
                     if !record.country.is_empty() && !record.is_common_word() {

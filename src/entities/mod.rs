@@ -14,7 +14,10 @@ pub mod near;
 mod normalize;
 pub mod similarity;
 
-pub use normalize::{FUNCTION_WORDS, HeadClass, INSTITUTION_HEADS, PLACE_HEADS, bag_key, content_words, entity_key, joined_content};
+pub use normalize::{
+    FUNCTION_WORDS, HeadClass, INSTITUTION_HEADS, PLACE_HEADS, bag_key, content_words, entity_key,
+    joined_content,
+};
 
 /// What kind of thing an entity is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -39,7 +42,9 @@ impl EntityKind {
     pub fn head_class(self) -> HeadClass {
         match self {
             EntityKind::University | EntityKind::Institute => HeadClass::Institution,
-            EntityKind::Country | EntityKind::Region | EntityKind::City | EntityKind::Place => HeadClass::Place,
+            EntityKind::Country | EntityKind::Region | EntityKind::City | EntityKind::Place => {
+                HeadClass::Place
+            }
             _ => HeadClass::Bare,
         }
     }
@@ -66,7 +71,9 @@ impl EntityRecord {
 
     /// Whether `text` is exactly this entity's canonical form or one of its aliases.
     pub fn is_spelled(&self, text: &str) -> bool {
-        self.canonical == text || self.aliases.contains(&text) || self.canonical.strip_prefix("The ") == Some(text)
+        self.canonical == text
+            || self.aliases.contains(&text)
+            || self.canonical.strip_prefix("The ") == Some(text)
     }
 }
 
@@ -75,11 +82,14 @@ static INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/entities.fst"));
 /// Every name form (canonical and aliases) with its record number, for near-miss search.
 static FORMS: &[(u32, &str, &str)] = include!(concat!(env!("OUT_DIR"), "/entities_forms.rs"));
 static GRAMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/entities_grams.fst"));
-static GRAM_POSTINGS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/entities_grams_postings.bin"));
+static GRAM_POSTINGS: &[u8] =
+    include_bytes!(concat!(env!("OUT_DIR"), "/entities_grams_postings.bin"));
 static BAGS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/entities_bags.fst"));
-static BAG_POSTINGS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/entities_bags_postings.bin"));
+static BAG_POSTINGS: &[u8] =
+    include_bytes!(concat!(env!("OUT_DIR"), "/entities_bags_postings.bin"));
 static PLACE_NAMES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/place_names.fst"));
-static MISTRANSLATIONS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/entity_mistranslations.fst"));
+static MISTRANSLATIONS: &[u8] =
+    include_bytes!(concat!(env!("OUT_DIR"), "/entity_mistranslations.fst"));
 const ALIAS: u64 = 1 << 32;
 
 /// A lookup result.
@@ -129,7 +139,10 @@ impl KnownEntities {
     }
 
     pub fn lookup_key(&self, key: &str) -> Option<Lookup> {
-        self.index.get(key).map(|v| Lookup { record: &RECORDS[(v & 0xFFFF_FFFF) as usize], via_alias: v & ALIAS != 0 })
+        self.index.get(key).map(|v| Lookup {
+            record: &RECORDS[(v & 0xFFFF_FFFF) as usize],
+            via_alias: v & ALIAS != 0,
+        })
     }
 
     /// The fst from lookup keys to record numbers, for near-miss search.
@@ -149,7 +162,12 @@ impl KnownEntities {
     /// Name form number `id` (see [`KnownEntities::forms_with_bigram`]).
     pub fn form(&self, id: u32) -> Option<Form> {
         let &(record, name, joined) = FORMS.get(id as usize)?;
-        Some(Form { id, record: RECORDS.get(record as usize)?, name, joined })
+        Some(Form {
+            id,
+            record: RECORDS.get(record as usize)?,
+            name,
+            joined,
+        })
     }
 
     /// Whether `lower` (lowercase) is the name of a city or town of 15,000 people or more
@@ -161,7 +179,9 @@ impl KnownEntities {
     /// The entity a literal translation of its name stands for, by lookup key ("beijing
     /// university" → Peking University; `wordlists/entity_mistranslations.tsv`).
     pub fn mistranslation(&self, key: &str) -> Option<&'static EntityRecord> {
-        self.mistranslations.get(key).and_then(|v| RECORDS.get(v as usize))
+        self.mistranslations
+            .get(key)
+            .and_then(|v| RECORDS.get(v as usize))
     }
 
     pub fn form_count(&self) -> usize {
@@ -170,22 +190,42 @@ impl KnownEntities {
 
     /// The forms of entities of `class` whose joined identifying words ([`joined_content`])
     /// contain the character bigram `gram` (`^` and `$` mark the ends).
-    pub fn forms_with_bigram(&self, class: HeadClass, gram: &str) -> impl Iterator<Item = u32> + '_ {
-        postings(&self.grams, GRAM_POSTINGS, &format!("{}{gram}", class.letter()))
+    pub fn forms_with_bigram(
+        &self,
+        class: HeadClass,
+        gram: &str,
+    ) -> impl Iterator<Item = u32> + '_ {
+        postings(
+            &self.grams,
+            GRAM_POSTINGS,
+            &format!("{}{gram}", class.letter()),
+        )
     }
 
     /// The forms of entities of `class` made of exactly the identifying words of `bag`
     /// ([`bag_key`]), in any order.
     pub fn forms_with_bag(&self, class: HeadClass, bag: &str) -> impl Iterator<Item = u32> + '_ {
-        postings(&self.bags, BAG_POSTINGS, &format!("{}{bag}", class.letter()))
+        postings(
+            &self.bags,
+            BAG_POSTINGS,
+            &format!("{}{bag}", class.letter()),
+        )
     }
 }
 
 /// A postings list stored by build.rs: the fst value is `offset << 32 | length` in u32 units.
-fn postings(map: &fst::Map<&'static [u8]>, bytes: &'static [u8], key: &str) -> impl Iterator<Item = u32> + use<> {
-    let (offset, len) = map.get(key).map_or((0, 0), |v| ((v >> 32) as usize, (v & 0xFFFF_FFFF) as usize));
+fn postings(
+    map: &fst::Map<&'static [u8]>,
+    bytes: &'static [u8],
+    key: &str,
+) -> impl Iterator<Item = u32> + use<> {
+    let (offset, len) = map
+        .get(key)
+        .map_or((0, 0), |v| ((v >> 32) as usize, (v & 0xFFFF_FFFF) as usize));
     let bytes = bytes.get(offset * 4..(offset + len) * 4).unwrap_or(&[]);
-    bytes.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+    bytes
+        .chunks_exact(4)
+        .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
 }
 
 #[cfg(test)]
@@ -194,9 +234,15 @@ mod tests {
 
     #[test]
     fn keys_fold_case_the_and_punctuation() {
-        assert_eq!(entity_key("The University of  Hong Kong"), "university of hong kong");
+        assert_eq!(
+            entity_key("The University of  Hong Kong"),
+            "university of hong kong"
+        );
         assert_eq!(entity_key("Xi’an"), "xi'an");
-        assert_eq!(entity_key("Sun Yat‑sen University"), "sun yat-sen university");
+        assert_eq!(
+            entity_key("Sun Yat‑sen University"),
+            "sun yat-sen university"
+        );
         assert_eq!(entity_key("The"), "the");
     }
 
@@ -217,7 +263,12 @@ mod tests {
     fn records_are_ordered_and_indexed() {
         let known = known_entities();
         assert!(known.records().len() > 6000);
-        assert!(known.records().windows(2).all(|w| w[0].canonical < w[1].canonical));
+        assert!(
+            known
+                .records()
+                .windows(2)
+                .all(|w| w[0].canonical < w[1].canonical)
+        );
         assert!(known.index().len() >= known.records().len());
     }
 }

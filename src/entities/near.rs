@@ -14,7 +14,9 @@
 //! English words, known names — is not corrected by spelling at all: small colleges and new
 //! companies exist, and most of them are named after places and people.
 
-use super::normalize::{HeadClass, INSTITUTION_HEADS, bag_key, bigrams, content_words, entity_key, joined_content};
+use super::normalize::{
+    HeadClass, INSTITUTION_HEADS, bag_key, bigrams, content_words, entity_key, joined_content,
+};
 use super::similarity;
 use super::{EntityKind, EntityRecord, Form, known_entities};
 
@@ -92,13 +94,22 @@ pub fn nearest(mention: &Mention) -> Option<NearMatch> {
         }
     }
     for form in reordered_candidates(mention) {
-        let m = NearMatch { form, kind: MatchKind::Reordered, distance: 0.0, confidence: 0.6 };
+        let m = NearMatch {
+            form,
+            kind: MatchKind::Reordered,
+            distance: 0.0,
+            confidence: 0.6,
+        };
         found.push((score(&m, joined.chars().count()), m));
     }
     found.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.form.id.cmp(&b.1.form.id)));
     let (best_score, mut best) = *found.first()?;
     // Two different entities about as likely: the correction is a guess.
-    if found.iter().skip(1).any(|(s, m)| !std::ptr::eq(m.form.record, best.form.record) && best_score - s < 0.05) {
+    if found
+        .iter()
+        .skip(1)
+        .any(|(s, m)| !std::ptr::eq(m.form.record, best.form.record) && best_score - s < 0.05)
+    {
         best.confidence *= 0.75;
     }
     Some(best)
@@ -120,7 +131,9 @@ fn judge_spelling(mention: &Mention, joined: &str, form: Form, distance: f32) ->
     }
     let other_key = entity_key(form.name);
     let other_words: Vec<String> = content_words(&other_key, mention.class).collect();
-    if distance > 0.0 && similarity::fold_accents(joined) == similarity::fold_accents(&other_words.concat()) {
+    if distance > 0.0
+        && similarity::fold_accents(joined) == similarity::fold_accents(&other_words.concat())
+    {
         // "Bihār" is Bihar written with its accents, not a garble.
         return None;
     }
@@ -136,7 +149,13 @@ fn judge_spelling(mention: &Mention, joined: &str, form: Form, distance: f32) ->
         return None;
     };
     // Explained words must stay, unless only the spaces between the letters changed ("Fu Dan").
-    let resplit = distance == 0.5 && mention.words.iter().map(|(w, _)| w.as_str()).collect::<String>() == other_words.concat();
+    let resplit = distance == 0.5
+        && mention
+            .words
+            .iter()
+            .map(|(w, _)| w.as_str())
+            .collect::<String>()
+            == other_words.concat();
     if !resplit && !keeps_explained_words(&mention.words, &other_words) {
         return None;
     }
@@ -163,10 +182,19 @@ fn judge_spelling(mention: &Mention, joined: &str, form: Form, distance: f32) ->
         || (distance <= 1.0 && len >= one_edit_len)
         || (distance <= 2.0 && len >= 8)
         || (distance <= 3.0 && len >= 14);
-    let rank_limit = if mention.pinyin { SPELLING_RANK_PINYIN } else { SPELLING_RANK };
+    let rank_limit = if mention.pinyin {
+        SPELLING_RANK_PINYIN
+    } else {
+        SPELLING_RANK
+    };
     if close && record.rank <= rank_limit {
         let confidence = (0.95 - 0.12 * distance).clamp(0.5, 0.9);
-        return Some(NearMatch { form, kind: MatchKind::Spelling, distance, confidence });
+        return Some(NearMatch {
+            form,
+            kind: MatchKind::Spelling,
+            distance,
+            confidence,
+        });
     }
     // A heavy garble is read as a famous institution only: places and companies are too many
     // and too alike.
@@ -177,7 +205,12 @@ fn judge_spelling(mention: &Mention, joined: &str, form: Form, distance: f32) ->
         && joined.chars().next() == other.chars().next()
         && 1.0 - distance / len as f32 >= 0.5
         && mention.main_country == Some(record.country);
-    distant.then_some(NearMatch { form, kind: MatchKind::Distant, distance, confidence: 0.45 })
+    distant.then_some(NearMatch {
+        form,
+        kind: MatchKind::Distant,
+        distance,
+        confidence: 0.45,
+    })
 }
 
 /// Places are far more numerous than the lists (which hold cities of 300,000 people and more),
@@ -198,11 +231,21 @@ fn judge_place(mention: &Mention, form: Form, distance: f32, len: usize) -> Opti
     // ("Shan Dong") or a dropped or added retroflex "h" ("Shenzen", "Hangzou") is a garble.
     let joined: String = mention.words.iter().map(|(w, _)| w.as_str()).collect();
     let other = joined_content(&entity_key(form.name), HeadClass::Place);
-    let respelled = joined == other || similarity::retroflex_key(&joined) == similarity::retroflex_key(&other);
+    let respelled =
+        joined == other || similarity::retroflex_key(&joined) == similarity::retroflex_key(&other);
     let pinyin_edit = mention.pinyin && !respelled;
-    let in_context = mention.countries.contains(&record.country) || record.rank <= PLACE_ANYWHERE_RANK;
-    (close && !pinyin_edit && in_context && record.rank <= SPELLING_RANK && place_heads_agree(&mention.key, record)).then(|| {
-        NearMatch { form, kind: MatchKind::Spelling, distance, confidence: (0.95 - 0.12 * distance).clamp(0.5, 0.9) }
+    let in_context =
+        mention.countries.contains(&record.country) || record.rank <= PLACE_ANYWHERE_RANK;
+    (close
+        && !pinyin_edit
+        && in_context
+        && record.rank <= SPELLING_RANK
+        && place_heads_agree(&mention.key, record))
+    .then(|| NearMatch {
+        form,
+        kind: MatchKind::Spelling,
+        distance,
+        confidence: (0.95 - 0.12 * distance).clamp(0.5, 0.9),
     })
 }
 
@@ -210,30 +253,53 @@ fn judge_place(mention: &Mention, form: Form, distance: f32, len: usize) -> Opti
 /// lists and of real text, so only one-letter slips of prominent names count: a person's name
 /// with one word off by one edit ("Xi Jingping"), a company's name off by one edit (two for long
 /// names) in words that are neither English nor pinyin.
-fn judge_bare(mention: &Mention, form: Form, other_words: &[String], distance: f32, len: usize) -> Option<NearMatch> {
+fn judge_bare(
+    mention: &Mention,
+    form: Form,
+    other_words: &[String],
+    distance: f32,
+    len: usize,
+) -> Option<NearMatch> {
     let record = form.record;
     if entity_key(form.name).split(' ').count() != mention.key.split(' ').count() {
         // "Siegel" is not "Der Spiegel" (or its short form): names of different length are
         // different names.
         return None;
     }
-    let differing: Vec<&(String, bool)> =
-        mention.words.iter().zip(other_words).filter(|((w, _), o)| w != *o).map(|(m, _)| m).collect();
+    let differing: Vec<&(String, bool)> = mention
+        .words
+        .iter()
+        .zip(other_words)
+        .filter(|((w, _), o)| w != *o)
+        .map(|(m, _)| m)
+        .collect();
     if record.kind == EntityKind::Person {
         let one_word_off = mention.words.len() >= 2
             && mention.words.len() == other_words.len()
             && differing.len() == 1
             && differing[0].0.chars().count() >= 5
             && distance <= 1.0;
-        let limit = if mention.pinyin || differing.iter().any(|(w, _)| similarity::is_pinyin(w)) { 10 } else { BARE_RANK_PERSON };
-        return (one_word_off && record.rank <= limit)
-            .then_some(NearMatch { form, kind: MatchKind::Spelling, distance, confidence: 0.7 });
+        let limit = if mention.pinyin || differing.iter().any(|(w, _)| similarity::is_pinyin(w)) {
+            10
+        } else {
+            BARE_RANK_PERSON
+        };
+        return (one_word_off && record.rank <= limit).then_some(NearMatch {
+            form,
+            kind: MatchKind::Spelling,
+            distance,
+            confidence: 0.7,
+        });
     }
     // Short names are one letter away from too many others ("Tata"/"Stata", "Acer"/"Nacer").
     let close = (distance <= 1.0 && len >= 7) || (distance <= 2.0 && len >= 10);
     let foreign = mention.words.iter().any(|(w, _)| similarity::is_pinyin(w));
-    (close && !foreign && record.rank <= BARE_RANK && !differing.is_empty())
-        .then_some(NearMatch { form, kind: MatchKind::Spelling, distance, confidence: (0.9 - 0.12 * distance).clamp(0.5, 0.8) })
+    (close && !foreign && record.rank <= BARE_RANK && !differing.is_empty()).then_some(NearMatch {
+        form,
+        kind: MatchKind::Spelling,
+        distance,
+        confidence: (0.9 - 0.12 * distance).clamp(0.5, 0.8),
+    })
 }
 
 /// The head word of a place name's key: its last word when that is a place head ("zhejiang
@@ -253,8 +319,12 @@ fn place_head(key: &str) -> Option<&'static str> {
 /// a municipality; "Fukuoka Prefecture" may be the city's prefecture; a place whose forms name no
 /// type agrees with any head.
 fn place_heads_agree(key: &str, record: &EntityRecord) -> bool {
-    let Some(head) = place_head(key) else { return true };
-    let mut types = std::iter::once(record.canonical).chain(record.aliases.iter().copied()).filter_map(|f| place_head(&entity_key(f)));
+    let Some(head) = place_head(key) else {
+        return true;
+    };
+    let mut types = std::iter::once(record.canonical)
+        .chain(record.aliases.iter().copied())
+        .filter_map(|f| place_head(&entity_key(f)));
     let types: Vec<&str> = types.by_ref().collect();
     if types.is_empty() || types.contains(&head) {
         return true;
@@ -268,7 +338,9 @@ fn place_heads_agree(key: &str, record: &EntityRecord) -> bool {
 
 /// Whether an institution's name starts with its head word ("University of Tokyo").
 fn starts_with_head(key: &str) -> bool {
-    key.split(' ').next().is_some_and(|w| INSTITUTION_HEADS.contains(&w))
+    key.split(' ')
+        .next()
+        .is_some_and(|w| INSTITUTION_HEADS.contains(&w))
 }
 
 /// The two names' words without the words they share at the start and at the end, run together.
@@ -276,17 +348,31 @@ fn differing_parts(words: &[(String, bool)], other: &[String]) -> (String, Strin
     let mine: Vec<&str> = words.iter().map(|(w, _)| w.as_str()).collect();
     let theirs: Vec<&str> = other.iter().map(String::as_str).collect();
     let front = mine.iter().zip(&theirs).take_while(|(a, b)| a == b).count();
-    let back = mine[front..].iter().rev().zip(theirs[front..].iter().rev()).take_while(|(a, b)| a == b).count();
-    (mine[front..mine.len() - back].concat(), theirs[front..theirs.len() - back].concat())
+    let back = mine[front..]
+        .iter()
+        .rev()
+        .zip(theirs[front..].iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    (
+        mine[front..mine.len() - back].concat(),
+        theirs[front..theirs.len() - back].concat(),
+    )
 }
 
 /// Whether the candidate keeps every explained word of the mention: word for word when both have
 /// as many words, otherwise somewhere among its words.
 fn keeps_explained_words(words: &[(String, bool)], other: &[String]) -> bool {
     if words.len() == other.len() {
-        words.iter().zip(other).all(|((w, explained), o)| !explained || w == o)
+        words
+            .iter()
+            .zip(other)
+            .all(|((w, explained), o)| !explained || w == o)
     } else {
-        words.iter().filter(|(_, explained)| *explained).all(|(w, _)| other.contains(w))
+        words
+            .iter()
+            .filter(|(_, explained)| *explained)
+            .all(|(w, _)| other.contains(w))
     }
 }
 
@@ -298,14 +384,22 @@ pub fn heads_agree(key: &str, other: &str, class: HeadClass) -> bool {
     }
     let other = entity_key(other);
     let heads = |k: &str| -> Vec<&'static str> {
-        INSTITUTION_HEADS.iter().copied().filter(|h| k.split(' ').any(|w| w == *h)).collect()
+        INSTITUTION_HEADS
+            .iter()
+            .copied()
+            .filter(|h| k.split(' ').any(|w| w == *h))
+            .collect()
     };
     heads(key) == heads(&other)
 }
 
 /// Forms of the class and admitted kinds that share enough bigrams with `joined`, each record
 /// once with its closest form and that form's distance.
-pub fn spelling_candidates(joined: &str, class: HeadClass, kinds: &[EntityKind]) -> Vec<(Form, f32)> {
+pub fn spelling_candidates(
+    joined: &str,
+    class: HeadClass,
+    kinds: &[EntityKind],
+) -> Vec<(Form, f32)> {
     // A document names the same institution again and again, and a folder of articles names the
     // same few hundred: the answer for a name is kept (per thread, up to CACHE_SIZE names).
     type Key = (String, HeadClass, Vec<EntityKind>);
@@ -328,7 +422,11 @@ pub fn spelling_candidates(joined: &str, class: HeadClass, kinds: &[EntityKind])
     found
 }
 
-fn compute_spelling_candidates(joined: &str, class: HeadClass, kinds: &[EntityKind]) -> Vec<(Form, f32)> {
+fn compute_spelling_candidates(
+    joined: &str,
+    class: HeadClass,
+    kinds: &[EntityKind],
+) -> Vec<(Form, f32)> {
     let known = known_entities();
     let grams = bigrams(joined);
     // One edit destroys at most two bigrams, so a name within two edits shares all but four. Only
@@ -341,7 +439,11 @@ fn compute_spelling_candidates(joined: &str, class: HeadClass, kinds: &[EntityKi
     } as u16;
     let min_shared = min_shared.max(2);
     let len = joined.chars().count();
-    let max_gap = if class == HeadClass::Institution { len / 2 + 1 } else { 3 };
+    let max_gap = if class == HeadClass::Institution {
+        len / 2 + 1
+    } else {
+        3
+    };
     // Bigram counts per form, in a buffer kept per thread: zeroing one as long as the lists for
     // every name cost more than the search itself.
     thread_local! {
@@ -360,7 +462,10 @@ fn compute_spelling_candidates(joined: &str, class: HeadClass, kinds: &[EntityKi
                 *count = count.saturating_add(1);
             }
         }
-        let shared = touched.iter().map(|&id| (id, counts[id as usize])).collect();
+        let shared = touched
+            .iter()
+            .map(|&id| (id, counts[id as usize]))
+            .collect();
         for &id in &touched {
             counts[id as usize] = 0;
         }
@@ -372,11 +477,15 @@ fn compute_spelling_candidates(joined: &str, class: HeadClass, kinds: &[EntityKi
             continue;
         }
         let Some(form) = known.form(id) else { continue };
-        if !kinds.contains(&form.record.kind) || form.joined.chars().count().abs_diff(len) > max_gap {
+        if !kinds.contains(&form.record.kind) || form.joined.chars().count().abs_diff(len) > max_gap
+        {
             continue;
         }
         let distance = similarity::distance(joined, form.joined);
-        match best.iter_mut().find(|(f, _)| std::ptr::eq(f.record, form.record)) {
+        match best
+            .iter_mut()
+            .find(|(f, _)| std::ptr::eq(f.record, form.record))
+        {
             Some(slot) if slot.1 <= distance => {}
             Some(slot) => *slot = (form, distance),
             None => best.push((form, distance)),
@@ -405,7 +514,10 @@ fn reordered_candidates(mention: &Mention) -> Vec<Form> {
         .filter_map(|id| known.form(id))
         .filter(|f| mention.kinds.contains(&f.record.kind) && f.record.rank <= REORDERED_RANK)
         .filter(|f| !heads_agree(&mention.key, f.name, mention.class))
-        .filter(|f| content_words(&entity_key(f.name), mention.class).ne(mention.words.iter().map(|(w, _)| w.clone())))
+        .filter(|f| {
+            content_words(&entity_key(f.name), mention.class)
+                .ne(mention.words.iter().map(|(w, _)| w.clone()))
+        })
         .collect()
 }
 
@@ -429,24 +541,47 @@ mod tests {
     const UNIVERSITIES: &[EntityKind] = &[EntityKind::University, EntityKind::Institute];
     const REGIONS: &[EntityKind] = &[EntityKind::Region];
 
-    fn suggestion(key: &str, class: HeadClass, kinds: &'static [EntityKind]) -> Option<&'static str> {
+    fn suggestion(
+        key: &str,
+        class: HeadClass,
+        kinds: &'static [EntityKind],
+    ) -> Option<&'static str> {
         nearest(&mention(key, class, kinds)).map(|m| m.form.record.canonical)
     }
 
     #[test]
     fn garbled_universities() {
-        assert_eq!(suggestion("fudang university", HeadClass::Institution, UNIVERSITIES), Some("Fudan University"));
-        assert_eq!(suggestion("zhejang university", HeadClass::Institution, UNIVERSITIES), Some("Zhejiang University"));
-        assert_eq!(suggestion("qinghua university", HeadClass::Institution, UNIVERSITIES), Some("Tsinghua University"));
-        assert_eq!(suggestion("tingryu university", HeadClass::Institution, UNIVERSITIES), Some("Tsinghua University"));
         assert_eq!(
-            suggestion("sydney institute of technology", HeadClass::Institution, UNIVERSITIES),
+            suggestion("fudang university", HeadClass::Institution, UNIVERSITIES),
+            Some("Fudan University")
+        );
+        assert_eq!(
+            suggestion("zhejang university", HeadClass::Institution, UNIVERSITIES),
+            Some("Zhejiang University")
+        );
+        assert_eq!(
+            suggestion("qinghua university", HeadClass::Institution, UNIVERSITIES),
+            Some("Tsinghua University")
+        );
+        assert_eq!(
+            suggestion("tingryu university", HeadClass::Institution, UNIVERSITIES),
+            Some("Tsinghua University")
+        );
+        assert_eq!(
+            suggestion(
+                "sydney institute of technology",
+                HeadClass::Institution,
+                UNIVERSITIES
+            ),
             Some("University of Technology Sydney")
         );
     }
 
     #[test]
     fn garbled_provinces() {
-        assert_eq!(suggestion("z jiang province", HeadClass::Place, REGIONS), Some("Zhejiang"));
+        assert_eq!(
+            suggestion("z jiang province", HeadClass::Place, REGIONS),
+            Some("Zhejiang")
+        );
     }
 }

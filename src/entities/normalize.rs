@@ -37,16 +37,33 @@ pub fn entity_key(name: &str) -> String {
 /// Words that say what kind of body an institution is. Near-miss search compares what comes
 /// besides them ("Tsinghua" in "Tsinghua University") and checks them separately, so that
 /// "Sydney Institute of Technology" can find "University of Technology Sydney".
-pub const INSTITUTION_HEADS: &[&str] = &["academy", "college", "institute", "polytechnic", "university"];
+pub const INSTITUTION_HEADS: &[&str] = &[
+    "academy",
+    "college",
+    "institute",
+    "polytechnic",
+    "university",
+];
 
 /// Words that say what kind of division a place is ("Zhejiang Province", "Xinjiang Uyghur
 /// Autonomous Region", "Kansas City").
-pub const PLACE_HEADS: &[&str] =
-    &["administrative", "autonomous", "city", "municipality", "prefecture", "province", "region", "sar", "special"];
+pub const PLACE_HEADS: &[&str] = &[
+    "administrative",
+    "autonomous",
+    "city",
+    "municipality",
+    "prefecture",
+    "province",
+    "region",
+    "sar",
+    "special",
+];
 
 /// Words that carry no identity in a name ("University *of* Hong Kong").
-pub const FUNCTION_WORDS: &[&str] =
-    &["&", "am", "and", "at", "de", "del", "der", "des", "di", "du", "for", "in", "la", "le", "of", "on", "the", "und", "upon"];
+pub const FUNCTION_WORDS: &[&str] = &[
+    "&", "am", "and", "at", "de", "del", "der", "des", "di", "du", "for", "in", "la", "le", "of",
+    "on", "the", "und", "upon",
+];
 
 /// Which head words a kind of entity drops from its names before comparison.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -91,7 +108,11 @@ impl HeadClass {
 pub fn content_words(key: &str, class: HeadClass) -> impl Iterator<Item = String> + '_ {
     key.split([' ', '-'])
         .filter(move |w| !w.is_empty() && !FUNCTION_WORDS.contains(w) && !class.heads().contains(w))
-        .map(|w| w.chars().filter(|c| c.is_alphanumeric()).collect::<String>())
+        .map(|w| {
+            w.chars()
+                .filter(|c| c.is_alphanumeric())
+                .collect::<String>()
+        })
         .filter(|w| !w.is_empty())
 }
 
@@ -112,7 +133,10 @@ pub fn bag_key(key: &str, class: HeadClass) -> String {
 /// The character bigrams of a joined name, with `^` and `$` marking its ends, deduplicated and
 /// sorted: the blocking keys of near-miss search.
 pub fn bigrams(joined: &str) -> Vec<String> {
-    let chars: Vec<char> = std::iter::once('^').chain(joined.chars()).chain(std::iter::once('$')).collect();
+    let chars: Vec<char> = std::iter::once('^')
+        .chain(joined.chars())
+        .chain(std::iter::once('$'))
+        .collect();
     let mut grams: Vec<String> = chars.windows(2).map(|w| w.iter().collect()).collect();
     grams.sort();
     grams.dedup();

@@ -8,9 +8,9 @@
 
 use std::collections::HashSet;
 
+use std::sync::OnceLock;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
-use std::sync::OnceLock;
 
 /// Edit distance between two joined names (insertions, deletions, substitutions and swaps of
 /// neighbouring letters: "Sichaun"), counting a change of romanisation as half an edit.
@@ -38,7 +38,9 @@ pub fn fold_accents(word: &str) -> String {
 /// The word with pinyin's retroflex initials made plain ("zh", "ch", "sh" → "z", "c", "s"): the
 /// one confusion that turns a pinyin name into another valid pinyin word ("Shenzen", "Hangzou").
 pub fn retroflex_key(word: &str) -> String {
-    word.replace("zh", "z").replace("ch", "c").replace("sh", "s")
+    word.replace("zh", "z")
+        .replace("ch", "c")
+        .replace("sh", "s")
 }
 
 /// A key under which the common romanisations of one Chinese sound coincide: the affricates
@@ -76,7 +78,9 @@ pub fn romanised_key(word: &str) -> String {
 fn syllables() -> &'static HashSet<&'static str> {
     static SYLLABLES: OnceLock<HashSet<&'static str>> = OnceLock::new();
     SYLLABLES.get_or_init(|| {
-        crate::lexicon::tsv::rows(include_str!("../../wordlists/pinyin_syllables.tsv")).map(|row| row.get(0)).collect()
+        crate::lexicon::tsv::rows(include_str!("../../wordlists/pinyin_syllables.tsv"))
+            .map(|row| row.get(0))
+            .collect()
     })
 }
 
@@ -92,7 +96,8 @@ pub fn is_pinyin(word: &str) -> bool {
     let mut reachable = vec![false; bytes.len() + 1];
     reachable[0] = true;
     for end in 1..=bytes.len() {
-        reachable[end] = (end.saturating_sub(6)..end).any(|start| reachable[start] && syllables().contains(&word[start..end]));
+        reachable[end] = (end.saturating_sub(6)..end)
+            .any(|start| reachable[start] && syllables().contains(&word[start..end]));
     }
     reachable[bytes.len()]
 }

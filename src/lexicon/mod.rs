@@ -69,7 +69,11 @@ impl Lexicon {
                 (row.get(0), kind)
             })
             .collect();
-        Lexicon { abbreviations, english_words: embedded_map(ENGLISH_WORDS), given_names: embedded_map(GIVEN_NAMES) }
+        Lexicon {
+            abbreviations,
+            english_words: embedded_map(ENGLISH_WORDS),
+            given_names: embedded_map(GIVEN_NAMES),
+        }
     }
 
     /// The kind of `word` (written without its final full stop) if it is a known abbreviation.
@@ -79,9 +83,10 @@ impl Lexicon {
 
     /// `word` (lowercase) as an ordinary English word.
     pub fn english_word(&self, word: &str) -> Option<WordInfo> {
-        self.english_words
-            .get(word)
-            .map(|v| WordInfo { size: (v & 0xFF) as u8, also_capitalised: v & 0x100 != 0 })
+        self.english_words.get(word).map(|v| WordInfo {
+            size: (v & 0xFF) as u8,
+            also_capitalised: v & 0x100 != 0,
+        })
     }
 
     /// `name` (as capitalised in text) in the Western given-name and surname lists.
@@ -103,10 +108,57 @@ fn embedded_map(bytes: &'static [u8]) -> fst::Map<&'static [u8]> {
 /// means the sentence ended with the abbreviation.
 pub fn starts_sentences(word: &str) -> bool {
     const STARTERS: &[&str] = &[
-        "A", "According", "After", "Also", "An", "And", "As", "At", "But", "By", "During", "For", "He", "Her",
-        "His", "How", "However", "I", "If", "In", "It", "Its", "Meanwhile", "Most", "Many", "No", "Now", "On",
-        "One", "Our", "She", "Since", "So", "Some", "That", "The", "Their", "There", "These", "They", "This",
-        "Those", "To", "We", "What", "When", "While", "Why", "With", "Yet", "You",
+        "A",
+        "According",
+        "After",
+        "Also",
+        "An",
+        "And",
+        "As",
+        "At",
+        "But",
+        "By",
+        "During",
+        "For",
+        "He",
+        "Her",
+        "His",
+        "How",
+        "However",
+        "I",
+        "If",
+        "In",
+        "It",
+        "Its",
+        "Meanwhile",
+        "Most",
+        "Many",
+        "No",
+        "Now",
+        "On",
+        "One",
+        "Our",
+        "She",
+        "Since",
+        "So",
+        "Some",
+        "That",
+        "The",
+        "Their",
+        "There",
+        "These",
+        "They",
+        "This",
+        "Those",
+        "To",
+        "We",
+        "What",
+        "When",
+        "While",
+        "Why",
+        "With",
+        "Yet",
+        "You",
     ];
     STARTERS.binary_search(&word).is_ok()
 }

@@ -25,12 +25,19 @@ impl<'a> Row<'a> {
 
 /// The data rows of a word list, skipping the comment lines and the header.
 pub fn rows(text: &str) -> impl Iterator<Item = Row<'_>> {
-    text.lines().filter(|l| !l.starts_with('#')).skip(1).filter(|l| !l.is_empty()).map(|line| Row { line })
+    text.lines()
+        .filter(|l| !l.starts_with('#'))
+        .skip(1)
+        .filter(|l| !l.is_empty())
+        .map(|line| Row { line })
 }
 
 /// The column names of a word list.
 pub fn header(text: &str) -> Vec<&str> {
-    text.lines().find(|l| !l.starts_with('#')).map(|l| l.split('\t').collect()).unwrap_or_default()
+    text.lines()
+        .find(|l| !l.starts_with('#'))
+        .map(|l| l.split('\t').collect())
+        .unwrap_or_default()
 }
 
 #[cfg(test)]

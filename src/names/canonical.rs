@@ -69,26 +69,64 @@ pub struct Expected {
 }
 
 /// The canonical forms of all clusters and the expected form of every mention.
-pub fn resolve(text: &str, mentions: &[Mention], c: &Clustering, glossary: &[String]) -> (Vec<Cluster>, Vec<Expected>) {
+pub fn resolve(
+    text: &str,
+    mentions: &[Mention],
+    c: &Clustering,
+    glossary: &[String],
+) -> (Vec<Cluster>, Vec<Expected>) {
     let glossary = glossary_index(glossary);
     let mut clusters = Vec::with_capacity(c.clusters.len());
     let mut expected: Vec<Option<Expected>> = vec![None; mentions.len()];
     for (index, groups) in c.clusters.iter().enumerate() {
         let chosen = choose(text, mentions, c, groups, &glossary);
         let casing = Casing::vote(text, mentions, c, groups, &chosen);
-        let canonical = chosen.text.clone().unwrap_or_else(|| casing.apply(text, &mentions[c.groups[chosen.group].first()]));
-        let kind = groups.iter().map(|&g| c.groups[g].kind).min().unwrap_or(Kind::Other);
-        let mut members: Vec<usize> = groups.iter().flat_map(|&g| c.groups[g].mentions.iter().copied()).collect();
+        let canonical = chosen
+            .text
+            .clone()
+            .unwrap_or_else(|| casing.apply(text, &mentions[c.groups[chosen.group].first()]));
+        let kind = groups
+            .iter()
+            .map(|&g| c.groups[g].kind)
+            .min()
+            .unwrap_or(Kind::Other);
+        let mut members: Vec<usize> = groups
+            .iter()
+            .flat_map(|&g| c.groups[g].mentions.iter().copied())
+            .collect();
         members.sort_unstable();
         let full_forms = full_forms(c, groups, chosen.group);
         for &g in groups {
             for &m in &c.groups[g].mentions {
-                expected[m] = Some(expected_of(text, mentions, c, g, m, index, &chosen, &canonical, &casing, &full_forms));
+                expected[m] = Some(expected_of(
+                    text,
+                    mentions,
+                    c,
+                    g,
+                    m,
+                    index,
+                    &chosen,
+                    &canonical,
+                    &casing,
+                    &full_forms,
+                ));
             }
         }
-        clusters.push(Cluster { kind, canonical, source: chosen.source, canonical_group: chosen.group, mentions: members });
+        clusters.push(Cluster {
+            kind,
+            canonical,
+            source: chosen.source,
+            canonical_group: chosen.group,
+            mentions: members,
+        });
     }
-    (clusters, expected.into_iter().map(|e| e.expect("every mention is in a group")).collect())
+    (
+        clusters,
+        expected
+            .into_iter()
+            .map(|e| e.expect("every mention is in a group"))
+            .collect(),
+    )
 }
 
 /// The groups of a cluster that spell its whole name: the canonical group, the full names of a
@@ -99,7 +137,9 @@ fn full_forms(c: &Clustering, groups: &[usize], star: usize) -> Vec<usize> {
     let person = c.groups[star].is_full_name();
     for &g in groups {
         match c.relation[g] {
-            Relation::Spacing { of } | Relation::Order { of } | Relation::PartVariant { of, .. } => {
+            Relation::Spacing { of }
+            | Relation::Order { of }
+            | Relation::PartVariant { of, .. } => {
                 out.push(g);
                 out.push(of);
             }
@@ -114,13 +154,19 @@ fn full_forms(c: &Clustering, groups: &[usize], star: usize) -> Vec<usize> {
 
 /// Glossary names by the key of their name words.
 fn glossary_index(glossary: &[String]) -> HashMap<String, &str> {
-    glossary.iter().map(|name| (words_key(name).join(" "), name.as_str())).collect()
+    glossary
+        .iter()
+        .map(|name| (words_key(name).join(" "), name.as_str()))
+        .collect()
 }
 
 /// The part keys of the name words of `name` (lowercase particles left out).
 fn words_key(name: &str) -> Vec<String> {
     name.split_whitespace()
-        .filter(|w| !(w.chars().next().is_some_and(char::is_lowercase) && lists().particle(w).is_some_and(|p| p != Particle::Prefix)))
+        .filter(|w| {
+            !(w.chars().next().is_some_and(char::is_lowercase)
+                && lists().particle(w).is_some_and(|p| p != Particle::Prefix))
+        })
         .map(part_key)
         .filter(|k| !k.is_empty())
         .collect()
@@ -133,36 +179,81 @@ struct Chosen {
     source: Source,
 }
 
-fn choose(text: &str, mentions: &[Mention], c: &Clustering, groups: &[usize], glossary: &HashMap<String, &str>) -> Chosen {
+fn choose(
+    text: &str,
+    mentions: &[Mention],
+    c: &Clustering,
+    groups: &[usize],
+    glossary: &HashMap<String, &str>,
+) -> Chosen {
     let mut by_length: Vec<usize> = groups.to_vec();
-    by_length.sort_by_key(|&g| (std::cmp::Reverse(c.groups[g].parts.len()), c.groups[g].first()));
+    by_length.sort_by_key(|&g| {
+        (
+            std::cmp::Reverse(c.groups[g].parts.len()),
+            c.groups[g].first(),
+        )
+    });
     for &g in &by_length {
         if let Some(name) = glossary.get(&c.groups[g].name_key()) {
-            return Chosen { group: g, text: Some(name.to_string()), source: Source::Glossary };
+            return Chosen {
+                group: g,
+                text: Some(name.to_string()),
+                source: Source::Glossary,
+            };
         }
     }
     for &g in &by_length {
         if let Some(spelled) = known_spelling(text, mentions, &c.groups[g]) {
-            return Chosen { group: g, text: Some(spelled), source: Source::KnownEntity };
+            return Chosen {
+                group: g,
+                text: Some(spelled),
+                source: Source::KnownEntity,
+            };
         }
     }
     // the most frequent; on a tie, a spelling that is some romanisation, English word or Western
     // name (Zhuonai over Zonai), then the first
     let frequent = |candidates: &mut dyn Iterator<Item = usize>| {
         let candidates: Vec<usize> = candidates.collect();
-        let most = candidates.iter().map(|&g| c.groups[g].mentions.len()).max()?;
-        let tied: Vec<usize> = candidates.into_iter().filter(|&g| c.groups[g].mentions.len() == most).collect();
+        let most = candidates
+            .iter()
+            .map(|&g| c.groups[g].mentions.len())
+            .max()?;
+        let tied: Vec<usize> = candidates
+            .into_iter()
+            .filter(|&g| c.groups[g].mentions.len() == most)
+            .collect();
         match tied.as_slice() {
             [one] => Some(*one),
-            _ => tied.iter().copied().max_by_key(|&g| (c.groups[g].parts.iter().all(|p| is_good_spelling(p)), std::cmp::Reverse(c.groups[g].first()))),
+            _ => tied.iter().copied().max_by_key(|&g| {
+                (
+                    c.groups[g].parts.iter().all(|p| is_good_spelling(p)),
+                    std::cmp::Reverse(c.groups[g].first()),
+                )
+            }),
         }
     };
-    let introduced = frequent(&mut groups.iter().copied().filter(|&g| c.groups[g].is_full_name() && !matches!(c.relation[g], Relation::ShortForm { .. })));
+    let introduced = frequent(&mut groups.iter().copied().filter(|&g| {
+        c.groups[g].is_full_name() && !matches!(c.relation[g], Relation::ShortForm { .. })
+    }));
     if let Some(g) = introduced {
-        return Chosen { group: g, text: None, source: Source::Introduction };
+        return Chosen {
+            group: g,
+            text: None,
+            source: Source::Introduction,
+        };
     }
-    let plain = frequent(&mut groups.iter().copied().filter(|&g| !matches!(c.relation[g], Relation::Acronym { .. })));
-    Chosen { group: plain.unwrap_or(groups[0]), text: None, source: Source::Frequency }
+    let plain = frequent(
+        &mut groups
+            .iter()
+            .copied()
+            .filter(|&g| !matches!(c.relation[g], Relation::Acronym { .. })),
+    );
+    Chosen {
+        group: plain.unwrap_or(groups[0]),
+        text: None,
+        source: Source::Frequency,
+    }
 }
 
 /// The spelling of a known entity whose name has the same key as the group's first mention
@@ -183,7 +274,12 @@ fn known_spelling(text: &str, mentions: &[Mention], group: &Group) -> Option<Str
     std::iter::once(record.canonical)
         .chain(record.aliases.iter().copied())
         .find(|name| entity_key(name) == key)
-        .map(|name| name.strip_prefix("The ").filter(|_| !written.starts_with("The ")).unwrap_or(name).to_string())
+        .map(|name| {
+            name.strip_prefix("The ")
+                .filter(|_| !written.starts_with("The "))
+                .unwrap_or(name)
+                .to_string()
+        })
 }
 
 /// The case of every name word of a cluster: part key → (word, whether the document writes it so).
@@ -192,7 +288,13 @@ struct Casing {
 }
 
 impl Casing {
-    fn vote(text: &str, mentions: &[Mention], c: &Clustering, groups: &[usize], chosen: &Chosen) -> Casing {
+    fn vote(
+        text: &str,
+        mentions: &[Mention],
+        c: &Clustering,
+        groups: &[usize],
+        chosen: &Chosen,
+    ) -> Casing {
         // part key → [(word, count, first mention)]
         let mut seen: HashMap<String, Vec<(String, usize, usize)>> = HashMap::new();
         for &g in groups {
@@ -218,7 +320,13 @@ impl Casing {
         for (key, forms) in &seen {
             let best = forms
                 .iter()
-                .max_by_key(|(w, n, first)| (!is_all_caps(w) || key.chars().count() < 2, *n, std::cmp::Reverse(*first)))
+                .max_by_key(|(w, n, first)| {
+                    (
+                        !is_all_caps(w) || key.chars().count() < 2,
+                        *n,
+                        std::cmp::Reverse(*first),
+                    )
+                })
                 .map(|f| f.0.clone());
             if let Some(best) = best {
                 words.insert(key.clone(), (best, true));
@@ -227,7 +335,9 @@ impl Casing {
         if let Some(imposed) = &chosen.text {
             for word in imposed.split_whitespace() {
                 let key = part_key(word);
-                let attested = seen.get(&key).is_some_and(|forms| forms.iter().any(|f| f.0 == word));
+                let attested = seen
+                    .get(&key)
+                    .is_some_and(|forms| forms.iter().any(|f| f.0 == word));
                 words.insert(key, (word.to_string(), attested));
             }
         }
@@ -273,15 +383,41 @@ fn expected_of(
     let mention = &mentions[m];
     let group = &c.groups[g];
     let star = &c.groups[chosen.group];
-    let same_words = |text: String, confidence: f32| Expected { cluster, text, misspelled: false, recased: Vec::new(), confidence };
+    let same_words = |text: String, confidence: f32| Expected {
+        cluster,
+        text,
+        misspelled: false,
+        recased: Vec::new(),
+        confidence,
+    };
     match c.relation[g] {
-        Relation::Variant { of, part, confidence, .. } => {
+        Relation::Variant {
+            of,
+            part,
+            confidence,
+            ..
+        } => {
             let target = &c.groups[of];
-            let key = if star.is_full_name() && target.parts.len() == star.parts.len() { &star.parts[part] } else { &target.parts[part] };
-            let word = casing.word(key).map(|w| w.0.clone()).unwrap_or_else(|| key.clone());
-            return Expected { cluster, text: word, misspelled: true, recased: Vec::new(), confidence };
+            let key = if star.is_full_name() && target.parts.len() == star.parts.len() {
+                &star.parts[part]
+            } else {
+                &target.parts[part]
+            };
+            let word = casing
+                .word(key)
+                .map(|w| w.0.clone())
+                .unwrap_or_else(|| key.clone());
+            return Expected {
+                cluster,
+                text: word,
+                misspelled: true,
+                recased: Vec::new(),
+                confidence,
+            };
         }
-        Relation::Alias { .. } | Relation::Acronym { .. } => return same_words(text[mention.range.clone()].to_string(), 1.0),
+        Relation::Alias { .. } | Relation::Acronym { .. } => {
+            return same_words(text[mention.range.clone()].to_string(), 1.0);
+        }
         _ => {}
     }
     let full_variant = g != chosen.group && group.key != star.key && full_forms.contains(&g);
@@ -291,7 +427,13 @@ fn expected_of(
             Relation::Order { .. } => 0.6,
             _ => 0.8,
         };
-        return Expected { cluster, text: canonical.to_string(), misspelled: true, recased: Vec::new(), confidence };
+        return Expected {
+            cluster,
+            text: canonical.to_string(),
+            misspelled: true,
+            recased: Vec::new(),
+            confidence,
+        };
     }
     // same words: only the case may differ
     let mut recased = Vec::new();
@@ -307,7 +449,13 @@ fn expected_of(
             }
         }
     }
-    Expected { cluster, text: casing.apply(text, mention), misspelled: false, recased, confidence: 1.0 }
+    Expected {
+        cluster,
+        text: casing.apply(text, mention),
+        misspelled: false,
+        recased,
+        confidence: 1.0,
+    }
 }
 
 #[cfg(test)]
@@ -327,17 +475,32 @@ mod tests {
         mentions
             .iter()
             .zip(expected)
-            .map(|(m, e)| (text[m.range.clone()].to_string(), e.text, e.misspelled, e.recased.into_iter().map(|r| r.1).collect()))
+            .map(|(m, e)| {
+                (
+                    text[m.range.clone()].to_string(),
+                    e.text,
+                    e.misspelled,
+                    e.recased.into_iter().map(|r| r.1).collect(),
+                )
+            })
             .collect()
     }
 
-    fn find<'a>(all: &'a [(String, String, bool, Vec<String>)], name: &str) -> &'a (String, String, bool, Vec<String>) {
-        all.iter().find(|r| r.0 == name).unwrap_or_else(|| panic!("no mention {name} in {all:?}"))
+    fn find<'a>(
+        all: &'a [(String, String, bool, Vec<String>)],
+        name: &str,
+    ) -> &'a (String, String, bool, Vec<String>) {
+        all.iter()
+            .find(|r| r.0 == name)
+            .unwrap_or_else(|| panic!("no mention {name} in {all:?}"))
     }
 
     #[test]
     fn garbled_surnames_expect_the_introduced_spelling() {
-        let all = resolved("Deepseek founder Liang Wenfeng spoke. Liang, founder of Deepseek, said so. Leann explains the plan.", &[]);
+        let all = resolved(
+            "Deepseek founder Liang Wenfeng spoke. Liang, founder of Deepseek, said so. Leann explains the plan.",
+            &[],
+        );
         assert_eq!(find(&all, "Leann").1, "Liang");
         assert!(find(&all, "Leann").2);
         assert!(!find(&all, "Liang").2);
@@ -345,7 +508,10 @@ mod tests {
 
     #[test]
     fn capitals_lose_to_ordinary_case() {
-        let all = resolved("Damien MA, founder of Macropolo, said so. “Go,” Ma said. Ma acknowledged it.", &[]);
+        let all = resolved(
+            "Damien MA, founder of Macropolo, said so. “Go,” Ma said. Ma acknowledged it.",
+            &[],
+        );
         assert_eq!(find(&all, "Damien MA").1, "Damien Ma");
         assert_eq!(find(&all, "Damien MA").3, ["Ma"]);
         assert!(find(&all, "Ma").3.is_empty());
@@ -353,16 +519,25 @@ mod tests {
 
     #[test]
     fn glossary_imposes_its_spelling() {
-        let all = resolved("The firm Deepseek grew. Many joined Deepseek last year.", &["DeepSeek"]);
+        let all = resolved(
+            "The firm Deepseek grew. Many joined Deepseek last year.",
+            &["DeepSeek"],
+        );
         assert_eq!(find(&all, "Deepseek").1, "DeepSeek");
         assert_eq!(find(&all, "Deepseek").3, ["DeepSeek"]);
     }
 
     #[test]
     fn known_entities_decide_case_only_when_the_document_uses_it() {
-        let all = resolved("The firm Deepseek grew. Many joined DeepSeek last year. Deepseek hired more.", &[]);
+        let all = resolved(
+            "The firm Deepseek grew. Many joined DeepSeek last year. Deepseek hired more.",
+            &[],
+        );
         assert_eq!(find(&all, "Deepseek").3, ["DeepSeek"]);
-        let all = resolved("The firm Deepseek grew. Many joined Deepseek last year.", &[]);
+        let all = resolved(
+            "The firm Deepseek grew. Many joined Deepseek last year.",
+            &[],
+        );
         assert!(find(&all, "Deepseek").3.is_empty());
     }
 }

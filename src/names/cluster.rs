@@ -88,9 +88,18 @@ pub enum Relation {
     /// The full name `of` in the other order.
     Order { of: usize },
     /// The full name `of` with name word `part` spelled differently.
-    PartVariant { of: usize, part: usize, similarity: Similarity },
+    PartVariant {
+        of: usize,
+        part: usize,
+        similarity: Similarity,
+    },
     /// A lone name that is a variant spelling of name word `part` of `of`.
-    Variant { of: usize, part: usize, confidence: f32, likeness: Likeness },
+    Variant {
+        of: usize,
+        part: usize,
+        confidence: f32,
+        likeness: Likeness,
+    },
     /// Another name of the same known entity as `of`.
     Alias { of: usize },
     /// An acronym of `of`, defined in brackets after it.
@@ -100,7 +109,13 @@ pub enum Relation {
 impl Relation {
     /// Whether the relation makes the group a misspelling of what it joined.
     pub fn is_variant(&self) -> bool {
-        matches!(self, Relation::Spacing { .. } | Relation::Order { .. } | Relation::PartVariant { .. } | Relation::Variant { .. })
+        matches!(
+            self,
+            Relation::Spacing { .. }
+                | Relation::Order { .. }
+                | Relation::PartVariant { .. }
+                | Relation::Variant { .. }
+        )
     }
 }
 
@@ -169,7 +184,10 @@ fn build_groups(text: &str, mentions: &[Mention]) -> (Vec<Group>, Vec<usize>) {
         }
         let g = *index.entry(key.clone()).or_insert_with(|| {
             let sounds = parts.iter().map(|p| sound::sound_key(p)).collect();
-            let romanised = parts.iter().map(|p| !lists().surnames_spelled(p).is_empty()).collect();
+            let romanised = parts
+                .iter()
+                .map(|p| !lists().surnames_spelled(p).is_empty())
+                .collect();
             groups.push(Group {
                 key,
                 parts,
@@ -204,8 +222,16 @@ fn build_groups(text: &str, mentions: &[Mention]) -> (Vec<Group>, Vec<usize>) {
     let mut start = 0;
     while start < mentions.len() {
         let sentence = mentions[start].sentence;
-        let end = start + mentions[start..].iter().take_while(|m| m.sentence == sentence).count();
-        let orgs: Vec<usize> = (start..end).filter(|&i| mentions[i].kind == Kind::Organisation).map(|i| group_of[i]).take(8).collect();
+        let end = start
+            + mentions[start..]
+                .iter()
+                .take_while(|m| m.sentence == sentence)
+                .count();
+        let orgs: Vec<usize> = (start..end)
+            .filter(|&i| mentions[i].kind == Kind::Organisation)
+            .map(|i| group_of[i])
+            .take(8)
+            .collect();
         if !orgs.is_empty() {
             for &g in &group_of[start..end] {
                 if groups[g].kind == Kind::Organisation {
@@ -259,7 +285,9 @@ impl Builder<'_> {
     }
 
     fn full_names(&self) -> Vec<usize> {
-        (0..self.groups.len()).filter(|&g| self.groups[g].is_full_name()).collect()
+        (0..self.groups.len())
+            .filter(|&g| self.groups[g].is_full_name())
+            .collect()
     }
 
     /// Step 0: a lone name used as a person ("Nikolayev, 24,", "Ma said") makes the multi-word
@@ -268,15 +296,26 @@ impl Builder<'_> {
     fn promote_full_names(&mut self) {
         let mut index: HashMap<String, Vec<usize>> = HashMap::new();
         for (g, group) in self.groups.iter().enumerate() {
-            let plain = group.kind == Kind::Other && (2..=4).contains(&group.parts.len()) && !group.acronym;
-            if plain && group.parts.iter().all(|p| lexicon().english_word(p).is_none_or(|w| w.size > 20 || w.also_capitalised)) {
+            let plain =
+                group.kind == Kind::Other && (2..=4).contains(&group.parts.len()) && !group.acronym;
+            if plain
+                && group.parts.iter().all(|p| {
+                    lexicon()
+                        .english_word(p)
+                        .is_none_or(|w| w.size > 20 || w.also_capitalised)
+                })
+            {
                 for end in [&group.parts[0], &group.parts[group.parts.len() - 1]] {
                     index.entry(end.clone()).or_default().push(g);
                 }
             }
         }
         let people: Vec<usize> = (0..self.groups.len())
-            .filter(|&g| self.groups[g].parts.len() == 1 && self.groups[g].kind == Kind::Person && self.groups[g].cues & cue::PERSON != 0)
+            .filter(|&g| {
+                self.groups[g].parts.len() == 1
+                    && self.groups[g].kind == Kind::Person
+                    && self.groups[g].cues & cue::PERSON != 0
+            })
             // An acronym after a speech verb ("says AI has …") is no surname.
             .filter(|&g| !self.groups[g].acronym && !is_all_caps(&self.groups[g].surface))
             .collect();
@@ -307,7 +346,9 @@ impl Builder<'_> {
                 let mut sorted = parts.clone();
                 sorted.sort();
                 match ordered.get(&sorted.join(" ")) {
-                    Some(&first) if self.groups[first].parts != parts => self.join(g, Relation::Order { of: first }),
+                    Some(&first) if self.groups[first].parts != parts => {
+                        self.join(g, Relation::Order { of: first })
+                    }
                     Some(_) => {}
                     None => {
                         ordered.insert(sorted.join(" "), g);
@@ -317,11 +358,19 @@ impl Builder<'_> {
             if parts.len() == 2 {
                 for (pos, part) in parts.iter().enumerate() {
                     let bucket = by_part.entry((pos, part.clone())).or_default();
-                    let earlier: Vec<usize> = bucket.iter().rev().take(MAX_CANDIDATES).copied().collect();
+                    let earlier: Vec<usize> =
+                        bucket.iter().rev().take(MAX_CANDIDATES).copied().collect();
                     bucket.push(g);
                     for other in earlier {
                         if let Some(similarity) = self.part_variant(other, g, pos) {
-                            self.join(g, Relation::PartVariant { of: other, part: 1 - pos, similarity });
+                            self.join(
+                                g,
+                                Relation::PartVariant {
+                                    of: other,
+                                    part: 1 - pos,
+                                    similarity,
+                                },
+                            );
                         }
                     }
                 }
@@ -343,7 +392,8 @@ impl Builder<'_> {
         let shared = &self.groups[a].parts[equal];
         let both_pinyin = pinyin::is_pinyin(x) && pinyin::is_pinyin(y);
         let garbled = !is_good_spelling(x) || !is_good_spelling(y);
-        let distinctive = shared.len() >= 4 && lists().surname(shared).is_none() && !is_western(shared);
+        let distinctive =
+            shared.len() >= 4 && lists().surname(shared).is_none() && !is_western(shared);
         let strong = similarity.score >= 0.9 && !both_pinyin;
         let likely = similarity.score >= 0.75 && (garbled || distinctive);
         (strong || likely || similarity.likeness == Likeness::Romanisation).then_some(similarity)
@@ -367,7 +417,9 @@ impl Builder<'_> {
             if group.cues & cue::KNOWN == 0 || group.kind == Kind::Person {
                 continue;
             }
-            let Some(found) = known_entities().lookup(&group.surface) else { continue };
+            let Some(found) = known_entities().lookup(&group.surface) else {
+                continue;
+            };
             if found.record.kind == EntityKind::Person {
                 continue;
             }
@@ -396,20 +448,33 @@ impl Builder<'_> {
         let mut buckets: HashMap<(Kind, String), Vec<(usize, usize)>> = HashMap::new();
         for g in 0..self.groups.len() {
             let group = &self.groups[g];
-            if !matches!(group.kind, Kind::Organisation | Kind::Place) || group.parts.len() < 2 || group.acronym {
+            if !matches!(group.kind, Kind::Organisation | Kind::Place)
+                || group.parts.len() < 2
+                || group.acronym
+            {
                 continue;
             }
             for pos in 0..group.parts.len() {
                 let mut pattern = group.parts.clone();
                 pattern[pos] = "*".into();
-                buckets.entry((group.kind, pattern.join(" "))).or_default().push((g, pos));
+                buckets
+                    .entry((group.kind, pattern.join(" ")))
+                    .or_default()
+                    .push((g, pos));
             }
         }
         for list in buckets.values() {
             for (i, &(g, pos)) in list.iter().enumerate().skip(1) {
                 for &(other, _) in list[..i].iter().rev().take(MAX_CANDIDATES) {
                     if let Some(similarity) = self.word_variant(other, g, pos) {
-                        self.join(g, Relation::PartVariant { of: other, part: pos, similarity });
+                        self.join(
+                            g,
+                            Relation::PartVariant {
+                                of: other,
+                                part: pos,
+                                similarity,
+                            },
+                        );
                         break;
                     }
                 }
@@ -444,16 +509,28 @@ impl Builder<'_> {
             let parts = &self.groups[g].parts;
             let n = parts.len();
             for len in 1..n {
-                index.entry(parts[..len].join(" ")).or_default().push((g, 0));
-                index.entry(parts[n - len..].join(" ")).or_default().push((g, n - len));
+                index
+                    .entry(parts[..len].join(" "))
+                    .or_default()
+                    .push((g, 0));
+                index
+                    .entry(parts[n - len..].join(" "))
+                    .or_default()
+                    .push((g, n - len));
             }
         }
         for g in 0..self.groups.len() {
             let group = &self.groups[g];
-            if group.is_full_name() || group.acronym || matches!(group.kind, Kind::Organisation | Kind::Place) || group.parts.is_empty() {
+            if group.is_full_name()
+                || group.acronym
+                || matches!(group.kind, Kind::Organisation | Kind::Place)
+                || group.parts.is_empty()
+            {
                 continue;
             }
-            let Some(candidates) = index.get(&group.name_key()) else { continue };
+            let Some(candidates) = index.get(&group.name_key()) else {
+                continue;
+            };
             let mut roots: Vec<(usize, usize, usize)> = Vec::new();
             for &(full, offset) in candidates {
                 let root = self.uf.find(full);
@@ -478,9 +555,15 @@ impl Builder<'_> {
         let mut by_surname: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
         for &(g, part) in &targets {
             let key = &self.groups[g].parts[part];
-            by_sound.entry(self.groups[g].sounds[part].clone()).or_default().push((g, part));
+            by_sound
+                .entry(self.groups[g].sounds[part].clone())
+                .or_default()
+                .push((g, part));
             for surname in lists().surnames_of(key) {
-                by_surname.entry(surname.to_string()).or_default().push((g, part));
+                by_surname
+                    .entry(surname.to_string())
+                    .or_default()
+                    .push((g, part));
             }
         }
         let mut contexts: HashMap<usize, Context> = HashMap::new();
@@ -513,23 +596,41 @@ impl Builder<'_> {
                 if root == self.uf.find(g) {
                     continue;
                 }
-                let context = contexts.entry(root).or_insert_with(|| Context::of(members.get(&root).map_or(&[][..], Vec::as_slice), &self.groups, &mut self.uf));
+                let context = contexts.entry(root).or_insert_with(|| {
+                    Context::of(
+                        members.get(&root).map_or(&[][..], Vec::as_slice),
+                        &self.groups,
+                        &mut self.uf,
+                    )
+                });
                 if let Some((score, similarity)) = self.orphan_score(g, target, part, context) {
                     scored.push((score, target, part, similarity));
                 }
             }
             scored.sort_by(|a, b| b.0.total_cmp(&a.0));
-            let Some(&(best, target, part, similarity)) = scored.first() else { continue };
+            let Some(&(best, target, part, similarity)) = scored.first() else {
+                continue;
+            };
             let best_root = self.uf.find(target);
             let best_key = self.groups[target].parts[part].clone();
-            let rival = scored.iter().skip(1).find(|s| self.uf.find(s.1) != best_root || self.groups[s.1].parts[s.2] != best_key);
+            let rival = scored.iter().skip(1).find(|s| {
+                self.uf.find(s.1) != best_root || self.groups[s.1].parts[s.2] != best_key
+            });
             if best < JOIN_SCORE || rival.is_some_and(|r| r.0 > best - MARGIN) {
                 continue;
             }
             // the orphan's mentions now count as the person's context; the smaller side is
             // merged into the larger, so that repeated joins stay linear
             let (old_orphan, old_person) = (self.uf.find(g), best_root);
-            self.join(g, Relation::Variant { of: target, part, confidence: best, likeness: similarity.likeness });
+            self.join(
+                g,
+                Relation::Variant {
+                    of: target,
+                    part,
+                    confidence: best,
+                    likeness: similarity.likeness,
+                },
+            );
             let root = self.uf.find(g);
             let mut big = members.remove(&old_person).unwrap_or_default();
             let mut small = members.remove(&old_orphan).unwrap_or_default();
@@ -560,7 +661,10 @@ impl Builder<'_> {
                         out.push((g, k));
                     }
                 }
-            } else if group.parts.len() == 1 && group.cues & cue::INTRODUCTION != 0 && !self.ambiguous[g] {
+            } else if group.parts.len() == 1
+                && group.cues & cue::INTRODUCTION != 0
+                && !self.ambiguous[g]
+            {
                 out.push((g, 0));
             }
         }
@@ -584,7 +688,13 @@ impl Builder<'_> {
     }
 
     /// How strongly orphan `g` is name word `part` of `target`, or `None` when it cannot be.
-    fn orphan_score(&self, g: usize, target: usize, part: usize, context: &Context) -> Option<(f32, Similarity)> {
+    fn orphan_score(
+        &self,
+        g: usize,
+        target: usize,
+        part: usize,
+        context: &Context,
+    ) -> Option<(f32, Similarity)> {
         let orphan = &self.groups[g];
         let person = &self.groups[target];
         if person.kind != Kind::Person {
@@ -594,11 +704,17 @@ impl Builder<'_> {
         let similarity = similarity::compare(o, t)?;
         let is_surname = lists().surname(o).is_some();
         // a good surname of its own is another person unless it is a single slip away
-        if is_surname && (similarity.likeness == Likeness::Typo || (similarity.likeness == Likeness::SoundAlike && similarity.edits >= 2)) {
+        if is_surname
+            && (similarity.likeness == Likeness::Typo
+                || (similarity.likeness == Likeness::SoundAlike && similarity.edits >= 2))
+        {
             return None;
         }
         // Jon and John, Smith and Smyth: two Western names are two people
-        if is_western(&orphan.surface) && is_western(&title_case(t)) && similarity.likeness != Likeness::Romanisation {
+        if is_western(&orphan.surface)
+            && is_western(&title_case(t))
+            && similarity.likeness != Likeness::Romanisation
+        {
             return None;
         }
         let mut score = similarity.score;
@@ -611,7 +727,9 @@ impl Builder<'_> {
         if lexicon().english_word(o).is_some() {
             score *= 0.9;
         }
-        if orphan.roles.iter().any(|r| context.roles.contains(r)) || orphan.orgs.iter().any(|o| context.orgs.contains(o)) {
+        if orphan.roles.iter().any(|r| context.roles.contains(r))
+            || orphan.orgs.iter().any(|o| context.orgs.contains(o))
+        {
             score += 0.1;
         }
         if orphan.paragraphs.iter().any(|&p| context.near(p)) {
@@ -687,8 +805,17 @@ impl Context {
         orgs.dedup();
         paragraphs.sort_unstable();
         paragraphs.dedup();
-        let first = members.iter().map(|&g| groups[g].first()).min().unwrap_or(usize::MAX);
-        Context { roles, orgs, paragraphs, first }
+        let first = members
+            .iter()
+            .map(|&g| groups[g].first())
+            .min()
+            .unwrap_or(usize::MAX);
+        Context {
+            roles,
+            orgs,
+            paragraphs,
+            first,
+        }
     }
 
     /// Adds the roles, organisations and paragraphs of `group`, which just joined.
@@ -725,25 +852,37 @@ fn nearest<'a>(list: &'a [(usize, usize)], at: usize, groups: &[Group]) -> &'a [
         return list;
     }
     let i = list.partition_point(|&(g, _)| groups[g].first() < at);
-    let start = i.saturating_sub(MAX_CANDIDATES / 2).min(list.len() - MAX_CANDIDATES);
+    let start = i
+        .saturating_sub(MAX_CANDIDATES / 2)
+        .min(list.len() - MAX_CANDIDATES);
     &list[start..start + MAX_CANDIDATES]
 }
 
 /// A spelling that is some romanisation, an English word or a Western name.
 pub fn is_good_spelling(key: &str) -> bool {
-    pinyin::is_valid_romanisation(key) || lexicon().english_word(key).is_some() || is_western(&title_case(key))
+    pinyin::is_valid_romanisation(key)
+        || lexicon().english_word(key).is_some()
+        || is_western(&title_case(key))
 }
 
 /// `word` (as written, or a key) in the Western name lists.
 fn is_western(word: &str) -> bool {
-    let word = if is_all_caps(word) || word.chars().next().is_some_and(char::is_lowercase) { title_case(word) } else { word.to_string() };
+    let word = if is_all_caps(word) || word.chars().next().is_some_and(char::is_lowercase) {
+        title_case(word)
+    } else {
+        word.to_string()
+    };
     lexicon().western_name(&word).is_some()
 }
 
 /// Whether `acronym` spells the initials of `name`'s words, in order ("HKUST" for "Hong Kong
 /// University of Science and Technology", "CAS" for "Chinese Academy of Sciences").
 fn initials_match(name: &str, acronym: &str) -> bool {
-    let initials: Vec<char> = name.split_whitespace().filter_map(|w| w.chars().next()).filter(|c| c.is_uppercase()).collect();
+    let initials: Vec<char> = name
+        .split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect();
     let letters: Vec<char> = acronym.chars().filter(|c| c.is_alphabetic()).collect();
     if letters.is_empty() || initials.first() != letters.first() {
         return false;
@@ -761,7 +900,10 @@ struct UnionFind {
 
 impl UnionFind {
     fn new(n: usize) -> UnionFind {
-        UnionFind { parent: (0..n).collect(), size: vec![1; n] }
+        UnionFind {
+            parent: (0..n).collect(),
+            size: vec![1; n],
+        }
     }
 
     fn find(&mut self, mut x: usize) -> usize {
@@ -802,11 +944,16 @@ mod tests {
         let doc = Document::new(&source);
         let mentions = extract(&doc);
         let c = cluster(text, &mentions);
-        c.clusters.iter().map(|gs| gs.iter().map(|&g| c.groups[g].surface.clone()).collect()).collect()
+        c.clusters
+            .iter()
+            .map(|gs| gs.iter().map(|&g| c.groups[g].surface.clone()).collect())
+            .collect()
     }
 
     fn together(text: &str, a: &str, b: &str) -> bool {
-        clusters(text).iter().any(|c| c.iter().any(|s| s == a) && c.iter().any(|s| s == b))
+        clusters(text)
+            .iter()
+            .any(|c| c.iter().any(|s| s == a) && c.iter().any(|s| s == b))
     }
 
     #[test]
@@ -817,7 +964,12 @@ mod tests {
         let source = Source::new("t", text, InputFormat::Plain);
         let doc = Document::new(&source);
         let c = cluster(text, &extract(&doc));
-        let people: Vec<&str> = c.groups.iter().filter(|g| g.kind == Kind::Person).map(|g| g.surface.as_str()).collect();
+        let people: Vec<&str> = c
+            .groups
+            .iter()
+            .filter(|g| g.kind == Kind::Person)
+            .map(|g| g.surface.as_str())
+            .collect();
         assert!(!people.contains(&"Chinese AI"), "{people:?}");
     }
 
@@ -835,7 +987,8 @@ mod tests {
         let text = "Zhang Wei, a teacher, met Zhang Wen, a nurse. Zhang said they were cousins.";
         assert!(!together(text, "Zhang Wei", "Zhang Wen"));
         assert!(!together(text, "Zhang", "Zhang Wei"));
-        let text = "Lin Bo, an engineer, and Liang Wenfeng, a founder, spoke. Lin said it was fine.";
+        let text =
+            "Lin Bo, an engineer, and Liang Wenfeng, a founder, spoke. Lin said it was fine.";
         assert!(!together(text, "Lin", "Liang Wenfeng"));
     }
 
@@ -844,7 +997,8 @@ mod tests {
         let text = "Its founder Zeng Yuqun is rich. Zeng studied in Shanghai. Tseng has repeatedly denied it. Zheng said the firm grew.";
         assert!(together(text, "Zeng Yuqun", "Tseng"));
         assert!(together(text, "Zeng Yuqun", "Zheng"));
-        let text = "The festival director Sato Kenji spoke. Sato is busy. Satou added that visitors came.";
+        let text =
+            "The festival director Sato Kenji spoke. Sato is busy. Satou added that visitors came.";
         assert!(together(text, "Sato Kenji", "Satou"));
     }
 
@@ -860,7 +1014,10 @@ mod tests {
         assert!(together(text, "Yanbo Wang", "Yan Bo Wang"));
         let text = "He joined the Chinese Academy of Sciences (CAS) in May. The CAS budget grew.";
         assert!(together(text, "Chinese Academy of Sciences", "CAS"));
-        assert!(initials_match("Hong Kong University of Science and Technology", "HKUST"));
+        assert!(initials_match(
+            "Hong Kong University of Science and Technology",
+            "HKUST"
+        ));
         assert!(!initials_match("Peking University", "THU"));
     }
 

@@ -22,7 +22,9 @@ pub mod system {
     pub const JAPANESE: u8 = 1 << 6;
     pub const VIETNAMESE: u8 = 1 << 7;
     /// Every system whose syllables can be strung together into a word.
-    pub const SYLLABIC: [u8; 7] = [PINYIN, WADE_GILES, CANTONESE, HOKKIEN, KOREAN, JAPANESE, VIETNAMESE];
+    pub const SYLLABIC: [u8; 7] = [
+        PINYIN, WADE_GILES, CANTONESE, HOKKIEN, KOREAN, JAPANESE, VIETNAMESE,
+    ];
 }
 
 /// What a cue word says about the capitalised words next to it.
@@ -105,7 +107,10 @@ impl NameLists {
         for row in tsv::rows(SURNAMES) {
             let pinyin = row.get(0).to_lowercase();
             let rank = row.get(3).parse().unwrap_or(u32::MAX);
-            surnames.entry(pinyin.clone()).and_modify(|s| s.rank = s.rank.min(rank)).or_insert(Surname { rank });
+            surnames
+                .entry(pinyin.clone())
+                .and_modify(|s| s.rank = s.rank.min(rank))
+                .or_insert(Surname { rank });
             for variant in row.list(2).filter(|v| *v != "-") {
                 let key = super::normalize::part_key(variant);
                 let entry = variant_of.entry(key).or_default();
@@ -141,22 +146,41 @@ impl NameLists {
                 "org_head" => Cue::OrgHead,
                 _ => Cue::PlaceHead,
             };
-            let words: Vec<&'static str> = row.get(0).split(' ').filter(|w| !w.is_empty()).collect();
-            let (Some(first), Some(last)) = (words.first().copied(), words.last().copied()) else { continue };
-            cues_by_first.entry(first).or_default().push(Phrase { words: words.clone(), cue });
-            cues_by_last.entry(last).or_default().push(Phrase { words, cue });
+            let words: Vec<&'static str> =
+                row.get(0).split(' ').filter(|w| !w.is_empty()).collect();
+            let (Some(first), Some(last)) = (words.first().copied(), words.last().copied()) else {
+                continue;
+            };
+            cues_by_first.entry(first).or_default().push(Phrase {
+                words: words.clone(),
+                cue,
+            });
+            cues_by_last
+                .entry(last)
+                .or_default()
+                .push(Phrase { words, cue });
         }
         for phrases in cues_by_first.values_mut().chain(cues_by_last.values_mut()) {
             phrases.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
         }
         let english_other = fst::Map::new(ENGLISH_OTHER).expect("build.rs writes valid fst maps");
-        NameLists { english_other, pinyin, surnames, variant_of, systems, particles, cues_by_first, cues_by_last }
+        NameLists {
+            english_other,
+            pinyin,
+            surnames,
+            variant_of,
+            systems,
+            particles,
+            cues_by_first,
+            cues_by_last,
+        }
     }
 
     /// Whether `word` (as written, or lowercase) is an English word that `english_words.tsv`
     /// lacks: one written only capitalised ("Russian", "July") or a British spelling ("centre").
     pub fn is_other_english(&self, word: &str) -> bool {
-        self.english_other.contains_key(word) || self.english_other.contains_key(word.to_lowercase())
+        self.english_other.contains_key(word)
+            || self.english_other.contains_key(word.to_lowercase())
     }
 
     /// Whether `syllable` (lowercase, ü as v) is a toneless Hanyu Pinyin syllable.
@@ -183,7 +207,11 @@ impl NameLists {
 
     /// The pinyin surnames `key` may spell: itself when it is one, and those it romanises.
     pub fn surnames_of<'a>(&'a self, key: &'a str) -> Vec<&'a str> {
-        let mut out: Vec<&str> = self.surnames_spelled(key).iter().map(String::as_str).collect();
+        let mut out: Vec<&str> = self
+            .surnames_spelled(key)
+            .iter()
+            .map(String::as_str)
+            .collect();
         if self.surnames.contains_key(key) {
             out.push(key);
         }
@@ -201,17 +229,25 @@ impl NameLists {
 
     /// The cue phrases that start with `word`, longest first.
     pub fn cues_starting(&self, word: &str) -> &[Phrase] {
-        self.cues_by_first.get(word).map(Vec::as_slice).unwrap_or(&[])
+        self.cues_by_first
+            .get(word)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
     }
 
     /// The cue phrases that end with `word`, longest first.
     pub fn cues_ending(&self, word: &str) -> &[Phrase] {
-        self.cues_by_last.get(word).map(Vec::as_slice).unwrap_or(&[])
+        self.cues_by_last
+            .get(word)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
     }
 
     /// Whether the single word `word` (as written) is a cue of kind `cue`.
     pub fn is_cue(&self, word: &str, cue: Cue) -> bool {
-        self.cues_starting(word).iter().any(|p| p.words.len() == 1 && p.cue == cue)
+        self.cues_starting(word)
+            .iter()
+            .any(|p| p.words.len() == 1 && p.cue == cue)
     }
 }
 
@@ -261,7 +297,15 @@ mod tests {
         assert!(l.is_cue("said", Cue::SpeechVerb));
         assert!(l.is_cue("University", Cue::OrgHead));
         assert!(l.is_cue("Province", Cue::PlaceHead));
-        assert!(l.cues_starting("according").iter().any(|p| p.words == ["according", "to"]));
-        assert!(l.cues_ending("Minister").iter().any(|p| p.words == ["Prime", "Minister"]));
+        assert!(
+            l.cues_starting("according")
+                .iter()
+                .any(|p| p.words == ["according", "to"])
+        );
+        assert!(
+            l.cues_ending("Minister")
+                .iter()
+                .any(|p| p.words == ["Prime", "Minister"])
+        );
     }
 }

@@ -144,9 +144,18 @@ pub fn extract(doc: &Document) -> Vec<Mention> {
         if looks_like_headline(doc, tokens) {
             continue;
         }
-        let opens_paragraph = doc.paragraphs.get(sentence.paragraph).is_some_and(|p| p.tokens.start == sentence.tokens.start);
-        let mut scanner =
-            Scanner { doc, tokens, sentence: index, paragraph: sentence.paragraph, opens_paragraph, mid: &capitalised_mid_sentence };
+        let opens_paragraph = doc
+            .paragraphs
+            .get(sentence.paragraph)
+            .is_some_and(|p| p.tokens.start == sentence.tokens.start);
+        let mut scanner = Scanner {
+            doc,
+            tokens,
+            sentence: index,
+            paragraph: sentence.paragraph,
+            opens_paragraph,
+            mid: &capitalised_mid_sentence,
+        };
         scanner.scan(&mut out);
     }
     out
@@ -168,18 +177,33 @@ fn capitalised_mid_sentence<'d>(doc: &'d Document) -> HashSet<&'d str> {
 
 /// A sentence whose words are nearly all capitalised (a headline, a title, a byline in capitals).
 fn looks_like_headline(doc: &Document, tokens: &[Token]) -> bool {
-    const MINOR: &[&str] = &["a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "vs", "with"];
-    let words: Vec<&Token> = tokens.iter().filter(|t| t.kind == TokenKind::Word).collect();
+    const MINOR: &[&str] = &[
+        "a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to",
+        "vs", "with",
+    ];
+    let words: Vec<&Token> = tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .collect();
     if words.len() < 3 {
         return false;
     }
-    let ends_like_prose = tokens.last().is_some_and(|t| t.kind == TokenKind::Punct && matches!(doc.text(t), "." | "!" | "?"))
-        || tokens.iter().rev().take(3).any(|t| matches!(doc.text(t), "." | "?" | "!"));
+    let ends_like_prose = tokens
+        .last()
+        .is_some_and(|t| t.kind == TokenKind::Punct && matches!(doc.text(t), "." | "!" | "?"))
+        || tokens
+            .iter()
+            .rev()
+            .take(3)
+            .any(|t| matches!(doc.text(t), "." | "?" | "!"));
     let all_caps = words.iter().filter(|t| t.is(Flags::ALL_CAPS)).count();
     if all_caps * 5 >= words.len() * 3 {
         return true;
     }
-    let major: Vec<&&Token> = words.iter().filter(|t| !MINOR.contains(&doc.text(t))).collect();
+    let major: Vec<&&Token> = words
+        .iter()
+        .filter(|t| !MINOR.contains(&doc.text(t)))
+        .collect();
     let capitalised = major.iter().filter(|t| t.is(Flags::CAPITALISED)).count();
     !ends_like_prose && major.len() >= 3 && capitalised * 5 >= major.len() * 4
 }
@@ -197,7 +221,9 @@ fn clause_initial(doc: &Document, tokens: &[Token], i: usize) -> bool {
     if tokens[i].is(Flags::SENTENCE_INITIAL) || tokens[i].is(Flags::LINE_BREAK_BEFORE) {
         return true;
     }
-    let Some(prev) = i.checked_sub(1).map(|p| &tokens[p]) else { return true };
+    let Some(prev) = i.checked_sub(1).map(|p| &tokens[p]) else {
+        return true;
+    };
     if prev.kind != TokenKind::Punct {
         return false;
     }
@@ -224,8 +250,22 @@ fn strip_possessive(word: &str) -> (&str, Option<&str>) {
 /// Words between a name and a speech verb that keep it the verb's subject ("Tseng has repeatedly
 /// denied").
 const AUXILIARIES: &[&str] = &[
-    "again", "also", "further", "had", "has", "have", "is", "later", "often", "once", "previously", "recently",
-    "then", "was", "will", "would",
+    "again",
+    "also",
+    "further",
+    "had",
+    "has",
+    "have",
+    "is",
+    "later",
+    "often",
+    "once",
+    "previously",
+    "recently",
+    "then",
+    "was",
+    "will",
+    "would",
 ];
 
 struct Scanner<'a, 'd> {
@@ -248,17 +288,23 @@ impl Scanner<'_, '_> {
     }
 
     fn is_name_word(&self, i: usize) -> bool {
-        self.tokens.get(i).is_some_and(|t| is_name_word(self.doc, t))
+        self.tokens
+            .get(i)
+            .is_some_and(|t| is_name_word(self.doc, t))
     }
 
     /// Token `i` follows the previous one after a space, on the same line.
     fn spaced(&self, i: usize) -> bool {
-        self.tokens.get(i).is_some_and(|t| t.is(Flags::SPACE_BEFORE) && !t.is(Flags::LINE_BREAK_BEFORE))
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.is(Flags::SPACE_BEFORE) && !t.is(Flags::LINE_BREAK_BEFORE))
     }
 
     /// Token `i` touches the previous one.
     fn joined(&self, i: usize) -> bool {
-        self.tokens.get(i).is_some_and(|t| !t.is(Flags::SPACE_BEFORE))
+        self.tokens
+            .get(i)
+            .is_some_and(|t| !t.is(Flags::SPACE_BEFORE))
     }
 
     fn scan(&mut self, out: &mut Vec<Mention>) {
@@ -290,7 +336,12 @@ impl Scanner<'_, '_> {
             if !matched {
                 continue;
             }
-            if self.tokens.get(j).is_some_and(|t| t.kind == TokenKind::Punct && self.doc.text(t) == ".") && self.joined(j) {
+            if self
+                .tokens
+                .get(j)
+                .is_some_and(|t| t.kind == TokenKind::Punct && self.doc.text(t) == ".")
+                && self.joined(j)
+            {
                 j += 1;
             }
             if self.is_name_word(j) && self.spaced(j) {
@@ -318,7 +369,12 @@ impl Scanner<'_, '_> {
                 let mut title_parts = Vec::new();
                 for k in start..name_start {
                     if self.tokens[k].is_word() {
-                        title_parts.push(Part { range: self.tokens[k].range(), particle: false, initial: false, dotted: false });
+                        title_parts.push(Part {
+                            range: self.tokens[k].range(),
+                            particle: false,
+                            initial: false,
+                            dotted: false,
+                        });
                     }
                 }
                 title_parts.append(&mut parts);
@@ -346,12 +402,20 @@ impl Scanner<'_, '_> {
             acronym: false,
             known: None,
             acronym_follows: self.acronym_in_brackets(end),
-            paragraph_initial: self.opens_paragraph && self.tokens[..start].iter().all(|t| t.kind != TokenKind::Word),
+            paragraph_initial: self.opens_paragraph
+                && self.tokens[..start]
+                    .iter()
+                    .all(|t| t.kind != TokenKind::Word),
             dateline: false,
         };
         mention.dateline = mention.paragraph_initial
-            && mention.name_parts().all(|p| is_all_caps(self.doc.slice(p.range.clone())) || p.initial)
-            && self.tokens.get(end).is_some_and(|t| t.kind == TokenKind::Punct && matches!(self.doc.text(t), "," | "(" | "-" | "—" | "–" | ":"));
+            && mention
+                .name_parts()
+                .all(|p| is_all_caps(self.doc.slice(p.range.clone())) || p.initial)
+            && self.tokens.get(end).is_some_and(|t| {
+                t.kind == TokenKind::Punct
+                    && matches!(self.doc.text(t), "," | "(" | "-" | "—" | "–" | ":")
+            });
         self.add_cues(&mut mention, start, end);
         mention.kind = self.kind_of(&mention);
         mention.acronym = mention.parts.len() == 1
@@ -364,8 +428,14 @@ impl Scanner<'_, '_> {
     /// "(CAS)" at `k`.
     fn acronym_in_brackets(&self, k: usize) -> bool {
         self.tokens.get(k).is_some_and(|t| self.doc.text(t) == "(")
-            && self.tokens.get(k + 1).is_some_and(|t| t.is(Flags::ALL_CAPS))
-            && self.tokens.get(k + 2).is_some_and(|t| self.doc.text(t) == ")")
+            && self
+                .tokens
+                .get(k + 1)
+                .is_some_and(|t| t.is(Flags::ALL_CAPS))
+            && self
+                .tokens
+                .get(k + 2)
+                .is_some_and(|t| self.doc.text(t) == ")")
     }
 
     /// Whether a name can start at token `i`.
@@ -382,8 +452,9 @@ impl Scanner<'_, '_> {
     }
 
     fn is_hyphen(&self, i: usize) -> bool {
-        self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Punct && matches!(self.doc.text(t), "-" | "‐" | "‑"))
-            && self.joined(i)
+        self.tokens.get(i).is_some_and(|t| {
+            t.kind == TokenKind::Punct && matches!(self.doc.text(t), "-" | "‐" | "‑")
+        }) && self.joined(i)
     }
 
     /// Collects the parts of the name starting at `i`: (parts, possessive, index after the name).
@@ -406,19 +477,38 @@ impl Scanner<'_, '_> {
                 connectors.push(k);
                 k += 1;
             }
-            let after_particle = self.tokens.get(k).is_some_and(|t| t.is_word()) && self.is_after_particle(k);
-            if (self.is_name_word(k) || after_particle) && self.spaced(k) && (connectors.is_empty() || self.connector_ok(&parts, &connectors, k)) {
+            let after_particle =
+                self.tokens.get(k).is_some_and(|t| t.is_word()) && self.is_after_particle(k);
+            if (self.is_name_word(k) || after_particle)
+                && self.spaced(k)
+                && (connectors.is_empty() || self.connector_ok(&parts, &connectors, k))
+            {
                 for c in connectors {
-                    parts.push(Part { range: self.tokens[c].range(), particle: true, initial: false, dotted: false });
+                    parts.push(Part {
+                        range: self.tokens[c].range(),
+                        particle: true,
+                        initial: false,
+                        dotted: false,
+                    });
                 }
                 j = k;
                 if after_particle {
                     let mut end = self.tokens[k].range();
-                    if self.tokens.get(k + 1).is_some_and(|t| self.doc.text(t) == ".") && self.joined(k + 1) {
+                    if self
+                        .tokens
+                        .get(k + 1)
+                        .is_some_and(|t| self.doc.text(t) == ".")
+                        && self.joined(k + 1)
+                    {
                         end.end = self.tokens[k + 1].end as usize;
                         j = k + 1;
                     }
-                    parts.push(Part { range: end, particle: true, initial: false, dotted: false });
+                    parts.push(Part {
+                        range: end,
+                        particle: true,
+                        initial: false,
+                        dotted: false,
+                    });
                     return (parts, None, j + 1);
                 }
                 continue;
@@ -444,7 +534,12 @@ impl Scanner<'_, '_> {
         let mut range = self.tokens[j].range();
         let mut next = j + 1;
         // hyphenated: Min-jun, Bailey-Ross, al-Assad; not Chicago-based
-        while self.is_hyphen(next) && self.tokens.get(next + 1).is_some_and(|t| t.is_word() && !t.is(Flags::SPACE_BEFORE)) {
+        while self.is_hyphen(next)
+            && self
+                .tokens
+                .get(next + 1)
+                .is_some_and(|t| t.is_word() && !t.is(Flags::SPACE_BEFORE))
+        {
             let piece = &self.tokens[next + 1];
             let text = self.doc.text(piece);
             if !(piece.is(Flags::CAPITALISED) || joins_lowercase(text)) {
@@ -457,34 +552,57 @@ impl Scanner<'_, '_> {
         let letters = text.chars().filter(|c| c.is_alphabetic()).count();
         let initial = letters == 1;
         let mut dotted = false;
-        if initial && self.tokens.get(next).is_some_and(|t| self.doc.text(t) == ".") && self.joined(next) && self.is_name_word(next + 1) {
+        if initial
+            && self
+                .tokens
+                .get(next)
+                .is_some_and(|t| self.doc.text(t) == ".")
+            && self.joined(next)
+            && self.is_name_word(next + 1)
+        {
             range.end = self.tokens[next].end as usize;
             next += 1;
             dotted = true;
         }
         let (stem, possessive) = strip_possessive(self.doc.slice(range.clone()));
-        let possessive = possessive.map(|p| range.start + stem.len()..range.start + stem.len() + p.len());
+        let possessive =
+            possessive.map(|p| range.start + stem.len()..range.start + stem.len() + p.len());
         if let Some(p) = &possessive {
             range.end = p.start;
         }
-        Some((Part { range, particle: false, initial, dotted }, possessive, next))
+        Some((
+            Part {
+                range,
+                particle: false,
+                initial,
+                dotted,
+            },
+            possessive,
+            next,
+        ))
     }
 
     /// Whether the lowercase word at `k` can join the name being grown (particles; "of", "and"
     /// in institution names). `before` counts connectors already taken.
     fn connects(&self, parts: &[Part], k: usize, before: usize) -> bool {
         /// Particles too ambiguous to join a name on their own.
-        const AMBIGUOUS: &[&str] = &["am", "bar", "bat", "ben", "do", "e", "i", "las", "les", "lo", "los", "te", "und", "y"];
+        const AMBIGUOUS: &[&str] = &[
+            "am", "bar", "bat", "ben", "do", "e", "i", "las", "les", "lo", "los", "te", "und", "y",
+        ];
         let word = self.text(k);
         if before >= 3 {
             return false;
         }
-        if matches!(lists().particle(word), Some(Particle::Before | Particle::Between))
-            && word.chars().next().is_some_and(char::is_lowercase)
+        if matches!(
+            lists().particle(word),
+            Some(Particle::Before | Particle::Between)
+        ) && word.chars().next().is_some_and(char::is_lowercase)
             && !AMBIGUOUS.contains(&word)
         {
             // "Ursula von der Leyen", "Lula da Silva": only after a name word, never a head word
-            return parts.last().is_some_and(|p| !p.particle && self.head_word(p).is_none());
+            return parts
+                .last()
+                .is_some_and(|p| !p.particle && self.head_word(p).is_none());
         }
         matches!(word, "of" | "for" | "and" | "&" | "on") && self.head_in(parts).is_some()
     }
@@ -498,7 +616,9 @@ impl Scanner<'_, '_> {
             match self.text(c) {
                 "and" | "&" => {
                     let after_head = parts.last().is_some_and(|p| self.head_word(p).is_some());
-                    let next_is_word = lexicon().english_word(&self.text(k).to_lowercase()).is_some();
+                    let next_is_word = lexicon()
+                        .english_word(&self.text(k).to_lowercase())
+                        .is_some();
                     if after_head || !next_is_word || !institution {
                         return false;
                     }
@@ -524,7 +644,10 @@ impl Scanner<'_, '_> {
 
     /// A head word anywhere among the parts.
     fn head_in(&self, parts: &[Part]) -> Option<Cue> {
-        parts.iter().filter(|p| !p.particle).find_map(|p| self.head_word(p))
+        parts
+            .iter()
+            .filter(|p| !p.particle)
+            .find_map(|p| self.head_word(p))
     }
 
     /// The head that makes the parts an institution or a place: the last word ("Peking
@@ -535,7 +658,11 @@ impl Scanner<'_, '_> {
             return Some(head);
         }
         match parts {
-            [first, second, ..] if second.particle && self.doc.slice(second.range.clone()) == "of" => self.head_word(first),
+            [first, second, ..]
+                if second.particle && self.doc.slice(second.range.clone()) == "of" =>
+            {
+                self.head_word(first)
+            }
             _ => None,
         }
     }
@@ -551,7 +678,9 @@ impl Scanner<'_, '_> {
             // capitals all through are not explained by the position ("MA said", "US officials")
             return true;
         }
-        let Some(info) = lexicon().english_word(&lower) else { return true };
+        let Some(info) = lexicon().english_word(&lower) else {
+            return true;
+        };
         if !info.also_capitalised || parts[0].initial {
             return false;
         }
@@ -586,7 +715,10 @@ impl Scanner<'_, '_> {
     fn add_cues(&self, mention: &mut Mention, start: usize, end: usize) {
         let l = lists();
         // before: a role ("founder Zeng Yuqun") or a speech verb ("said Chen Ming")
-        if let Some(prev) = start.checked_sub(1).filter(|&p| self.is_word(p) && self.spaced(start)) {
+        if let Some(prev) = start
+            .checked_sub(1)
+            .filter(|&p| self.is_word(p) && self.spaced(start))
+        {
             let word = self.text(prev);
             if word.chars().next().is_some_and(char::is_lowercase) {
                 for phrase in l.cues_ending(word) {
@@ -617,11 +749,19 @@ impl Scanner<'_, '_> {
         if self.speech_verb_after(end) {
             mention.cues |= cue::SPEECH;
         }
-        if self.tokens.get(end).is_some_and(|t| self.doc.text(t) == ",") {
+        if self
+            .tokens
+            .get(end)
+            .is_some_and(|t| self.doc.text(t) == ",")
+        {
             self.apposition(mention, end + 1);
         }
         if let Some(head) = self.head_of(&mention.parts) {
-            mention.cues |= if head == Cue::OrgHead { cue::ORG_HEAD } else { cue::PLACE_HEAD };
+            mention.cues |= if head == Cue::OrgHead {
+                cue::ORG_HEAD
+            } else {
+                cue::PLACE_HEAD
+            };
         }
         if let Some(found) = known_entities().lookup(self.doc.slice(mention.range.clone())) {
             if !found.record.is_common_word() || mention.parts.len() > 1 {
@@ -633,8 +773,15 @@ impl Scanner<'_, '_> {
 
     /// ", 60," / ", who" / ", founder of" / ", a professor at" after a name.
     fn apposition(&self, mention: &mut Mention, k: usize) {
-        let Some(first) = self.tokens.get(k) else { return };
-        if first.kind == TokenKind::Number && self.tokens.get(k + 1).is_some_and(|t| self.doc.text(t) == ",") {
+        let Some(first) = self.tokens.get(k) else {
+            return;
+        };
+        if first.kind == TokenKind::Number
+            && self
+                .tokens
+                .get(k + 1)
+                .is_some_and(|t| self.doc.text(t) == ",")
+        {
             mention.cues |= cue::AGE;
             return;
         }
@@ -653,12 +800,19 @@ impl Scanner<'_, '_> {
                     let word = self.doc.text(t);
                     // "a 16-year-old", ", aged 60,"
                     let year_old = word == "old" && j >= 2 && self.text(j - 2) == "year";
-                    let aged = word == "aged" && self.tokens.get(j + 1).is_some_and(|n| n.kind == TokenKind::Number);
+                    let aged = word == "aged"
+                        && self
+                            .tokens
+                            .get(j + 1)
+                            .is_some_and(|n| n.kind == TokenKind::Number);
                     if year_old || aged {
                         mention.cues |= cue::AGE;
                         return;
                     }
-                    let role = l.cues_starting(word).iter().find(|p| p.cue == Cue::Role && self.phrase_at(j, &p.words));
+                    let role = l
+                        .cues_starting(word)
+                        .iter()
+                        .find(|p| p.cue == Cue::Role && self.phrase_at(j, &p.words));
                     if let Some(phrase) = role {
                         mention.cues |= cue::APPOSITION;
                         mention.role = phrase.words.last().copied();
@@ -681,15 +835,25 @@ impl Scanner<'_, '_> {
     }
 
     fn phrase_at(&self, j: usize, words: &[&str]) -> bool {
-        words.iter().enumerate().all(|(k, w)| self.is_word(j + k) && self.text(j + k) == *w)
+        words
+            .iter()
+            .enumerate()
+            .all(|(k, w)| self.is_word(j + k) && self.text(j + k) == *w)
     }
 
     fn kind_of(&self, mention: &Mention) -> Kind {
         if let Some(known) = mention.known {
             return match known {
                 EntityKind::Person => Kind::Person,
-                EntityKind::University | EntityKind::Institute | EntityKind::Company | EntityKind::Organisation | EntityKind::Agency | EntityKind::Media => Kind::Organisation,
-                EntityKind::Country | EntityKind::Region | EntityKind::City | EntityKind::Place => Kind::Place,
+                EntityKind::University
+                | EntityKind::Institute
+                | EntityKind::Company
+                | EntityKind::Organisation
+                | EntityKind::Agency
+                | EntityKind::Media => Kind::Organisation,
+                EntityKind::Country | EntityKind::Region | EntityKind::City | EntityKind::Place => {
+                    Kind::Place
+                }
                 EntityKind::Product => Kind::Other,
             };
         }
@@ -708,7 +872,10 @@ impl Scanner<'_, '_> {
     /// Two to four name words of which one is a Chinese surname or a Western given name, and
     /// none an ordinary word: "Liang Wenfeng", "Damien MA", "Tom O'Brien".
     fn looks_like_personal_name(&self, mention: &Mention) -> bool {
-        let words: Vec<&str> = mention.name_parts().map(|p| self.doc.slice(p.range.clone())).collect();
+        let words: Vec<&str> = mention
+            .name_parts()
+            .map(|p| self.doc.slice(p.range.clone()))
+            .collect();
         if !(2..=4).contains(&words.len()) {
             return false;
         }
@@ -717,8 +884,14 @@ impl Scanner<'_, '_> {
         let all_pinyin = keys.iter().all(|k| super::pinyin::is_pinyin(k));
         let mut named = false;
         for (word, key) in words.iter().zip(&keys) {
-            let title = if is_all_caps(word) { title_case(word) } else { word.to_string() };
-            let common = lexicon().english_word(key).is_some_and(|w| !w.also_capitalised && w.size <= 35);
+            let title = if is_all_caps(word) {
+                title_case(word)
+            } else {
+                word.to_string()
+            };
+            let common = lexicon()
+                .english_word(key)
+                .is_some_and(|w| !w.also_capitalised && w.size <= 35);
             let surname = l.surname(key).is_some();
             let western = lexicon().western_name(&title).is_some();
             // "Zhou Hang" is a name, "Budweiser Man" is not: an ordinary word counts as a
@@ -736,7 +909,8 @@ impl Scanner<'_, '_> {
 /// A lowercase piece after a hyphen that continues a name ("Min-jun", "Ji-hoon", "Yat-sen") rather
 /// than an English compound ("Chicago-based").
 fn joins_lowercase(piece: &str) -> bool {
-    lexicon().english_word(piece).is_none_or(|w| w.size > 35) && super::pinyin::is_valid_romanisation(piece)
+    lexicon().english_word(piece).is_none_or(|w| w.size > 35)
+        && super::pinyin::is_valid_romanisation(piece)
 }
 
 #[cfg(test)]
@@ -747,7 +921,10 @@ mod tests {
     fn mentions(text: &str) -> Vec<(String, Kind)> {
         let source = Source::new("t", text, InputFormat::Plain);
         let doc = Document::new(&source);
-        extract(&doc).into_iter().map(|m| (text[m.range.clone()].to_string(), m.kind)).collect()
+        extract(&doc)
+            .into_iter()
+            .map(|m| (text[m.range.clone()].to_string(), m.kind))
+            .collect()
     }
 
     fn names(text: &str) -> Vec<String> {
@@ -756,32 +933,61 @@ mod tests {
 
     #[test]
     fn full_names_titles_and_possessives() {
-        assert_eq!(names("Professor Zhou Hang said Leann's plan worked."), ["Zhou Hang", "Leann"]);
-        assert_eq!(mentions("Yiran Chen, professor of engineering at Duke University, said so.")[0], ("Yiran Chen".into(), Kind::Person));
+        assert_eq!(
+            names("Professor Zhou Hang said Leann's plan worked."),
+            ["Zhou Hang", "Leann"]
+        );
+        assert_eq!(
+            mentions("Yiran Chen, professor of engineering at Duke University, said so.")[0],
+            ("Yiran Chen".into(), Kind::Person)
+        );
         assert_eq!(names("It was Mr. Ma who spoke."), ["Ma"]);
     }
 
     #[test]
     fn sentence_initial_words_are_not_names() {
-        assert_eq!(names("However, the plan failed. Yes, it did."), Vec::<String>::new());
+        assert_eq!(
+            names("However, the plan failed. Yes, it did."),
+            Vec::<String>::new()
+        );
         assert_eq!(names("Lean said the plan failed."), ["Lean"]);
         assert_eq!(names("Tseng has repeatedly denied it."), ["Tseng"]);
-        assert_eq!(names("Bill Gates spoke. Bill said nothing."), ["Bill Gates", "Bill"]);
-        assert_eq!(names("He added that it works. It said so. We said no."), Vec::<String>::new());
+        assert_eq!(
+            names("Bill Gates spoke. Bill said nothing."),
+            ["Bill Gates", "Bill"]
+        );
+        assert_eq!(
+            names("He added that it works. It said so. We said no."),
+            Vec::<String>::new()
+        );
     }
 
     #[test]
     fn particles_hyphens_and_institutions() {
-        assert_eq!(names("We met Ursula von der Leyen and Kim Min-jun in Busan."), ["Ursula von der Leyen", "Kim Min-jun", "Busan"]);
-        assert_eq!(names("He studied at the University of Science and Technology of China last year."), ["University of Science and Technology of China"]);
-        assert_eq!(names("He studied at Harvard University and MIT last year."), ["Harvard University", "MIT"]);
+        assert_eq!(
+            names("We met Ursula von der Leyen and Kim Min-jun in Busan."),
+            ["Ursula von der Leyen", "Kim Min-jun", "Busan"]
+        );
+        assert_eq!(
+            names("He studied at the University of Science and Technology of China last year."),
+            ["University of Science and Technology of China"]
+        );
+        assert_eq!(
+            names("He studied at Harvard University and MIT last year."),
+            ["Harvard University", "MIT"]
+        );
         assert_eq!(names("It is a Chicago-based group."), ["Chicago"]);
-        assert_eq!(names("The Z Jiang Province committee met."), ["Z Jiang Province"]);
+        assert_eq!(
+            names("The Z Jiang Province committee met."),
+            ["Z Jiang Province"]
+        );
     }
 
     #[test]
     fn kinds_from_cues() {
-        let found = mentions("Damien MA, founder of Macropolo, said: “You can go to Tingryu University or Zhejiang Province.”");
+        let found = mentions(
+            "Damien MA, founder of Macropolo, said: “You can go to Tingryu University or Zhejiang Province.”",
+        );
         assert_eq!(found[0], ("Damien MA".into(), Kind::Person));
         assert!(found.contains(&("Tingryu University".into(), Kind::Organisation)));
         assert!(found.contains(&("Zhejiang Province".into(), Kind::Place)));
@@ -789,13 +995,23 @@ mod tests {
 
     #[test]
     fn capitals_and_demonyms_do_not_make_people() {
-        assert_eq!(mentions("A more successful Chinese AI startup will appear.")[0].1, Kind::Other);
-        assert_eq!(mentions("A quote from Damien MA was read.")[0], ("Damien MA".into(), Kind::Person));
+        assert_eq!(
+            mentions("A more successful Chinese AI startup will appear.")[0].1,
+            Kind::Other
+        );
+        assert_eq!(
+            mentions("A quote from Damien MA was read.")[0],
+            ("Damien MA".into(), Kind::Person)
+        );
     }
 
     #[test]
     fn acronyms_stand_apart() {
-        let source = Source::new("t", "The AI firm hired an MA graduate. MA said nothing.", InputFormat::Plain);
+        let source = Source::new(
+            "t",
+            "The AI firm hired an MA graduate. MA said nothing.",
+            InputFormat::Plain,
+        );
         let doc = Document::new(&source);
         let found = extract(&doc);
         let acronyms: Vec<bool> = found.iter().map(|m| m.acronym).collect();
@@ -804,6 +1020,9 @@ mod tests {
 
     #[test]
     fn headlines_are_skipped() {
-        assert_eq!(names("Museum Reopens After Three Years Of Work"), Vec::<String>::new());
+        assert_eq!(
+            names("Museum Reopens After Three Years Of Work"),
+            Vec::<String>::new()
+        );
     }
 }

@@ -58,7 +58,12 @@ impl NameAnalysis {
     pub fn from_mentions(text: &str, mentions: Vec<Mention>, glossary: &[String]) -> NameAnalysis {
         let clustering = cluster::cluster(text, &mentions);
         let (clusters, expected) = canonical::resolve(text, &mentions, &clustering, glossary);
-        NameAnalysis { mentions, clustering, clusters, expected }
+        NameAnalysis {
+            mentions,
+            clustering,
+            clusters,
+            expected,
+        }
     }
 
     /// The cluster of mention `m`.
@@ -68,17 +73,25 @@ impl NameAnalysis {
 
     /// The mentions of `cluster` written exactly as its canonical form (its full form), first
     /// ones first: where a finding's related ranges point.
-    pub fn canonical_mentions<'a>(&'a self, cluster: &'a Cluster, text: &'a str) -> impl Iterator<Item = usize> + 'a {
-        cluster.mentions.iter().copied().filter(move |&m| text[self.mentions[m].range.clone()] == cluster.canonical)
+    pub fn canonical_mentions<'a>(
+        &'a self,
+        cluster: &'a Cluster,
+        text: &'a str,
+    ) -> impl Iterator<Item = usize> + 'a {
+        cluster
+            .mentions
+            .iter()
+            .copied()
+            .filter(move |&m| text[self.mentions[m].range.clone()] == cluster.canonical)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Linter;
     use crate::config::Settings;
     use crate::text::{InputFormat, Source};
-    use crate::Linter;
     use proptest::prelude::*;
 
     fn analyse(text: &str) -> NameAnalysis {

@@ -13,7 +13,11 @@ pub fn part_key(word: &str) -> String {
     let mut key = String::with_capacity(word.len());
     if word.is_ascii() {
         // the common case, without decomposition
-        key.extend(word.bytes().filter(u8::is_ascii_alphanumeric).map(|b| b.to_ascii_lowercase() as char));
+        key.extend(
+            word.bytes()
+                .filter(u8::is_ascii_alphanumeric)
+                .map(|b| b.to_ascii_lowercase() as char),
+        );
         return key;
     }
     for c in word.nfd() {

@@ -28,8 +28,12 @@ pub fn pinyin_syllables(word: &str) -> Option<Vec<&str>> {
     best[0] = Some((0, 0));
     for end in 1..=n {
         for start in end.saturating_sub(MAX_PIECE)..end {
-            let Some((count, _)) = best[start] else { continue };
-            if lists().is_pinyin_syllable(&word[start..end]) && best[end].is_none_or(|(c, _)| count + 1 < c) {
+            let Some((count, _)) = best[start] else {
+                continue;
+            };
+            if lists().is_pinyin_syllable(&word[start..end])
+                && best[end].is_none_or(|(c, _)| count + 1 < c)
+            {
                 best[end] = Some((count + 1, start));
             }
         }
@@ -148,7 +152,10 @@ fn is_piece(word: &str, start: usize, end: usize, sys: u8) -> bool {
         return false;
     }
     // Japanese moraic n only follows a vowel inside a word (Ken·ji, not a word by itself).
-    if sys == system::JAPANESE && piece == "n" && forms & !system::JAPANESE & (sys | system::ESTABLISHED) == 0 {
+    if sys == system::JAPANESE
+        && piece == "n"
+        && forms & !system::JAPANESE & (sys | system::ESTABLISHED) == 0
+    {
         return start > 0 && matches!(word.as_bytes()[start - 1], b'a' | b'e' | b'i' | b'o' | b'u');
     }
     true

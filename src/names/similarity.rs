@@ -48,11 +48,19 @@ pub fn compare(a: &str, b: &str) -> Option<Similarity> {
         return None;
     }
     if lists().same_surname(a, b) {
-        return Some(Similarity { score: 0.95, likeness: Likeness::Romanisation, edits: strsim::damerau_levenshtein(a, b) });
+        return Some(Similarity {
+            score: 0.95,
+            likeness: Likeness::Romanisation,
+            edits: strsim::damerau_levenshtein(a, b),
+        });
     }
     let (fa, fb) = (long_vowels_folded(a), long_vowels_folded(b));
     if fa == fb && is_japanese(&fa) {
-        return Some(Similarity { score: 0.95, likeness: Likeness::LongVowel, edits: strsim::damerau_levenshtein(a, b) });
+        return Some(Similarity {
+            score: 0.95,
+            likeness: Likeness::LongVowel,
+            edits: strsim::damerau_levenshtein(a, b),
+        });
     }
     let shorter = a.chars().count().min(b.chars().count());
     if sound::sound_key(a) == sound::sound_key(b) {
@@ -73,10 +81,18 @@ pub fn compare(a: &str, b: &str) -> Option<Similarity> {
             3 if jw >= 0.8 && shorter >= 5 => 0.6,
             _ => return None,
         };
-        return Some(Similarity { score, likeness: Likeness::SoundAlike, edits });
+        return Some(Similarity {
+            score,
+            likeness: Likeness::SoundAlike,
+            edits,
+        });
     }
     if shorter >= 4 && one_edit_apart(a.as_bytes(), b.as_bytes()) {
-        return Some(Similarity { score: 0.7, likeness: Likeness::Typo, edits: 1 });
+        return Some(Similarity {
+            score: 0.7,
+            likeness: Likeness::Typo,
+            edits: 1,
+        });
     }
     None
 }
@@ -92,7 +108,8 @@ pub fn one_edit_apart(a: &[u8], b: &[u8]) -> bool {
     if short.len() == long.len() {
         let (ra, rb) = (&short[prefix..], &long[prefix..]);
         // substitution, or transposition of two neighbours
-        ra[1.min(ra.len())..] == rb[1.min(rb.len())..] || (ra.len() >= 2 && ra[0] == rb[1] && ra[1] == rb[0] && ra[2..] == rb[2..])
+        ra[1.min(ra.len())..] == rb[1.min(rb.len())..]
+            || (ra.len() >= 2 && ra[0] == rb[1] && ra[1] == rb[0] && ra[2..] == rb[2..])
     } else {
         short[prefix..] == long[prefix + 1..]
     }
@@ -120,7 +137,9 @@ fn long_vowels_folded(word: &str) -> String {
         let after = bytes.get(i + 2).copied();
         let long = match (c, next) {
             (b'o', Some(b'u' | b'o')) | (b'u', Some(b'u')) => true,
-            (b'o', Some(b'h')) => after.is_none_or(|a| !matches!(a, b'a' | b'e' | b'i' | b'o' | b'u')),
+            (b'o', Some(b'h')) => {
+                after.is_none_or(|a| !matches!(a, b'a' | b'e' | b'i' | b'o' | b'u'))
+            }
             _ => false,
         };
         i += if long { 2 } else { 1 };
@@ -138,16 +157,34 @@ mod tests {
 
     #[test]
     fn romanisations_of_one_surname_are_close() {
-        assert_eq!(compare("tseng", "zeng").map(|s| s.likeness), Some(Likeness::Romanisation));
-        assert_eq!(compare("liou", "liu").map(|s| s.likeness), Some(Likeness::Romanisation));
-        assert_eq!(compare("hsu", "xu").map(|s| s.likeness), Some(Likeness::Romanisation));
+        assert_eq!(
+            compare("tseng", "zeng").map(|s| s.likeness),
+            Some(Likeness::Romanisation)
+        );
+        assert_eq!(
+            compare("liou", "liu").map(|s| s.likeness),
+            Some(Likeness::Romanisation)
+        );
+        assert_eq!(
+            compare("hsu", "xu").map(|s| s.likeness),
+            Some(Likeness::Romanisation)
+        );
     }
 
     #[test]
     fn japanese_long_vowels() {
-        assert_eq!(compare("satou", "sato").map(|s| s.likeness), Some(Likeness::LongVowel));
-        assert_eq!(compare("satoh", "sato").map(|s| s.likeness), Some(Likeness::LongVowel));
-        assert_ne!(compare("saito", "sato").map(|s| s.likeness), Some(Likeness::LongVowel));
+        assert_eq!(
+            compare("satou", "sato").map(|s| s.likeness),
+            Some(Likeness::LongVowel)
+        );
+        assert_eq!(
+            compare("satoh", "sato").map(|s| s.likeness),
+            Some(Likeness::LongVowel)
+        );
+        assert_ne!(
+            compare("saito", "sato").map(|s| s.likeness),
+            Some(Likeness::LongVowel)
+        );
     }
 
     #[test]

@@ -34,7 +34,10 @@ fn key(word: &str, fine: bool) -> String {
             push(&mut key, if fine { vowel_class(c) } else { 'V' });
             // a silent h or r after the vowel at the end of the word, or before a final nasal
             // (Hsueh, Mah, Chern)
-            if i < bytes.len() && matches!(bytes[i], b'h' | b'r') && matches!(&bytes[i + 1..], [] | [b'n'] | [b'n', b'g'] | [b'm']) {
+            if i < bytes.len()
+                && matches!(bytes[i], b'h' | b'r')
+                && matches!(&bytes[i + 1..], [] | [b'n'] | [b'n', b'g'] | [b'm'])
+            {
                 i += 1;
             }
             // a syllable-final nasal: n, nn, ng, m before a consonant or the end

@@ -38,7 +38,10 @@ pub fn collocations() -> &'static Collocations {
 
 fn pair(value: u64) -> Pair {
     let class = value & 0xFF;
-    Pair { log2_count: (class > 0).then(|| class as f32 / 4.0), wordnet: value & WORDNET_FLAG != 0 }
+    Pair {
+        log2_count: (class > 0).then(|| class as f32 / 4.0),
+        wordnet: value & WORDNET_FLAG != 0,
+    }
 }
 
 impl Collocations {
@@ -64,10 +67,19 @@ impl Collocations {
         if let Some(last) = high.last_mut() {
             *last = last.saturating_add(1);
         }
-        let mut stream = self.bigrams.range().ge(low.as_bytes()).lt(high).into_stream();
+        let mut stream = self
+            .bigrams
+            .range()
+            .ge(low.as_bytes())
+            .lt(high)
+            .into_stream();
         let mut out = Vec::new();
         while let Some((key, value)) = stream.next() {
-            if let Some(second) = std::str::from_utf8(key).ok().and_then(|k| k.split_once(' ')).map(|(_, s)| s) {
+            if let Some(second) = std::str::from_utf8(key)
+                .ok()
+                .and_then(|k| k.split_once(' '))
+                .map(|(_, s)| s)
+            {
                 out.push((second.to_string(), pair(value)));
             }
         }
@@ -87,7 +99,15 @@ mod tests {
         let brain_drain = c.pair("brain", "drain").unwrap();
         assert!(brain_drain.wordnet && brain_drain.log2_count.is_some());
         assert!(c.pair("brain", "drainage").is_none());
-        assert!(c.continuations("brain", "drai").iter().any(|(w, _)| w == "drain"));
-        assert!(c.pmi("brain", "drain", brain_drain.log2_count.unwrap()).unwrap() > 10.0);
+        assert!(
+            c.continuations("brain", "drai")
+                .iter()
+                .any(|(w, _)| w == "drain")
+        );
+        assert!(
+            c.pmi("brain", "drain", brain_drain.log2_count.unwrap())
+                .unwrap()
+                > 10.0
+        );
     }
 }

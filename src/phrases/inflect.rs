@@ -112,7 +112,10 @@ fn one_syllable(word: &str) -> bool {
 fn s_form(word: &str) -> String {
     if ends_consonant_y(word) {
         format!("{}ies", &word[..word.len() - 1])
-    } else if ["s", "x", "z", "ch", "sh", "o"].iter().any(|e| word.ends_with(e)) {
+    } else if ["s", "x", "z", "ch", "sh", "o"]
+        .iter()
+        .any(|e| word.ends_with(e))
+    {
         format!("{word}es")
     } else {
         format!("{word}s")
@@ -134,7 +137,10 @@ fn ed_form(word: &str) -> String {
 fn ing_form(word: &str) -> String {
     if let Some(stem) = word.strip_suffix("ie") {
         format!("{stem}ying")
-    } else if word.ends_with('e') && !["ee", "oe", "ye"].iter().any(|e| word.ends_with(e)) && word.len() > 2 {
+    } else if word.ends_with('e')
+        && !["ee", "oe", "ye"].iter().any(|e| word.ends_with(e))
+        && word.len() > 2
+    {
         format!("{}ing", &word[..word.len() - 1])
     } else if ends_cvc(word) && one_syllable(word) {
         format!("{word}{}ing", &word[word.len() - 1..])
@@ -154,14 +160,21 @@ pub fn expansions(word: &str) -> Vec<String> {
     };
     let irregular = irregular_verbs().get(word);
     if let Some(v) = irregular {
-        v.past.iter().chain(&v.participle).chain([&v.third, &v.ing]).for_each(|f| add(f.to_string()));
+        v.past
+            .iter()
+            .chain(&v.participle)
+            .chain([&v.third, &v.ing])
+            .for_each(|f| add(f.to_string()));
     }
     if word == "be" {
         add("am".into());
         add("are".into());
     }
     // -s, -es, -ies
-    if ["s", "x", "z", "ch", "sh", "o"].iter().any(|e| word.ends_with(e)) {
+    if ["s", "x", "z", "ch", "sh", "o"]
+        .iter()
+        .any(|e| word.ends_with(e))
+    {
         add(format!("{word}es"));
     }
     if ends_consonant_y(word) {
@@ -234,7 +247,10 @@ pub fn form_of(base: &str, word: &str) -> Option<Form> {
     if word.ends_with("ed") {
         return Some(Form::PastOrParticiple);
     }
-    if word.ends_with('s') || NOUN_PLURALS.iter().any(|(s, p)| *s == base && *p == word) || word.ends_with("ves") {
+    if word.ends_with('s')
+        || NOUN_PLURALS.iter().any(|(s, p)| *s == base && *p == word)
+        || word.ends_with("ves")
+    {
         return Some(Form::S);
     }
     None
@@ -286,9 +302,18 @@ mod tests {
 
     #[test]
     fn reinflects_in_the_matched_form() {
-        assert_eq!(inflect("stifle", form_of("hold", "holding").unwrap()), "stifling");
-        assert_eq!(inflect("crack", form_of("launch", "launched").unwrap()), "cracked");
-        assert_eq!(inflect("give", form_of("accept", "accepts").unwrap()), "gives");
+        assert_eq!(
+            inflect("stifle", form_of("hold", "holding").unwrap()),
+            "stifling"
+        );
+        assert_eq!(
+            inflect("crack", form_of("launch", "launched").unwrap()),
+            "cracked"
+        );
+        assert_eq!(
+            inflect("give", form_of("accept", "accepts").unwrap()),
+            "gives"
+        );
         assert_eq!(inflect("give", Form::Participle), "given");
         assert_eq!(inflect("tip", Form::Past), "tipped");
         assert_eq!(inflect("spark", Form::Ing), "sparking");

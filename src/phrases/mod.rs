@@ -89,28 +89,44 @@ impl<E> PhraseTable<E> {
     /// Reads the rows of `text` (the TSV format of `wordlists/README.md`); `entry` makes the data
     /// of a row from its parsed pattern. A row whose pattern breaks the syntax is skipped here:
     /// each table's tests parse every row and name the broken one.
-    pub fn from_tsv(text: &'static str, entry: impl Fn(&Pattern, crate::lexicon::tsv::Row<'static>) -> E) -> PhraseTable<E> {
+    pub fn from_tsv(
+        text: &'static str,
+        entry: impl Fn(&Pattern, crate::lexicon::tsv::Row<'static>) -> E,
+    ) -> PhraseTable<E> {
         let mut patterns = Vec::new();
         let mut entries = Vec::new();
         for row in crate::lexicon::tsv::rows(text) {
-            let Some(pattern) = Pattern::parse(row.get(0)) else { continue };
+            let Some(pattern) = Pattern::parse(row.get(0)) else {
+                continue;
+            };
             entries.push(entry(&pattern, row));
             patterns.push(pattern);
         }
-        PhraseTable { phrases: PhraseSet::new(patterns), entries }
+        PhraseTable {
+            phrases: PhraseSet::new(patterns),
+            entries,
+        }
     }
 }
 
 impl PhraseSet {
     /// Compiles `patterns`; each keeps its index.
     pub fn new(patterns: Vec<Pattern>) -> PhraseSet {
-        let alternatives: Vec<Vec<Option<Vec<String>>>> =
-            patterns.iter().map(|p| p.parts.iter().map(pattern::alternatives).collect()).collect();
+        let alternatives: Vec<Vec<Option<Vec<String>>>> = patterns
+            .iter()
+            .map(|p| p.parts.iter().map(pattern::alternatives).collect())
+            .collect();
         let mut by_text: HashMap<String, Vec<(u32, u8)>> = HashMap::new();
         for (index, parts) in alternatives.iter().enumerate() {
             let closed = parts.iter().take_while(|a| a.is_some()).count();
             let mut len = closed.min(MAX_ANCHOR_WORDS);
-            while len > 1 && parts[..len].iter().map(|a| a.as_ref().map_or(1, Vec::len)).product::<usize>() > MAX_ANCHOR_EXPANSION {
+            while len > 1
+                && parts[..len]
+                    .iter()
+                    .map(|a| a.as_ref().map_or(1, Vec::len))
+                    .product::<usize>()
+                    > MAX_ANCHOR_EXPANSION
+            {
                 len -= 1;
             }
             for sequence in expand(&parts[..len]) {
@@ -122,13 +138,21 @@ impl PhraseSet {
         }
         let mut texts: Vec<String> = by_text.keys().cloned().collect();
         texts.sort();
-        let anchors = texts.iter().map(|t| by_text.remove(t).unwrap_or_default()).collect();
+        let anchors = texts
+            .iter()
+            .map(|t| by_text.remove(t).unwrap_or_default())
+            .collect();
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
             .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
             .build(&texts)
             .expect("phrase anchors are small literal strings");
-        PhraseSet { patterns, alternatives, automaton, anchors }
+        PhraseSet {
+            patterns,
+            alternatives,
+            automaton,
+            anchors,
+        }
     }
 
     pub fn pattern(&self, index: usize) -> &Pattern {
@@ -148,14 +172,29 @@ impl PhraseSet {
         let stream = WordStream::new(doc);
         let mut found = Vec::new();
         for hit in self.automaton.find_overlapping_iter(&stream.text) {
-            let Some(first) = stream.word_at(hit.start() + 1) else { continue };
+            let Some(first) = stream.word_at(hit.start() + 1) else {
+                continue;
+            };
             for &(pattern, len) in &self.anchors[hit.pattern().as_usize()] {
-                let mut captures: Vec<Range<usize>> =
-                    (first..first + len as usize).map(|w| stream.token(w)..stream.token(w) + 1).collect();
-                if self.verify(doc, &stream, pattern as usize, len as usize, first + len as usize, false, &mut captures) {
+                let mut captures: Vec<Range<usize>> = (first..first + len as usize)
+                    .map(|w| stream.token(w)..stream.token(w) + 1)
+                    .collect();
+                if self.verify(
+                    doc,
+                    &stream,
+                    pattern as usize,
+                    len as usize,
+                    first + len as usize,
+                    false,
+                    &mut captures,
+                ) {
                     let start = captures[0].start;
                     let end = captures.iter().map(|c| c.end).max().unwrap_or(start + 1);
-                    found.push(PhraseMatch { pattern: pattern as usize, tokens: start..end, captures });
+                    found.push(PhraseMatch {
+                        pattern: pattern as usize,
+                        tokens: start..end,
+                        captures,
+                    });
                 }
             }
         }
@@ -171,7 +210,10 @@ impl PhraseSet {
         all.sort_by_key(|m| (std::cmp::Reverse(m.tokens.len()), m.tokens.start, m.pattern));
         let mut kept: Vec<PhraseMatch> = Vec::new();
         for m in all {
-            if kept.iter().all(|k| k.tokens.end <= m.tokens.start || m.tokens.end <= k.tokens.start) {
+            if kept
+                .iter()
+                .all(|k| k.tokens.end <= m.tokens.start || m.tokens.end <= k.tokens.start)
+            {
                 kept.push(m);
             }
         }
@@ -193,11 +235,15 @@ impl PhraseSet {
         captures: &mut Vec<Range<usize>>,
     ) -> bool {
         let parts = &self.patterns[pattern].parts;
-        let Some(current) = parts.get(part) else { return true };
+        let Some(current) = parts.get(part) else {
+            return true;
+        };
         if matches!(current, Part::Slot(Slot::List | Slot::Clause)) {
             return self.verify_span(doc, stream, pattern, part, word, captures);
         }
-        let Some(next) = stream.words.get(word) else { return false };
+        let Some(next) = stream.words.get(word) else {
+            return false;
+        };
         let separated_ok = next.joined || (after_comma && stream.comma_before(doc, word));
         if !separated_ok {
             return false;
@@ -236,7 +282,11 @@ impl PhraseSet {
             return false;
         }
         let first_token = stream.token(word);
-        let limit = if is_clause { MAX_CLAUSE_WORDS } else { MAX_LIST_WORDS };
+        let limit = if is_clause {
+            MAX_CLAUSE_WORDS
+        } else {
+            MAX_LIST_WORDS
+        };
         for end in word + 1..(word + limit + 1).min(stream.words.len()) {
             let between = stream.token(end - 1) + 1..stream.token(end);
             let comma = between.len() == 1 && doc.text(&doc.tokens[between.start]) == ",";
@@ -256,10 +306,16 @@ impl PhraseSet {
                     return false;
                 }
             } else {
-                if !between.clone().all(|t| is_list_mark(doc, t)) || !is_list_word(stream.text(end - 1)) {
+                if !between.clone().all(|t| is_list_mark(doc, t))
+                    || !is_list_word(stream.text(end - 1))
+                {
                     return false;
                 }
-                let last_listed = if comma { between.start } else { stream.token(end - 1) + 1 };
+                let last_listed = if comma {
+                    between.start
+                } else {
+                    stream.token(end - 1) + 1
+                };
                 captures.push(first_token..last_listed.max(first_token + 1));
                 if self.verify(doc, stream, pattern, part + 1, end, true, captures) {
                     return true;
@@ -278,20 +334,36 @@ impl PhraseSet {
         let form = pattern.first_inflection().and_then(|(i, base)| {
             let word = normalise(doc.text(&doc.tokens[m.captures.get(i)?.start]));
             let form = inflect::form_of(base, &word)?;
-            Some(if form == Form::PastOrParticiple { past_or_participle(doc, m.tokens.start) } else { form })
+            Some(if form == Form::PastOrParticiple {
+                past_or_participle(doc, m.tokens.start)
+            } else {
+                form
+            })
         });
         let mut used: HashMap<Slot, usize> = HashMap::new();
         let mut words = Vec::new();
         for part in &correction.parts {
             match part {
                 Part::Word(w) => words.push(w.clone()),
-                Part::Inflect(base) => words.push(inflect::inflect(base, form.unwrap_or(Form::Base))),
+                Part::Inflect(base) => {
+                    words.push(inflect::inflect(base, form.unwrap_or(Form::Base)))
+                }
                 Part::Slot(slot) => {
                     let nth = used.entry(*slot).or_insert(0);
-                    let index = pattern.parts.iter().enumerate().filter(|(_, p)| **p == Part::Slot(*slot)).nth(*nth)?.0;
+                    let index = pattern
+                        .parts
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, p)| **p == Part::Slot(*slot))
+                        .nth(*nth)?
+                        .0;
                     *nth += 1;
                     let tokens = m.captures.get(index)?.clone();
-                    words.push(if *slot == Slot::List { render_list(doc, tokens) } else { span_text(doc, tokens).to_string() });
+                    words.push(if *slot == Slot::List {
+                        render_list(doc, tokens)
+                    } else {
+                        span_text(doc, tokens).to_string()
+                    });
                 }
             }
         }
@@ -312,12 +384,17 @@ impl PhraseSet {
 pub fn is_drop_in(pattern: &Pattern, correction: &Pattern) -> bool {
     fn key(part: &Part) -> String {
         match part {
-            Part::Word(w) | Part::Inflect(w) => w.trim_matches(|c: char| c.is_ascii_punctuation()).to_lowercase(),
+            Part::Word(w) | Part::Inflect(w) => w
+                .trim_matches(|c: char| c.is_ascii_punctuation())
+                .to_lowercase(),
             Part::Slot(s) => format!("{s:?}"),
         }
     }
     let (p, c) = (&pattern.parts, &correction.parts);
-    let (Some(pf), Some(pl), Some(cf), Some(cl)) = (p.first(), p.last(), c.first(), c.last()) else { return false };
+    let (Some(pf), Some(pl), Some(cf), Some(cl)) = (p.first(), p.last(), c.first(), c.last())
+    else {
+        return false;
+    };
     let same_edge = key(pf) == key(cf) || key(pl) == key(cl);
     same_edge && p.len().abs_diff(c.len()) <= 3 && !pattern.has_slot(Slot::Any)
 }
@@ -329,7 +406,11 @@ fn expand(parts: &[Option<Vec<String>>]) -> Vec<String> {
         let mut next = Vec::with_capacity(out.len() * words.len());
         for prefix in &out {
             for w in words {
-                next.push(if prefix.is_empty() { w.clone() } else { format!("{prefix} {w}") });
+                next.push(if prefix.is_empty() {
+                    w.clone()
+                } else {
+                    format!("{prefix} {w}")
+                });
             }
         }
         next.sort();
@@ -341,11 +422,18 @@ fn expand(parts: &[Option<Vec<String>>]) -> Vec<String> {
 
 /// Decides between past and participle ("launched") from the word before the match.
 fn past_or_participle(doc: &Document, first_token: usize) -> Form {
-    const AUXILIARIES: &[&str] =
-        &["has", "have", "had", "having", "is", "are", "was", "were", "be", "been", "being", "'s", "'ve", "'d"];
-    let previous = doc.tokens[..first_token].iter().rev().find(|t| t.kind != TokenKind::Punct || doc.text(t) != "'");
+    const AUXILIARIES: &[&str] = &[
+        "has", "have", "had", "having", "is", "are", "was", "were", "be", "been", "being", "'s",
+        "'ve", "'d",
+    ];
+    let previous = doc.tokens[..first_token]
+        .iter()
+        .rev()
+        .find(|t| t.kind != TokenKind::Punct || doc.text(t) != "'");
     match previous {
-        Some(t) if t.is_word() && AUXILIARIES.contains(&normalise(doc.text(t)).as_str()) => Form::Participle,
+        Some(t) if t.is_word() && AUXILIARIES.contains(&normalise(doc.text(t)).as_str()) => {
+            Form::Participle
+        }
         _ => Form::Past,
     }
 }
@@ -359,7 +447,9 @@ fn span_text<'d>(doc: &'d Document, tokens: Range<usize>) -> &'d str {
 fn render_list(doc: &Document, tokens: Range<usize>) -> String {
     let text = span_text(doc, tokens.clone());
     let toks = &doc.tokens[tokens.clone()];
-    let has_conjunction = toks.iter().any(|t| t.is_word() && matches!(normalise(doc.text(t)).as_str(), "and" | "or"));
+    let has_conjunction = toks
+        .iter()
+        .any(|t| t.is_word() && matches!(normalise(doc.text(t)).as_str(), "and" | "or"));
     let last_comma = toks.iter().rev().find(|t| doc.text(t) == ",");
     match last_comma {
         Some(comma) if !has_conjunction => {
@@ -389,16 +479,17 @@ fn is_list_mark(doc: &Document, token: usize) -> bool {
 /// mean the "list" is really a clause ("such as it is, the plan works, and so on").
 fn is_list_word(word: &str) -> bool {
     const CLAUSE_WORDS: &[&str] = &[
-        "am", "are", "be", "been", "can", "could", "did", "do", "does", "had", "has", "have", "he", "i", "is", "it",
-        "may", "might", "must", "not", "shall", "she", "should", "that", "they", "was", "we", "were", "which", "who",
-        "will", "would", "you",
+        "am", "are", "be", "been", "can", "could", "did", "do", "does", "had", "has", "have", "he",
+        "i", "is", "it", "may", "might", "must", "not", "shall", "she", "should", "that", "they",
+        "was", "we", "were", "which", "who", "will", "would", "you",
     ];
     !CLAUSE_WORDS.contains(&word)
 }
 
 fn is_inner_clause_mark(doc: &Document, token: usize) -> bool {
     let t = &doc.tokens[token];
-    t.kind == TokenKind::Number || t.kind == TokenKind::Punct && matches!(doc.text(t), "-" | "‐" | "‑" | "'" | "’" | "%")
+    t.kind == TokenKind::Number
+        || t.kind == TokenKind::Punct && matches!(doc.text(t), "-" | "‐" | "‑" | "'" | "’" | "%")
 }
 
 /// A word as the phrase tables write it: lowercase, straight apostrophes.
@@ -447,7 +538,12 @@ impl WordStream {
                 text.push_str(&normalise(doc.text(token)));
                 let end = text.len();
                 text.push(' ');
-                words.push(StreamWord { token: index as u32, at: at as u32, end: end as u32, joined });
+                words.push(StreamWord {
+                    token: index as u32,
+                    at: at as u32,
+                    end: end as u32,
+                    joined,
+                });
                 previous = Some(index);
             }
         }
@@ -455,7 +551,9 @@ impl WordStream {
     }
 
     fn word_at(&self, offset: usize) -> Option<usize> {
-        self.words.binary_search_by_key(&(offset as u32), |w| w.at).ok()
+        self.words
+            .binary_search_by_key(&(offset as u32), |w| w.at)
+            .ok()
     }
 
     fn token(&self, word: usize) -> usize {
@@ -471,7 +569,9 @@ impl WordStream {
     fn comma_before(&self, doc: &Document, word: usize) -> bool {
         word > 0 && {
             let (a, b) = (self.token(word - 1), self.token(word));
-            b == a + 2 && doc.text(&doc.tokens[a + 1]) == "," && doc.sentence_of(a) == doc.sentence_of(b)
+            b == a + 2
+                && doc.text(&doc.tokens[a + 1]) == ","
+                && doc.sentence_of(a) == doc.sentence_of(b)
         }
     }
 }
@@ -482,10 +582,18 @@ mod tests {
     use crate::text::{InputFormat, Source};
 
     fn matches(patterns: &[&str], text: &str) -> Vec<String> {
-        let set = PhraseSet::new(patterns.iter().map(|p| Pattern::parse(p).unwrap()).collect());
+        let set = PhraseSet::new(
+            patterns
+                .iter()
+                .map(|p| Pattern::parse(p).unwrap())
+                .collect(),
+        );
         let source = Source::new("t", text, InputFormat::Plain);
         let doc = Document::new(&source);
-        set.find(&doc).iter().map(|m| doc.slice(m.range(&doc)).to_string()).collect()
+        set.find(&doc)
+            .iter()
+            .map(|m| doc.slice(m.range(&doc)).to_string())
+            .collect()
     }
 
     fn corrected(pattern: &str, correction: &str, text: &str) -> Vec<String> {
@@ -493,14 +601,27 @@ mod tests {
         let source = Source::new("t", text, InputFormat::Plain);
         let doc = Document::new(&source);
         let correction = Pattern::parse_correction(correction);
-        set.find(&doc).iter().filter_map(|m| set.render(&doc, m, &correction)).collect()
+        set.find(&doc)
+            .iter()
+            .filter_map(|m| set.render(&doc, m, &correction))
+            .collect()
     }
 
     #[test]
     fn matches_inflections_and_slots() {
-        let p = ["launch+ a bullet into", "hold+ <poss> breath to creativity", "brain drainage"];
-        assert_eq!(matches(&p, "It launched a bullet into the sector."), ["launched a bullet into"]);
-        assert_eq!(matches(&p, "Exams are holding its breath to creativity."), ["holding its breath to creativity"]);
+        let p = [
+            "launch+ a bullet into",
+            "hold+ <poss> breath to creativity",
+            "brain drainage",
+        ];
+        assert_eq!(
+            matches(&p, "It launched a bullet into the sector."),
+            ["launched a bullet into"]
+        );
+        assert_eq!(
+            matches(&p, "Exams are holding its breath to creativity."),
+            ["holding its breath to creativity"]
+        );
         assert_eq!(matches(&p, "Brain Drainage is real."), ["Brain Drainage"]);
     }
 
@@ -515,21 +636,36 @@ mod tests {
 
     #[test]
     fn curly_apostrophes_equal_straight_ones() {
-        assert_eq!(matches(&["borrow+ even a cat's paw+"], "They would borrow even a cat’s paws."), ["borrow even a cat’s paws"]);
+        assert_eq!(
+            matches(
+                &["borrow+ even a cat's paw+"],
+                "They would borrow even a cat’s paws."
+            ),
+            ["borrow even a cat’s paws"]
+        );
     }
 
     #[test]
     fn any_is_one_word() {
         let p = ["hair <any> nine cows"];
-        assert_eq!(matches(&p, "It is a hair from nine cows."), ["hair from nine cows"]);
+        assert_eq!(
+            matches(&p, "It is a hair from nine cows."),
+            ["hair from nine cows"]
+        );
         assert!(matches(&p, "a hair of the nine cows").is_empty());
     }
 
     #[test]
     fn lists_reach_over_commas() {
         let p = ["such as <list> etc", "such as <list> and so on"];
-        assert_eq!(matches(&p, "Crops such as rice, wheat, etc. grew."), ["such as rice, wheat, etc"]);
-        assert_eq!(matches(&p, "Crops such as rice, wheat and so on grew."), ["such as rice, wheat and so on"]);
+        assert_eq!(
+            matches(&p, "Crops such as rice, wheat, etc. grew."),
+            ["such as rice, wheat, etc"]
+        );
+        assert_eq!(
+            matches(&p, "Crops such as rice, wheat and so on grew."),
+            ["such as rice, wheat and so on"]
+        );
         assert!(matches(&p, "Crops such as rice (and wheat) etc.").is_empty());
         assert!(matches(&p, "Such as it is, the plan works, and so on it goes.").is_empty());
     }
@@ -537,19 +673,71 @@ mod tests {
     #[test]
     fn clauses_open_the_sentence_and_end_at_a_comma() {
         let p = ["although <clause> but"];
-        assert_eq!(matches(&p, "Although prices fell, but demand stayed weak."), ["Although prices fell, but"]);
+        assert_eq!(
+            matches(&p, "Although prices fell, but demand stayed weak."),
+            ["Although prices fell, but"]
+        );
         assert!(matches(&p, "He agreed, although reluctantly, but then left.").is_empty());
         assert!(matches(&p, "Although prices fell, demand, but not supply, rose.").is_empty());
     }
 
     #[test]
     fn renders_corrections() {
-        assert_eq!(corrected("launch+ a bullet into", "crack+ down on", "Beijing launched a bullet into tech."), ["cracked down on"]);
-        assert_eq!(corrected("launch+ a bullet into", "crack+ down on", "It has launched a bullet into tech."), ["cracked down on"]);
-        assert_eq!(corrected("hold+ <poss> breath to creativity", "stifle+ creativity", "holding its breath to creativity"), ["stifling creativity"]);
-        assert_eq!(corrected("a cat in <poss> throat", "a frog in <poss> throat", "A cat in his throat."), ["A frog in his throat"]);
-        assert_eq!(corrected("such as <list> etc", "such as <list>", "Sports such as golf, tennis etc. are fun."), ["such as golf and tennis"]);
-        assert_eq!(corrected("although <clause> but", "although <clause>", "Although it rained, but we went."), ["Although it rained,"]);
-        assert_eq!(corrected("accept+ an interview of", "give+ an interview to", "He had accepted an interview of Xinhua."), ["given an interview to"]);
+        assert_eq!(
+            corrected(
+                "launch+ a bullet into",
+                "crack+ down on",
+                "Beijing launched a bullet into tech."
+            ),
+            ["cracked down on"]
+        );
+        assert_eq!(
+            corrected(
+                "launch+ a bullet into",
+                "crack+ down on",
+                "It has launched a bullet into tech."
+            ),
+            ["cracked down on"]
+        );
+        assert_eq!(
+            corrected(
+                "hold+ <poss> breath to creativity",
+                "stifle+ creativity",
+                "holding its breath to creativity"
+            ),
+            ["stifling creativity"]
+        );
+        assert_eq!(
+            corrected(
+                "a cat in <poss> throat",
+                "a frog in <poss> throat",
+                "A cat in his throat."
+            ),
+            ["A frog in his throat"]
+        );
+        assert_eq!(
+            corrected(
+                "such as <list> etc",
+                "such as <list>",
+                "Sports such as golf, tennis etc. are fun."
+            ),
+            ["such as golf and tennis"]
+        );
+        assert_eq!(
+            corrected(
+                "although <clause> but",
+                "although <clause>",
+                "Although it rained, but we went."
+            ),
+            ["Although it rained,"]
+        );
+        assert_eq!(
+            corrected(
+                "accept+ an interview of",
+                "give+ an interview to",
+                "He had accepted an interview of Xinhua."
+            ),
+            ["given an interview to"]
+        );
     }
 }

@@ -76,7 +76,9 @@ impl Pattern {
             .filter(|t| !t.is_empty())
             .map(|t| match (Slot::parse(t), t.strip_suffix('+')) {
                 (Some(slot), _) => Part::Slot(slot),
-                (None, Some(base)) if !base.is_empty() && base.chars().all(|c| c.is_ascii_lowercase()) => {
+                (None, Some(base))
+                    if !base.is_empty() && base.chars().all(|c| c.is_ascii_lowercase()) =>
+                {
                     Part::Inflect(base.to_string())
                 }
                 _ => Part::Word(t.to_string()),
@@ -107,13 +109,19 @@ fn parse_part(token: &str) -> Option<Part> {
         None => (token, false),
     };
     let word_like = !base.is_empty()
-        && base.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '\'')
+        && base
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '\'')
         && !base.starts_with('\'')
         && !base.ends_with('\'');
     if !word_like {
         return None;
     }
-    Some(if inflected { Part::Inflect(base.to_string()) } else { Part::Word(base.to_string()) })
+    Some(if inflected {
+        Part::Inflect(base.to_string())
+    } else {
+        Part::Word(base.to_string())
+    })
 }
 
 /// The lowercase words a closed part matches; `None` for an open slot.
@@ -121,7 +129,9 @@ pub fn alternatives(part: &Part) -> Option<Vec<String>> {
     match part {
         Part::Word(w) => Some(vec![w.clone()]),
         Part::Inflect(base) => Some(inflect::expansions(base)),
-        Part::Slot(slot) => slot.words().map(|ws| ws.iter().map(|w| w.to_string()).collect()),
+        Part::Slot(slot) => slot
+            .words()
+            .map(|ws| ws.iter().map(|w| w.to_string()).collect()),
     }
 }
 
@@ -144,6 +154,14 @@ mod tests {
     #[test]
     fn corrections_keep_their_spelling() {
         let c = Pattern::parse_correction("post+ on WeChat Moments");
-        assert_eq!(c.parts, [Part::Inflect("post".into()), Part::Word("on".into()), Part::Word("WeChat".into()), Part::Word("Moments".into())]);
+        assert_eq!(
+            c.parts,
+            [
+                Part::Inflect("post".into()),
+                Part::Word("on".into()),
+                Part::Word("WeChat".into()),
+                Part::Word("Moments".into())
+            ]
+        );
     }
 }

@@ -8,8 +8,21 @@ use std::io::{self, Write};
 
 use super::{RunResult, base_text, context, locate, original, rounded};
 
-pub const HEADER: &[&str] =
-    &["path", "line", "column", "code", "rule", "severity", "confidence", "text", "suggestion", "message", "context", "row", "source"];
+pub const HEADER: &[&str] = &[
+    "path",
+    "line",
+    "column",
+    "code",
+    "rule",
+    "severity",
+    "confidence",
+    "text",
+    "suggestion",
+    "message",
+    "context",
+    "row",
+    "source",
+];
 
 pub fn write(run: &RunResult, out: &mut dyn Write) -> io::Result<()> {
     let mut writer = ::csv::Writer::from_writer(out);
@@ -42,7 +55,11 @@ pub fn write(run: &RunResult, out: &mut dyn Write) -> io::Result<()> {
 
 /// Makes a cell inert in spreadsheets.
 pub fn neutralise(cell: &str) -> String {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{cell}") } else { cell.to_string() }
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}")
+    } else {
+        cell.to_string()
+    }
 }
 
 #[cfg(test)]

@@ -24,7 +24,9 @@ pub fn write(run: &RunResult, out: &mut dyn Write) -> io::Result<()> {
             let mut properties = vec![("file", file.path.clone())];
             let mut message = sanitise(&f.message);
             match p.row {
-                Some(row) => message = format!("row {row}, line {}, column {}: {message}", p.line, p.column),
+                Some(row) => {
+                    message = format!("row {row}, line {}, column {}: {message}", p.line, p.column)
+                }
                 None => properties.extend([
                     ("line", p.line.to_string()),
                     ("endLine", p.end_line.to_string()),
@@ -37,14 +39,29 @@ pub fn write(run: &RunResult, out: &mut dyn Write) -> io::Result<()> {
                 message.push_str(&format!("\nSuggestion: {}", sanitise(suggestion)));
             }
             if let Some(fix) = &f.fix {
-                message.push_str(&format!("\nFix available ({}): mtlint fix{}", fix.applicability.as_str(),
-                                          if fix.applicability == crate::Applicability::Unsafe { " --unsafe-fixes" } else { "" }));
+                message.push_str(&format!(
+                    "\nFix available ({}): mtlint fix{}",
+                    fix.applicability.as_str(),
+                    if fix.applicability == crate::Applicability::Unsafe {
+                        " --unsafe-fixes"
+                    } else {
+                        ""
+                    }
+                ));
             }
             command(out, level(f.severity), &properties, &message)?;
         }
     }
     for error in &run.errors {
-        command(out, "error", &[("file", error.path.clone()), ("title", "mtlint: cannot check this file".into())], &sanitise(&error.message))?;
+        command(
+            out,
+            "error",
+            &[
+                ("file", error.path.clone()),
+                ("title", "mtlint: cannot check this file".into()),
+            ],
+            &sanitise(&error.message),
+        )?;
     }
     Ok(())
 }
@@ -57,14 +74,29 @@ fn level(severity: Severity) -> &'static str {
     }
 }
 
-fn command(out: &mut dyn Write, name: &str, properties: &[(&str, String)], message: &str) -> io::Result<()> {
-    let properties: Vec<String> = properties.iter().map(|(k, v)| format!("{k}={}", escape_property(v))).collect();
-    writeln!(out, "::{name} {}::{}", properties.join(","), escape_data(message))
+fn command(
+    out: &mut dyn Write,
+    name: &str,
+    properties: &[(&str, String)],
+    message: &str,
+) -> io::Result<()> {
+    let properties: Vec<String> = properties
+        .iter()
+        .map(|(k, v)| format!("{k}={}", escape_property(v)))
+        .collect();
+    writeln!(
+        out,
+        "::{name} {}::{}",
+        properties.join(","),
+        escape_data(message)
+    )
 }
 
 /// Escapes a command's message.
 pub fn escape_data(text: &str) -> String {
-    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 /// Escapes a property value: the message escapes plus `:` and `,`, which end properties.
@@ -82,7 +114,17 @@ mod tests {
     fn run_on(path: &str, text: &str) -> String {
         let source = Source::new(path, text, InputFormat::Plain);
         let report = Linter::new(Settings::default()).check(&source);
-        let run = RunResult { files: vec![FileResult { path: path.into(), docs: vec![DocResult { source, report, doc_id: None }] }], errors: vec![] };
+        let run = RunResult {
+            files: vec![FileResult {
+                path: path.into(),
+                docs: vec![DocResult {
+                    source,
+                    report,
+                    doc_id: None,
+                }],
+            }],
+            errors: vec![],
+        };
         let mut out = Vec::new();
         write(&run, &mut out).unwrap();
         String::from_utf8(out).unwrap()

@@ -9,7 +9,10 @@ use std::io::{self, Write};
 
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
-use super::{DocResult, FileResult, RunResult, at_line_end, at_line_start, base_text, floor_boundary, line_bounds, locate};
+use super::{
+    DocResult, FileResult, RunResult, at_line_end, at_line_start, base_text, floor_boundary,
+    line_bounds, locate,
+};
 use crate::diagnostic::{Finding, Severity};
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -20,7 +23,11 @@ pub struct HumanOptions {
 }
 
 pub fn write(run: &RunResult, out: &mut dyn Write, options: &HumanOptions) -> io::Result<()> {
-    let renderer = if options.color { Renderer::styled() } else { Renderer::plain() };
+    let renderer = if options.color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
     for file in &run.files {
         for (doc, finding) in file.findings() {
             let rendered = render(&renderer, file, doc, finding);
@@ -39,7 +46,10 @@ fn render(renderer: &Renderer, file: &FileResult, doc: &DocResult, f: &Finding) 
     // Only a window of a very long line is shown (and searched: a 20 MB line must not cost 20 MB
     // per finding). When the window cuts the line, the header's column is given explicitly,
     // since the renderer would count it from the window's start.
-    let shown_end = p.end.clamp(p.start, floor_boundary(base, p.start.saturating_add(MAX_SHOWN).min(base.len())));
+    let shown_end = p.end.clamp(
+        p.start,
+        floor_boundary(base, p.start.saturating_add(MAX_SHOWN).min(base.len())),
+    );
     let (first_line, last_line) = line_bounds(base, p.start..shown_end, MAX_SHOWN);
     let cut = !at_line_start(base, first_line) || !at_line_end(base, last_line);
     let shown = plain_line_breaks(sanitise(&base[first_line..last_line]));
@@ -54,19 +64,36 @@ fn render(renderer: &Renderer, file: &FileResult, doc: &DocResult, f: &Finding) 
     };
     let title = format!("{} [{}]", one_line(&sanitise(&f.message)), f.rule.name);
     let span = p.start - first_line..shown_end - first_line;
-    let label = f.suggestions.first().map(|s| format!("did you mean `{}`?", one_line(&sanitise(s)))).unwrap_or_default();
+    let label = f
+        .suggestions
+        .first()
+        .map(|s| format!("did you mean `{}`?", one_line(&sanitise(s))))
+        .unwrap_or_default();
     let snippet = Snippet::source(shown.as_str())
         .line_start(p.line)
         .annotation(AnnotationKind::Primary.span(span).label(label.as_str()));
     let title = level.primary_title(title.as_str()).id(f.rule.code);
     let mut group = if cut {
-        title.element(Origin::path(path.as_str()).line(p.line).char_column(p.column)).element(snippet)
+        title
+            .element(
+                Origin::path(path.as_str())
+                    .line(p.line)
+                    .char_column(p.column),
+            )
+            .element(snippet)
     } else {
         title.element(snippet.path(path.as_str()))
     };
     let mut notes = Vec::new();
     if f.suggestions.len() > 1 {
-        notes.push(format!("other suggestions: {}", f.suggestions[1..].iter().map(|s| sanitise(s)).collect::<Vec<_>>().join(", ")));
+        notes.push(format!(
+            "other suggestions: {}",
+            f.suggestions[1..]
+                .iter()
+                .map(|s| sanitise(s))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
     }
     if let Some(fix) = &f.fix {
         notes.push(format!("fix available ({})", fix.applicability.as_str()));
@@ -80,8 +107,15 @@ fn render(renderer: &Renderer, file: &FileResult, doc: &DocResult, f: &Finding) 
 
 fn write_summary(run: &RunResult, out: &mut dyn Write) -> io::Result<()> {
     for file in &run.files {
-        writeln!(out, "{}: score {:.1}, {} finding{} in {} words", sanitise(&file.path), file.score(), file.finding_count(),
-                 plural(file.finding_count()), file.words())?;
+        writeln!(
+            out,
+            "{}: score {:.1}, {} finding{} in {} words",
+            sanitise(&file.path),
+            file.score(),
+            file.finding_count(),
+            plural(file.finding_count()),
+            file.words()
+        )?;
     }
     let findings = run.finding_count();
     writeln!(
@@ -90,7 +124,11 @@ fn write_summary(run: &RunResult, out: &mut dyn Write) -> io::Result<()> {
         plural(findings),
         run.files.len(),
         plural(run.files.len()),
-        if run.errors.is_empty() { String::new() } else { format!("; {} could not be checked", run.errors.len()) }
+        if run.errors.is_empty() {
+            String::new()
+        } else {
+            format!("; {} could not be checked", run.errors.len())
+        }
     )
 }
 

@@ -30,12 +30,17 @@ pub fn write(run: &RunResult, out: &mut dyn Write) -> io::Result<()> {
 }
 
 fn write_file(f: &FileResult, out: &mut dyn Write) -> io::Result<()> {
-    let mut head = file(&FileResult { path: f.path.clone(), docs: Vec::new() });
+    let mut head = file(&FileResult {
+        path: f.path.clone(),
+        docs: Vec::new(),
+    });
     head["words"] = json!(f.words());
     head["score"] = json!(f.score());
     let head = text(&head)?;
     // Everything of the file object up to its (empty) findings array; the findings follow.
-    let open = head.strip_suffix("[]}").ok_or_else(|| io::Error::other("unexpected file object"))?;
+    let open = head
+        .strip_suffix("[]}")
+        .ok_or_else(|| io::Error::other("unexpected file object"))?;
     out.write_all(open.as_bytes())?;
     out.write_all(b"[")?;
     for (i, (doc, finding)) in f.findings().into_iter().enumerate() {
@@ -53,7 +58,9 @@ fn write_file(f: &FileResult, out: &mut dyn Write) -> io::Result<()> {
 
 /// A value as compact JSON text, control characters escaped.
 fn text(value: &Value) -> io::Result<String> {
-    serde_json::to_string(value).map(|s| escape_controls(&s)).map_err(io::Error::other)
+    serde_json::to_string(value)
+        .map(|s| escape_controls(&s))
+        .map_err(io::Error::other)
 }
 
 /// Escapes what serde_json leaves raw but a terminal or viewer might act on: DEL, the C1

@@ -13,9 +13,9 @@ pub mod sarif;
 use std::io::{self, Write};
 use std::ops::Range;
 
+use crate::Report;
 use crate::diagnostic::Finding;
 use crate::text::Source;
-use crate::Report;
 
 /// The output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -60,7 +60,10 @@ impl FileResult {
         if self.docs.len() == 1 {
             return self.docs[0].report.score;
         }
-        crate::score::score(self.docs.iter().flat_map(|d| &d.report.findings), self.words())
+        crate::score::score(
+            self.docs.iter().flat_map(|d| &d.report.findings),
+            self.words(),
+        )
     }
 
     pub fn finding_count(&self) -> usize {
@@ -69,10 +72,18 @@ impl FileResult {
 
     /// Every finding with its document, in row and position order.
     pub fn findings(&self) -> Vec<(&DocResult, &Finding)> {
-        let mut all: Vec<(&DocResult, &Finding)> =
-            self.docs.iter().flat_map(|d| d.report.findings.iter().map(move |f| (d, f))).collect();
+        let mut all: Vec<(&DocResult, &Finding)> = self
+            .docs
+            .iter()
+            .flat_map(|d| d.report.findings.iter().map(move |f| (d, f)))
+            .collect();
         if self.docs.len() > 1 {
-            all.sort_by_key(|(d, f)| (d.source.segments()[d.source.segment_of(f.range.start)].row, f.range.start));
+            all.sort_by_key(|(d, f)| {
+                (
+                    d.source.segments()[d.source.segment_of(f.range.start)].row,
+                    f.range.start,
+                )
+            });
         }
         all
     }
@@ -146,14 +157,24 @@ pub fn locate(source: &Source, range: Range<usize>) -> Position {
         let text = source.text();
         let (line, column) = source.lines().line_col(text, range.start);
         let (end_line, end_column) = source.lines().line_col(text, range.end);
-        Position { row: None, start: range.start, end: range.end, line, column, end_line, end_column }
+        Position {
+            row: None,
+            start: range.start,
+            end: range.end,
+            line,
+            column,
+            end_line,
+            end_column,
+        }
     }
 }
 
 /// The text of the row (table input) or the whole file that a position's offsets are relative to.
 pub fn base_text<'a>(source: &'a Source, range: &Range<usize>) -> &'a str {
     if source.is_table() {
-        &source.text()[source.segments()[source.segment_of(range.start)].range.clone()]
+        &source.text()[source.segments()[source.segment_of(range.start)]
+            .range
+            .clone()]
     } else {
         source.text()
     }
@@ -174,14 +195,19 @@ fn name_clusters(doc: &DocResult) -> Vec<html::NameCluster> {
         }
         let mut variants: Vec<(String, usize)> = Vec::new();
         for &m in &cluster.mentions {
-            let Some(written) = text.get(names.mentions[m].range.clone()) else { continue };
+            let Some(written) = text.get(names.mentions[m].range.clone()) else {
+                continue;
+            };
             match variants.iter_mut().find(|(v, _)| v == written) {
                 Some((_, n)) => *n += 1,
                 None => variants.push((written.to_string(), 1)),
             }
         }
         if variants.len() > 1 {
-            out.push(html::NameCluster { canonical: cluster.canonical.clone(), variants });
+            out.push(html::NameCluster {
+                canonical: cluster.canonical.clone(),
+                variants,
+            });
         }
     }
     out
@@ -190,7 +216,9 @@ fn name_clusters(doc: &DocResult) -> Vec<html::NameCluster> {
 /// The original text aligned with the segment or paragraph where a finding lies, in a bilingual
 /// run: what the formats show beside the finding. `None` in a monolingual run.
 pub fn original<'a>(doc: &'a DocResult, finding: &Finding) -> Option<&'a str> {
-    doc.report.originals.original_at(&doc.source, finding.range.start)
+    doc.report
+        .originals
+        .original_at(&doc.source, finding.range.start)
 }
 
 /// Rounds a confidence for output (f32 prints with noise digits otherwise).
@@ -199,14 +227,25 @@ pub fn rounded(x: f32) -> f64 {
 }
 
 /// Writes the run in `format`.
-pub fn write(format: Format, run: &RunResult, out: &mut dyn Write, options: &human::HumanOptions) -> io::Result<()> {
+pub fn write(
+    format: Format,
+    run: &RunResult,
+    out: &mut dyn Write,
+    options: &human::HumanOptions,
+) -> io::Result<()> {
     match format {
         Format::Human => human::write(run, out, options),
         Format::Json => json::write(run, out),
         Format::Csv => csv::write(run, out),
         Format::Sarif => sarif::write(run, out),
         Format::Github => github::write(run, out),
-        Format::Html => html::write(run, out, &html::HtmlOptions { clusters: name_clusters }),
+        Format::Html => html::write(
+            run,
+            out,
+            &html::HtmlOptions {
+                clusters: name_clusters,
+            },
+        ),
     }
 }
 
@@ -226,16 +265,25 @@ pub fn context(source: &Source, range: &Range<usize>, max: usize) -> String {
     let snippet: String = line.chars().skip(skip).take(max).collect();
     let cut_before = skip > 0 || !at_line_start(text, start);
     let cut_after = skip + max < line.chars().count() || !at_line_end(text, end);
-    format!("{}{}{}", if cut_before { "…" } else { "" }, snippet, if cut_after { "…" } else { "" })
+    format!(
+        "{}{}{}",
+        if cut_before { "…" } else { "" },
+        snippet,
+        if cut_after { "…" } else { "" }
+    )
 }
 
 /// The start and end of the line around `range`, each looked for at most `reach` bytes away from
 /// the range (and then cut at a character boundary).
 pub fn line_bounds(text: &str, range: Range<usize>, reach: usize) -> (usize, usize) {
     let from = floor_boundary(text, range.start.saturating_sub(reach));
-    let start = text[from..range.start].rfind(['\n', '\r']).map_or(from, |p| from + p + 1);
+    let start = text[from..range.start]
+        .rfind(['\n', '\r'])
+        .map_or(from, |p| from + p + 1);
     let to = floor_boundary(text, range.end.saturating_add(reach).min(text.len())).max(range.end);
-    let end = text[range.end..to].find(['\n', '\r']).map_or(to, |p| range.end + p);
+    let end = text[range.end..to]
+        .find(['\n', '\r'])
+        .map_or(to, |p| range.end + p);
     (start, end)
 }
 
@@ -264,17 +312,27 @@ mod tests {
         let source = Source::new("t", "One line.\nThe “Leann” case.", InputFormat::Plain);
         let start = source.text().find("Leann").unwrap();
         let p = locate(&source, start..start + 5);
-        assert_eq!((p.line, p.column, p.end_line, p.end_column, p.row), (2, 6, 2, 11, None));
+        assert_eq!(
+            (p.line, p.column, p.end_line, p.end_column, p.row),
+            (2, 6, 2, 11, None)
+        );
     }
 
     #[test]
     fn locate_in_a_table_row() {
-        let source = Source::from_rows("t", &[(4, "First row."), (9, "Second\nrow here.")], InputFormat::Plain);
+        let source = Source::from_rows(
+            "t",
+            &[(4, "First row."), (9, "Second\nrow here.")],
+            InputFormat::Plain,
+        );
         let start = source.text().find("here").unwrap();
         let p = locate(&source, start..start + 4);
         assert_eq!(p.row, Some(9));
         assert_eq!((p.start, p.end, p.line, p.column), (11, 15, 2, 5));
-        assert_eq!(&base_text(&source, &(start..start + 4))[p.start..p.end], "here");
+        assert_eq!(
+            &base_text(&source, &(start..start + 4))[p.start..p.end],
+            "here"
+        );
     }
 
     #[test]
@@ -283,42 +341,81 @@ mod tests {
         let source = Source::new("t", long.clone(), InputFormat::Plain);
         let start = long.find("target").unwrap();
         let c = context(&source, &(start..start + 6), 60);
-        assert!(c.contains("target") && c.starts_with('…') && c.ends_with('…'), "{c}");
+        assert!(
+            c.contains("target") && c.starts_with('…') && c.ends_with('…'),
+            "{c}"
+        );
     }
 
     /// One file checked with its originals, as the CLI builds it.
     fn run_with(source: Source) -> RunResult {
         let report = crate::Linter::new(crate::Settings::default()).check(&source);
         let path = source.name().to_string();
-        RunResult { files: vec![FileResult { path, docs: vec![DocResult { source, report, doc_id: None }] }], errors: vec![] }
+        RunResult {
+            files: vec![FileResult {
+                path,
+                docs: vec![DocResult {
+                    source,
+                    report,
+                    doc_id: None,
+                }],
+            }],
+            errors: vec![],
+        }
     }
 
     fn table_run() -> RunResult {
         let rows = [(1, "The the city grew."), (2, "He said the the thing.")];
         let originals = vec!["城市发展了。".to_string(), " ".to_string()];
-        run_with(Source::from_rows("t.tsv", &rows, InputFormat::Plain).with_original(crate::text::Original::Segments(originals)))
+        run_with(
+            Source::from_rows("t.tsv", &rows, InputFormat::Plain)
+                .with_original(crate::text::Original::Segments(originals)),
+        )
     }
 
     #[test]
     fn json_shows_the_original_of_a_row() {
         let report = json::to_value(&table_run());
         let findings = report["files"][0]["findings"].as_array().unwrap();
-        assert_eq!((findings[0]["row"].as_u64(), findings[0]["source"].as_str()), (Some(1), Some("城市发展了。")));
+        assert_eq!(
+            (findings[0]["row"].as_u64(), findings[0]["source"].as_str()),
+            (Some(1), Some("城市发展了。"))
+        );
         // An empty original cell: no field at all.
         assert_eq!(findings[1]["row"].as_u64(), Some(2));
         assert!(findings[1].get("source").is_none());
-        let monolingual = json::to_value(&run_with(Source::new("a.txt", "The the city grew.", InputFormat::Plain)));
-        assert!(monolingual["files"][0]["findings"][0].get("source").is_none());
+        let monolingual = json::to_value(&run_with(Source::new(
+            "a.txt",
+            "The the city grew.",
+            InputFormat::Plain,
+        )));
+        assert!(
+            monolingual["files"][0]["findings"][0]
+                .get("source")
+                .is_none()
+        );
     }
 
     #[test]
     fn json_shows_the_aligned_paragraph_of_a_document() {
-        let original = crate::text::Original::Document { name: "zh.txt".into(), text: "城市发展了。\n\n下雨了。\n".into() };
-        let source = Source::new("en.txt", "It rained.\n\nThe the city grew.\n", InputFormat::Plain).with_original(original.clone());
+        let original = crate::text::Original::Document {
+            name: "zh.txt".into(),
+            text: "城市发展了。\n\n下雨了。\n".into(),
+        };
+        let source = Source::new(
+            "en.txt",
+            "It rained.\n\nThe the city grew.\n",
+            InputFormat::Plain,
+        )
+        .with_original(original.clone());
         let report = json::to_value(&run_with(source));
-        assert_eq!(report["files"][0]["findings"][0]["source"].as_str(), Some("下雨了。"));
+        assert_eq!(
+            report["files"][0]["findings"][0]["source"].as_str(),
+            Some("下雨了。")
+        );
         // Paragraphs that do not align: no original is shown rather than a wrong one.
-        let source = Source::new("en.txt", "The the city grew.\n", InputFormat::Plain).with_original(original);
+        let source = Source::new("en.txt", "The the city grew.\n", InputFormat::Plain)
+            .with_original(original);
         let report = json::to_value(&run_with(source));
         assert!(report["files"][0]["findings"][0].get("source").is_none());
     }
@@ -337,12 +434,19 @@ mod tests {
     #[test]
     fn html_shows_the_original_under_the_message() {
         let page = html::render(&table_run(), &html::HtmlOptions::default());
-        assert_eq!(page.matches("<blockquote class=\"original\">").count(), 1, "only the row with an original");
+        assert_eq!(
+            page.matches("<blockquote class=\"original\">").count(),
+            1,
+            "only the row with an original"
+        );
         assert!(page.contains("<span class=\"label\">Original:</span> 城市发展了。</blockquote>"));
         let escaped = run_with(
             Source::from_rows("t.tsv", &[(1, "The the city.")], InputFormat::Plain)
                 .with_original(crate::text::Original::Segments(vec!["<b>城市</b>".into()])),
         );
-        assert!(html::render(&escaped, &html::HtmlOptions::default()).contains("&lt;b&gt;城市&lt;/b&gt;"));
+        assert!(
+            html::render(&escaped, &html::HtmlOptions::default())
+                .contains("&lt;b&gt;城市&lt;/b&gt;")
+        );
     }
 }

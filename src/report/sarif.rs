@@ -54,7 +54,10 @@ pub fn to_value(run: &RunResult) -> Value {
                 message = format!("row {row}: {message}");
                 region["properties"] = json!({"row": row, "relativeToRow": true});
             }
-            let index = RULES.iter().position(|r| r.code == f.rule.code).unwrap_or(0);
+            let index = RULES
+                .iter()
+                .position(|r| r.code == f.rule.code)
+                .unwrap_or(0);
             let mut result = json!({
                 "ruleId": f.rule.code,
                 "ruleIndex": index,

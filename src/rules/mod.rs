@@ -119,14 +119,25 @@ pub struct RuleMeta {
 impl RuleMeta {
     /// The documentation with the one-space indent of doc comments removed.
     pub fn documentation(&self) -> String {
-        self.doc.lines().map(|l| l.strip_prefix(' ').unwrap_or(l)).collect::<Vec<_>>().join("\n").trim().to_string()
+        self.doc
+            .lines()
+            .map(|l| l.strip_prefix(' ').unwrap_or(l))
+            .collect::<Vec<_>>()
+            .join("\n")
+            .trim()
+            .to_string()
     }
 
     /// The first sentence of "What it does", for tables.
     pub fn summary(&self) -> String {
         let doc = self.documentation();
         let body = doc.split("## What it does").nth(1).unwrap_or(&doc);
-        let para = body.trim().split("\n\n").next().unwrap_or("").replace('\n', " ");
+        let para = body
+            .trim()
+            .split("\n\n")
+            .next()
+            .unwrap_or("")
+            .replace('\n', " ");
         match para.find(". ") {
             Some(i) => para[..=i].to_string(),
             None => para,
@@ -186,17 +197,24 @@ pub struct Context<'a> {
 
 impl<'a> Context<'a> {
     pub fn new(doc: &'a Document<'a>, settings: &'a Settings) -> Context<'a> {
-        Context { doc, settings, names: OnceCell::new(), alignment: OnceCell::new() }
+        Context {
+            doc,
+            settings,
+            names: OnceCell::new(),
+            alignment: OnceCell::new(),
+        }
     }
 
     /// The people, organisations and places the document names, clustered (see [`crate::names`]).
     pub fn names(&self) -> &NameAnalysis {
-        self.names.get_or_init(|| NameAnalysis::new(self.doc, &self.settings.glossary.names))
+        self.names
+            .get_or_init(|| NameAnalysis::new(self.doc, &self.settings.glossary.names))
     }
 
     /// The translation aligned with its original (empty without one).
     pub fn alignment(&self) -> &Alignment<'a> {
-        self.alignment.get_or_init(|| crate::bilingual::align(self.doc))
+        self.alignment
+            .get_or_init(|| crate::bilingual::align(self.doc))
     }
 
     pub fn lexicon(&self) -> &'static Lexicon {

@@ -50,7 +50,10 @@ pub static RULES: &[&RuleMeta] = &[
 
 /// A rule by its code (`N001`, any case) or its name (`inconsistent-name-spelling`).
 pub fn find_rule(key: &str) -> Option<&'static RuleMeta> {
-    RULES.iter().copied().find(|r| r.code.eq_ignore_ascii_case(key) || r.name == key)
+    RULES
+        .iter()
+        .copied()
+        .find(|r| r.code.eq_ignore_ascii_case(key) || r.name == key)
 }
 
 #[cfg(test)]
@@ -66,13 +69,25 @@ mod tests {
         assert_eq!(names.len(), RULES.len());
         let mut sorted: Vec<_> = RULES.iter().map(|r| (r.category, r.code)).collect();
         sorted.sort();
-        assert_eq!(sorted, RULES.iter().map(|r| (r.category, r.code)).collect::<Vec<_>>(), "RULES must be ordered by category, then code");
+        assert_eq!(
+            sorted,
+            RULES
+                .iter()
+                .map(|r| (r.category, r.code))
+                .collect::<Vec<_>>(),
+            "RULES must be ordered by category, then code"
+        );
     }
 
     #[test]
     fn codes_carry_their_category_letter() {
         for rule in RULES {
-            assert!(rule.code.starts_with(rule.category.letter()), "{} is in {:?}", rule.code, rule.category);
+            assert!(
+                rule.code.starts_with(rule.category.letter()),
+                "{} is in {:?}",
+                rule.code,
+                rule.category
+            );
             assert_eq!(rule.code.len(), 4, "{}", rule.code);
         }
     }
@@ -81,7 +96,13 @@ mod tests {
     fn every_rule_is_documented() {
         for rule in RULES {
             let doc = rule.documentation();
-            for section in ["## What it does", "## Why it matters", "## Example", "## Correction", "## Fix safety"] {
+            for section in [
+                "## What it does",
+                "## Why it matters",
+                "## Example",
+                "## Correction",
+                "## Fix safety",
+            ] {
                 assert!(doc.contains(section), "{} lacks `{section}`", rule.code);
             }
             assert!(!rule.summary().is_empty(), "{}", rule.code);

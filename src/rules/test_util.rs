@@ -24,13 +24,20 @@ pub fn lint_as(rule: &'static RuleMeta, text: &str, format: InputFormat) -> Vec<
 
 /// The flagged text of each finding.
 pub fn flagged(rule: &'static RuleMeta, text: &str) -> Vec<String> {
-    lint(rule, text).iter().map(|f| text[f.range.clone()].to_string()).collect()
+    lint(rule, text)
+        .iter()
+        .map(|f| text[f.range.clone()].to_string())
+        .collect()
 }
 
 #[track_caller]
 pub fn assert_no_lints(rule: &'static RuleMeta, text: &str) {
     let found = flagged(rule, text);
-    assert!(found.is_empty(), "{} flagged {found:?} in {text:?}", rule.code);
+    assert!(
+        found.is_empty(),
+        "{} flagged {found:?} in {text:?}",
+        rule.code
+    );
 }
 
 /// Asserts that `rule` flags exactly the spans `expected` (by their text, in order).
@@ -43,7 +50,9 @@ pub fn assert_lints(rule: &'static RuleMeta, text: &str, expected: &[&str]) {
 #[track_caller]
 pub fn assert_suggestion(rule: &'static RuleMeta, text: &str, suggestion: &str) {
     let found = lint(rule, text);
-    let first = found.first().unwrap_or_else(|| panic!("{} found nothing in {text:?}", rule.code));
+    let first = found
+        .first()
+        .unwrap_or_else(|| panic!("{} found nothing in {text:?}", rule.code));
     assert!(
         first.suggestions.iter().any(|s| s == suggestion),
         "{} suggested {:?}, not {suggestion:?}, in {text:?}",

@@ -9,7 +9,11 @@ use crate::text::{Document, Flags, Token, TokenKind};
 pub fn english_word(word: &str) -> Option<WordInfo> {
     let lower = word.to_lowercase().replace('’', "'");
     let lex = lexicon();
-    lex.english_word(&lower).or_else(|| lower.strip_suffix("'s").and_then(|stem| lex.english_word(stem)))
+    lex.english_word(&lower).or_else(|| {
+        lower
+            .strip_suffix("'s")
+            .and_then(|stem| lex.english_word(stem))
+    })
 }
 
 /// Lowercase words among `tokens` (a capitalised word may be a name in any language) and how many
@@ -28,7 +32,11 @@ pub fn english_share(doc: &Document, tokens: &[Token]) -> (usize, usize) {
 pub fn is_lowercase_word(doc: &Document, token: &Token) -> bool {
     token.kind == TokenKind::Word
         && !token.is(Flags::CAPITALISED)
-        && doc.text(token).chars().next().is_some_and(char::is_lowercase)
+        && doc
+            .text(token)
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase)
 }
 
 #[cfg(test)]

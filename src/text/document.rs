@@ -105,12 +105,23 @@ pub struct Document<'s> {
 
 impl<'s> Document<'s> {
     pub fn new(source: &'s Source) -> Document<'s> {
-        let segments: Vec<Range<usize>> = source.segments().iter().map(|s| s.range.clone()).collect();
+        let segments: Vec<Range<usize>> =
+            source.segments().iter().map(|s| s.range.clone()).collect();
         let prose = prose::extract(source.text(), source.format(), &segments);
         let view = prose.view;
-        let quotes =
-            if source.is_table() { QuoteMap::build_rows(&view, &prose.blocks) } else { QuoteMap::build(&view, &prose.blocks) };
-        let mut doc = Document { source, view, paragraphs: Vec::new(), sentences: Vec::new(), tokens: Vec::new(), quotes };
+        let quotes = if source.is_table() {
+            QuoteMap::build_rows(&view, &prose.blocks)
+        } else {
+            QuoteMap::build(&view, &prose.blocks)
+        };
+        let mut doc = Document {
+            source,
+            view,
+            paragraphs: Vec::new(),
+            sentences: Vec::new(),
+            tokens: Vec::new(),
+            quotes,
+        };
         for block in prose.blocks {
             doc.add_paragraph(block);
         }
@@ -143,7 +154,10 @@ impl<'s> Document<'s> {
 
     /// Number of word and number tokens: the length used for scores.
     pub fn word_count(&self) -> usize {
-        self.tokens.iter().filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number)).count()
+        self.tokens
+            .iter()
+            .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
+            .count()
     }
 
     /// Whether the document reads as transcribed speech: it uses fillers ("uh", "um") more than
@@ -170,7 +184,13 @@ impl<'s> Document<'s> {
         tokenize(&self.view, range.clone(), &mut self.tokens);
         let first_sentence = self.sentences.len();
         let index = self.paragraphs.len();
-        split_sentences(&self.view, &mut self.tokens, first_token, index, &mut self.sentences);
+        split_sentences(
+            &self.view,
+            &mut self.tokens,
+            first_token,
+            index,
+            &mut self.sentences,
+        );
         self.paragraphs.push(Paragraph {
             range,
             sentences: first_sentence..self.sentences.len(),
@@ -206,7 +226,10 @@ fn tokenize(view: &str, range: Range<usize>, out: &mut Vec<Token>) {
             continue;
         }
         if first == OPAQUE as char {
-            if let Some(last) = out.last_mut().filter(|t| t.kind == TokenKind::Opaque && t.end as usize == start) {
+            if let Some(last) = out
+                .last_mut()
+                .filter(|t| t.kind == TokenKind::Opaque && t.end as usize == start)
+            {
                 last.end = (start + piece.len()) as u32;
                 continue;
             }
@@ -217,7 +240,12 @@ fn tokenize(view: &str, range: Range<usize>, out: &mut Vec<Token>) {
         if kind == TokenKind::Opaque {
             flags = Flags(flags.0 & (Flags::SPACE_BEFORE.0 | Flags::LINE_BREAK_BEFORE.0));
         }
-        out.push(Token { start: start as u32, end: (start + piece.len()) as u32, kind, flags });
+        out.push(Token {
+            start: start as u32,
+            end: (start + piece.len()) as u32,
+            kind,
+            flags,
+        });
     }
 }
 
@@ -262,7 +290,25 @@ fn is_punctuation(c: char) -> bool {
     c.is_ascii_punctuation() && !matches!(c, '$' | '+' | '<' | '=' | '>' | '^' | '`' | '|' | '~')
         || matches!(
             c,
-            '“' | '”' | '‘' | '’' | '«' | '»' | '‹' | '›' | '„' | '‚' | '…' | '–' | '—' | '‐' | '‑' | '‒' | '―' | '·' | '¡' | '¿'
+            '“' | '”'
+                | '‘'
+                | '’'
+                | '«'
+                | '»'
+                | '‹'
+                | '›'
+                | '„'
+                | '‚'
+                | '…'
+                | '–'
+                | '—'
+                | '‐'
+                | '‑'
+                | '‒'
+                | '―'
+                | '·'
+                | '¡'
+                | '¿'
         )
         || ('\u{3000}'..='\u{303F}').contains(&c)
         || ('\u{FF01}'..='\u{FF0F}').contains(&c)
@@ -272,12 +318,18 @@ fn is_punctuation(c: char) -> bool {
 }
 
 fn is_terminal(c: char) -> bool {
-    matches!(c, '.' | '!' | '?' | '…' | '。' | '！' | '？' | '‼' | '⁇' | '⁈' | '⁉')
+    matches!(
+        c,
+        '.' | '!' | '?' | '…' | '。' | '！' | '？' | '‼' | '⁇' | '⁈' | '⁉'
+    )
 }
 
 /// Marks that may follow a sentence's final punctuation and still belong to it.
 fn is_closer(c: char) -> bool {
-    matches!(c, '"' | '\'' | '”' | '’' | '»' | '›' | ')' | ']' | '}' | '」' | '』' | '）' | '】')
+    matches!(
+        c,
+        '"' | '\'' | '”' | '’' | '»' | '›' | ')' | ']' | '}' | '」' | '』' | '）' | '】'
+    )
 }
 
 fn first_char(view: &str, token: &Token) -> char {
@@ -285,7 +337,13 @@ fn first_char(view: &str, token: &Token) -> char {
 }
 
 /// Splits the tokens `from..` (one paragraph) into sentences and marks sentence-initial words.
-fn split_sentences(view: &str, tokens: &mut [Token], from: usize, paragraph: usize, out: &mut Vec<Sentence>) {
+fn split_sentences(
+    view: &str,
+    tokens: &mut [Token],
+    from: usize,
+    paragraph: usize,
+    out: &mut Vec<Sentence>,
+) {
     let end = tokens.len();
     let mut start = from;
     let mut i = from;
@@ -295,7 +353,8 @@ fn split_sentences(view: &str, tokens: &mut [Token], from: usize, paragraph: usi
             while j < end
                 && !tokens[j].is(Flags::SPACE_BEFORE)
                 && tokens[j].kind == TokenKind::Punct
-                && (is_closer(first_char(view, &tokens[j])) || is_terminal(first_char(view, &tokens[j])))
+                && (is_closer(first_char(view, &tokens[j]))
+                    || is_terminal(first_char(view, &tokens[j])))
             {
                 j += 1;
             }
@@ -321,30 +380,50 @@ fn ends_here(view: &str, tokens: &[Token], stop: usize, next: usize) -> bool {
     if next_first.is_lowercase() {
         return false;
     }
-    if first_char(view, &tokens[stop]) != '.' || stop == 0 || tokens[stop - 1].end != tokens[stop].start {
+    if first_char(view, &tokens[stop]) != '.'
+        || stop == 0
+        || tokens[stop - 1].end != tokens[stop].start
+    {
         return true;
     }
     let before = &tokens[stop - 1];
     let word = &view[before.range()];
-    if before.kind == TokenKind::Word && word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
+    if before.kind == TokenKind::Word
+        && word.chars().count() == 1
+        && word.chars().all(char::is_uppercase)
+    {
         // An initial ("Michael J. Fox", "J. K. Rowling") ends a sentence only before a word that
         // starts sentences ("... Plan B. The next").
         return lexicon::starts_sentences(next_text);
     }
     match lexicon::lexicon().abbreviation(word) {
         Some(AbbreviationKind::Title) => false,
-        Some(AbbreviationKind::Numeric | AbbreviationKind::Month) => next_token.kind != TokenKind::Number,
+        Some(AbbreviationKind::Numeric | AbbreviationKind::Month) => {
+            next_token.kind != TokenKind::Number
+        }
         Some(AbbreviationKind::Other) => lexicon::starts_sentences(next_text),
         None => true,
     }
 }
 
-fn push_sentence(tokens: &mut [Token], range: Range<usize>, paragraph: usize, out: &mut Vec<Sentence>) {
-    if let Some(first_word) = tokens[range.clone()].iter_mut().find(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number)) {
+fn push_sentence(
+    tokens: &mut [Token],
+    range: Range<usize>,
+    paragraph: usize,
+    out: &mut Vec<Sentence>,
+) {
+    if let Some(first_word) = tokens[range.clone()]
+        .iter_mut()
+        .find(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
+    {
         first_word.flags.insert(Flags::SENTENCE_INITIAL);
     }
     let bytes = tokens[range.start].start as usize..tokens[range.end - 1].end as usize;
-    out.push(Sentence { range: bytes, tokens: range, paragraph });
+    out.push(Sentence {
+        range: bytes,
+        tokens: range,
+        paragraph,
+    });
 }
 
 #[cfg(test)]
@@ -355,42 +434,72 @@ mod tests {
     fn sentences(text: &str) -> Vec<String> {
         let source = Source::new("t", text, InputFormat::Plain);
         let doc = Document::new(&source);
-        doc.sentences.iter().map(|s| doc.slice(s.range.clone()).to_string()).collect()
+        doc.sentences
+            .iter()
+            .map(|s| doc.slice(s.range.clone()).to_string())
+            .collect()
     }
 
     #[test]
     fn abbreviations_and_decimals_do_not_end_sentences() {
         assert_eq!(
-            sentences("Mr. Ma met Dr. Chen in the U.S. on Jan. 5 at 3.5 p.m. about No. 7. It went well."),
-            ["Mr. Ma met Dr. Chen in the U.S. on Jan. 5 at 3.5 p.m. about No. 7.", "It went well."]
+            sentences(
+                "Mr. Ma met Dr. Chen in the U.S. on Jan. 5 at 3.5 p.m. about No. 7. It went well."
+            ),
+            [
+                "Mr. Ma met Dr. Chen in the U.S. on Jan. 5 at 3.5 p.m. about No. 7.",
+                "It went well."
+            ]
         );
     }
 
     #[test]
     fn initials_do_not_end_sentences() {
-        assert_eq!(sentences("Michael J. Fox and J. K. Rowling met. They talked."), ["Michael J. Fox and J. K. Rowling met.", "They talked."]);
-        assert_eq!(sentences("They chose Plan B. The rest followed."), ["They chose Plan B.", "The rest followed."]);
+        assert_eq!(
+            sentences("Michael J. Fox and J. K. Rowling met. They talked."),
+            ["Michael J. Fox and J. K. Rowling met.", "They talked."]
+        );
+        assert_eq!(
+            sentences("They chose Plan B. The rest followed."),
+            ["They chose Plan B.", "The rest followed."]
+        );
     }
 
     #[test]
     fn abbreviation_before_a_sentence_starter_ends_it() {
-        assert_eq!(sentences("Most work in the U.S. The number grows."), ["Most work in the U.S.", "The number grows."]);
+        assert_eq!(
+            sentences("Most work in the U.S. The number grows."),
+            ["Most work in the U.S.", "The number grows."]
+        );
     }
 
     #[test]
     fn sentence_ends_inside_closing_quote() {
-        assert_eq!(sentences("He said “go.” Then he left."), ["He said “go.”", "Then he left."]);
-        assert_eq!(sentences("He asked \"why?\" She smiled."), ["He asked \"why?\"", "She smiled."]);
+        assert_eq!(
+            sentences("He said “go.” Then he left."),
+            ["He said “go.”", "Then he left."]
+        );
+        assert_eq!(
+            sentences("He asked \"why?\" She smiled."),
+            ["He asked \"why?\"", "She smiled."]
+        );
     }
 
     #[test]
     fn lowercase_continuation_does_not_split() {
-        assert_eq!(sentences("It was... fine. Yes."), ["It was... fine.", "Yes."]);
+        assert_eq!(
+            sentences("It was... fine. Yes."),
+            ["It was... fine.", "Yes."]
+        );
     }
 
     #[test]
     fn tokens_carry_flags() {
-        let source = Source::new("t", "The AI firm (DeepSeek) said “our plan” works.", InputFormat::Plain);
+        let source = Source::new(
+            "t",
+            "The AI firm (DeepSeek) said “our plan” works.",
+            InputFormat::Plain,
+        );
         let doc = Document::new(&source);
         let find = |w: &str| *doc.tokens.iter().find(|t| doc.text(t) == w).unwrap();
         assert!(find("The").is(Flags::SENTENCE_INITIAL));
@@ -403,10 +512,26 @@ mod tests {
 
     #[test]
     fn words_keep_apostrophes_and_dots() {
-        let source = Source::new("t", "Deepseek's U.S. rival isn't 2,300.5 strong.", InputFormat::Plain);
+        let source = Source::new(
+            "t",
+            "Deepseek's U.S. rival isn't 2,300.5 strong.",
+            InputFormat::Plain,
+        );
         let doc = Document::new(&source);
         let words: Vec<&str> = doc.tokens.iter().map(|t| doc.text(t)).collect();
-        assert_eq!(words, ["Deepseek's", "U.S", ".", "rival", "isn't", "2,300.5", "strong", "."]);
+        assert_eq!(
+            words,
+            [
+                "Deepseek's",
+                "U.S",
+                ".",
+                "rival",
+                "isn't",
+                "2,300.5",
+                "strong",
+                "."
+            ]
+        );
     }
 
     #[test]
@@ -414,7 +539,15 @@ mod tests {
         let source = Source::new("t", "See https://example.com/a/b now.", InputFormat::Plain);
         let doc = Document::new(&source);
         let kinds: Vec<TokenKind> = doc.tokens.iter().map(|t| t.kind).collect();
-        assert_eq!(kinds, [TokenKind::Word, TokenKind::Opaque, TokenKind::Word, TokenKind::Punct]);
+        assert_eq!(
+            kinds,
+            [
+                TokenKind::Word,
+                TokenKind::Opaque,
+                TokenKind::Word,
+                TokenKind::Punct
+            ]
+        );
     }
 
     #[test]

@@ -36,15 +36,28 @@ pub struct Prose<'a> {
 pub fn extract<'a>(text: &'a str, format: InputFormat, segments: &[Range<usize>]) -> Prose<'a> {
     if format == InputFormat::Plain && !text.starts_with('\u{feff}') {
         let opaque = opaque_ranges(text.as_bytes());
-        let blocks = segments.iter().flat_map(|s| plain_blocks(&text[s.clone()]).into_iter().map(|r| r.start + s.start..r.end + s.start)).collect();
+        let blocks = segments
+            .iter()
+            .flat_map(|s| {
+                plain_blocks(&text[s.clone()])
+                    .into_iter()
+                    .map(|r| r.start + s.start..r.end + s.start)
+            })
+            .collect();
         if opaque.is_empty() {
-            return Prose { view: Cow::Borrowed(text), blocks };
+            return Prose {
+                view: Cow::Borrowed(text),
+                blocks,
+            };
         }
         let mut view = text.as_bytes().to_vec();
         for range in opaque {
             mask(&mut view, range, OPAQUE);
         }
-        return Prose { view: Cow::Owned(into_string(view, text)), blocks };
+        return Prose {
+            view: Cow::Owned(into_string(view, text)),
+            blocks,
+        };
     }
     let mut view = text.as_bytes().to_vec();
     let mut blocks = Vec::new();
@@ -62,7 +75,10 @@ pub fn extract<'a>(text: &'a str, format: InputFormat, segments: &[Range<usize>]
         mask(&mut view, 0..3, b' ');
     }
     mask_urls_and_emails(&mut view);
-    Prose { view: Cow::Owned(into_string(view, text)), blocks }
+    Prose {
+        view: Cow::Owned(into_string(view, text)),
+        blocks,
+    }
 }
 
 /// The masked bytes as a string. Masking overwrites whole characters with ASCII, so the view is
@@ -132,7 +148,11 @@ fn is_hard_wrapped(text: &str, groups: &[Vec<Range<usize>>]) -> bool {
     let widths: Vec<usize> = groups
         .iter()
         .filter(|g| g.len() > 1)
-        .flat_map(|g| g[..g.len() - 1].iter().map(|r| text[r.clone()].chars().count()))
+        .flat_map(|g| {
+            g[..g.len() - 1]
+                .iter()
+                .map(|r| text[r.clone()].chars().count())
+        })
         .collect();
     if widths.len() < 2 {
         return false;
@@ -153,7 +173,11 @@ fn lines_with_ranges(text: &str) -> Vec<Range<usize>> {
         match bytes[i] {
             b'\n' | b'\r' => {
                 lines.push(start..i);
-                i += if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') { 2 } else { 1 };
+                i += if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                    2
+                } else {
+                    1
+                };
                 start = i;
             }
             _ => i += 1,
@@ -167,7 +191,11 @@ fn trim_range(text: &str, range: Range<usize>) -> Range<usize> {
     let slice = &text[range.clone()];
     let start = range.start + (slice.len() - slice.trim_start().len());
     let end = range.end - (slice.len() - slice.trim_end().len());
-    if start >= end { start..start } else { start..end }
+    if start >= end {
+        start..start
+    } else {
+        start..end
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -194,16 +222,23 @@ fn markdown(text: &str, view: &mut [u8]) -> Vec<Range<usize>> {
                     flush(&mut leaf, &mut blocks);
                 }
                 match tag {
-                    Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::MetadataBlock(_) | Tag::Image { .. } => hidden += 1,
-                    Tag::Link { link_type: LinkType::Autolink | LinkType::Email, .. } => url_text += 1,
+                    Tag::CodeBlock(_)
+                    | Tag::HtmlBlock
+                    | Tag::MetadataBlock(_)
+                    | Tag::Image { .. } => hidden += 1,
+                    Tag::Link {
+                        link_type: LinkType::Autolink | LinkType::Email,
+                        ..
+                    } => url_text += 1,
                     _ => {}
                 }
             }
             Event::End(tag) => {
                 match tag {
-                    TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::MetadataBlock(_) | TagEnd::Image => {
-                        hidden = hidden.saturating_sub(1)
-                    }
+                    TagEnd::CodeBlock
+                    | TagEnd::HtmlBlock
+                    | TagEnd::MetadataBlock(_)
+                    | TagEnd::Image => hidden = hidden.saturating_sub(1),
                     TagEnd::Link if url_text > 0 => url_text -= 1,
                     _ => {}
                 }
@@ -220,7 +255,10 @@ fn markdown(text: &str, view: &mut [u8]) -> Vec<Range<usize>> {
                 }
                 extend(&mut leaf, range);
             }
-            Event::Code(_) | Event::InlineHtml(_) | Event::InlineMath(_) | Event::FootnoteReference(_)
+            Event::Code(_)
+            | Event::InlineHtml(_)
+            | Event::InlineMath(_)
+            | Event::FootnoteReference(_)
                 if hidden == 0 =>
             {
                 mask(view, range.clone(), OPAQUE);
@@ -278,11 +316,49 @@ fn flush(leaf: &mut Option<Range<usize>>, blocks: &mut Vec<Range<usize>>) {
 // HTML
 
 const HTML_BLOCK_TAGS: &[&str] = &[
-    "address", "article", "aside", "blockquote", "body", "br", "caption", "dd", "div", "dl", "dt", "figcaption",
-    "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hr", "html", "li", "main", "nav",
-    "ol", "p", "section", "table", "tbody", "td", "tfoot", "th", "thead", "title", "tr", "ul",
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "br",
+    "caption",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "figcaption",
+    "figure",
+    "footer",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "header",
+    "hr",
+    "html",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "section",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "title",
+    "tr",
+    "ul",
 ];
-const HTML_HIDDEN_TAGS: &[&str] = &["script", "style", "pre", "code", "textarea", "svg", "math", "template"];
+const HTML_HIDDEN_TAGS: &[&str] = &[
+    "script", "style", "pre", "code", "textarea", "svg", "math", "template",
+];
 
 /// A small HTML scanner, enough for articles: tags and comments are masked, the content of
 /// script-like elements is hidden, entities are opaque, and block-level tags end paragraphs.
@@ -362,15 +438,23 @@ fn tag_name(markup: &str) -> String {
 fn find_ascii_ci(text: &str, from: usize, needle: &str) -> Option<usize> {
     let hay = text.as_bytes();
     let needle = needle.as_bytes();
-    (from..hay.len().saturating_sub(needle.len() - 1)).find(|&k| hay[k..k + needle.len()].eq_ignore_ascii_case(needle))
+    (from..hay.len().saturating_sub(needle.len() - 1))
+        .find(|&k| hay[k..k + needle.len()].eq_ignore_ascii_case(needle))
 }
 
 fn entity_end(bytes: &[u8], start: usize) -> usize {
     let mut k = start + 1;
-    while k < bytes.len() && k - start <= 32 && (bytes[k].is_ascii_alphanumeric() || bytes[k] == b'#') {
+    while k < bytes.len()
+        && k - start <= 32
+        && (bytes[k].is_ascii_alphanumeric() || bytes[k] == b'#')
+    {
         k += 1;
     }
-    if k < bytes.len() && bytes[k] == b';' && k > start + 1 { k + 1 } else { start }
+    if k < bytes.len() && bytes[k] == b';' && k > start + 1 {
+        k + 1
+    } else {
+        start
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -395,12 +479,21 @@ fn url_ranges(view: &[u8]) -> Vec<Range<usize>> {
     let mut i = 0;
     while i < view.len() {
         let at_word_start = i == 0 || !view[i - 1].is_ascii_alphanumeric();
-        if at_word_start && URL_STARTS.iter().any(|p| view[i..].len() >= p.len() && view[i..i + p.len()].eq_ignore_ascii_case(p)) {
+        if at_word_start
+            && URL_STARTS
+                .iter()
+                .any(|p| view[i..].len() >= p.len() && view[i..i + p.len()].eq_ignore_ascii_case(p))
+        {
             let mut end = i;
             while end < view.len() && is_url_byte(view[end]) {
                 end += 1;
             }
-            while end > i && matches!(view[end - 1], b'.' | b',' | b';' | b':' | b'!' | b'?' | b')' | b']' | b'\'' | b'"') {
+            while end > i
+                && matches!(
+                    view[end - 1],
+                    b'.' | b',' | b';' | b':' | b'!' | b'?' | b')' | b']' | b'\'' | b'"'
+                )
+            {
                 end -= 1;
             }
             out.push(i..end);
@@ -413,7 +506,12 @@ fn url_ranges(view: &[u8]) -> Vec<Range<usize>> {
 }
 
 fn is_url_byte(b: u8) -> bool {
-    b.is_ascii_graphic() && !matches!(b, b'<' | b'>' | b'"' | b'`' | b'{' | b'}' | b'|' | b'\\' | b'^') || b >= 0x80 && b != 0xE2
+    b.is_ascii_graphic()
+        && !matches!(
+            b,
+            b'<' | b'>' | b'"' | b'`' | b'{' | b'}' | b'|' | b'\\' | b'^'
+        )
+        || b >= 0x80 && b != 0xE2
 }
 
 fn email_ranges(view: &[u8]) -> Vec<Range<usize>> {
@@ -449,7 +547,10 @@ mod tests {
 
     fn block_texts(text: &str, format: InputFormat) -> Vec<String> {
         let p = prose(text, format);
-        p.blocks.iter().map(|r| p.view[r.clone()].to_string()).collect()
+        p.blocks
+            .iter()
+            .map(|r| p.view[r.clone()].to_string())
+            .collect()
     }
 
     #[test]
@@ -467,7 +568,14 @@ mod tests {
     #[test]
     fn plain_lines_are_paragraphs_when_unwrapped() {
         let text = "A long first paragraph that runs on.\nSecond paragraph.\n\nThird.";
-        assert_eq!(block_texts(text, InputFormat::Plain), ["A long first paragraph that runs on.", "Second paragraph.", "Third."]);
+        assert_eq!(
+            block_texts(text, InputFormat::Plain),
+            [
+                "A long first paragraph that runs on.",
+                "Second paragraph.",
+                "Third."
+            ]
+        );
     }
 
     #[test]
@@ -481,7 +589,10 @@ mod tests {
     #[test]
     fn markdown_skips_code_front_matter_and_html() {
         let text = "---\ntitle: x\n---\n\nProse one.\n\n```\ncode block\n```\n\n    indented code\n\n<div>html block</div>\n\n<!-- comment -->\n\n> Quoted prose.\n";
-        assert_eq!(block_texts(text, InputFormat::Markdown), ["Prose one.", "Quoted prose."]);
+        assert_eq!(
+            block_texts(text, InputFormat::Markdown),
+            ["Prose one.", "Quoted prose."]
+        );
     }
 
     #[test]
@@ -494,18 +605,38 @@ mod tests {
     fn markdown_list_items_and_table_cells_are_blocks() {
         let text = "- first item\n- second item\n\n| a | b |\n|---|---|\n| cell one | cell two |\n";
         let blocks = block_texts(text, InputFormat::Markdown);
-        assert_eq!(blocks, ["first item", "second item", "a", "b", "cell one", "cell two"]);
+        assert_eq!(
+            blocks,
+            [
+                "first item",
+                "second item",
+                "a",
+                "b",
+                "cell one",
+                "cell two"
+            ]
+        );
     }
 
     #[test]
     fn a_bracket_after_a_url_is_not_part_of_it() {
-        let p = prose("[see https://example.com/a_b] and (https://example.org).", InputFormat::Plain);
-        assert!(p.view.contains("] and (") && p.view.ends_with(")."), "{}", p.view);
+        let p = prose(
+            "[see https://example.com/a_b] and (https://example.org).",
+            InputFormat::Plain,
+        );
+        assert!(
+            p.view.contains("] and (") && p.view.ends_with(")."),
+            "{}",
+            p.view
+        );
     }
 
     #[test]
     fn urls_and_emails_are_opaque_in_plain_text() {
-        let p = prose("Mail a.b@port.ac.uk or see https://example.com/x?y=1.", InputFormat::Plain);
+        let p = prose(
+            "Mail a.b@port.ac.uk or see https://example.com/x?y=1.",
+            InputFormat::Plain,
+        );
         assert!(!p.view.contains("port"));
         assert!(!p.view.contains("example"));
         assert!(p.view.ends_with('.'));
@@ -515,7 +646,10 @@ mod tests {
     fn html_text_between_tags() {
         let text = "<html><body><h1>Title</h1><p>One &amp; two.</p><script>var x = 1;</script><p>Three</p></body></html>";
         let blocks = block_texts(text, InputFormat::Html);
-        assert_eq!(blocks, ["Title", "One \u{1a}\u{1a}\u{1a}\u{1a}\u{1a} two.", "Three"]);
+        assert_eq!(
+            blocks,
+            ["Title", "One \u{1a}\u{1a}\u{1a}\u{1a}\u{1a} two.", "Three"]
+        );
     }
 
     #[test]

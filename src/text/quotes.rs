@@ -67,7 +67,10 @@ const KINDS: usize = 10;
 
 impl MarkKind {
     pub fn is_bracket(self) -> bool {
-        matches!(self, MarkKind::Paren | MarkKind::Square | MarkKind::Brace | MarkKind::Lenticular)
+        matches!(
+            self,
+            MarkKind::Paren | MarkKind::Square | MarkKind::Brace | MarkKind::Lenticular
+        )
     }
 
     pub fn is_quote(self) -> bool {
@@ -235,7 +238,11 @@ impl QuoteMap {
         }
         pairer.finish();
         let work = pairer.work;
-        let mut map = QuoteMap { marks: pairer.marks, quoted: Vec::new(), bracketed: Vec::new() };
+        let mut map = QuoteMap {
+            marks: pairer.marks,
+            quoted: Vec::new(),
+            bracketed: Vec::new(),
+        };
         map.collect_ranges(paragraphs);
         (map, work)
     }
@@ -256,7 +263,9 @@ impl QuoteMap {
 
     /// Quotation marks (not apostrophes, not brackets) that open or close a quotation.
     pub fn quotation_marks(&self) -> impl Iterator<Item = &Mark> {
-        self.marks.iter().filter(|m| m.kind.is_quote() && matches!(m.role, Role::Open | Role::Close))
+        self.marks
+            .iter()
+            .filter(|m| m.kind.is_quote() && matches!(m.role, Role::Open | Role::Close))
     }
 
     fn collect_ranges(&mut self, paragraphs: &[Range<usize>]) {
@@ -377,12 +386,19 @@ fn classify(ch: char) -> Option<(MarkKind, Shape)> {
 }
 
 fn is_quote_char(c: char) -> bool {
-    matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '„' | '«' | '»' | '`')
+    matches!(
+        c,
+        '"' | '\'' | '“' | '”' | '‘' | '’' | '„' | '«' | '»' | '`'
+    )
 }
 
 /// Characters after which a straight mark opens a quotation.
 fn opens_before(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/' | '“' | '‘' | '«' | '\u{1a}')
+    c.is_whitespace()
+        || matches!(
+            c,
+            '(' | '[' | '{' | '—' | '–' | '-' | '/' | '“' | '‘' | '«' | '\u{1a}'
+        )
 }
 
 /// Characters before which a straight mark closes a quotation.
@@ -390,7 +406,23 @@ fn closes_after(c: char) -> bool {
     c.is_whitespace()
         || matches!(
             c,
-            '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '—' | '–' | '-' | '…' | '”' | '’' | '"' | '\'' | '\u{1a}'
+            '.' | ','
+                | ';'
+                | ':'
+                | '!'
+                | '?'
+                | ')'
+                | ']'
+                | '}'
+                | '—'
+                | '–'
+                | '-'
+                | '…'
+                | '”'
+                | '’'
+                | '"'
+                | '\''
+                | '\u{1a}'
         )
 }
 
@@ -413,13 +445,15 @@ fn facing(shape: Shape, prev: Option<char>, next: Option<char>) -> Facing {
 }
 
 /// Words ending in `s` that are not plurals, so cannot take a plural possessive apostrophe.
-const NOT_PLURALS: &[&str] = &["across", "always", "perhaps", "unless", "whereas", "besides", "thus", "yes", "this", "does"];
+const NOT_PLURALS: &[&str] = &[
+    "across", "always", "perhaps", "unless", "whereas", "besides", "thus", "yes", "this", "does",
+];
 
 /// Elisions written with a leading apostrophe, and the detached halves of contractions that
 /// tokenised text leaves behind (`it 's`, `we 're`).
 const ELISIONS: &[&str] = &[
-    "alf", "appen", "ave", "bout", "cause", "cept", "cos", "coz", "d", "em", "ere", "im", "kay", "ll", "m", "n", "nuff", "ow",
-    "re", "round", "s", "sup", "t", "til", "tis", "twas", "ve",
+    "alf", "appen", "ave", "bout", "cause", "cept", "cos", "coz", "d", "em", "ere", "im", "kay",
+    "ll", "m", "n", "nuff", "ow", "re", "round", "s", "sup", "t", "til", "tis", "twas", "ve",
 ];
 
 /// Whether `after` (the text right after a single mark) starts with a known elision.
@@ -446,7 +480,9 @@ fn starts_elision(after: &str) -> bool {
 fn ends_sentence(between: &str) -> bool {
     let trimmed = between.trim_end();
     let trimmed = trimmed.trim_end_matches([')', ']', '’', '\'']);
-    between.len() > trimmed.len() && between.ends_with(char::is_whitespace) && trimmed.ends_with(['.', '?', '!', '…', '。'])
+    between.len() > trimmed.len()
+        && between.ends_with(char::is_whitespace)
+        && trimmed.ends_with(['.', '?', '!', '…', '。'])
 }
 
 /// The stacks and the marks found so far, carried through the document.
@@ -513,13 +549,33 @@ impl<'v> Pairer<'v> {
         let mut i = 0;
         while i < bytes.len() {
             // Every mark starts with one of these bytes; skipping the others keeps the scan fast.
-            if !matches!(bytes[i], b'"' | b'\'' | b'(' | b')' | b'[' | b']' | b'{' | b'}' | b'`' | 0xC2 | 0xE2 | 0xE3 | 0xEF) {
+            if !matches!(
+                bytes[i],
+                b'"' | b'\''
+                    | b'('
+                    | b')'
+                    | b'['
+                    | b']'
+                    | b'{'
+                    | b'}'
+                    | b'`'
+                    | 0xC2
+                    | 0xE2
+                    | 0xE3
+                    | 0xEF
+            ) {
                 i += 1;
                 continue;
             }
-            let Some(ch) = text[i..].chars().next() else { break };
+            let Some(ch) = text[i..].chars().next() else {
+                break;
+            };
             let tex = ch == '`' && bytes.get(i + 1) == Some(&b'`');
-            let Some((kind, shape)) = (if tex { Some((MarkKind::Double, Shape::Open)) } else { classify(ch) }) else {
+            let Some((kind, shape)) = (if tex {
+                Some((MarkKind::Double, Shape::Open))
+            } else {
+                classify(ch)
+            }) else {
                 i += ch.len_utf8();
                 continue;
             };
@@ -527,7 +583,11 @@ impl<'v> Pairer<'v> {
             let mut before = text[..i].chars().rev();
             let prev = before.next();
             // The character before the run of quotation marks a mark stands in: `.""` closes twice.
-            let outside = if prev.is_some_and(is_quote_char) { before.take(8).find(|&c| !is_quote_char(c)) } else { prev };
+            let outside = if prev.is_some_and(is_quote_char) {
+                before.take(8).find(|&c| !is_quote_char(c))
+            } else {
+                prev
+            };
             let rest = &text[i + len..];
             let mut after = rest.chars();
             let (next, next2) = (after.next(), after.next());
@@ -592,7 +652,9 @@ impl<'v> Pairer<'v> {
     fn role(&self, lexed: &Lexed) -> Role {
         let (prev, next) = (lexed.prev, lexed.next);
         match lexed.shape {
-            Shape::Open if lexed.kind == MarkKind::Paren && is_emoticon_mouth(prev, next) => Role::Other,
+            Shape::Open if lexed.kind == MarkKind::Paren && is_emoticon_mouth(prev, next) => {
+                Role::Other
+            }
             Shape::Open if lexed.ch == '“' && self.top_char() == Some('„') => Role::Close, // „German“
             Shape::Open => Role::Open,
             Shape::Close
@@ -634,8 +696,14 @@ impl<'v> Pairer<'v> {
             // A spaced mark ( " ) with nothing open: it opens a spaced quotation if another spaced
             // mark follows or the paragraph still has a closing mark to spare; otherwise stray.
             Facing::Either => {
-                let next_spaced = lexed.next_double.is_some_and(|n| self.lexed[n].facing == Facing::Either);
-                if next_spaced || lexed.surplus > 0 { Role::Open } else { Role::Other }
+                let next_spaced = lexed
+                    .next_double
+                    .is_some_and(|n| self.lexed[n].facing == Facing::Either);
+                if next_spaced || lexed.surplus > 0 {
+                    Role::Open
+                } else {
+                    Role::Other
+                }
             }
         }
     }
@@ -643,11 +711,20 @@ impl<'v> Pairer<'v> {
     /// `the customers" computers`: with no quotation open, a closing mark glued to a plural and
     /// followed by a lower-case word is a possessive apostrophe typed as a double mark.
     fn is_possessive(&self, lexed: &Lexed) -> bool {
-        if !(matches!(lexed.prev, Some('s' | 'S')) && lexed.next == Some(' ') && lexed.next2.is_some_and(char::is_lowercase)) {
+        if !(matches!(lexed.prev, Some('s' | 'S'))
+            && lexed.next == Some(' ')
+            && lexed.next2.is_some_and(char::is_lowercase))
+        {
             return false;
         }
         let before = &self.view[self.span().start..lexed.at];
-        let word_start = before.char_indices().rev().take(24).take_while(|(_, c)| c.is_alphabetic()).last().map_or(before.len(), |(i, _)| i);
+        let word_start = before
+            .char_indices()
+            .rev()
+            .take(24)
+            .take_while(|(_, c)| c.is_alphabetic())
+            .last()
+            .map_or(before.len(), |(i, _)| i);
         let word = before[word_start..].to_ascii_lowercase();
         word.len() > 3 && !NOT_PLURALS.contains(&word.as_str())
     }
@@ -666,7 +743,8 @@ impl<'v> Pairer<'v> {
 
     /// The innermost open mark is a straight `"` from this paragraph.
     fn straight_double_on_top(&self) -> bool {
-        self.top().is_some_and(|m| m.ch == '"' && m.paragraph == self.current)
+        self.top()
+            .is_some_and(|m| m.ch == '"' && m.paragraph == self.current)
     }
 
     /// `’` closes a single quotation or is an apostrophe.
@@ -676,7 +754,8 @@ impl<'v> Pairer<'v> {
             Role::Apostrophe
         } else if prev.is_none_or(opens_before) {
             // ’ where an opening mark belongs: ’90s, ’til, or a reversed opening mark.
-            if next.is_some_and(|c| c.is_ascii_digit()) || lexed.elision || !self.single_open_now() {
+            if next.is_some_and(|c| c.is_ascii_digit()) || lexed.elision || !self.single_open_now()
+            {
                 Role::Apostrophe
             } else {
                 Role::Close
@@ -701,17 +780,25 @@ impl<'v> Pairer<'v> {
             if next.is_some_and(|c| c.is_ascii_digit()) || lexed.elision {
                 return Role::Apostrophe;
             }
-            return if next.is_some_and(|c| !c.is_whitespace()) { Role::Open } else { Role::Other };
+            return if next.is_some_and(|c| !c.is_whitespace()) {
+                Role::Open
+            } else {
+                Role::Other
+            };
         }
         if self.single_open_now() {
             return Role::Close;
         }
         // "Mets Poet' because: a straight double quotation closed with a single mark. Not after
         // a plural `s` (the workers' union), and not when a double mark still closes it later.
-        let closes_later = lexed.next_double.is_some_and(|n| self.lexed[n].facing == Facing::Close);
+        let closes_later = lexed
+            .next_double
+            .is_some_and(|n| self.lexed[n].facing == Facing::Close);
         if self.straight_double_on_top()
             && !closes_later
-            && prev.is_some_and(|c| c.is_alphanumeric() && !matches!(c, 's' | 'S') || matches!(c, '.' | ',' | '!' | '?'))
+            && prev.is_some_and(|c| {
+                c.is_alphanumeric() && !matches!(c, 's' | 'S') || matches!(c, '.' | ',' | '!' | '?')
+            })
             && next.is_none_or(closes_after)
         {
             return Role::Close;
@@ -742,17 +829,27 @@ impl<'v> Pairer<'v> {
             Some(c) => c.is_whitespace(),
             None => label == before.len(),
         };
-        (1..=3).contains(&label) && delimited && is_enumerator_label(&before[before.len() - label..])
+        (1..=3).contains(&label)
+            && delimited
+            && is_enumerator_label(&before[before.len() - label..])
     }
 
     fn push(&mut self, index: usize) {
         let kind = self.marks[index].kind;
         self.open[kind.index()] += 1;
-        if kind.is_bracket() { self.brackets.push_back(index) } else { self.quotes.push_back(index) }
+        if kind.is_bracket() {
+            self.brackets.push_back(index)
+        } else {
+            self.quotes.push_back(index)
+        }
     }
 
     fn pop(&mut self, bracket: bool) -> Option<usize> {
-        let index = if bracket { self.brackets.pop_back() } else { self.quotes.pop_back() }?;
+        let index = if bracket {
+            self.brackets.pop_back()
+        } else {
+            self.quotes.pop_back()
+        }?;
         self.work += 1;
         self.open[self.marks[index].kind.index()] -= 1;
         Some(index)
@@ -826,7 +923,10 @@ impl<'v> Pairer<'v> {
             if !nests {
                 self.settle_pending_quotes();
             }
-        } else if kind == MarkKind::Double && self.marks[top].kind == MarkKind::Double && !self.is_pending(top) {
+        } else if kind == MarkKind::Double
+            && self.marks[top].kind == MarkKind::Double
+            && !self.is_pending(top)
+        {
             self.open_double_in_double(index, top, lexed);
             return;
         }
@@ -907,23 +1007,33 @@ impl<'v> Pairer<'v> {
                 '\'' => Some('"'),
                 _ => None,
             };
-            if mismatched.is_some_and(|ch| self.top().is_some_and(|m| m.ch == ch && m.paragraph == self.current)) {
+            if mismatched.is_some_and(|ch| {
+                self.top()
+                    .is_some_and(|m| m.ch == ch && m.paragraph == self.current)
+            }) {
                 if let Some(opener) = self.pop(false) {
                     self.pair(opener, index);
                 }
                 self.last_close[kind.index()] = Some(index);
                 return;
             }
-            let expected = self.last_close[kind.index()].map_or(self.span().start, |c| self.marks[c].range.end);
+            let expected = self.last_close[kind.index()]
+                .map_or(self.span().start, |c| self.marks[c].range.end);
             let reversed = kind == MarkKind::Double
                 && match lexed.shape {
                     // ”Hello,” he said; said,”The treaty … nature ”
                     Shape::Close => {
-                        lexed.next.is_some_and(char::is_alphanumeric) && (lexed.prev.is_none_or(opens_before) || lexed.surplus > 0)
+                        lexed.next.is_some_and(char::is_alphanumeric)
+                            && (lexed.prev.is_none_or(opens_before) || lexed.surplus > 0)
                     }
                     // like," Hmmm … funny" rather, such as" trading ": the space is on the wrong side
                     // of the opening mark
-                    _ => lexed.surplus > 0 || lexed.next_double.is_some_and(|n| self.lexed[n].facing == Facing::Either),
+                    _ => {
+                        lexed.surplus > 0
+                            || lexed
+                                .next_double
+                                .is_some_and(|n| self.lexed[n].facing == Facing::Either)
+                    }
                 };
             let mark = &mut self.marks[index];
             if reversed && mark.is_straight() {
@@ -946,7 +1056,11 @@ impl<'v> Pairer<'v> {
                 self.pair(top, index);
                 break;
             }
-            let expected = if self.is_pending(top) { self.paragraph_end(top) } else { expected };
+            let expected = if self.is_pending(top) {
+                self.paragraph_end(top)
+            } else {
+                expected
+            };
             self.unclosed(top, expected);
         }
         self.last_close[kind.index()] = Some(index);
@@ -955,7 +1069,9 @@ impl<'v> Pairer<'v> {
     /// `[0, 1)` and `(0, 1]`: a half-open interval pairs a square bracket with a parenthesis.
     fn closes_interval(&mut self, index: usize) -> bool {
         let mark = &self.marks[index];
-        let Some(top) = self.interval_opener(mark.kind, mark.range.start) else { return false };
+        let Some(top) = self.interval_opener(mark.kind, mark.range.start) else {
+            return false;
+        };
         self.pop(true);
         self.pair(top, index);
         true
@@ -965,11 +1081,16 @@ impl<'v> Pairer<'v> {
     fn interval_opener(&self, kind: MarkKind, at: usize) -> Option<usize> {
         let &top = self.brackets.back()?;
         let open = &self.marks[top];
-        let pairs = matches!((open.kind, kind), (MarkKind::Square, MarkKind::Paren) | (MarkKind::Paren, MarkKind::Square));
+        let pairs = matches!(
+            (open.kind, kind),
+            (MarkKind::Square, MarkKind::Paren) | (MarkKind::Paren, MarkKind::Square)
+        );
         let inside = self.view.get(open.range.end..at)?;
         let numeric = inside.len() <= 32
             && inside.contains(',')
-            && inside.chars().all(|c| c.is_alphanumeric() || matches!(c, ',' | ' ' | '.' | '-' | '−' | '+' | '∞'));
+            && inside.chars().all(|c| {
+                c.is_alphanumeric() || matches!(c, ',' | ' ' | '.' | '-' | '−' | '+' | '∞')
+            });
         (pairs && numeric && !self.is_pending(top)).then_some(top)
     }
 
@@ -981,13 +1102,21 @@ impl<'v> Pairer<'v> {
                 continue;
             }
             loop {
-                let front = if bracket { self.brackets.front() } else { self.quotes.front() };
+                let front = if bracket {
+                    self.brackets.front()
+                } else {
+                    self.quotes.front()
+                };
                 let Some(&index) = front else { break };
                 if self.marks[index].paragraph + MAX_CARRY >= self.current {
                     break;
                 }
                 self.work += 1;
-                if bracket { self.brackets.pop_front() } else { self.quotes.pop_front() };
+                if bracket {
+                    self.brackets.pop_front()
+                } else {
+                    self.quotes.pop_front()
+                };
                 self.open[self.marks[index].kind.index()] -= 1;
                 let end = self.paragraph_end(index);
                 self.unclosed(index, end);
@@ -1021,7 +1150,13 @@ impl<'v> Pairer<'v> {
         }
         let Some(kind) = next_opener else { return };
         self.work += self.quotes.len();
-        let Some(pos) = self.quotes.iter().rposition(|&i| self.marks[i].kind == kind) else { return };
+        let Some(pos) = self
+            .quotes
+            .iter()
+            .rposition(|&i| self.marks[i].kind == kind)
+        else {
+            return;
+        };
         let runner = self.quotes[pos];
         if !self.rows && self.is_pending(runner) {
             return; // it did not run on through the paragraph just read; the opener settles it
@@ -1051,7 +1186,8 @@ impl<'v> Pairer<'v> {
             Shape::Open => kind.is_quote(),
             Shape::Straight => second.is_some_and(|c| !c.is_whitespace()),
             Shape::SingleOpen | Shape::StraightSingle => {
-                second.is_some_and(char::is_alphabetic) && !starts_elision(&text[first.len_utf8()..])
+                second.is_some_and(char::is_alphabetic)
+                    && !starts_elision(&text[first.len_utf8()..])
             }
             _ => false,
         };
@@ -1077,7 +1213,9 @@ impl<'v> Pairer<'v> {
 fn is_enumerator_label(label: &str) -> bool {
     label.bytes().all(|b| b.is_ascii_digit())
         || label.len() == 1
-        || label.bytes().all(|b| matches!(b, b'i' | b'v' | b'x' | b'I' | b'V' | b'X'))
+        || label
+            .bytes()
+            .all(|b| matches!(b, b'i' | b'v' | b'x' | b'I' | b'V' | b'X'))
 }
 
 /// `:(` and `;-(`: a frowning emoticon, not a bracket.
@@ -1106,7 +1244,14 @@ mod tests {
     fn problems_of(text: &str, map: &QuoteMap) -> Vec<(String, Problem)> {
         map.marks
             .iter()
-            .filter_map(|m| m.problem.map(|p| (text[..m.range.start].chars().count().to_string() + &m.ch.to_string(), p)))
+            .filter_map(|m| {
+                m.problem.map(|p| {
+                    (
+                        text[..m.range.start].chars().count().to_string() + &m.ch.to_string(),
+                        p,
+                    )
+                })
+            })
             .collect()
     }
 
@@ -1139,13 +1284,19 @@ mod tests {
 
     #[test]
     fn straight_marks_take_direction_from_neighbours() {
-        assert_eq!(roles(r#"He said "no," and "yes." Then 'ok' it's"#), "OCOCOCA");
+        assert_eq!(
+            roles(r#"He said "no," and "yes." Then 'ok' it's"#),
+            "OCOCOCA"
+        );
         assert!(problems(r#""He said 'I won't go,' and left.""#).is_empty());
     }
 
     #[test]
     fn apostrophes_in_decades_elisions_and_plurals() {
-        assert_eq!(roles("the '90s, ’til dawn, rock 'n' roll, the students' books"), "AAAAA");
+        assert_eq!(
+            roles("the '90s, ’til dawn, rock 'n' roll, the students' books"),
+            "AAAAA"
+        );
         assert!(problems("In the ‘80s and ’90s it was O'Brien's.").is_empty());
         assert_eq!(roles("Hawai'i, 'Tis the season, 'em, it 's done"), "AAAA");
     }
@@ -1163,7 +1314,10 @@ mod tests {
 
     #[test]
     fn unclosed_at_paragraph_end() {
-        assert_eq!(problems("“Innovation often arises in itself."), [("0“".into(), Problem::Unclosed)]);
+        assert_eq!(
+            problems("“Innovation often arises in itself."),
+            [("0“".into(), Problem::Unclosed)]
+        );
         let text = "“Innovation often arises in itself.  ";
         assert_eq!(map(text).marks[0].expected, Some(text.trim_end().len()));
     }
@@ -1204,7 +1358,13 @@ mod tests {
     #[test]
     fn pending_marks_expire() {
         let text = "(An aside that never closes.\nOne.\nTwo.\nThree.\nFour.\nA stray) here.";
-        assert_eq!(problems(text), [("0(".into(), Problem::Unclosed), ("59)".into(), Problem::Unopened)]);
+        assert_eq!(
+            problems(text),
+            [
+                ("0(".into(), Problem::Unclosed),
+                ("59)".into(), Problem::Unopened)
+            ]
+        );
     }
 
     #[test]
@@ -1248,16 +1408,28 @@ mod tests {
 
     #[test]
     fn opening_mark_in_closing_position_should_close() {
-        assert_eq!(problems("“We will win,“ he said.")[0].1, Problem::OpenForClose);
-        assert_eq!(problems("He said, “I'm sure people will win. “")[0].1, Problem::OpenForClose);
+        assert_eq!(
+            problems("“We will win,“ he said.")[0].1,
+            Problem::OpenForClose
+        );
+        assert_eq!(
+            problems("He said, “I'm sure people will win. “")[0].1,
+            Problem::OpenForClose
+        );
     }
 
     #[test]
     fn new_quotation_after_one_left_open() {
         // Reading the second mark as a closing one would leave the last mark unopened: two errors
         // where one explains the text.
-        assert_eq!(problems("“We did not expect it. “We are surprised,” he said."), [("0“".into(), Problem::Unclosed)]);
-        assert_eq!(problems("“A quote, he said. Then “another” came."), [("0“".into(), Problem::Unclosed)]);
+        assert_eq!(
+            problems("“We did not expect it. “We are surprised,” he said."),
+            [("0“".into(), Problem::Unclosed)]
+        );
+        assert_eq!(
+            problems("“A quote, he said. Then “another” came."),
+            [("0“".into(), Problem::Unclosed)]
+        );
     }
 
     #[test]
@@ -1279,10 +1451,16 @@ mod tests {
     #[test]
     fn brackets_pair_and_report() {
         assert!(problems("a (b [c] d) e").is_empty());
-        assert_eq!(problems("(Deepseek founder Liang has pivoted.")[0].1, Problem::Unclosed);
+        assert_eq!(
+            problems("(Deepseek founder Liang has pivoted.")[0].1,
+            Problem::Unclosed
+        );
         assert_eq!(problems("closing) here")[0].1, Problem::Unopened);
         assert!(problems("a) first\nb) second :) ok").is_empty());
-        assert!(problems("The reasons are 1) cost and 2) time; iv) is last. Sad :( but fine ;-)").is_empty());
+        assert!(
+            problems("The reasons are 1) cost and 2) time; iv) is last. Sad :( but fine ;-)")
+                .is_empty()
+        );
         assert!(problems("on the interval [0, 1) and (a, b]").is_empty());
     }
 
@@ -1290,7 +1468,10 @@ mod tests {
     fn inner_marks_unclosed_when_outer_closes() {
         let text = "“He said ‘no and left.”";
         assert_eq!(problems(text), [("9‘".into(), Problem::Unclosed)]);
-        assert_eq!(map(text).marks[1].expected, Some(text.find('.').unwrap() + 1));
+        assert_eq!(
+            map(text).marks[1].expected,
+            Some(text.find('.').unwrap() + 1)
+        );
     }
 
     #[test]
@@ -1327,7 +1508,9 @@ mod tests {
 
     #[test]
     fn mismatched_straight_marks_pair() {
-        assert!(problems(r#"When someone says, 'Frank, your work is great." I thank them."#).is_empty());
+        assert!(
+            problems(r#"When someone says, 'Frank, your work is great." I thank them."#).is_empty()
+        );
         let text = r#"Fans know the "Mets Poet'. My jersey says "The Poet' because of my brother."#;
         assert!(problems(text).is_empty(), "{:?}", problems(text));
         assert!(problems(r#""I was goin' home," he said."#).is_empty());
@@ -1364,7 +1547,10 @@ mod tests {
         let text = r#"Cruz said Pelosi, who appeared on "Face the Nation" earlier, " is "focused on neither of those.""#;
         assert!(problems(text).is_empty(), "{:?}", problems(text));
         assert!(problems(r#"guidelines such as " social distance " apply"#).is_empty());
-        assert_eq!(roles(r#"guidelines such as " social distance " apply"#), "OC");
+        assert_eq!(
+            roles(r#"guidelines such as " social distance " apply"#),
+            "OC"
+        );
     }
 
     #[test]
@@ -1423,7 +1609,11 @@ mod tests {
             let paragraphs = lines(text);
             for rows in [false, true] {
                 let (m, work) = QuoteMap::build_counted(text, &paragraphs, rows);
-                assert!(work <= 4 * m.marks.len() + 4 * paragraphs.len(), "{work} steps for {} marks", m.marks.len());
+                assert!(
+                    work <= 4 * m.marks.len() + 4 * paragraphs.len(),
+                    "{work} steps for {} marks",
+                    m.marks.len()
+                );
             }
         }
     }
@@ -1439,7 +1629,13 @@ mod tests {
             }
         }
         let (m, work) = QuoteMap::build_counted(&text, &lines(&text), false);
-        assert!(m.marks.iter().filter(|m| m.kind == MarkKind::Double).count() >= 100_000);
+        assert!(
+            m.marks
+                .iter()
+                .filter(|m| m.kind == MarkKind::Double)
+                .count()
+                >= 100_000
+        );
         assert!(m.marks.iter().all(|m| m.problem.is_none()));
         assert!(work <= 4 * m.marks.len() + 4 * text.lines().count());
     }

@@ -21,7 +21,10 @@ pub fn script(c: char) -> Script {
 /// Whether `c` belongs to no particular writing system (digits, punctuation, spaces, symbols,
 /// combining marks).
 pub fn is_neutral(c: char) -> bool {
-    matches!(c.script(), Script::Common | Script::Inherited | Script::Unknown)
+    matches!(
+        c.script(),
+        Script::Common | Script::Inherited | Script::Unknown
+    )
 }
 
 /// A Latin letter (with or without diacritics).
@@ -36,7 +39,10 @@ pub fn is_foreign_letter(c: char) -> bool {
 
 /// Chinese, Japanese or Korean writing: Han ideographs, kana, hangul, bopomofo.
 pub fn is_cjk(c: char) -> bool {
-    matches!(c.script(), Script::Han | Script::Hiragana | Script::Katakana | Script::Hangul | Script::Bopomofo)
+    matches!(
+        c.script(),
+        Script::Han | Script::Hiragana | Script::Katakana | Script::Hangul | Script::Bopomofo
+    )
 }
 
 /// Punctuation from East Asian typography: the CJK symbols block and the full-width forms that are

@@ -66,9 +66,19 @@ impl Source {
     /// A source from text already known to be valid UTF-8.
     pub fn new(name: impl Into<String>, text: impl Into<String>, format: InputFormat) -> Source {
         let text = text.into();
-        let segments = vec![Segment { range: 0..text.len(), row: 0 }];
+        let segments = vec![Segment {
+            range: 0..text.len(),
+            row: 0,
+        }];
         let lines = LineIndex::new(&text);
-        Source { name: name.into(), text, format, segments, lines, original: None }
+        Source {
+            name: name.into(),
+            text,
+            format,
+            segments,
+            lines,
+            original: None,
+        }
     }
 
     /// The same source with the text it was translated from, for bilingual checks.
@@ -84,7 +94,11 @@ impl Source {
 
     /// A source from raw bytes: UTF-8 is checked (a byte-order mark is kept as part of the text);
     /// UTF-16 and UTF-32 are recognised by their byte-order mark and refused with a clear error.
-    pub fn from_bytes(name: impl Into<String>, bytes: Vec<u8>, format: InputFormat) -> Result<Source, DecodeError> {
+    pub fn from_bytes(
+        name: impl Into<String>,
+        bytes: Vec<u8>,
+        format: InputFormat,
+    ) -> Result<Source, DecodeError> {
         if let Some(encoding) = foreign_bom(&bytes) {
             return Err(DecodeError::UnsupportedEncoding { encoding });
         }
@@ -95,14 +109,23 @@ impl Source {
                 let bytes = err.as_bytes();
                 let bad = &bytes[offset..bytes.len().min(offset + 4)];
                 let (line, column) = LineIndex::new_lossy(&bytes[..offset]);
-                Err(DecodeError::InvalidUtf8 { offset, line, column, bytes: hex(bad) })
+                Err(DecodeError::InvalidUtf8 {
+                    offset,
+                    line,
+                    column,
+                    bytes: hex(bad),
+                })
             }
         }
     }
 
     /// A document made of several table rows joined by blank lines, so that paragraphs never cross
     /// a row boundary.
-    pub fn from_rows(name: impl Into<String>, rows: &[(usize, &str)], format: InputFormat) -> Source {
+    pub fn from_rows(
+        name: impl Into<String>,
+        rows: &[(usize, &str)],
+        format: InputFormat,
+    ) -> Source {
         let mut text = String::with_capacity(rows.iter().map(|(_, t)| t.len() + 2).sum());
         let mut segments = Vec::with_capacity(rows.len());
         for (i, (row, cell)) in rows.iter().enumerate() {
@@ -111,10 +134,20 @@ impl Source {
             }
             let start = text.len();
             text.push_str(cell);
-            segments.push(Segment { range: start..text.len(), row: *row });
+            segments.push(Segment {
+                range: start..text.len(),
+                row: *row,
+            });
         }
         let lines = LineIndex::new(&text);
-        Source { name: name.into(), text, format, segments, lines, original: None }
+        Source {
+            name: name.into(),
+            text,
+            format,
+            segments,
+            lines,
+            original: None,
+        }
     }
 
     pub fn name(&self) -> &str {
@@ -145,7 +178,10 @@ impl Source {
 
     /// Index of the segment holding `offset` (the last one for an offset at the very end).
     pub fn segment_of(&self, offset: usize) -> usize {
-        match self.segments.binary_search_by(|s| s.range.start.cmp(&offset)) {
+        match self
+            .segments
+            .binary_search_by(|s| s.range.start.cmp(&offset))
+        {
             Ok(i) => i,
             Err(0) => 0,
             Err(i) => i - 1,
@@ -175,7 +211,11 @@ pub(crate) fn foreign_bom(bytes: &[u8]) -> Option<&'static str> {
 }
 
 fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02X}")).collect::<Vec<_>>().join(" ")
+    bytes
+        .iter()
+        .map(|b| format!("{b:02X}"))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Maps byte offsets to 1-based lines and columns. Lines end at `\n`, `\r\n` or a lone `\r`;
@@ -204,7 +244,10 @@ impl LineIndex {
             count += block.iter().filter(|&&b| !is_continuation(b)).count();
             chars_before.push(count);
         }
-        LineIndex { starts: line_starts(text.as_bytes()), chars_before }
+        LineIndex {
+            starts: line_starts(text.as_bytes()),
+            chars_before,
+        }
     }
 
     /// Line and column of the end of `prefix`, which may be invalid UTF-8 at its end.
@@ -230,7 +273,12 @@ impl LineIndex {
 
     /// Characters that start in `text[start..end]`.
     fn chars_between(&self, text: &str, start: usize, end: usize) -> usize {
-        let count = |from: usize, to: usize| text.as_bytes()[from..to].iter().filter(|&&b| !is_continuation(b)).count();
+        let count = |from: usize, to: usize| {
+            text.as_bytes()[from..to]
+                .iter()
+                .filter(|&&b| !is_continuation(b))
+                .count()
+        };
         if end - start <= 2 * CHECKPOINT {
             return count(start, end);
         }
@@ -337,16 +385,23 @@ mod tests {
 
     #[test]
     fn invalid_utf8_names_offset_line_and_column() {
-        let err = Source::from_bytes("x.txt", b"ok\nab\xFFcd".to_vec(), InputFormat::Plain).unwrap_err();
+        let err =
+            Source::from_bytes("x.txt", b"ok\nab\xFFcd".to_vec(), InputFormat::Plain).unwrap_err();
         match err {
-            DecodeError::InvalidUtf8 { offset, line, column, .. } => assert_eq!((offset, line, column), (5, 2, 3)),
+            DecodeError::InvalidUtf8 {
+                offset,
+                line,
+                column,
+                ..
+            } => assert_eq!((offset, line, column), (5, 2, 3)),
             other => panic!("unexpected {other:?}"),
         }
     }
 
     #[test]
     fn utf16_is_refused_by_name() {
-        let err = Source::from_bytes("x.txt", vec![0xFF, 0xFE, b'a', 0], InputFormat::Plain).unwrap_err();
+        let err =
+            Source::from_bytes("x.txt", vec![0xFF, 0xFE, b'a', 0], InputFormat::Plain).unwrap_err();
         assert!(err.to_string().contains("UTF-16LE"), "{err}");
     }
 
@@ -354,7 +409,13 @@ mod tests {
     fn rows_are_segments_separated_by_blank_lines() {
         let source = Source::from_rows("t", &[(1, "First."), (3, "Third.")], InputFormat::Plain);
         assert_eq!(source.text(), "First.\n\nThird.");
-        assert_eq!(source.segments()[1], Segment { range: 8..14, row: 3 });
+        assert_eq!(
+            source.segments()[1],
+            Segment {
+                range: 8..14,
+                row: 3
+            }
+        );
         assert_eq!(source.segment_of(9), 1);
         assert_eq!(source.segment_of(2), 0);
         assert!(source.is_table());

@@ -27,20 +27,33 @@ pub fn shared_data() -> Option<PathBuf> {
 
 /// The seed article, when the shared data is present.
 pub fn seed() -> Option<PathBuf> {
-    shared_data().map(|d| d.join("seed").join("000_4b9eb0c26cea64c8.txt")).filter(|p| p.is_file())
+    shared_data()
+        .map(|d| d.join("seed").join("000_4b9eb0c26cea64c8.txt"))
+        .filter(|p| p.is_file())
 }
 
 /// Runs `mtlint check --isolated --format json ARGS` and parses the report.
 pub fn check_json(args: &[&str]) -> (Value, Output) {
-    let output = mtlint().args(["check", "--isolated", "--format", "json"]).args(args).output().expect("mtlint runs");
-    let value = serde_json::from_slice(&output.stdout)
-        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&output.stdout)));
+    let output = mtlint()
+        .args(["check", "--isolated", "--format", "json"])
+        .args(args)
+        .output()
+        .expect("mtlint runs");
+    let value = serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
+        panic!(
+            "not JSON ({e}): {}",
+            String::from_utf8_lossy(&output.stdout)
+        )
+    });
     (value, output)
 }
 
 /// The findings of the first file of a report.
 pub fn findings(report: &Value) -> Vec<Value> {
-    report["files"][0]["findings"].as_array().cloned().unwrap_or_default()
+    report["files"][0]["findings"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
 }
 
 /// `line:column CODE "text" -> [suggestions]` per finding, for snapshots.
@@ -48,11 +61,18 @@ pub fn listing(report: &Value) -> String {
     let mut out = String::new();
     for file in report["files"].as_array().into_iter().flatten() {
         for f in file["findings"].as_array().into_iter().flatten() {
-            let row = f.get("row").map(|r| format!("row {r} ")).unwrap_or_default();
+            let row = f
+                .get("row")
+                .map(|r| format!("row {r} "))
+                .unwrap_or_default();
             let fix = f["fix"]["applicability"].as_str().unwrap_or("none");
             out.push_str(&format!(
                 "{row}{}:{} {} {:?} -> {} [{fix}]\n",
-                f["line"], f["column"], f["code"].as_str().unwrap_or(""), f["text"].as_str().unwrap_or(""), f["suggestions"]
+                f["line"],
+                f["column"],
+                f["code"].as_str().unwrap_or(""),
+                f["text"].as_str().unwrap_or(""),
+                f["suggestions"]
             ));
         }
     }
@@ -83,10 +103,19 @@ pub fn overlaps(source: &str, finding: &Value, line: u64, needle: &str) -> bool 
     if finding["line"].as_u64() != Some(line) {
         return false;
     }
-    let line_start: usize = source.split_inclusive('\n').take(line as usize - 1).map(str::len).sum();
+    let line_start: usize = source
+        .split_inclusive('\n')
+        .take(line as usize - 1)
+        .map(str::len)
+        .sum();
     let line_text = source[line_start..].lines().next().unwrap_or("");
-    let Some(at) = line_text.find(needle) else { panic!("`{needle}` is not on line {line}") };
+    let Some(at) = line_text.find(needle) else {
+        panic!("`{needle}` is not on line {line}")
+    };
     let (start, end) = (line_start + at, line_start + at + needle.len());
-    let (fs, fe) = (finding["start"].as_u64().unwrap() as usize, finding["end"].as_u64().unwrap() as usize);
+    let (fs, fe) = (
+        finding["start"].as_u64().unwrap() as usize,
+        finding["end"].as_u64().unwrap() as usize,
+    );
     fs < end && start < fe
 }

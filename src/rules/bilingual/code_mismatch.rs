@@ -59,10 +59,14 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
                 let at = pair.target.start + range.start..pair.target.start + range.end;
                 let written = &target[range];
                 out.push(
-                    Finding::new(&CODE_MISMATCH, at.clone(), format!("“{written}” is “{code}” in the original"))
-                        .confidence(0.85)
-                        .suggest(code)
-                        .fix(Fix::unsafe_edit(Edit::replace(at, code))),
+                    Finding::new(
+                        &CODE_MISMATCH,
+                        at.clone(),
+                        format!("“{written}” is “{code}” in the original"),
+                    )
+                    .confidence(0.85)
+                    .suggest(code)
+                    .fix(Fix::unsafe_edit(Edit::replace(at, code))),
                 );
             }
         }
@@ -74,21 +78,31 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
 fn original_codes(original: &str) -> Vec<&str> {
     let mut codes = Vec::new();
     let mut start = None;
-    for (i, c) in original.char_indices().chain(std::iter::once((original.len(), ' '))) {
-        let part = c.is_ascii_alphanumeric() || (start.is_some() && matches!(c, '-' | '_' | '.' | '/' | ':' | '@' | '?' | '=' | '&' | '%'));
+    for (i, c) in original
+        .char_indices()
+        .chain(std::iter::once((original.len(), ' ')))
+    {
+        let part = c.is_ascii_alphanumeric()
+            || (start.is_some()
+                && matches!(c, '-' | '_' | '.' | '/' | ':' | '@' | '?' | '=' | '&' | '%'));
         match (part, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
                 let mut run = original[s..i].trim_end_matches(['.', '-', '/', ':']);
                 // 08H00-7月25日 is "08H00 to July 25": the digits after the last dash are a date.
                 if matches!(c, '月' | '日' | '年' | '号') {
-                    if let Some((head, _)) = run.rsplit_once('-').filter(|(_, t)| t.bytes().all(|b| b.is_ascii_digit())) {
+                    if let Some((head, _)) = run
+                        .rsplit_once('-')
+                        .filter(|(_, t)| t.bytes().all(|b| b.is_ascii_digit()))
+                    {
                         run = head;
                     }
                 }
                 let has_letter = run.bytes().any(|b| b.is_ascii_alphabetic());
                 let has_digit = run.bytes().any(|b| b.is_ascii_digit());
-                let is_address = run.contains("://") || run.starts_with("www.") || (run.contains('@') && run.contains('.'));
+                let is_address = run.contains("://")
+                    || run.starts_with("www.")
+                    || (run.contains('@') && run.contains('.'));
                 if (has_letter && has_digit || is_address) && run.len() >= 2 && run.len() <= 200 {
                     codes.push(run);
                 }
@@ -106,7 +120,12 @@ fn original_codes(original: &str) -> Vec<&str> {
 /// slashes and plus signs ("4K / 8K") is style, and a long name and a number may be spaced in
 /// English ("APEC 2020").
 fn altered_copy(target: &str, code: &str) -> Option<std::ops::Range<usize>> {
-    let squeeze = |s: &str| s.chars().filter(|c| !matches!(c, ' ' | '-' | '\u{a0}')).flat_map(char::to_lowercase).collect::<String>();
+    let squeeze = |s: &str| {
+        s.chars()
+            .filter(|c| !matches!(c, ' ' | '-' | '\u{a0}'))
+            .flat_map(char::to_lowercase)
+            .collect::<String>()
+    };
     let wanted = squeeze(code);
     let short = code.chars().filter(char::is_ascii_alphanumeric).count() <= 6;
     let words: Vec<(usize, &str)> = target
@@ -122,16 +141,21 @@ fn altered_copy(target: &str, code: &str) -> Option<std::ops::Range<usize>> {
         for window in words.windows(size) {
             let start = window[0].0;
             let text = window.iter().map(|(_, w)| *w).collect::<String>();
-            let trimmed = text.trim_end().trim_end_matches(|c: char| matches!(c, '.' | ',' | ';' | ':' | ')' | '”' | '"'));
+            let trimmed = text
+                .trim_end()
+                .trim_end_matches(|c: char| matches!(c, '.' | ',' | ';' | ':' | ')' | '”' | '"'));
             let trimmed = trimmed.trim_start_matches(|c: char| matches!(c, '(' | '“' | '"'));
             let lead = text.find(trimmed).unwrap_or(0);
             let candidate = squeeze(trimmed);
-            let hyphen_dropped = code.contains('-') && trimmed.to_lowercase() == code.replace('-', " ").to_lowercase();
+            let hyphen_dropped = code.contains('-')
+                && trimmed.to_lowercase() == code.replace('-', " ").to_lowercase();
             let broken = candidate == wanted
                 && trimmed.to_lowercase() != code.to_lowercase()
                 && (short || hyphen_dropped || trimmed.contains(". "));
             let same_when_squeezed = broken && !only_spaced_around_symbols(trimmed, code);
-            let one_changed = size == 1 && wanted.len() >= 6 && strsim::damerau_levenshtein(&candidate, &wanted) == 1;
+            let one_changed = size == 1
+                && wanted.len() >= 6
+                && strsim::damerau_levenshtein(&candidate, &wanted) == 1;
             if same_when_squeezed || one_changed {
                 return Some(start + lead..start + lead + trimmed.len());
             }
@@ -163,9 +187,26 @@ mod tests {
 
     #[test]
     fn altered_codes_are_found() {
-        assert_eq!(lint_pair_suggestions(&CODE_MISMATCH, "建成5G基站", "built 5 G base stations"), [("5 G".into(), vec!["5G".into()])]);
-        assert_eq!(lint_pair(&CODE_MISMATCH, "新冠肺炎（COVID-19）疫情", "the COVID 19 epidemic"), ["COVID 19"]);
-        assert_eq!(lint_pair(&CODE_MISMATCH, "访问www.example.com.cn了解", "visit www.exampel.com.cn for details"), ["www.exampel.com.cn"]);
+        assert_eq!(
+            lint_pair_suggestions(&CODE_MISMATCH, "建成5G基站", "built 5 G base stations"),
+            [("5 G".into(), vec!["5G".into()])]
+        );
+        assert_eq!(
+            lint_pair(
+                &CODE_MISMATCH,
+                "新冠肺炎（COVID-19）疫情",
+                "the COVID 19 epidemic"
+            ),
+            ["COVID 19"]
+        );
+        assert_eq!(
+            lint_pair(
+                &CODE_MISMATCH,
+                "访问www.example.com.cn了解",
+                "visit www.exampel.com.cn for details"
+            ),
+            ["www.exampel.com.cn"]
+        );
     }
 
     #[test]
@@ -174,9 +215,26 @@ mod tests {
         assert!(lint_pair(&CODE_MISMATCH, "空客A380客机", "the Airbus A380").is_empty());
         assert!(lint_pair(&CODE_MISMATCH, "空客A380客机", "the Airbus superjumbo").is_empty());
         assert!(lint_pair(&CODE_MISMATCH, "世卫组织WHO表示", "the W.H.O. said").is_empty());
-        assert!(lint_pair(&CODE_MISMATCH, "利用5G+4K/8K技术", "using 5G + 4K / 8K technology").is_empty());
+        assert!(
+            lint_pair(
+                &CODE_MISMATCH,
+                "利用5G+4K/8K技术",
+                "using 5G + 4K / 8K technology"
+            )
+            .is_empty()
+        );
         assert!(lint_pair(&CODE_MISMATCH, "APEC2020之后", "after APEC 2020").is_empty());
-        assert!(lint_pair(&CODE_MISMATCH, "统计（7月25日08H00-7月26日08H00）", "(July 25, 08H00 to July 26, 08H00)").is_empty());
-        assert_eq!(lint_pair(&CODE_MISMATCH, "格力电器（000651.SZ）", "Gree (000651. SZ)"), ["000651. SZ"]);
+        assert!(
+            lint_pair(
+                &CODE_MISMATCH,
+                "统计（7月25日08H00-7月26日08H00）",
+                "(July 25, 08H00 to July 26, 08H00)"
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            lint_pair(&CODE_MISMATCH, "格力电器（000651.SZ）", "Gree (000651. SZ)"),
+            ["000651. SZ"]
+        );
     }
 }

@@ -67,12 +67,18 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             continue;
         }
         let message = if z < 0.0 {
-            format!("the translation is much shorter than its original predicts ({target} characters for {original}): something may be missing")
+            format!(
+                "the translation is much shorter than its original predicts ({target} characters for {original}): something may be missing"
+            )
         } else {
-            format!("the translation is much longer than its original predicts ({target} characters for {original}): something may have been added")
+            format!(
+                "the translation is much longer than its original predicts ({target} characters for {original}): something may have been added"
+            )
         };
         let confidence = ((z.abs() - 2.0) / 3.0).clamp(0.1, 1.0) as f32;
-        out.push(Finding::new(&LENGTH_MISMATCH, pair.target.clone(), message).confidence(confidence));
+        out.push(
+            Finding::new(&LENGTH_MISMATCH, pair.target.clone(), message).confidence(confidence),
+        );
     }
 }
 
@@ -80,9 +86,16 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
 /// non-space character of the original, except that ASCII letters, digits and symbols (codes,
 /// URLs, e-mail addresses, Latin names) are copied one for one, not translated into several.
 fn expected_length(original: &str) -> f64 {
-    let (copied, translated) = original.chars().filter(|c| !c.is_whitespace()).fold((0usize, 0usize), |(copied, translated), c| {
-        if c.is_ascii() { (copied + 1, translated) } else { (copied, translated + 1) }
-    });
+    let (copied, translated) = original.chars().filter(|c| !c.is_whitespace()).fold(
+        (0usize, 0usize),
+        |(copied, translated), c| {
+            if c.is_ascii() {
+                (copied + 1, translated)
+            } else {
+                (copied, translated + 1)
+            }
+        },
+    );
     // The ratio was fitted on whole originals, whose +1 smoothing is kept for the translated part.
     ((translated + 1) as f64 * MEAN.exp() - 1.0).max(0.0) + copied as f64
 }
@@ -95,9 +108,22 @@ mod tests {
     #[test]
     fn far_too_short_or_long() {
         let original = "会议决定，从明年起将最低工资提高百分之五，并扩大医疗保险的覆盖范围。";
-        assert_eq!(lint_pair(&LENGTH_MISMATCH, original, "The meeting decided."), ["The meeting decided."]);
-        let padded = "The meeting decided to raise the minimum wage by five percent from next year. ".repeat(4);
-        assert_eq!(lint_pair(&LENGTH_MISMATCH, "会议决定提高最低工资百分之五。", padded.trim()).len(), 1);
+        assert_eq!(
+            lint_pair(&LENGTH_MISMATCH, original, "The meeting decided."),
+            ["The meeting decided."]
+        );
+        let padded =
+            "The meeting decided to raise the minimum wage by five percent from next year. "
+                .repeat(4);
+        assert_eq!(
+            lint_pair(
+                &LENGTH_MISMATCH,
+                "会议决定提高最低工资百分之五。",
+                padded.trim()
+            )
+            .len(),
+            1
+        );
     }
 
     #[test]
@@ -105,12 +131,33 @@ mod tests {
         let original = "会议决定，从明年起将最低工资提高百分之五，并扩大医疗保险的覆盖范围。";
         let good = "The meeting decided to raise the minimum wage by 5 percent from next year and to widen medical insurance coverage.";
         assert!(lint_pair(&LENGTH_MISMATCH, original, good).is_empty());
-        assert!(lint_pair(&LENGTH_MISMATCH, "好。", "Good, very good indeed, said everyone in the room.").is_empty());
+        assert!(
+            lint_pair(
+                &LENGTH_MISMATCH,
+                "好。",
+                "Good, very good indeed, said everyone in the room."
+            )
+            .is_empty()
+        );
     }
 
     #[test]
     fn copied_latin_text_counts_one_for_one() {
-        assert!(lint_pair(&LENGTH_MISMATCH, "详情请访问www.example.com.cn。", "For details, visit www.example.com.cn.").is_empty());
-        assert!(lint_pair(&LENGTH_MISMATCH, "如有疑问请发送邮件至info@example.org。", "If you have questions, write to info@example.org.").is_empty());
+        assert!(
+            lint_pair(
+                &LENGTH_MISMATCH,
+                "详情请访问www.example.com.cn。",
+                "For details, visit www.example.com.cn."
+            )
+            .is_empty()
+        );
+        assert!(
+            lint_pair(
+                &LENGTH_MISMATCH,
+                "如有疑问请发送邮件至info@example.org。",
+                "If you have questions, write to info@example.org."
+            )
+            .is_empty()
+        );
     }
 }

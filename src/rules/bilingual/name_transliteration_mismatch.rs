@@ -87,7 +87,9 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             if has_counterpart(name, &words, &target_lower) {
                 continue;
             }
-            let Some(miss) = near_miss(name, &names, &words, pair.original) else { continue };
+            let Some(miss) = near_miss(name, &names, &words, pair.original) else {
+                continue;
+            };
             if reported.contains(&miss.range) {
                 continue;
             }
@@ -103,7 +105,10 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
                 Finding::new(&NAME_TRANSLITERATION_MISMATCH, miss.range.clone(), message)
                     .confidence(miss.confidence)
                     .suggest(miss.replacement.clone())
-                    .fix(Fix::unsafe_edit(Edit::replace(miss.range, miss.replacement))),
+                    .fix(Fix::unsafe_edit(Edit::replace(
+                        miss.range,
+                        miss.replacement,
+                    ))),
             );
         }
     }
@@ -139,32 +144,50 @@ fn target_words(cx: &Context, range: Range<usize>) -> Vec<Word> {
 /// Whether the translation renders `name`: its surname (or a romanisation of it), its given name,
 /// or an established form.
 fn has_counterpart(name: &SourceName, words: &[Word], target_lower: &str) -> bool {
-    if name.established.iter().any(|form| contains_phrase(target_lower, &form.to_lowercase())) {
+    if name
+        .established
+        .iter()
+        .any(|form| contains_phrase(target_lower, &form.to_lowercase()))
+    {
         return true;
     }
     if !name.established.is_empty() {
         // "Lau" alone for Andy Lau, "Tsinghua" for Tsinghua University.
         let distinctive = |form: &str| {
-            form.split([' ', '-']).map(part_key).filter(|k| k.len() >= 3 && !is_generic(k)).collect::<Vec<_>>()
+            form.split([' ', '-'])
+                .map(part_key)
+                .filter(|k| k.len() >= 3 && !is_generic(k))
+                .collect::<Vec<_>>()
         };
         let pinyin_keys = pinyin_keys(name);
         return name.established.iter().any(|form| {
-            distinctive(form).iter().any(|k| !pinyin_keys.contains(k) && words.iter().any(|w| &w.key == k))
+            distinctive(form)
+                .iter()
+                .any(|k| !pinyin_keys.contains(k) && words.iter().any(|w| &w.key == k))
         });
     }
-    words.iter().any(|w| w.key == name.surname || lists().same_surname(&w.key, &name.surname))
+    words
+        .iter()
+        .any(|w| w.key == name.surname || lists().same_surname(&w.key, &name.surname))
 }
 
 /// Where a reading of the given name is written in the translation, as one word or split in two
 /// (Wenfeng, Wen-feng, Wen Feng): the indices of its first and last word.
 fn given_position(name: &SourceName, words: &[Word]) -> Option<(usize, usize)> {
     name.given.iter().find_map(|given| {
-        words.iter().position(|w| &w.key == given).map(|i| (i, i)).or_else(|| {
-            words
-                .windows(2)
-                .position(|pair| pair[0].key.len() + pair[1].key.len() == given.len() && format!("{}{}", pair[0].key, pair[1].key) == *given)
-                .map(|i| (i, i + 1))
-        })
+        words
+            .iter()
+            .position(|w| &w.key == given)
+            .map(|i| (i, i))
+            .or_else(|| {
+                words
+                    .windows(2)
+                    .position(|pair| {
+                        pair[0].key.len() + pair[1].key.len() == given.len()
+                            && format!("{}{}", pair[0].key, pair[1].key) == *given
+                    })
+                    .map(|i| (i, i + 1))
+            })
     })
 }
 
@@ -197,7 +220,12 @@ struct Miss {
     confidence: f32,
 }
 
-fn near_miss(name: &SourceName, all: &[SourceName], words: &[Word], original: &str) -> Option<Miss> {
+fn near_miss(
+    name: &SourceName,
+    all: &[SourceName],
+    words: &[Word],
+    original: &str,
+) -> Option<Miss> {
     if !name.established.is_empty() {
         return bare_pinyin(name, words, original);
     }
@@ -207,21 +235,31 @@ fn near_miss(name: &SourceName, all: &[SourceName], words: &[Word], original: &s
             w.key == n.surname
                 || n.given.contains(&w.key)
                 || lists().same_surname(&w.key, &n.surname)
-                || n.established.iter().any(|e| e.split(' ').any(|p| part_key(p) == w.key))
+                || n.established
+                    .iter()
+                    .any(|e| e.split(' ').any(|p| part_key(p) == w.key))
         })
     };
     // When the given name is there ("Leann Wenfeng"), only the words beside it can be the surname.
     let given_at = given_position(name, words);
     let candidates: Vec<&Word> = match given_at {
-        Some((first, last)) => [first.checked_sub(1), Some(last + 1)].into_iter().flatten().filter_map(|i| words.get(i)).collect(),
+        Some((first, last)) => [first.checked_sub(1), Some(last + 1)]
+            .into_iter()
+            .flatten()
+            .filter_map(|i| words.get(i))
+            .collect(),
         None => words.iter().collect(),
     };
     let mut best: Option<(f32, &Word, String)> = None;
     // Another Chinese surname with nothing tying it to this name (no given name beside it) may
     // well be another person's: "Jin Mengjia" is not a misspelling of Jing.
     let other_surname = |w: &Word| given_at.is_none() && lists().surname(&w.key).is_some();
-    for word in candidates.into_iter().filter(|w| is_candidate(w) && !claimed(w) && !other_surname(w)) {
-        let surname = similarity::compare(&word.key, &name.surname).map(|s| (s.score, title(&name.surname)));
+    for word in candidates
+        .into_iter()
+        .filter(|w| is_candidate(w) && !claimed(w) && !other_surname(w))
+    {
+        let surname =
+            similarity::compare(&word.key, &name.surname).map(|s| (s.score, title(&name.surname)));
         let given = name
             .given
             .first()
@@ -234,14 +272,22 @@ fn near_miss(name: &SourceName, all: &[SourceName], words: &[Word], original: &s
         }
     }
     let (score, word, replacement) = best?;
-    Some(Miss { range: word.range.clone(), replacement, confidence: (score * 0.9).min(0.85) })
+    Some(Miss {
+        range: word.range.clone(),
+        replacement,
+        confidence: (score * 0.9).min(0.85),
+    })
 }
 
 /// A capitalised word that is not an English word at the start of a sentence: the kind of word a
 /// garbled transliteration becomes. Western given names are candidates ("Leann" for Liang): the
 /// original names a Chinese person, and no other name of the segment explains the word.
 fn is_candidate(word: &Word) -> bool {
-    if !word.capitalised || word.key.len() < 2 || word.key.len() > 12 || !word.key.bytes().all(|b| b.is_ascii_lowercase()) {
+    if !word.capitalised
+        || word.key.len() < 2
+        || word.key.len() > 12
+        || !word.key.bytes().all(|b| b.is_ascii_lowercase())
+    {
         return false;
     }
     !(word.sentence_initial && crate::lexicon::lexicon().english_word(&word.key).is_some())
@@ -259,7 +305,10 @@ fn bare_pinyin(name: &SourceName, words: &[Word], original: &str) -> Option<Miss
     let mut replacement = name.established.first()?.to_string();
     // 清华大学 "Qinghua University": only "Qinghua" is replaced.
     if name.hanzi.ends_with("大学") || name.hanzi.ends_with("大學") {
-        replacement = replacement.strip_suffix(" University").unwrap_or(&replacement).to_string();
+        replacement = replacement
+            .strip_suffix(" University")
+            .unwrap_or(&replacement)
+            .to_string();
     }
     for (i, word) in words.iter().enumerate() {
         if !word.capitalised {
@@ -269,10 +318,22 @@ fn bare_pinyin(name: &SourceName, words: &[Word], original: &str) -> Option<Miss
             // A person: surname and given name, in either order.
             let range = if !name.surname.is_empty() {
                 let next = words.get(i + 1);
-                let next_two = words.get(i + 1).zip(words.get(i + 2)).map(|(a, b)| (format!("{}{}", a.key, b.key), b.range.end));
-                let given_after = next.filter(|n| &n.key == given).map(|n| n.range.end).or(next_two.filter(|(k, _)| k == given).map(|(_, e)| e));
-                let surname_after = next.filter(|n| n.key == name.surname && &word.key == given).map(|n| n.range.end);
-                if word.key == name.surname { given_after } else { surname_after }
+                let next_two = words
+                    .get(i + 1)
+                    .zip(words.get(i + 2))
+                    .map(|(a, b)| (format!("{}{}", a.key, b.key), b.range.end));
+                let given_after = next
+                    .filter(|n| &n.key == given)
+                    .map(|n| n.range.end)
+                    .or(next_two.filter(|(k, _)| k == given).map(|(_, e)| e));
+                let surname_after = next
+                    .filter(|n| n.key == name.surname && &word.key == given)
+                    .map(|n| n.range.end);
+                if word.key == name.surname {
+                    given_after
+                } else {
+                    surname_after
+                }
             } else if &word.key == given && given.len() >= 4 {
                 Some(word.range.end)
             } else {
@@ -282,7 +343,11 @@ fn bare_pinyin(name: &SourceName, words: &[Word], original: &str) -> Option<Miss
                     .map(|n| n.range.end)
             };
             if let Some(end) = range {
-                return Some(Miss { range: word.range.start..end, replacement, confidence: 0.8 });
+                return Some(Miss {
+                    range: word.range.start..end,
+                    replacement,
+                    confidence: 0.8,
+                });
             }
         }
     }
@@ -291,13 +356,40 @@ fn bare_pinyin(name: &SourceName, words: &[Word], original: &str) -> Option<Miss
 
 /// Words after a place name that make it part of another proper name.
 const NAME_FORMING: &[&str] = &[
-    "大酒店", "酒店", "饭店", "飯店", "宾馆", "賓館", "大厦", "大廈", "公司", "集团", "集團", "银行", "銀行", "路", "街", "道", "村", "镇", "鎮",
-    "小区", "社區", "广场", "廣場", "中心", "商场", "商場",
+    "大酒店",
+    "酒店",
+    "饭店",
+    "飯店",
+    "宾馆",
+    "賓館",
+    "大厦",
+    "大廈",
+    "公司",
+    "集团",
+    "集團",
+    "银行",
+    "銀行",
+    "路",
+    "街",
+    "道",
+    "村",
+    "镇",
+    "鎮",
+    "小区",
+    "社區",
+    "广场",
+    "廣場",
+    "中心",
+    "商场",
+    "商場",
 ];
 
 fn title(s: &str) -> String {
     let mut chars = s.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -312,20 +404,40 @@ mod tests {
     #[test]
     fn garbled_surnames_are_found() {
         assert_eq!(
-            lint_pair_suggestions(&NAME_TRANSLITERATION_MISMATCH, "梁文锋表示，公司将继续研发。", "Leann said the company would keep investing."),
+            lint_pair_suggestions(
+                &NAME_TRANSLITERATION_MISMATCH,
+                "梁文锋表示，公司将继续研发。",
+                "Leann said the company would keep investing."
+            ),
             [("Leann".into(), vec!["Liang".into()])]
         );
-        assert_eq!(flagged("梁文锋表示，公司将继续研发。", "The founder, Lean, said the company would go on."), ["Lean"]);
+        assert_eq!(
+            flagged(
+                "梁文锋表示，公司将继续研发。",
+                "The founder, Lean, said the company would go on."
+            ),
+            ["Lean"]
+        );
     }
 
     #[test]
     fn established_forms_are_expected() {
         assert_eq!(
-            lint_pair_suggestions(&NAME_TRANSLITERATION_MISMATCH, "刘德华在香港演出。", "Liu Dehua performed in Hong Kong."),
+            lint_pair_suggestions(
+                &NAME_TRANSLITERATION_MISMATCH,
+                "刘德华在香港演出。",
+                "Liu Dehua performed in Hong Kong."
+            ),
             [("Liu Dehua".into(), vec!["Andy Lau".into()])]
         );
-        assert_eq!(flagged("他在香港工作。", "He works in Xianggang."), ["Xianggang"]);
-        assert_eq!(flagged("清华大学的学生", "students of Qinghua University"), ["Qinghua"]);
+        assert_eq!(
+            flagged("他在香港工作。", "He works in Xianggang."),
+            ["Xianggang"]
+        );
+        assert_eq!(
+            flagged("清华大学的学生", "students of Qinghua University"),
+            ["Qinghua"]
+        );
     }
 
     #[test]
@@ -341,7 +453,10 @@ mod tests {
             "Leung Man-fung said the company would keep investing.",
             "He said the company would keep investing.",
         ] {
-            assert!(flagged("梁文锋表示，公司将继续研发。", translation).is_empty(), "{translation}");
+            assert!(
+                flagged("梁文锋表示，公司将继续研发。", translation).is_empty(),
+                "{translation}"
+            );
         }
         assert!(flagged("曾毓群说", "Zeng Yuqun said").is_empty());
         assert!(flagged("曾毓群说", "Robin Tseng said").is_empty());
@@ -360,7 +475,13 @@ mod tests {
         assert!(flagged("李明说", "Lee Ming said").is_empty());
         assert!(flagged("高温天气持续", "Gao said the heat would go on").is_empty());
         // Another surname, with no given name of this person beside it.
-        assert!(flagged("景文说，靳梦佳也来了。", "He said Jin Mengjia had come too.").is_empty());
+        assert!(
+            flagged(
+                "景文说，靳梦佳也来了。",
+                "He said Jin Mengjia had come too."
+            )
+            .is_empty()
+        );
         // A place name inside a hotel's name keeps its pinyin.
         assert!(flagged("从黄河大酒店出发", "set off from the Huanghe Grand Hotel").is_empty());
     }

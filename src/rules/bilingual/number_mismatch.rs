@@ -62,8 +62,10 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             .filter(|s| !matches!(s.kind, Kind::Month | Kind::Day | Kind::Ordinal))
             .filter(|s| !translated.iter().any(|t| s.matches(t)))
             .collect();
-        let unexplained: Vec<&Quantity> =
-            translated.iter().filter(|t| is_comparable(t) && !original.iter().any(|s| s.matches(t))).collect();
+        let unexplained: Vec<&Quantity> = translated
+            .iter()
+            .filter(|t| is_comparable(t) && !original.iter().any(|s| s.matches(t)))
+            .collect();
         for s in &missing {
             let slip = unexplained.iter().find(|t| s.is_magnitude_slip_of(t));
             let changed = (missing.len() == 1 && unexplained.len() == 1)
@@ -80,7 +82,14 @@ fn is_comparable(q: &Quantity) -> bool {
     matches!(q.kind, Kind::Plain | Kind::Percent | Kind::Year)
 }
 
-fn finding(cx: &Context, s: &Quantity, t: &Quantity, base: usize, original: &str, slip: bool) -> Finding {
+fn finding(
+    cx: &Context,
+    s: &Quantity,
+    t: &Quantity,
+    base: usize,
+    original: &str,
+    slip: bool,
+) -> Finding {
     let range = base + t.range.start..base + t.range.end;
     let written = cx.doc.slice(range.clone());
     let expected = numbers::english_form(s.value);
@@ -121,14 +130,26 @@ mod tests {
 
     #[test]
     fn magnitude_slips_are_found() {
-        assert_eq!(lint("投资12亿元", "invested 12 billion yuan"), [("12 billion".into(), vec!["1.2 billion".into()])]);
-        assert_eq!(lint("拨付2030万元", "allocated 203 million yuan"), [("203 million".into(), vec!["20.3 million".into()])]);
-        assert_eq!(lint("3.5万人", "350,000 people"), [("350,000".into(), vec!["35,000".into()])]);
+        assert_eq!(
+            lint("投资12亿元", "invested 12 billion yuan"),
+            [("12 billion".into(), vec!["1.2 billion".into()])]
+        );
+        assert_eq!(
+            lint("拨付2030万元", "allocated 203 million yuan"),
+            [("203 million".into(), vec!["20.3 million".into()])]
+        );
+        assert_eq!(
+            lint("3.5万人", "350,000 people"),
+            [("350,000".into(), vec!["35,000".into()])]
+        );
     }
 
     #[test]
     fn changed_digits_are_found() {
-        assert_eq!(lint("疏散1339人", "evacuated 1439 people"), [("1439".into(), vec!["1339".into()])]);
+        assert_eq!(
+            lint("疏散1339人", "evacuated 1439 people"),
+            [("1439".into(), vec!["1339".into()])]
+        );
     }
 
     #[test]
@@ -145,7 +166,11 @@ mod tests {
             ("7月25日下午", "on the afternoon of Saturday"),
             ("十分重要", "very important, one of 3"),
         ] {
-            assert!(lint(original, translation).is_empty(), "{original} / {translation}: {:?}", lint(original, translation));
+            assert!(
+                lint(original, translation).is_empty(),
+                "{original} / {translation}: {:?}",
+                lint(original, translation)
+            );
         }
     }
 
@@ -165,7 +190,11 @@ mod tests {
         let cx = Context::new(&doc, &settings);
         let mut out = Vec::new();
         check(&cx, &mut out);
-        let fixed = fixes::apply(source.text(), out.iter().filter_map(|f| f.fix.as_ref()), Applicability::Unsafe);
+        let fixed = fixes::apply(
+            source.text(),
+            out.iter().filter_map(|f| f.fix.as_ref()),
+            Applicability::Unsafe,
+        );
         assert_eq!(fixed.text, "up 1.2 percent");
     }
 }

@@ -100,13 +100,19 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         let marks = TargetMarks::of(cx, target, pair.target.clone());
         // One finding per kind: counting pairs, not characters, and any counterpart will do.
         for kind in [Kind::Quotation, Kind::Title, Kind::Bracket] {
-            let Some(first) = enclosed.iter().find(|e| e.kind == kind && checked(e)) else { continue };
+            let Some(first) = enclosed.iter().find(|e| e.kind == kind && checked(e)) else {
+                continue;
+            };
             if marks.matches(kind) {
                 continue;
             }
             out.push(
-                Finding::new(&PUNCTUATION_MISMATCH, pair.target.clone(), message(kind, first))
-                    .confidence(confidence(kind)),
+                Finding::new(
+                    &PUNCTUATION_MISMATCH,
+                    pair.target.clone(),
+                    message(kind, first),
+                )
+                .confidence(confidence(kind)),
             );
         }
     }
@@ -123,7 +129,9 @@ fn message(kind: Kind, first: &Enclosed) -> String {
             "the original marks the title 《{shown}》 but the translation has no quotation marks, italics or capitalised \
              title for it"
         ),
-        Kind::Bracket => format!("the original has the bracketed “{shown}” but the translation has no brackets for it"),
+        Kind::Bracket => format!(
+            "the original has the bracketed “{shown}” but the translation has no brackets for it"
+        ),
     }
 }
 
@@ -149,7 +157,9 @@ fn checked(e: &Enclosed) -> bool {
     match e.kind {
         Kind::Title => !e.inner.trim().is_empty(),
         Kind::Quotation => {
-            e.inner.chars().count() >= SPEECH_CHARS || e.inner.contains(['，', '。', '！', '？', '；', ',', '!', '?'])
+            e.inner.chars().count() >= SPEECH_CHARS
+                || e.inner
+                    .contains(['，', '。', '！', '？', '；', ',', '!', '?'])
         }
         // On the MQM dev data a bracketed aside rendered without brackets ("thousands of Poles,
         // most of them women, protested") was a good translation as often as not: English sets
@@ -170,7 +180,11 @@ fn enclosed(original: &str) -> Vec<Enclosed<'_>> {
             let (_, kind, start) = open[depth];
             open.truncate(depth);
             let inner_start = start + original[start..].chars().next().map_or(0, char::len_utf8);
-            out.push(Enclosed { kind, inner: &original[inner_start..i], range: start..i + c.len_utf8() });
+            out.push(Enclosed {
+                kind,
+                inner: &original[inner_start..i],
+                range: start..i + c.len_utf8(),
+            });
             continue;
         }
         if let Some((closer, kind)) = opener(c) {
@@ -205,7 +219,9 @@ fn opener(c: char) -> Option<(char, Kind)> {
 fn opens_single_quote(target: &str) -> bool {
     let bytes = target.as_bytes();
     bytes.iter().enumerate().any(|(i, &b)| {
-        b == b'\'' && (i == 0 || matches!(bytes[i - 1], b' ' | b':')) && bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic)
+        b == b'\''
+            && (i == 0 || matches!(bytes[i - 1], b' ' | b':'))
+            && bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic)
     })
 }
 
@@ -221,15 +237,26 @@ impl TargetMarks {
         // Any quotation mark counts, paired or not: whether the translation's quotation marks
         // are balanced is the quotation rules' business. The right single quote is left out, as
         // it is the apostrophe too, and so is the ASCII single quote.
-        let quotation = target.contains(['“', '”', '"', '‘', '«', '»']) || opens_single_quote(target);
-        let italics = target.contains(['*', '_']) || target.contains("<i>") || target.contains("<em>");
+        let quotation =
+            target.contains(['“', '”', '"', '‘', '«', '»']) || opens_single_quote(target);
+        let italics =
+            target.contains(['*', '_']) || target.contains("<i>") || target.contains("<em>");
         let tokens = &cx.doc.tokens;
         let first = tokens.partition_point(|t| (t.start as usize) < range.start);
         let capitalised = tokens[first..]
             .iter()
             .take_while(|t| (t.end as usize) <= range.end)
-            .any(|t| t.is_word() && t.is(Flags::CAPITALISED) && !t.is(Flags::SENTENCE_INITIAL) && cx.doc.text(t) != "I");
-        TargetMarks { quotation, italics, capitalised }
+            .any(|t| {
+                t.is_word()
+                    && t.is(Flags::CAPITALISED)
+                    && !t.is(Flags::SENTENCE_INITIAL)
+                    && cx.doc.text(t) != "I"
+            });
+        TargetMarks {
+            quotation,
+            italics,
+            capitalised,
+        }
     }
 
     fn matches(&self, kind: Kind) -> bool {
@@ -254,46 +281,105 @@ mod tests {
     fn pairs_are_read_with_their_kind() {
         let found = enclosed("他说：“好。”《人民日报》（记者）)“未闭合");
         let kinds: Vec<(Kind, &str)> = found.iter().map(|e| (e.kind, e.inner)).collect();
-        assert_eq!(kinds, [(Kind::Quotation, "好。"), (Kind::Title, "人民日报"), (Kind::Bracket, "记者")]);
-        assert!(enclosed("“外层《内层》”").iter().any(|e| e.kind == Kind::Title && e.inner == "内层"));
+        assert_eq!(
+            kinds,
+            [
+                (Kind::Quotation, "好。"),
+                (Kind::Title, "人民日报"),
+                (Kind::Bracket, "记者")
+            ]
+        );
+        assert!(
+            enclosed("“外层《内层》”")
+                .iter()
+                .any(|e| e.kind == Kind::Title && e.inner == "内层")
+        );
     }
 
     #[test]
     fn lost_quotations_are_reported() {
         let original = "他表示：“我们将继续扩大开放，欢迎各国企业来华投资。”";
-        assert!(flagged(original, "He said that they will continue to open up and welcome foreign companies to invest in China."));
-        assert!(!flagged(original, "He said: \"We will continue to open up and welcome foreign companies to invest in China.\""));
-        assert!(!flagged(original, "He said: “We will continue to open up and welcome foreign companies."));
+        assert!(flagged(
+            original,
+            "He said that they will continue to open up and welcome foreign companies to invest in China."
+        ));
+        assert!(!flagged(
+            original,
+            "He said: \"We will continue to open up and welcome foreign companies to invest in China.\""
+        ));
+        assert!(!flagged(
+            original,
+            "He said: “We will continue to open up and welcome foreign companies."
+        ));
     }
 
     #[test]
     fn short_quoted_terms_are_not_checked() {
-        assert!(!flagged("落实“双减”政策。", "Implement the double reduction policy."));
+        assert!(!flagged(
+            "落实“双减”政策。",
+            "Implement the double reduction policy."
+        ));
     }
 
     #[test]
     fn titles_accept_quotes_italics_or_capitals() {
         let original = "他在《人民日报》上发表文章。";
-        assert!(!flagged(original, "He published an article in the People's Daily."));
-        assert!(!flagged(original, "He published an article in \"people's daily\"."));
-        assert!(!flagged(original, "He published an article in *people's daily*."));
-        assert!(flagged(original, "He published an article in the people's daily."));
+        assert!(!flagged(
+            original,
+            "He published an article in the People's Daily."
+        ));
+        assert!(!flagged(
+            original,
+            "He published an article in \"people's daily\"."
+        ));
+        assert!(!flagged(
+            original,
+            "He published an article in *people's daily*."
+        ));
+        assert!(flagged(
+            original,
+            "He published an article in the people's daily."
+        ));
     }
 
     #[test]
     fn brackets_are_not_reported() {
         let original = "该研究所（原西北濒危动物研究所）的专家表示。";
-        assert!(!flagged(original, "Experts at the institute, formerly northwest endangered animals institute, said so."));
-        assert!(!flagged("阿博特（Abbott）表示反对。", "abbott said he was against it."));
-        assert!(!flagged("（记者王明）今天上午举行会议。", "a meeting was held this morning."));
-        assert!(!flagged("会议今天举行。（完）", "the meeting was held today."));
+        assert!(!flagged(
+            original,
+            "Experts at the institute, formerly northwest endangered animals institute, said so."
+        ));
+        assert!(!flagged(
+            "阿博特（Abbott）表示反对。",
+            "abbott said he was against it."
+        ));
+        assert!(!flagged(
+            "（记者王明）今天上午举行会议。",
+            "a meeting was held this morning."
+        ));
+        assert!(!flagged(
+            "会议今天举行。（完）",
+            "the meeting was held today."
+        ));
     }
 
     #[test]
     fn speech_is_a_clause_or_long() {
-        assert!(!flagged("包括“海军中将库拉科夫”号护卫舰。", "including the frigate Vice Admiral Kulakov."));
-        assert!(flagged("他说：“好的，明天见。”", "He said he would see them tomorrow."));
-        assert!(!flagged("他说：“好的，明天见。”", "He said: 'All right, see you tomorrow.'"));
-        assert!(flagged("他说：“好的，明天见。”", "He said he'd see them tomorrow."));
+        assert!(!flagged(
+            "包括“海军中将库拉科夫”号护卫舰。",
+            "including the frigate Vice Admiral Kulakov."
+        ));
+        assert!(flagged(
+            "他说：“好的，明天见。”",
+            "He said he would see them tomorrow."
+        ));
+        assert!(!flagged(
+            "他说：“好的，明天见。”",
+            "He said: 'All right, see you tomorrow.'"
+        ));
+        assert!(flagged(
+            "他说：“好的，明天见。”",
+            "He said he'd see them tomorrow."
+        ));
     }
 }

@@ -6,11 +6,18 @@ use crate::text::{Document, InputFormat, Original, Source};
 
 /// The flagged text of each finding of `rule` on a one-row table with this original.
 pub fn lint_pair(rule: &'static RuleMeta, original: &str, translation: &str) -> Vec<String> {
-    lint_pair_suggestions(rule, original, translation).into_iter().map(|(text, _)| text).collect()
+    lint_pair_suggestions(rule, original, translation)
+        .into_iter()
+        .map(|(text, _)| text)
+        .collect()
 }
 
 /// The flagged text and the suggestions of each finding.
-pub fn lint_pair_suggestions(rule: &'static RuleMeta, original: &str, translation: &str) -> Vec<(String, Vec<String>)> {
+pub fn lint_pair_suggestions(
+    rule: &'static RuleMeta,
+    original: &str,
+    translation: &str,
+) -> Vec<(String, Vec<String>)> {
     let source = Source::from_rows("t", &[(1, translation)], InputFormat::Plain)
         .with_original(Original::Segments(vec![original.to_string()]));
     let doc = Document::new(&source);
@@ -19,5 +26,12 @@ pub fn lint_pair_suggestions(rule: &'static RuleMeta, original: &str, translatio
     let mut out = Vec::new();
     (rule.check)(&cx, &mut out);
     out.sort_by_key(|f| f.range.start);
-    out.iter().map(|f| (source.text()[f.range.clone()].to_string(), f.suggestions.clone())).collect()
+    out.iter()
+        .map(|f| {
+            (
+                source.text()[f.range.clone()].to_string(),
+                f.suggestions.clone(),
+            )
+        })
+        .collect()
 }

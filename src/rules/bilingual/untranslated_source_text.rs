@@ -57,8 +57,12 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         let cjk: usize = runs.iter().map(|r| text[r.clone()].chars().count()).sum();
         if cjk * 2 > letters && shares_text(&text[runs[0].clone()], pair.original) {
             out.push(
-                Finding::new(&UNTRANSLATED_SOURCE_TEXT, pair.target.clone(), "segment left untranslated")
-                    .confidence(0.95),
+                Finding::new(
+                    &UNTRANSLATED_SOURCE_TEXT,
+                    pair.target.clone(),
+                    "segment left untranslated",
+                )
+                .confidence(0.95),
             );
             continue;
         }
@@ -69,8 +73,12 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             }
             let range = pair.target.start + run.start..pair.target.start + run.end;
             out.push(
-                Finding::new(&UNTRANSLATED_SOURCE_TEXT, range, format!("“{fragment}” is copied from the original untranslated"))
-                    .confidence(0.9),
+                Finding::new(
+                    &UNTRANSLATED_SOURCE_TEXT,
+                    range,
+                    format!("“{fragment}” is copied from the original untranslated"),
+                )
+                .confidence(0.9),
             );
         }
     }
@@ -103,15 +111,23 @@ fn shares_text(fragment: &str, original: &str) -> bool {
         return true;
     }
     let chars: Vec<char> = fragment.chars().filter(|&c| is_cjk_letter(c)).collect();
-    chars.windows(2).any(|w| original.contains(&w.iter().collect::<String>()))
+    chars
+        .windows(2)
+        .any(|w| original.contains(&w.iter().collect::<String>()))
 }
 
 /// `Liang Wenfeng (梁文锋)`: a bracketed gloss right after a capitalised Latin word.
 fn is_gloss(text: &str, run: &Range<usize>) -> bool {
     let before = text[..run.start].trim_end();
-    let Some(opening) = before.strip_suffix(['(', '（']) else { return false };
+    let Some(opening) = before.strip_suffix(['(', '（']) else {
+        return false;
+    };
     let after = text[run.end..].trim_start();
-    let word = opening.trim_end().rsplit(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-').next().unwrap_or("");
+    let word = opening
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-')
+        .next()
+        .unwrap_or("");
     after.starts_with([')', '）']) && word.starts_with(|c: char| c.is_ascii_uppercase())
 }
 
@@ -126,7 +142,13 @@ mod tests {
 
     #[test]
     fn copied_fragments_and_segments() {
-        assert_eq!(lint("他们在嫦娥五号任务中采集了月壤。", "They collected soil during the 嫦娥五号 mission."), ["嫦娥五号"]);
+        assert_eq!(
+            lint(
+                "他们在嫦娥五号任务中采集了月壤。",
+                "They collected soil during the 嫦娥五号 mission."
+            ),
+            ["嫦娥五号"]
+        );
         assert_eq!(lint("这是一个测试。", "这是一个测试。"), ["这是一个测试。"]);
     }
 

@@ -82,7 +82,11 @@ fn longest_name(cx: &Context, run: &NameRun, start: usize) -> Option<(usize, Str
         let range = run.range(start, end);
         let with_possessive = range.start..run.words[end].full_end;
         canonical_spelling(cx, cx.doc.slice(range.clone()))
-            .or_else(|| (with_possessive.end > range.end).then(|| canonical_spelling(cx, cx.doc.slice(with_possessive))).flatten())
+            .or_else(|| {
+                (with_possessive.end > range.end)
+                    .then(|| canonical_spelling(cx, cx.doc.slice(with_possessive)))
+                    .flatten()
+            })
             .map(|c| (end, c))
     })
 }
@@ -113,12 +117,26 @@ fn canonical_spelling(cx: &Context, text: &str) -> Option<String> {
 }
 
 /// Flags the words of `start..=end` whose inner capitals differ from `canonical`'s.
-fn report(cx: &Context, run: &NameRun, start: usize, end: usize, canonical: &str, out: &mut Vec<Finding>) {
+fn report(
+    cx: &Context,
+    run: &NameRun,
+    start: usize,
+    end: usize,
+    canonical: &str,
+    out: &mut Vec<Finding>,
+) {
     let text = cx.doc.slice(run.range(start, end));
     // A name that ends in "'s" ("McDonald's") was found with its "'s".
     let possessive = run.range(start, end).start..run.words[end].full_end;
-    let text = if entity_key(canonical).ends_with("'s") && !entity_key(text).ends_with("'s") { cx.doc.slice(possessive) } else { text };
-    let canonical = canonical.strip_prefix("The ").filter(|_| !text.starts_with("The ")).unwrap_or(canonical);
+    let text = if entity_key(canonical).ends_with("'s") && !entity_key(text).ends_with("'s") {
+        cx.doc.slice(possessive)
+    } else {
+        text
+    };
+    let canonical = canonical
+        .strip_prefix("The ")
+        .filter(|_| !text.starts_with("The "))
+        .unwrap_or(canonical);
     let written: Vec<&str> = text.split_whitespace().collect();
     let wanted: Vec<&str> = canonical.split_whitespace().collect();
     if written.len() != wanted.len() {
@@ -135,10 +153,14 @@ fn report(cx: &Context, run: &NameRun, start: usize, end: usize, canonical: &str
             continue;
         }
         out.push(
-            Finding::new(&KNOWN_ENTITY_CASING, range.clone(), format!("“{w}” is written “{c}”"))
-                .confidence(0.95)
-                .suggest(c.to_string())
-                .fix(Fix::safe(Edit::replace(range, c.to_string()))),
+            Finding::new(
+                &KNOWN_ENTITY_CASING,
+                range.clone(),
+                format!("“{w}” is written “{c}”"),
+            )
+            .confidence(0.95)
+            .suggest(c.to_string())
+            .fix(Fix::safe(Edit::replace(range, c.to_string()))),
         );
     }
 }
@@ -147,7 +169,10 @@ fn report(cx: &Context, run: &NameRun, start: usize, end: usize, canonical: &str
 /// capitals, not merely a capitalised first letter, and one of the two has a capital after a
 /// lowercase letter.
 fn wrong_inner_capitals(written: &str, wanted: &str) -> bool {
-    if written == wanted || written.to_lowercase() != wanted.to_lowercase() || written.chars().count() != wanted.chars().count() {
+    if written == wanted
+        || written.to_lowercase() != wanted.to_lowercase()
+        || written.chars().count() != wanted.chars().count()
+    {
         return false;
     }
     let letters = || written.chars().filter(|c| c.is_alphabetic());
@@ -155,7 +180,10 @@ fn wrong_inner_capitals(written: &str, wanted: &str) -> bool {
         return false;
     }
     let mut first_upper = wanted.chars();
-    let capitalised: String = first_upper.next().map(|c| c.to_uppercase().chain(first_upper).collect()).unwrap_or_default();
+    let capitalised: String = first_upper
+        .next()
+        .map(|c| c.to_uppercase().chain(first_upper).collect())
+        .unwrap_or_default();
     if written == capitalised {
         return false;
     }
@@ -164,7 +192,9 @@ fn wrong_inner_capitals(written: &str, wanted: &str) -> bool {
 
 /// A capital letter right after a lowercase one ("DeepSeek", "eBay", "McDonald").
 fn has_inner_capital(word: &str) -> bool {
-    word.chars().zip(word.chars().skip(1)).any(|(a, b)| a.is_lowercase() && b.is_uppercase())
+    word.chars()
+        .zip(word.chars().skip(1))
+        .any(|(a, b)| a.is_lowercase() && b.is_uppercase())
 }
 
 #[cfg(test)]
@@ -175,10 +205,27 @@ mod tests {
 
     #[test]
     fn flags_flattened_inner_capitals() {
-        assert_lints(&KNOWN_ENTITY_CASING, "Deepseek's success surprised investors.", &["Deepseek"]);
-        assert_suggestion(&KNOWN_ENTITY_CASING, "Deepseek's success surprised investors.", "DeepSeek");
-        assert_suggestion(&KNOWN_ENTITY_CASING, "A study by Macropolo, a think tank.", "MacroPolo");
-        assert_fixed(&KNOWN_ENTITY_CASING, "Deepseek and Bytedance compete.", Applicability::Safe, "DeepSeek and ByteDance compete.");
+        assert_lints(
+            &KNOWN_ENTITY_CASING,
+            "Deepseek's success surprised investors.",
+            &["Deepseek"],
+        );
+        assert_suggestion(
+            &KNOWN_ENTITY_CASING,
+            "Deepseek's success surprised investors.",
+            "DeepSeek",
+        );
+        assert_suggestion(
+            &KNOWN_ENTITY_CASING,
+            "A study by Macropolo, a think tank.",
+            "MacroPolo",
+        );
+        assert_fixed(
+            &KNOWN_ENTITY_CASING,
+            "Deepseek and Bytedance compete.",
+            Applicability::Safe,
+            "DeepSeek and ByteDance compete.",
+        );
     }
 
     #[test]
@@ -217,9 +264,18 @@ mod tests {
 
     #[test]
     fn leaves_right_and_stylistic_casing() {
-        assert_no_lints(&KNOWN_ENTITY_CASING, "DeepSeek, Alibaba and Telegram; the University of Hong Kong.");
-        assert_no_lints(&KNOWN_ENTITY_CASING, "DEEPSEEK RELEASES A MODEL. The deepseek-chat endpoint.");
+        assert_no_lints(
+            &KNOWN_ENTITY_CASING,
+            "DeepSeek, Alibaba and Telegram; the University of Hong Kong.",
+        );
+        assert_no_lints(
+            &KNOWN_ENTITY_CASING,
+            "DEEPSEEK RELEASES A MODEL. The deepseek-chat endpoint.",
+        );
         assert_no_lints(&KNOWN_ENTITY_CASING, "Nasa and Nato said so.");
-        assert_no_lints(&KNOWN_ENTITY_CASING, "Peking University and the University Of Hong Kong.");
+        assert_no_lints(
+            &KNOWN_ENTITY_CASING,
+            "Peking University and the University Of Hong Kong.",
+        );
     }
 }

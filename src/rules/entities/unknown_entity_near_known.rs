@@ -4,7 +4,10 @@ use crate::declare_rule;
 use crate::diagnostic::Finding;
 use crate::entities::mentions::{NameRun, entity_countries, is_explained, name_runs};
 use crate::entities::near::{MatchKind, Mention, NearMatch, nearest};
-use crate::entities::{EntityKind, Form, HeadClass, content_words, entity_key, joined_content, known_entities, similarity};
+use crate::entities::{
+    EntityKind, Form, HeadClass, content_words, entity_key, joined_content, known_entities,
+    similarity,
+};
 use crate::fix::{Edit, Fix};
 use crate::rules::Context;
 
@@ -64,8 +67,14 @@ const INSTITUTIONS: &[EntityKind] = &[EntityKind::University, EntityKind::Instit
 const REGIONS: &[EntityKind] = &[EntityKind::Region];
 const CITIES: &[EntityKind] = &[EntityKind::City, EntityKind::Region];
 const PREFECTURES: &[EntityKind] = &[EntityKind::Region, EntityKind::City];
-const BARE: &[EntityKind] =
-    &[EntityKind::Company, EntityKind::Organisation, EntityKind::Agency, EntityKind::Media, EntityKind::Person, EntityKind::Product];
+const BARE: &[EntityKind] = &[
+    EntityKind::Company,
+    EntityKind::Organisation,
+    EntityKind::Agency,
+    EntityKind::Media,
+    EntityKind::Person,
+    EntityKind::Product,
+];
 
 /// Head words that machine translation and typing misspell, with what they admit.
 const HEAD_WORDS: &[(&str, HeadClass, &[EntityKind])] = &[
@@ -93,7 +102,13 @@ struct Head {
 
 impl Head {
     fn bare() -> Head {
-        Head { start: usize::MAX, end: usize::MAX, class: HeadClass::Bare, kinds: BARE, corrected: None }
+        Head {
+            start: usize::MAX,
+            end: usize::MAX,
+            class: HeadClass::Bare,
+            kinds: BARE,
+            corrected: None,
+        }
     }
 }
 
@@ -113,8 +128,18 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     let runs = name_runs(doc);
     let mut counts = entity_countries(&runs);
     counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-    let main = counts.first().filter(|top| top.1 >= 2 && counts.get(1).is_none_or(|next| next.1 < top.1)).map(|top| top.0);
-    let countries = Countries { all: counts.into_iter().filter(|(_, n)| *n >= 2).map(|(c, _)| c).collect(), main };
+    let main = counts
+        .first()
+        .filter(|top| top.1 >= 2 && counts.get(1).is_none_or(|next| next.1 < top.1))
+        .map(|top| top.0);
+    let countries = Countries {
+        all: counts
+            .into_iter()
+            .filter(|(_, n)| *n >= 2)
+            .map(|(c, _)| c)
+            .collect(),
+        main,
+    };
     for run in &runs {
         let heads = heads(run);
         for head in &heads {
@@ -126,10 +151,18 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             // With capitalised words before the head, they belong to the name: "Yuelu Academy of
             // Sciences" is not known because "Academy of Sciences" is.
             let has_before = spans.iter().any(|s| s.first < head.start);
-            if spans.iter().filter(|s| !has_before || s.first < head.start).any(|s| is_known(cx, run, s, head)) {
+            if spans
+                .iter()
+                .filter(|s| !has_before || s.first < head.start)
+                .any(|s| is_known(cx, run, s, head))
+            {
                 continue;
             }
-            if let Some((span, correction)) = spans.iter().rev().find_map(|s| literal_translation(cx, run, *s, head)) {
+            if let Some((span, correction)) = spans
+                .iter()
+                .rev()
+                .find_map(|s| literal_translation(cx, run, *s, head))
+            {
                 out.push(finding(cx, run, span, correction));
                 continue;
             }
@@ -166,7 +199,11 @@ fn bare_names(cx: &Context, run: &NameRun, countries: &Countries, out: &mut Vec<
         }
         let stretch = Span { first, last };
         first = last + 2;
-        if stretch.last - stretch.first >= MAX_BARE_WORDS || words[stretch.first..=stretch.last].iter().any(|w| w.all_caps) {
+        if stretch.last - stretch.first >= MAX_BARE_WORDS
+            || words[stretch.first..=stretch.last]
+                .iter()
+                .any(|w| w.all_caps)
+        {
             continue;
         }
         // A known name inside the stretch ("Xi Jinping Thought") makes it known; a single word
@@ -178,7 +215,8 @@ fn bare_names(cx: &Context, run: &NameRun, countries: &Countries, out: &mut Vec<
                     return is_known(cx, run, &span, &head);
                 }
                 let text = cx.doc.slice(run.range(span.first, span.last));
-                known_entities().lookup(text).is_some_and(|l| !l.via_alias) || glossary_knows(cx, text)
+                known_entities().lookup(text).is_some_and(|l| !l.via_alias)
+                    || glossary_knows(cx, text)
             });
         if any_known {
             continue;
@@ -189,8 +227,15 @@ fn bare_names(cx: &Context, run: &NameRun, countries: &Countries, out: &mut Vec<
         }
         // Nothing to correct unless some word is unexplained, and the name is long enough.
         let words = &run.words[stretch.first..=stretch.last];
-        let letters: usize = words.iter().map(|w| w.lower.chars().filter(|c| c.is_alphanumeric()).count()).sum();
-        if letters < 6 || words.iter().all(|w| w.connector || is_explained(cx.doc.slice(w.range.clone()))) {
+        let letters: usize = words
+            .iter()
+            .map(|w| w.lower.chars().filter(|c| c.is_alphanumeric()).count())
+            .sum();
+        if letters < 6
+            || words
+                .iter()
+                .all(|w| w.connector || is_explained(cx.doc.slice(w.range.clone())))
+        {
             continue;
         }
         if let Some((span, correction)) = best_correction(cx, run, &[stretch], &head, countries) {
@@ -201,7 +246,12 @@ fn bare_names(cx: &Context, run: &NameRun, countries: &Countries, out: &mut Vec<
 
 /// A reading that is a literal translation of a known entity's name ("Beijing University" for
 /// Peking University, "German News Agency" for dpa).
-fn literal_translation(cx: &Context, run: &NameRun, span: Span, head: &Head) -> Option<(Span, Correction)> {
+fn literal_translation(
+    cx: &Context,
+    run: &NameRun,
+    span: Span,
+    head: &Head,
+) -> Option<(Span, Correction)> {
     let record = known_entities().mistranslation(&span_key(run, &span, head))?;
     if glossary_knows(cx, cx.doc.slice(run.range(span.first, span.last))) {
         return None;
@@ -218,16 +268,36 @@ fn literal_translation(cx: &Context, run: &NameRun, span: Span, head: &Head) -> 
 
 /// A known name with its head word misspelled ("Peking Univeristy"): the reading whose key, with
 /// the head corrected, is a known entity of the head's class.
-fn misspelled_head_of_known(cx: &Context, run: &NameRun, spans: &[Span], head: &Head) -> Option<(Span, NearMatch)> {
+fn misspelled_head_of_known(
+    cx: &Context,
+    run: &NameRun,
+    spans: &[Span],
+    head: &Head,
+) -> Option<(Span, NearMatch)> {
     head.corrected?;
     let known = known_entities();
     spans.iter().rev().find_map(|span| {
         let record = known.lookup_key(&span_key(run, span, head))?.record;
-        if record.kind.head_class() != head.class || glossary_knows(cx, cx.doc.slice(run.range(span.first, span.last))) {
+        if record.kind.head_class() != head.class
+            || glossary_knows(cx, cx.doc.slice(run.range(span.first, span.last)))
+        {
             return None;
         }
-        let form = Form { id: u32::MAX, record, name: record.canonical, joined: "" };
-        Some((*span, NearMatch { form, kind: MatchKind::Spelling, distance: 1.0, confidence: 0.85 }))
+        let form = Form {
+            id: u32::MAX,
+            record,
+            name: record.canonical,
+            joined: "",
+        };
+        Some((
+            *span,
+            NearMatch {
+                form,
+                kind: MatchKind::Spelling,
+                distance: 1.0,
+                confidence: 0.85,
+            },
+        ))
     })
 }
 
@@ -262,14 +332,25 @@ fn heads(run: &NameRun) -> Vec<Head> {
         if corrected.unwrap_or(&word.lower) == "region" {
             // Only "Autonomous Region" and "Special Administrative Region": a bare "Region" is
             // too often a description ("the Asia-Pacific Region").
-            while start > 0 && matches!(words[start - 1].lower.as_str(), "autonomous" | "special" | "administrative") {
+            while start > 0
+                && matches!(
+                    words[start - 1].lower.as_str(),
+                    "autonomous" | "special" | "administrative"
+                )
+            {
                 start -= 1;
             }
             if start == i {
                 continue;
             }
         }
-        heads.push(Head { start, end: i, class, kinds, corrected });
+        heads.push(Head {
+            start,
+            end: i,
+            class,
+            kinds,
+            corrected,
+        });
     }
     heads
 }
@@ -282,12 +363,15 @@ fn misspelled_head(lower: &str) -> Option<(&'static str, HeadClass, &'static [En
     }
     HEAD_WORDS.iter().copied().find(|(head, _, _)| {
         let allowed = if head.len() >= 10 { 2 } else { 1 };
-        head.len() >= 6 && head.chars().next() == lower.chars().next() && strsim::osa_distance(head, lower) <= allowed
+        head.len() >= 6
+            && head.chars().next() == lower.chars().next()
+            && strsim::osa_distance(head, lower) <= allowed
     })
 }
 
 fn is_head_word(lower: &str) -> bool {
-    crate::entities::INSTITUTION_HEADS.contains(&lower) || crate::entities::PLACE_HEADS.contains(&lower)
+    crate::entities::INSTITUTION_HEADS.contains(&lower)
+        || crate::entities::PLACE_HEADS.contains(&lower)
 }
 
 /// The readings of the name around a head: one to three capitalised words before it, and for
@@ -303,7 +387,11 @@ fn spans(run: &NameRun, head: &Head) -> Vec<Span> {
         before += 1;
     }
     let mut ends = vec![head.end];
-    if head.class == HeadClass::Institution && words.get(head.end + 1).is_some_and(|w| w.lower == "of" || w.lower == "for") {
+    if head.class == HeadClass::Institution
+        && words
+            .get(head.end + 1)
+            .is_some_and(|w| w.lower == "of" || w.lower == "for")
+    {
         for last in head.end + 2..words.len().min(head.end + 2 + MAX_AFTER) {
             if is_head_word(&words[last].lower) {
                 break;
@@ -322,7 +410,10 @@ fn spans(run: &NameRun, head: &Head) -> Vec<Span> {
             if head.class == HeadClass::Place && b == 0 {
                 continue;
             }
-            spans.push(Span { first: head.start - b, last });
+            spans.push(Span {
+                first: head.start - b,
+                last,
+            });
         }
     }
     spans
@@ -339,7 +430,11 @@ fn is_known(cx: &Context, run: &NameRun, span: &Span, head: &Head) -> bool {
     }
     if head.class == HeadClass::Place && span.first < head.start {
         let name = cx.doc.slice(run.range(span.first, head.start - 1));
-        if known.lookup(name).is_some_and(|l| l.record.kind.head_class() == HeadClass::Place) || glossary_knows(cx, name) {
+        if known
+            .lookup(name)
+            .is_some_and(|l| l.record.kind.head_class() == HeadClass::Place)
+            || glossary_knows(cx, name)
+        {
             return true;
         }
     }
@@ -350,7 +445,8 @@ fn is_known(cx: &Context, run: &NameRun, span: &Span, head: &Head) -> bool {
 fn glossary_knows(cx: &Context, text: &str) -> bool {
     let key = entity_key(text);
     let glossary = &cx.settings.glossary;
-    glossary.names.iter().any(|n| entity_key(n) == key) || glossary.accept.iter().any(|a| entity_key(a) == key)
+    glossary.names.iter().any(|n| entity_key(n) == key)
+        || glossary.accept.iter().any(|a| entity_key(a) == key)
 }
 
 fn mention(cx: &Context, run: &NameRun, span: Span, head: &Head, countries: &Countries) -> Mention {
@@ -396,7 +492,13 @@ struct Correction {
 
 /// The best correction over the readings of one name: from the lists ([`nearest`]) or from the
 /// glossary, which wins when it is at least as close.
-fn best_correction(cx: &Context, run: &NameRun, spans: &[Span], head: &Head, countries: &Countries) -> Option<(Span, Correction)> {
+fn best_correction(
+    cx: &Context,
+    run: &NameRun,
+    spans: &[Span],
+    head: &Head,
+    countries: &Countries,
+) -> Option<(Span, Correction)> {
     spans
         .iter()
         .filter_map(|span| {
@@ -427,21 +529,43 @@ fn from_list(cx: &Context, run: &NameRun, head: &Head, found: &NearMatch) -> Cor
         MatchKind::Distant => "possibly a garbled",
     };
     let suggestion = match head.class {
-        HeadClass::Place => with_head(cx, run, head, found.form.name, Some(found.record().canonical)),
+        HeadClass::Place => with_head(
+            cx,
+            run,
+            head,
+            found.form.name,
+            Some(found.record().canonical),
+        ),
         _ => found.form.name.to_string(),
     };
-    Correction { suggestion, confidence: found.confidence, how, what: what(head), distance: found.distance }
+    Correction {
+        suggestion,
+        confidence: found.confidence,
+        how,
+        what: what(head),
+        distance: found.distance,
+    }
 }
 
 /// The glossary term closest to the mention, within one edit (two for names of eight letters or
 /// more), of a type that agrees with the head word. The glossary is the user's short list, so
 /// it is scanned whole.
-fn from_glossary(cx: &Context, run: &NameRun, head: &Head, mention: &Mention) -> Option<Correction> {
+fn from_glossary(
+    cx: &Context,
+    run: &NameRun,
+    head: &Head,
+    mention: &Mention,
+) -> Option<Correction> {
     if mention.words.iter().all(|(_, explained)| *explained) {
         return None;
     }
     // Configured names are entries too (without a type), so the entries are every glossary term.
-    let terms = cx.settings.glossary.entries.iter().map(|e| (e.term.as_str(), e.kind.as_str()));
+    let terms = cx
+        .settings
+        .glossary
+        .entries
+        .iter()
+        .map(|e| (e.term.as_str(), e.kind.as_str()));
     let joined: String = mention.words.iter().map(|(w, _)| w.as_str()).collect();
     let mut best: Option<(f32, &str)> = None;
     for (term, kind) in terms {
@@ -451,7 +575,8 @@ fn from_glossary(cx: &Context, run: &NameRun, head: &Head, mention: &Mention) ->
         let key = entity_key(term);
         let other = joined_content(&key, head.class);
         if other.is_empty()
-            || (head.class == HeadClass::Bare && key.split(' ').count() != mention.key.split(' ').count())
+            || (head.class == HeadClass::Bare
+                && key.split(' ').count() != mention.key.split(' ').count())
             || !crate::entities::near::heads_agree(&mention.key, term, head.class)
         {
             continue;
@@ -491,8 +616,11 @@ fn kind_agrees(kind: &str, class: HeadClass) -> bool {
     let kind = kind.trim().to_ascii_lowercase();
     let of_kind = match kind.as_str() {
         "" => return true,
-        "university" | "institute" | "college" | "academy" | "institution" | "school" => HeadClass::Institution,
-        "place" | "city" | "province" | "region" | "country" | "state" | "prefecture" | "municipality" => HeadClass::Place,
+        "university" | "institute" | "college" | "academy" | "institution" | "school" => {
+            HeadClass::Institution
+        }
+        "place" | "city" | "province" | "region" | "country" | "state" | "prefecture"
+        | "municipality" => HeadClass::Place,
         _ => HeadClass::Bare,
     };
     of_kind == class
@@ -501,22 +629,49 @@ fn kind_agrees(kind: &str, class: HeadClass) -> bool {
 fn finding(cx: &Context, run: &NameRun, span: Span, correction: Correction) -> Finding {
     let range: Range<usize> = run.range(span.first, span.last);
     let text = cx.doc.slice(range.clone());
-    let Correction { suggestion, confidence, how, what, .. } = correction;
-    Finding::new(&UNKNOWN_ENTITY_NEAR_KNOWN, range.clone(), format!("“{text}” is not a known {what}; it looks like {how} “{suggestion}”"))
-        .confidence(confidence)
-        .suggest(suggestion.clone())
-        .fix(Fix::unsafe_edit(Edit::replace(range, suggestion)))
+    let Correction {
+        suggestion,
+        confidence,
+        how,
+        what,
+        ..
+    } = correction;
+    Finding::new(
+        &UNKNOWN_ENTITY_NEAR_KNOWN,
+        range.clone(),
+        format!("“{text}” is not a known {what}; it looks like {how} “{suggestion}”"),
+    )
+    .confidence(confidence)
+    .suggest(suggestion.clone())
+    .fix(Fix::unsafe_edit(Edit::replace(range, suggestion)))
 }
 
 /// A place's name with the text's own head words ("Zhejiang" + "Province"), unless the name
 /// (or else the `canonical` form) already ends with them.
-fn with_head(cx: &Context, run: &NameRun, head: &Head, name: &str, canonical: Option<&str>) -> String {
+fn with_head(
+    cx: &Context,
+    run: &NameRun,
+    head: &Head,
+    name: &str,
+    canonical: Option<&str>,
+) -> String {
     let head_text = match head.corrected {
         Some(corrected) => {
-            let before = if head.start < head.end { cx.doc.slice(run.range(head.start, head.end - 1)) } else { "" };
+            let before = if head.start < head.end {
+                cx.doc.slice(run.range(head.start, head.end - 1))
+            } else {
+                ""
+            };
             let mut chars = corrected.chars();
-            let capitalised: String = chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default();
-            if before.is_empty() { capitalised } else { format!("{before} {capitalised}") }
+            let capitalised: String = chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect())
+                .unwrap_or_default();
+            if before.is_empty() {
+                capitalised
+            } else {
+                format!("{before} {capitalised}")
+            }
         }
         None => cx.doc.slice(run.range(head.start, head.end)).to_string(),
     };
@@ -544,12 +699,22 @@ mod tests {
 
     #[test]
     fn flags_the_seed_garbles() {
-        let text = in_china("Top schools such as Tingryu University and Peking University are world class.");
+        let text = in_china(
+            "Top schools such as Tingryu University and Peking University are world class.",
+        );
         assert_lints(&UNKNOWN_ENTITY_NEAR_KNOWN, &text, &["Tingryu University"]);
         assert_suggestion(&UNKNOWN_ENTITY_NEAR_KNOWN, &text, "Tsinghua University");
         let text = "Marina Chang, a professor at Sydney Institute of Technology, agreed.";
-        assert_lints(&UNKNOWN_ENTITY_NEAR_KNOWN, text, &["Sydney Institute of Technology"]);
-        assert_suggestion(&UNKNOWN_ENTITY_NEAR_KNOWN, text, "University of Technology Sydney");
+        assert_lints(
+            &UNKNOWN_ENTITY_NEAR_KNOWN,
+            text,
+            &["Sydney Institute of Technology"],
+        );
+        assert_suggestion(
+            &UNKNOWN_ENTITY_NEAR_KNOWN,
+            text,
+            "University of Technology Sydney",
+        );
         let text = "Commentary from the Z Jiang Province Communist Party Committee followed.";
         assert_lints(&UNKNOWN_ENTITY_NEAR_KNOWN, text, &["Z Jiang Province"]);
         assert_suggestion(&UNKNOWN_ENTITY_NEAR_KNOWN, text, "Zhejiang Province");
@@ -563,16 +728,28 @@ mod tests {
         ("Qinghua University", "Tsinghua University"),
         ("Nanjng University", "Nanjing University"),
         ("Peking Univeristy", "Peking University"),
-        ("Shanghai Jiaotong Univresity", "Shanghai Jiao Tong University"),
+        (
+            "Shanghai Jiaotong Univresity",
+            "Shanghai Jiao Tong University",
+        ),
         ("Tsing Hua University", "Tsinghua University"),
         ("Fu Dan University", "Fudan University"),
-        ("Harbin Institue of Technology", "Harbin Institute of Technology"),
+        (
+            "Harbin Institue of Technology",
+            "Harbin Institute of Technology",
+        ),
         ("Havard University", "Harvard University"),
         ("Standford University", "Stanford University"),
-        ("Massachusets Institute of Technology", "Massachusetts Institute of Technology"),
+        (
+            "Massachusets Institute of Technology",
+            "Massachusetts Institute of Technology",
+        ),
         ("Cambrige University", "University of Cambridge"),
         ("University of Oxfrod", "University of Oxford"),
-        ("Hong Kong University of Sciense and Technology", "Hong Kong University of Science and Technology"),
+        (
+            "Hong Kong University of Sciense and Technology",
+            "Hong Kong University of Science and Technology",
+        ),
         ("Seoul Natonal University", "Seoul National University"),
         ("Kyoto Univesity", "Kyoto University"),
         ("Guangdog Province", "Guangdong Province"),
@@ -580,7 +757,10 @@ mod tests {
         ("Shan Dong Province", "Shandong Province"),
         ("Shenzen City", "Shenzhen City"),
         ("Hangzou City", "Hangzhou City"),
-        ("Xinjian Uygur Autonomous Region", "Xinjiang Uygur Autonomous Region"),
+        (
+            "Xinjian Uygur Autonomous Region",
+            "Xinjiang Uygur Autonomous Region",
+        ),
         ("Xi Jingping", "Xi Jinping"),
         ("Alibba", "Alibaba"),
         ("Tencet", "Tencent"),
@@ -637,8 +817,14 @@ mod tests {
         let source = crate::text::Source::new("t", text.as_str(), crate::text::InputFormat::Plain);
         let doc = crate::text::Document::new(&source);
         let mut settings = crate::config::Settings::default();
-        settings.glossary.names.push("Tingryu University".to_string());
-        settings.glossary.accept.insert("Fudang University".to_string());
+        settings
+            .glossary
+            .names
+            .push("Tingryu University".to_string());
+        settings
+            .glossary
+            .accept
+            .insert("Fudang University".to_string());
         let cx = Context::new(&doc, &settings);
         let mut out = Vec::new();
         check(&cx, &mut out);
@@ -651,14 +837,29 @@ mod tests {
         let source = crate::text::Source::new("t", text, crate::text::InputFormat::Plain);
         let doc = crate::text::Document::new(&source);
         let mut settings = crate::config::Settings::default();
-        let entry = |term: &str, kind: &str| crate::glossary::GlossaryEntry { term: term.into(), kind: kind.into(), ..Default::default() };
+        let entry = |term: &str, kind: &str| crate::glossary::GlossaryEntry {
+            term: term.into(),
+            kind: kind.into(),
+            ..Default::default()
+        };
         settings.glossary.add(entry("KestrelByte Labs", "company"));
-        settings.glossary.add(entry("Yuelu Academy of Sciences", "institute"));
+        settings
+            .glossary
+            .add(entry("Yuelu Academy of Sciences", "institute"));
         let cx = Context::new(&doc, &settings);
         let mut out = Vec::new();
         check(&cx, &mut out);
-        let found: Vec<(&str, &str)> = out.iter().map(|f| (&text[f.range.clone()], f.suggestions[0].as_str())).collect();
-        assert_eq!(found, [("Kestrelbite Labs", "KestrelByte Labs"), ("Yuelu Acadamy of Sciences", "Yuelu Academy of Sciences")]);
+        let found: Vec<(&str, &str)> = out
+            .iter()
+            .map(|f| (&text[f.range.clone()], f.suggestions[0].as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("Kestrelbite Labs", "KestrelByte Labs"),
+                ("Yuelu Acadamy of Sciences", "Yuelu Academy of Sciences")
+            ]
+        );
     }
 
     #[test]
@@ -666,7 +867,12 @@ mod tests {
         use crate::fix::Applicability;
         let text = "The Z Jiang Province Communist Party Committee met.";
         assert_fixed(&UNKNOWN_ENTITY_NEAR_KNOWN, text, Applicability::Safe, text);
-        assert_fixed(&UNKNOWN_ENTITY_NEAR_KNOWN, text, Applicability::Unsafe, "The Zhejiang Province Communist Party Committee met.");
+        assert_fixed(
+            &UNKNOWN_ENTITY_NEAR_KNOWN,
+            text,
+            Applicability::Unsafe,
+            "The Zhejiang Province Communist Party Committee met.",
+        );
     }
 
     #[test]
@@ -675,6 +881,9 @@ mod tests {
             &UNKNOWN_ENTITY_NEAR_KNOWN,
             "Peking University, Duke University, the University of Hong Kong and Zhejiang Province.",
         );
-        assert_no_lints(&UNKNOWN_ENTITY_NEAR_KNOWN, "Tsinghua University's campus in Beijing; China's Fudan University.");
+        assert_no_lints(
+            &UNKNOWN_ENTITY_NEAR_KNOWN,
+            "Tsinghua University's campus in Beijing; China's Fudan University.",
+        );
     }
 }

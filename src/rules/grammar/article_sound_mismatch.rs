@@ -78,9 +78,10 @@ enum Sound {
 /// Words after which the article is not choosing a sound: the "a" is a letter or a label
 /// (`a or b`, `A is`), or the article is a slip for another word (`an other` for "another").
 const FUNCTION_WORDS: &[&str] = &[
-    "a", "about", "above", "after", "all", "also", "am", "an", "and", "any", "are", "as", "at", "each", "either",
-    "else", "even", "ever", "every", "if", "in", "into", "is", "it", "its", "of", "off", "on", "onto", "or", "other",
-    "our", "out", "over", "own", "under", "unto", "up", "upon", "us",
+    "a", "about", "above", "after", "all", "also", "am", "an", "and", "any", "are", "as", "at",
+    "each", "either", "else", "even", "ever", "every", "if", "in", "into", "is", "it", "its", "of",
+    "off", "on", "onto", "or", "other", "our", "out", "over", "own", "under", "unto", "up", "upon",
+    "us",
 ];
 
 /// Words before "an" that show it is French ("un an", "par an").
@@ -91,19 +92,31 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     for sentence in &doc.sentences {
         let tokens = doc.sentence_tokens(sentence);
         for (i, article) in tokens.iter().enumerate() {
-            let Some(is_an) = article_kind(doc, article) else { continue };
-            let Some(next) = tokens.get(i + 1).filter(|n| n.is(Flags::SPACE_BEFORE) && !n.is(Flags::LINE_BREAK_BEFORE)) else {
+            let Some(is_an) = article_kind(doc, article) else {
+                continue;
+            };
+            let Some(next) = tokens
+                .get(i + 1)
+                .filter(|n| n.is(Flags::SPACE_BEFORE) && !n.is(Flags::LINE_BREAK_BEFORE))
+            else {
                 continue;
             };
             let prev = i.checked_sub(1).map(|p| &tokens[p]);
-            if !stands_alone(doc, article, prev) || (is_an && after_french_or_inside_name(doc, prev, next)) {
+            if !stands_alone(doc, article, prev)
+                || (is_an && after_french_or_inside_name(doc, prev, next))
+            {
                 continue;
             }
             // "An Jing said": the surname An at the start of a sentence.
-            if doc.text(article) == "An" && next.is(Flags::CAPITALISED) && !is_acronym(doc.text(next)) {
+            if doc.text(article) == "An"
+                && next.is(Flags::CAPITALISED)
+                && !is_acronym(doc.text(next))
+            {
                 continue;
             }
-            let Some((sound, safe)) = next_sound(doc, tokens, i + 1) else { continue };
+            let Some((sound, safe)) = next_sound(doc, tokens, i + 1) else {
+                continue;
+            };
             if (sound == Sound::Vowel) == is_an {
                 continue;
             }
@@ -140,7 +153,9 @@ fn after_french_or_inside_name(doc: &Document, prev: Option<&Token>, next: &Toke
     let Some(prev) = prev else { return false };
     let prev_text = doc.text(prev);
     FRENCH_BEFORE_AN.contains(&prev_text.to_lowercase().as_str())
-        || (prev.is(Flags::CAPITALISED) && !prev.is(Flags::SENTENCE_INITIAL) && next.is(Flags::CAPITALISED))
+        || (prev.is(Flags::CAPITALISED)
+            && !prev.is(Flags::SENTENCE_INITIAL)
+            && next.is(Flags::CAPITALISED))
 }
 
 /// The first sound of `tokens[i]`, and whether a fix based on it is safe; `None` when unsure.
@@ -151,7 +166,11 @@ fn next_sound(doc: &Document, tokens: &[Token], i: usize) -> Option<(Sound, bool
     if first.is_ascii_digit() {
         return number_sound(text).map(|s| (s, false));
     }
-    if token.kind != TokenKind::Word || !text.chars().all(|c| c.is_alphabetic() || c.is_ascii_digit() || c == '\'' || c == '’') {
+    if token.kind != TokenKind::Word
+        || !text
+            .chars()
+            .all(|c| c.is_alphabetic() || c.is_ascii_digit() || c == '\'' || c == '’')
+    {
         return None;
     }
     let after = doc.view()[token.end as usize..].chars().next();
@@ -182,7 +201,8 @@ fn next_sound(doc: &Document, tokens: &[Token], i: usize) -> Option<(Sound, bool
     // A capitalised word may be a name from any language, or letters run into a word
     // ("Fstatistic" for "F-statistic"): its sound is a guess when it starts with y or x or with
     // two consonants that cannot begin an English word.
-    if capitalised && (matches!(first.to_ascii_lowercase(), 'y' | 'x') || !plausible_start(&lower)) {
+    if capitalised && (matches!(first.to_ascii_lowercase(), 'y' | 'x') || !plausible_start(&lower))
+    {
         return None;
     }
     Some((sound, !capitalised))
@@ -192,13 +212,16 @@ fn next_sound(doc: &Document, tokens: &[Token], i: usize) -> Option<(Sound, bool
 /// comes first or second, or the pair is a consonant cluster English starts words with.
 fn plausible_start(lower: &str) -> bool {
     const CLUSTERS: &[&str] = &[
-        "bl", "br", "ch", "cl", "cr", "dr", "dw", "fl", "fr", "gh", "gl", "gn", "gr", "kl", "kn", "kr", "ph", "pl", "pr",
-        "ps", "qu", "sc", "sh", "sk", "sl", "sm", "sn", "sp", "sq", "st", "sw", "th", "tr", "ts", "tw", "wh", "wr", "zh",
+        "bl", "br", "ch", "cl", "cr", "dr", "dw", "fl", "fr", "gh", "gl", "gn", "gr", "kl", "kn",
+        "kr", "ph", "pl", "pr", "ps", "qu", "sc", "sh", "sk", "sl", "sm", "sn", "sp", "sq", "st",
+        "sw", "th", "tr", "ts", "tw", "wh", "wr", "zh",
     ];
     let vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
     let mut chars = lower.chars();
     match (chars.next(), chars.next()) {
-        (Some(a), Some(b)) => vowel(a) || vowel(b) || (lower.is_char_boundary(2) && CLUSTERS.contains(&&lower[..2])),
+        (Some(a), Some(b)) => {
+            vowel(a) || vowel(b) || (lower.is_char_boundary(2) && CLUSTERS.contains(&&lower[..2]))
+        }
         _ => false,
     }
 }
@@ -209,7 +232,8 @@ fn is_acronym(text: &str) -> bool {
     let mut chars = text.chars();
     let (first, second) = (chars.next(), chars.next());
     let caps = text.chars().filter(char::is_ascii_uppercase).count();
-    let leading_caps = first.is_some_and(|c| c.is_ascii_uppercase()) && second.is_some_and(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+    let leading_caps = first.is_some_and(|c| c.is_ascii_uppercase())
+        && second.is_some_and(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
     // "PhD", "MSc": short, with a second capital; "McDonald" is a name.
     let short_mixed = first.is_some_and(|c| c.is_ascii_uppercase()) && caps >= 2 && text.len() <= 4;
     (leading_caps || short_mixed) && text.len() <= 10
@@ -223,7 +247,9 @@ fn acronym_sound(text: &str) -> Option<Sound> {
     match first {
         // Said as a word or letter by letter, these start with the same kind of sound.
         'A' | 'E' | 'I' | 'O' => Some(Sound::Vowel),
-        'B' | 'C' | 'D' | 'G' | 'J' | 'K' | 'P' | 'Q' | 'T' | 'U' | 'V' | 'W' | 'Y' | 'Z' => Some(Sound::Consonant),
+        'B' | 'C' | 'D' | 'G' | 'J' | 'K' | 'P' | 'Q' | 'T' | 'U' | 'V' | 'W' | 'Y' | 'Z' => {
+            Some(Sound::Consonant)
+        }
         // F, H, L, M, N, R, S, X: "eff", "aitch", "el" as letters, but "NATO", "SWIFT" as words.
         _ if spelled_out(text, second) => Some(Sound::Vowel),
         _ => None,
@@ -233,9 +259,13 @@ fn acronym_sound(text: &str) -> Option<Sound> {
 /// Whether an acronym can only be read letter by letter: it has no vowel letter, or its first two
 /// letters cannot begin an English word ("FBI", "MRI", "NHS", "H7N9").
 fn spelled_out(text: &str, second: Option<char>) -> bool {
-    const ONSETS: &[&str] = &["fl", "fr", "sc", "sh", "sk", "sl", "sm", "sn", "sp", "sq", "st", "sw"];
+    const ONSETS: &[&str] = &[
+        "fl", "fr", "sc", "sh", "sk", "sl", "sm", "sn", "sp", "sq", "st", "sw",
+    ];
     let lower = text.to_ascii_lowercase();
-    let has_vowel = lower.chars().any(|c| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y'));
+    let has_vowel = lower
+        .chars()
+        .any(|c| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y'));
     let Some(second) = second else { return true };
     let second = second.to_ascii_lowercase();
     if !has_vowel {
@@ -249,7 +279,10 @@ fn spelled_out(text: &str, second: Option<char>) -> bool {
 
 /// The sound of a letter's name: "a", "e", "f" (eff), "h" (aitch), ... start with a vowel sound.
 fn letter_name_sound(letter: char) -> Sound {
-    if matches!(letter.to_ascii_uppercase(), 'A' | 'E' | 'F' | 'H' | 'I' | 'L' | 'M' | 'N' | 'O' | 'R' | 'S' | 'X') {
+    if matches!(
+        letter.to_ascii_uppercase(),
+        'A' | 'E' | 'F' | 'H' | 'I' | 'L' | 'M' | 'N' | 'O' | 'R' | 'S' | 'X'
+    ) {
         Sound::Vowel
     } else {
         Sound::Consonant
@@ -259,7 +292,10 @@ fn letter_name_sound(letter: char) -> Sound {
 /// The first sound of a number as it is said: "eight…", "eleven", "eighteen" and their
 /// thousands start with a vowel; "1100"–"1199" and "1800"–"1899" may be said either way.
 fn number_sound(text: &str) -> Option<Sound> {
-    let digits: String = text.chars().take_while(|c| c.is_ascii_digit() || *c == ',').collect();
+    let digits: String = text
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == ',')
+        .collect();
     let lead = match digits.find(',') {
         Some(comma) => digits[..comma].to_string(),
         None => {
@@ -303,7 +339,11 @@ fn word_sound(lower: &str) -> Option<Sound> {
         return sound;
     }
     let first = lower.chars().next()?;
-    Some(if matches!(first, 'a' | 'e' | 'i' | 'o' | 'u') { Sound::Vowel } else { Sound::Consonant })
+    Some(if matches!(first, 'a' | 'e' | 'i' | 'o' | 'u') {
+        Sound::Vowel
+    } else {
+        Sound::Consonant
+    })
 }
 
 /// `wordlists/article_sounds.tsv`: beginning → (sound, `None` for either; whole word only).
@@ -338,10 +378,18 @@ fn finding(doc: &Document, article: &Token, next: &Token, is_an: bool, safe: boo
         format!("“{text}” before “{word}”, which begins with a vowel sound")
     };
     let edit = Edit::replace(article.range(), replacement.to_string());
-    Finding::new(&ARTICLE_SOUND_MISMATCH, article.start as usize..next.end as usize, message)
-        .confidence(if safe { 0.9 } else { 0.75 })
-        .suggest(format!("{replacement} {word}"))
-        .fix(if safe { Fix::safe(edit) } else { Fix::unsafe_edit(edit) })
+    Finding::new(
+        &ARTICLE_SOUND_MISMATCH,
+        article.start as usize..next.end as usize,
+        message,
+    )
+    .confidence(if safe { 0.9 } else { 0.75 })
+    .suggest(format!("{replacement} {word}"))
+    .fix(if safe {
+        Fix::safe(edit)
+    } else {
+        Fix::unsafe_edit(edit)
+    })
 }
 
 #[cfg(test)]
@@ -353,14 +401,22 @@ mod tests {
     #[test]
     fn ordinary_words() {
         let text = "He is a honest man who studied at an university for a hour a day.";
-        assert_lints(&ARTICLE_SOUND_MISMATCH, text, &["a honest", "an university", "a hour"]);
+        assert_lints(
+            &ARTICLE_SOUND_MISMATCH,
+            text,
+            &["a honest", "an university", "a hour"],
+        );
         assert_fixed(
             &ARTICLE_SOUND_MISMATCH,
             text,
             Applicability::Safe,
             "He is an honest man who studied at a university for an hour a day.",
         );
-        assert_lints(&ARTICLE_SOUND_MISMATCH, "It was a apple, an European plan and an one-time deal.", &["a apple", "an European", "an one"]);
+        assert_lints(
+            &ARTICLE_SOUND_MISMATCH,
+            "It was a apple, an European plan and an one-time deal.",
+            &["a apple", "an European", "an one"],
+        );
         assert_suggestion(&ARTICLE_SOUND_MISMATCH, "An unique idea.", "A unique");
     }
 
@@ -370,30 +426,67 @@ mod tests {
             &ARTICLE_SOUND_MISMATCH,
             "A university, an hour, a one-off, an honest man, a European, an umbrella, a useful tool, an uninsured driver, an heir and a house.",
         );
-        assert_no_lints(&ARTICLE_SOUND_MISMATCH, "An historic day at a hotel, an hotel or a historic site; a unanimous vote.");
+        assert_no_lints(
+            &ARTICLE_SOUND_MISMATCH,
+            "An historic day at a hotel, an hotel or a historic site; a unanimous vote.",
+        );
     }
 
     #[test]
     fn acronyms_by_letter_names() {
-        assert_lints(&ARTICLE_SOUND_MISMATCH, "He is a FBI agent who runs an BBC show for a NGO.", &["a FBI", "an BBC", "a NGO"]);
-        assert_no_lints(&ARTICLE_SOUND_MISMATCH, "An FBI agent, a NATO summit, an NATO summit, an SUV, a SUV, a UN body, an EU law, an MP, a PhD.");
-        assert_lints(&ARTICLE_SOUND_MISMATCH, "It needs an UN mandate and a EU law.", &["an UN", "a EU"]);
+        assert_lints(
+            &ARTICLE_SOUND_MISMATCH,
+            "He is a FBI agent who runs an BBC show for a NGO.",
+            &["a FBI", "an BBC", "a NGO"],
+        );
+        assert_no_lints(
+            &ARTICLE_SOUND_MISMATCH,
+            "An FBI agent, a NATO summit, an NATO summit, an SUV, a SUV, a UN body, an EU law, an MP, a PhD.",
+        );
+        assert_lints(
+            &ARTICLE_SOUND_MISMATCH,
+            "It needs an UN mandate and a EU law.",
+            &["an UN", "a EU"],
+        );
     }
 
     #[test]
     fn letters_and_numbers() {
-        assert_lints(&ARTICLE_SOUND_MISMATCH, "It was a 18-year-old with a X-ray and an 1980s car.", &["a 18", "a X", "an 1980s"]);
-        assert_no_lints(&ARTICLE_SOUND_MISMATCH, "An 18-year-old, an 8% rise, a 1,800-mile trip, an 11,000-seat hall, an 1800s house, a 1800s house, an F-16.");
-        assert_no_lints(&ARTICLE_SOUND_MISMATCH, "A 110,000-strong crowd, a 2-1 win, an 80-year-old.");
+        assert_lints(
+            &ARTICLE_SOUND_MISMATCH,
+            "It was a 18-year-old with a X-ray and an 1980s car.",
+            &["a 18", "a X", "an 1980s"],
+        );
+        assert_no_lints(
+            &ARTICLE_SOUND_MISMATCH,
+            "An 18-year-old, an 8% rise, a 1,800-mile trip, an 11,000-seat hall, an 1800s house, a 1800s house, an F-16.",
+        );
+        assert_no_lints(
+            &ARTICLE_SOUND_MISMATCH,
+            "A 110,000-strong crowd, a 2-1 win, an 80-year-old.",
+        );
     }
 
     #[test]
     fn letters_labels_names_and_french_pass() {
-        assert_no_lints(&ARTICLE_SOUND_MISMATCH, "Choose a or b. Plan A is fine and Zhang An also came. It costs 10 euros par an.");
-        assert_no_lints(&ARTICLE_SOUND_MISMATCH, "They visited Xi an City and Tai'an, an other time.");
+        assert_no_lints(
+            &ARTICLE_SOUND_MISMATCH,
+            "Choose a or b. Plan A is fine and Zhang An also came. It costs 10 euros par an.",
+        );
+        assert_no_lints(
+            &ARTICLE_SOUND_MISMATCH,
+            "They visited Xi an City and Tai'an, an other time.",
+        );
         assert_no_lints(&ARTICLE_SOUND_MISMATCH, "He saw an xyzzy and a qwertyuiop.");
-        assert_no_lints(&ARTICLE_SOUND_MISMATCH, "It is converted into an Fstatistic, a Yvonne, an Xbox.");
-        assert_lints(&ARTICLE_SOUND_MISMATCH, "He flew to an Hong Kong office from a Indian city.", &["an Hong", "a Indian"]);
+        assert_no_lints(
+            &ARTICLE_SOUND_MISMATCH,
+            "It is converted into an Fstatistic, a Yvonne, an Xbox.",
+        );
+        assert_lints(
+            &ARTICLE_SOUND_MISMATCH,
+            "He flew to an Hong Kong office from a Indian city.",
+            &["an Hong", "a Indian"],
+        );
     }
 
     #[test]

@@ -89,24 +89,130 @@ declare_rule! {
 /// Function words: capitalised inside a sentence they are never a name (outside a title). Modal
 /// verbs that are also names or months (May, Will) are left out.
 const FUNCTION_WORDS: &[&str] = &[
-    "a", "about", "after", "against", "all", "also", "although", "am", "an", "and", "another", "any", "are", "as",
-    "at", "be", "because", "been", "before", "being", "between", "both", "but", "by", "can", "could", "did", "do",
-    "does", "during", "each", "either", "for", "from", "had", "has", "have", "he", "her", "hers", "herself", "him",
-    "himself", "his", "how", "if", "in", "including", "into", "is", "it", "its", "itself", "many", "might", "more",
-    "most", "much", "must", "neither", "nor", "not", "of", "on", "only", "or", "other", "our", "shall", "she",
-    "should", "since", "so", "some", "such", "than", "that", "the", "their", "them", "themselves", "then", "there",
-    "these", "they", "this", "those", "though", "through", "to", "too", "under", "until", "upon", "very", "was",
-    "we", "were", "what", "when", "where", "whether", "which", "while", "who", "whom", "whose", "why", "with",
-    "within", "without", "would", "yet", "you", "your",
+    "a",
+    "about",
+    "after",
+    "against",
+    "all",
+    "also",
+    "although",
+    "am",
+    "an",
+    "and",
+    "another",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "during",
+    "each",
+    "either",
+    "for",
+    "from",
+    "had",
+    "has",
+    "have",
+    "he",
+    "her",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "if",
+    "in",
+    "including",
+    "into",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "many",
+    "might",
+    "more",
+    "most",
+    "much",
+    "must",
+    "neither",
+    "nor",
+    "not",
+    "of",
+    "on",
+    "only",
+    "or",
+    "other",
+    "our",
+    "shall",
+    "she",
+    "should",
+    "since",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "though",
+    "through",
+    "to",
+    "too",
+    "under",
+    "until",
+    "upon",
+    "very",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "whether",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "whose",
+    "why",
+    "with",
+    "within",
+    "without",
+    "would",
+    "yet",
+    "you",
+    "your",
 ];
 
 /// Small words that title case leaves in lowercase: a capital reached across one or two of them
 /// belongs to the same title or name ("Jacob and his Sons", "Notes from the Underground",
 /// "Ministry of Commerce").
 const MINOR_WORDS: &[&str] = &[
-    "&", "a", "against", "an", "and", "as", "at", "by", "de", "del", "der", "for", "from", "her", "his", "in", "into",
-    "its", "la", "le", "my", "nor", "of", "on", "or", "our", "over", "the", "their", "to", "upon", "van", "von",
-    "with", "your",
+    "&", "a", "against", "an", "and", "as", "at", "by", "de", "del", "der", "for", "from", "her",
+    "his", "in", "into", "its", "la", "le", "my", "nor", "of", "on", "or", "our", "over", "the",
+    "their", "to", "upon", "van", "von", "with", "your",
 ];
 
 /// Words after which a noun stands where names stand: determiners, possessives, prepositions,
@@ -114,18 +220,27 @@ const MINOR_WORDS: &[&str] = &[
 /// Independents"). A capitalised noun there is most often a name, so only words that cannot be
 /// names are judged after them.
 const NAME_POSITION: &[&str] = &[
-    "a", "about", "across", "after", "against", "along", "among", "an", "and", "another", "around", "as", "at",
-    "before", "behind", "below", "beside", "between", "beyond", "both", "but", "by", "each", "eight", "every",
-    "five", "for", "four", "from", "her", "his", "in", "inside", "into", "its", "like", "my", "near", "nine", "nor",
-    "of", "off", "on", "one", "onto", "or", "our", "outside", "over", "past", "per", "seven", "several", "six",
-    "some", "ten", "than", "that", "the", "their", "these", "this", "those", "three", "through", "to", "toward",
-    "towards", "two", "under", "unlike", "until", "up", "upon", "versus", "via", "with", "within", "without",
-    "your",
+    "a", "about", "across", "after", "against", "along", "among", "an", "and", "another", "around",
+    "as", "at", "before", "behind", "below", "beside", "between", "beyond", "both", "but", "by",
+    "each", "eight", "every", "five", "for", "four", "from", "her", "his", "in", "inside", "into",
+    "its", "like", "my", "near", "nine", "nor", "of", "off", "on", "one", "onto", "or", "our",
+    "outside", "over", "past", "per", "seven", "several", "six", "some", "ten", "than", "that",
+    "the", "their", "these", "this", "those", "three", "through", "to", "toward", "towards", "two",
+    "under", "unlike", "until", "up", "upon", "versus", "via", "with", "within", "without", "your",
 ];
 
 /// Verbs that introduce a name: "I called it Character", "a part called Legato".
-const NAMING_VERBS: &[&str] =
-    &["called", "christened", "codenamed", "dubbed", "entitled", "named", "nicknamed", "renamed", "titled"];
+const NAMING_VERBS: &[&str] = &[
+    "called",
+    "christened",
+    "codenamed",
+    "dubbed",
+    "entitled",
+    "named",
+    "nicknamed",
+    "renamed",
+    "titled",
+];
 
 /// Nouns English writes in lowercase even where other languages or house styles capitalise them:
 /// the seasons. Capitalised alone after "the" they are not a name ("during the Winter"); in names
@@ -133,8 +248,21 @@ const NAMING_VERBS: &[&str] =
 const NEVER_CAPITALISED: &[&str] = &["autumn", "spring", "summer", "winter"];
 
 /// Words before a season that show it is the season and not a surname (Donna Summer).
-const SEASON_INTRODUCERS: &[&str] =
-    &["during", "each", "every", "in", "last", "next", "since", "that", "the", "this", "through", "throughout", "until"];
+const SEASON_INTRODUCERS: &[&str] = &[
+    "during",
+    "each",
+    "every",
+    "in",
+    "last",
+    "next",
+    "since",
+    "that",
+    "the",
+    "this",
+    "through",
+    "throughout",
+    "until",
+];
 
 /// A sentence with at least this share of capitalised words is a title in title case.
 const TITLE_CASE_SHARE: f64 = 0.6;
@@ -150,15 +278,24 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         // Judged once per sentence, and only for sentences with a candidate.
         let mut plain_english: Option<bool> = None;
         for i in span.clone() {
-            let Some(strength) = candidate(doc, span.clone(), i) else { continue };
+            let Some(strength) = candidate(doc, span.clone(), i) else {
+                continue;
+            };
             let tokens = doc.sentence_tokens(sentence);
-            if !*plain_english.get_or_insert_with(|| !is_title_case(tokens) && is_english(doc, tokens)) {
+            if !*plain_english
+                .get_or_insert_with(|| !is_title_case(tokens) && is_english(doc, tokens))
+            {
                 break;
             }
             let token = &doc.tokens[i];
             let text = doc.text(token);
-            let deliberate = usage.get_or_init(|| CapitalUsage::of(doc)).is_deliberate(text);
-            if deliberate || cx.settings.glossary.accepts(text) || !quotations.is_english(doc, span.clone(), i) {
+            let deliberate = usage
+                .get_or_init(|| CapitalUsage::of(doc))
+                .is_deliberate(text);
+            if deliberate
+                || cx.settings.glossary.accepts(text)
+                || !quotations.is_english(doc, span.clone(), i)
+            {
                 continue;
             }
             out.push(finding(doc, token, strength));
@@ -208,7 +345,11 @@ fn candidate(doc: &Document, span: Range<usize>, i: usize) -> Option<Strength> {
         return None;
     }
     let info = english_word(text)?;
-    if info.also_capitalised || is_name_part(text) || known_entity(text) || lexicon().western_name(strip_possessive(text)).is_some() {
+    if info.also_capitalised
+        || is_name_part(text)
+        || known_entity(text)
+        || lexicon().western_name(strip_possessive(text)).is_some()
+    {
         return None;
     }
     Some(Strength::ContentWord)
@@ -223,22 +364,30 @@ fn stands_alone(doc: &Document, span: Range<usize>, i: usize) -> bool {
         return false;
     }
     // "a part called Legato", "I called it Character".
-    let named = (span.start..i).rev().take(2).any(|j| NAMING_VERBS.contains(&lower(doc, &doc.tokens[j]).as_str()));
+    let named = (span.start..i)
+        .rev()
+        .take(2)
+        .any(|j| NAMING_VERBS.contains(&lower(doc, &doc.tokens[j]).as_str()));
     if named {
         return false;
     }
-    if capital_across_minor_words(doc, (span.start..i).rev()) || capital_across_minor_words(doc, i + 1..span.end) {
+    if capital_across_minor_words(doc, (span.start..i).rev())
+        || capital_across_minor_words(doc, i + 1..span.end)
+    {
         return false;
     }
     // "State-owned Shareholders", "Anti-submarine Ship": after a compound that opens with a capital.
     if i >= span.start + 3 && is_tight_hyphen(doc, i - 2) && is_capitalised(&doc.tokens[i - 3]) {
         return false;
     }
-    let Some(next) = doc.tokens.get(i + 1).filter(|_| i + 1 < span.end) else { return true };
+    let Some(next) = doc.tokens.get(i + 1).filter(|_| i + 1 < span.end) else {
+        return true;
+    };
     if next.kind == TokenKind::Number || next.is(Flags::HAS_DIGIT) {
         return false;
     }
-    if next.kind == TokenKind::Word && (is_capitalised(next) || doc.text(next).chars().count() == 1) {
+    if next.kind == TokenKind::Word && (is_capitalised(next) || doc.text(next).chars().count() == 1)
+    {
         return false;
     }
     if next.kind == TokenKind::Punct {
@@ -252,7 +401,12 @@ fn stands_alone(doc: &Document, span: Range<usize>, i: usize) -> bool {
             return false;
         }
         // "Architectural, Surveying, Planning": a list of capitalised names.
-        if mark == "," && doc.tokens.get(i + 2).is_some_and(|t| i + 2 < span.end && is_capitalised(t)) {
+        if mark == ","
+            && doc
+                .tokens
+                .get(i + 2)
+                .is_some_and(|t| i + 2 < span.end && is_capitalised(t))
+        {
             return false;
         }
     }
@@ -265,7 +419,10 @@ fn is_tight_hyphen(doc: &Document, j: usize) -> bool {
     hyphen.kind == TokenKind::Punct
         && doc.text(hyphen) == "-"
         && !hyphen.is(Flags::SPACE_BEFORE)
-        && doc.tokens.get(j + 1).is_some_and(|t| !t.is(Flags::SPACE_BEFORE))
+        && doc
+            .tokens
+            .get(j + 1)
+            .is_some_and(|t| !t.is(Flags::SPACE_BEFORE))
 }
 
 /// Walking `indices` away from a word, whether a capitalised word comes after one or two title-case
@@ -274,12 +431,15 @@ fn capital_across_minor_words(doc: &Document, mut indices: impl Iterator<Item = 
     let mut minor = 0;
     for j in indices.by_ref().take(3) {
         let token = &doc.tokens[j];
-        if token.kind == TokenKind::Word && !token.is(Flags::CAPITALISED) && MINOR_WORDS.contains(&lower(doc, token).as_str())
+        if token.kind == TokenKind::Word
+            && !token.is(Flags::CAPITALISED)
+            && MINOR_WORDS.contains(&lower(doc, token).as_str())
         {
             minor += 1;
             continue;
         }
-        let sentence_opener = token.is(Flags::SENTENCE_INITIAL) && FUNCTION_WORDS.contains(&lower(doc, token).as_str());
+        let sentence_opener = token.is(Flags::SENTENCE_INITIAL)
+            && FUNCTION_WORDS.contains(&lower(doc, token).as_str());
         return minor > 0 && is_capitalised(token) && !sentence_opener;
     }
     false
@@ -303,24 +463,33 @@ fn is_capitalised(token: &Token) -> bool {
 fn is_name_part(text: &str) -> bool {
     static HEADS: OnceLock<Vec<&'static str>> = OnceLock::new();
     let heads = HEADS.get_or_init(|| {
-        let mut heads: Vec<&'static str> = tsv::rows(include_str!("../../../wordlists/person_cues.tsv"))
-            .filter(|row| matches!(row.get(1), "title" | "org_head" | "place_head"))
-            .map(|row| row.get(0))
-            .filter(|word| !word.contains(' '))
-            .collect();
+        let mut heads: Vec<&'static str> =
+            tsv::rows(include_str!("../../../wordlists/person_cues.tsv"))
+                .filter(|row| matches!(row.get(1), "title" | "org_head" | "place_head"))
+                .map(|row| row.get(0))
+                .filter(|word| !word.contains(' '))
+                .collect();
         heads.sort_unstable();
         heads
     });
     let bare = strip_possessive(text);
-    heads.binary_search(&bare).is_ok() || bare.strip_suffix('s').is_some_and(|singular| heads.binary_search(&singular).is_ok())
+    heads.binary_search(&bare).is_ok()
+        || bare
+            .strip_suffix('s')
+            .is_some_and(|singular| heads.binary_search(&singular).is_ok())
 }
 
 fn known_entity(text: &str) -> bool {
-    known_entities().lookup(text).is_some_and(|found| found.record.is_spelled(text))
+    known_entities()
+        .lookup(text)
+        .is_some_and(|found| found.record.is_spelled(text))
 }
 
 fn is_title_case(tokens: &[Token]) -> bool {
-    let words: Vec<&Token> = tokens.iter().filter(|t| t.kind == TokenKind::Word).collect();
+    let words: Vec<&Token> = tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .collect();
     let capitalised = words.iter().filter(|t| is_capitalised(t)).count();
     words.len() >= 2 && capitalised as f64 >= TITLE_CASE_SHARE * words.len() as f64
 }
@@ -350,7 +519,10 @@ impl QuotationCache {
         }
         let quoted = |j: &usize| doc.tokens[*j].is(Flags::IN_QUOTE);
         let start = (span.start..i).rev().take_while(quoted).last().unwrap_or(i);
-        let end = (i..span.end).take_while(quoted).last().map_or(i + 1, |j| j + 1);
+        let end = (i..span.end)
+            .take_while(quoted)
+            .last()
+            .map_or(i + 1, |j| j + 1);
         let english = is_english(doc, &doc.tokens[start..end]);
         self.last = Some((start..end, english));
         english
@@ -389,26 +561,37 @@ impl<'d> CapitalUsage<'d> {
     }
 
     fn is_deliberate(&self, text: &str) -> bool {
-        self.words.get(strip_possessive(text)).is_some_and(|&(count, in_name)| count >= 2 || in_name)
+        self.words
+            .get(strip_possessive(text))
+            .is_some_and(|&(count, in_name)| count >= 2 || in_name)
     }
 }
 
 fn strip_possessive(text: &str) -> &str {
-    text.strip_suffix("'s").or_else(|| text.strip_suffix("’s")).unwrap_or(text)
+    text.strip_suffix("'s")
+        .or_else(|| text.strip_suffix("’s"))
+        .unwrap_or(text)
 }
 
 fn finding(doc: &Document, token: &Token, strength: Strength) -> Finding {
     let text = doc.text(token);
     let mut chars = text.chars();
-    let lowered: String = chars.next().map(|c| c.to_lowercase().chain(chars).collect()).unwrap_or_default();
+    let lowered: String = chars
+        .next()
+        .map(|c| c.to_lowercase().chain(chars).collect())
+        .unwrap_or_default();
     let confidence = match strength {
         Strength::FunctionWord => 0.85,
         Strength::ContentWord => 0.6,
     };
-    Finding::new(&CAPITAL_MID_SENTENCE, token.range(), format!("“{text}” is capitalised inside a sentence"))
-        .confidence(confidence)
-        .suggest(lowered.clone())
-        .fix(Fix::unsafe_edit(Edit::replace(token.range(), lowered)))
+    Finding::new(
+        &CAPITAL_MID_SENTENCE,
+        token.range(),
+        format!("“{text}” is capitalised inside a sentence"),
+    )
+    .confidence(confidence)
+    .suggest(lowered.clone())
+    .fix(Fix::unsafe_edit(Edit::replace(token.range(), lowered)))
 }
 
 #[cfg(test)]
@@ -419,9 +602,21 @@ mod tests {
 
     #[test]
     fn flags_stray_capitals() {
-        assert_lints(&CAPITAL_MID_SENTENCE, "He said the constraints are It's really from the other parts.", &["It's"]);
-        assert_lints(&CAPITAL_MID_SENTENCE, "The festival is a source of income during the Winter.", &["Winter"]);
-        assert_lints(&CAPITAL_MID_SENTENCE, "The company will Expand its factory next year.", &["Expand"]);
+        assert_lints(
+            &CAPITAL_MID_SENTENCE,
+            "He said the constraints are It's really from the other parts.",
+            &["It's"],
+        );
+        assert_lints(
+            &CAPITAL_MID_SENTENCE,
+            "The festival is a source of income during the Winter.",
+            &["Winter"],
+        );
+        assert_lints(
+            &CAPITAL_MID_SENTENCE,
+            "The company will Expand its factory next year.",
+            &["Expand"],
+        );
     }
 
     #[test]
@@ -429,62 +624,132 @@ mod tests {
         let text = "It rained during the Winter.";
         assert_suggestion(&CAPITAL_MID_SENTENCE, text, "winter");
         assert_fixed(&CAPITAL_MID_SENTENCE, text, Applicability::Safe, text);
-        assert_fixed(&CAPITAL_MID_SENTENCE, text, Applicability::Unsafe, "It rained during the winter.");
+        assert_fixed(
+            &CAPITAL_MID_SENTENCE,
+            text,
+            Applicability::Unsafe,
+            "It rained during the winter.",
+        );
     }
 
     #[test]
     fn names_that_are_words_stay_unflagged() {
-        assert_no_lints(&CAPITAL_MID_SENTENCE, "The report was written by Bill and checked by Rose.");
-        assert_no_lints(&CAPITAL_MID_SENTENCE, "Shares of Apple rose, and the University of Reading agreed.");
-        assert_no_lints(&CAPITAL_MID_SENTENCE, "The statement was read by Winter on Monday.");
+        assert_no_lints(
+            &CAPITAL_MID_SENTENCE,
+            "The report was written by Bill and checked by Rose.",
+        );
+        assert_no_lints(
+            &CAPITAL_MID_SENTENCE,
+            "Shares of Apple rose, and the University of Reading agreed.",
+        );
+        assert_no_lints(
+            &CAPITAL_MID_SENTENCE,
+            "The statement was read by Winter on Monday.",
+        );
     }
 
     #[test]
     fn names_of_several_words_stay_unflagged() {
-        assert_no_lints(&CAPITAL_MID_SENTENCE, "The ruling of the Supreme Court was welcomed by the Ministry of Commerce.");
-        assert_no_lints(&CAPITAL_MID_SENTENCE, "The case went back to the Court, and the Ministry said the Senate agreed.");
+        assert_no_lints(
+            &CAPITAL_MID_SENTENCE,
+            "The ruling of the Supreme Court was welcomed by the Ministry of Commerce.",
+        );
+        assert_no_lints(
+            &CAPITAL_MID_SENTENCE,
+            "The case went back to the Court, and the Ministry said the Senate agreed.",
+        );
     }
 
     #[test]
     fn days_months_nationalities_and_the_internet_stay_unflagged() {
-        assert_no_lints(&CAPITAL_MID_SENTENCE, "On Monday in March the Chinese and English teams met on the Internet.");
+        assert_no_lints(
+            &CAPITAL_MID_SENTENCE,
+            "On Monday in March the Chinese and English teams met on the Internet.",
+        );
     }
 
     #[test]
     fn openings_after_punctuation_stay_unflagged() {
-        assert_no_lints(&CAPITAL_MID_SENTENCE, "He had one rule: Never lie. The aim; Growth matters.");
-        assert_no_lints(&CAPITAL_MID_SENTENCE, "She said “Growth is slow” and left (Growth was slower).");
+        assert_no_lints(
+            &CAPITAL_MID_SENTENCE,
+            "He had one rule: Never lie. The aim; Growth matters.",
+        );
+        assert_no_lints(
+            &CAPITAL_MID_SENTENCE,
+            "She said “Growth is slow” and left (Growth was slower).",
+        );
         assert_no_lints(&CAPITAL_MID_SENTENCE, "The plan — Growth first — failed.");
     }
 
     #[test]
     fn titles_headings_and_lists_stay_unflagged() {
-        assert_no_lints(&CAPITAL_MID_SENTENCE, "Museum Reopens After Two Years of Work");
+        assert_no_lints(
+            &CAPITAL_MID_SENTENCE,
+            "Museum Reopens After Two Years of Work",
+        );
         assert_no_lints(&CAPITAL_MID_SENTENCE, "Items:\nFresh noodles\nGreen tea");
-        assert_no_lints(&CAPITAL_MID_SENTENCE, "They met in Room 5 to discuss Plan B.");
+        assert_no_lints(
+            &CAPITAL_MID_SENTENCE,
+            "They met in Room 5 to discuss Plan B.",
+        );
     }
 
     #[test]
     fn titles_of_works_stay_unflagged() {
-        assert_no_lints(&CAPITAL_MID_SENTENCE, "The cycle of Jacob and his Sons has been on display for years.");
-        assert_no_lints(&CAPITAL_MID_SENTENCE, "My favourite is Notes from the Underground, and his latest book, Hegemony or Survival, sold well.");
-        assert_no_lints(&CAPITAL_MID_SENTENCE, "The first part is called Legato and the second part was called Staccato.");
-        assert_no_lints(&CAPITAL_MID_SENTENCE, "I called it Character, walks and words.");
+        assert_no_lints(
+            &CAPITAL_MID_SENTENCE,
+            "The cycle of Jacob and his Sons has been on display for years.",
+        );
+        assert_no_lints(
+            &CAPITAL_MID_SENTENCE,
+            "My favourite is Notes from the Underground, and his latest book, Hegemony or Survival, sold well.",
+        );
+        assert_no_lints(
+            &CAPITAL_MID_SENTENCE,
+            "The first part is called Legato and the second part was called Staccato.",
+        );
+        assert_no_lints(
+            &CAPITAL_MID_SENTENCE,
+            "I called it Character, walks and words.",
+        );
     }
 
     #[test]
     fn words_in_the_position_of_names_stay_unflagged() {
-        assert_no_lints(&CAPITAL_MID_SENTENCE, "Watford lost 3-2 at Arsenal after migrants crossed the Channel.");
-        assert_no_lints(&CAPITAL_MID_SENTENCE, "They will play three Tests, and with allies and Independents it has 97 seats.");
-        assert_no_lints(&CAPITAL_MID_SENTENCE, "The lamp emits Ultraviolet (UV) radiation.");
-        assert_no_lints(&CAPITAL_MID_SENTENCE, "Trading resumed after a transfer by State-owned Shareholders last week.");
+        assert_no_lints(
+            &CAPITAL_MID_SENTENCE,
+            "Watford lost 3-2 at Arsenal after migrants crossed the Channel.",
+        );
+        assert_no_lints(
+            &CAPITAL_MID_SENTENCE,
+            "They will play three Tests, and with allies and Independents it has 97 seats.",
+        );
+        assert_no_lints(
+            &CAPITAL_MID_SENTENCE,
+            "The lamp emits Ultraviolet (UV) radiation.",
+        );
+        assert_no_lints(
+            &CAPITAL_MID_SENTENCE,
+            "Trading resumed after a transfer by State-owned Shareholders last week.",
+        );
     }
 
     #[test]
     fn flags_function_words_and_seasons_anywhere_else() {
-        assert_lints(&CAPITAL_MID_SENTENCE, "It is a comprehensive test The main battlefield for ability.", &["The"]);
-        assert_lints(&CAPITAL_MID_SENTENCE, "Prices rise every Summer and fall in the Autumn.", &["Summer", "Autumn"]);
-        assert_no_lints(&CAPITAL_MID_SENTENCE, "The song was recorded by Donna Summer and sung by Summer herself.");
+        assert_lints(
+            &CAPITAL_MID_SENTENCE,
+            "It is a comprehensive test The main battlefield for ability.",
+            &["The"],
+        );
+        assert_lints(
+            &CAPITAL_MID_SENTENCE,
+            "Prices rise every Summer and fall in the Autumn.",
+            &["Summer", "Autumn"],
+        );
+        assert_no_lints(
+            &CAPITAL_MID_SENTENCE,
+            "The song was recorded by Donna Summer and sung by Summer herself.",
+        );
     }
 
     #[test]
@@ -497,11 +762,17 @@ mod tests {
 
     #[test]
     fn foreign_quotations_stay_unflagged() {
-        assert_no_lints(&CAPITAL_MID_SENTENCE, "She said „wir haben die Hand gereicht und die Angst verloren“ to the crowd.");
+        assert_no_lints(
+            &CAPITAL_MID_SENTENCE,
+            "She said „wir haben die Hand gereicht und die Angst verloren“ to the crowd.",
+        );
     }
 
     #[test]
     fn the_pronoun_i_and_acronyms_stay_unflagged() {
-        assert_no_lints(&CAPITAL_MID_SENTENCE, "He knew I was right about the NASA budget and the iPhone.");
+        assert_no_lints(
+            &CAPITAL_MID_SENTENCE,
+            "He knew I was right about the NASA budget and the iPhone.",
+        );
     }
 }

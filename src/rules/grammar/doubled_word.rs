@@ -49,16 +49,16 @@ declare_rule! {
 
 /// Doublings that are grammatical English.
 const ALLOWED: &[&str] = &[
-    "bye", "do", "far", "ha", "had", "hee", "ho", "is", "knock", "long", "many", "much", "no", "really", "so", "that",
-    "too", "tsk", "tut", "very", "way", "yada", "yum",
+    "bye", "do", "far", "ha", "had", "hee", "ho", "is", "knock", "long", "many", "much", "no",
+    "really", "so", "that", "too", "tsk", "tut", "very", "way", "yada", "yum",
 ];
 
 /// Function words: a doubled one is always a slip.
 const FUNCTION_WORDS: &[&str] = &[
-    "a", "about", "after", "an", "and", "are", "as", "at", "be", "been", "but", "by", "can", "could", "for",
-    "from", "has", "have", "he", "her", "his", "i", "if", "in", "into", "it", "its", "may", "of", "on", "or",
-    "our", "she", "should", "than", "the", "their", "them", "then", "there", "they", "this", "to", "was",
-    "we", "were", "which", "who", "will", "with", "would",
+    "a", "about", "after", "an", "and", "are", "as", "at", "be", "been", "but", "by", "can",
+    "could", "for", "from", "has", "have", "he", "her", "his", "i", "if", "in", "into", "it",
+    "its", "may", "of", "on", "or", "our", "she", "should", "than", "the", "their", "them", "then",
+    "there", "they", "this", "to", "was", "we", "were", "which", "who", "will", "with", "would",
 ];
 
 pub fn check(cx: &Context, out: &mut Vec<Finding>) {
@@ -74,32 +74,51 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
                 continue;
             }
             let said_three_times = (i > 0 && is_doubling(doc, &tokens[i - 1], first))
-                || tokens.get(i + 2).is_some_and(|next| is_doubling(doc, second, next));
+                || tokens
+                    .get(i + 2)
+                    .is_some_and(|next| is_doubling(doc, second, next));
             if said_three_times {
                 continue;
             }
             let word = doc.text(second).to_lowercase();
             let edit = Edit::delete(first.end as usize..second.end as usize);
-            let fix = if FUNCTION_WORDS.contains(&word.as_str()) { Fix::safe(edit) } else { Fix::unsafe_edit(edit) };
+            let fix = if FUNCTION_WORDS.contains(&word.as_str()) {
+                Fix::safe(edit)
+            } else {
+                Fix::unsafe_edit(edit)
+            };
             out.push(
-                Finding::new(&DOUBLED_WORD, first.start as usize..second.end as usize, format!("doubled word “{word}”"))
-                    .confidence(0.9)
-                    .suggest(doc.text(first))
-                    .fix(fix),
+                Finding::new(
+                    &DOUBLED_WORD,
+                    first.start as usize..second.end as usize,
+                    format!("doubled word “{word}”"),
+                )
+                .confidence(0.9)
+                .suggest(doc.text(first))
+                .fix(fix),
             );
         }
     }
 }
 
 fn is_doubling(doc: &Document, first: &Token, second: &Token) -> bool {
-    if first.kind != TokenKind::Word || second.kind != TokenKind::Word || !second.is(Flags::SPACE_BEFORE) {
+    if first.kind != TokenKind::Word
+        || second.kind != TokenKind::Word
+        || !second.is(Flags::SPACE_BEFORE)
+    {
         return false;
     }
-    if !doc.slice(first.end as usize..second.start as usize).chars().all(char::is_whitespace) {
+    if !doc
+        .slice(first.end as usize..second.start as usize)
+        .chars()
+        .all(char::is_whitespace)
+    {
         return false;
     }
     let (a, b) = (doc.text(first), doc.text(second));
-    if a.to_lowercase() != b.to_lowercase() || (first.is(Flags::ALL_CAPS) != second.is(Flags::ALL_CAPS)) {
+    if a.to_lowercase() != b.to_lowercase()
+        || (first.is(Flags::ALL_CAPS) != second.is(Flags::ALL_CAPS))
+    {
         return false;
     }
     let both_capitalised = first.is(Flags::CAPITALISED) && second.is(Flags::CAPITALISED);
@@ -114,28 +133,65 @@ mod tests {
 
     #[test]
     fn flags_doubled_words() {
-        assert_lints(&DOUBLED_WORD, "He said the the results were strong.", &["the the"]);
+        assert_lints(
+            &DOUBLED_WORD,
+            "He said the the results were strong.",
+            &["the the"],
+        );
         let wrapped = "It went to\nto the market.";
         let found = lint_as(&DOUBLED_WORD, wrapped, crate::text::InputFormat::Markdown);
-        assert_eq!(found.iter().map(|f| &wrapped[f.range.clone()]).collect::<Vec<_>>(), ["to\nto"]);
+        assert_eq!(
+            found
+                .iter()
+                .map(|f| &wrapped[f.range.clone()])
+                .collect::<Vec<_>>(),
+            ["to\nto"]
+        );
         assert_lints(&DOUBLED_WORD, "The the first.", &["The the"]);
     }
 
     #[test]
     fn leaves_grammatical_doublings() {
-        assert_no_lints(&DOUBLED_WORD, "She had had enough. He said that that was all. What it is is a test.");
-        assert_no_lints(&DOUBLED_WORD, "They played Duran Duran and visited Walla Walla.");
-        assert_no_lints(&DOUBLED_WORD, "It was the, the end. The 20 20 vision. Bye bye.");
-        assert_no_lints(&DOUBLED_WORD, "It was very very short, for many many years. The first FIRST Global event.");
+        assert_no_lints(
+            &DOUBLED_WORD,
+            "She had had enough. He said that that was all. What it is is a test.",
+        );
+        assert_no_lints(
+            &DOUBLED_WORD,
+            "They played Duran Duran and visited Walla Walla.",
+        );
+        assert_no_lints(
+            &DOUBLED_WORD,
+            "It was the, the end. The 20 20 vision. Bye bye.",
+        );
+        assert_no_lints(
+            &DOUBLED_WORD,
+            "It was very very short, for many many years. The first FIRST Global event.",
+        );
         assert_no_lints(&DOUBLED_WORD, "What are they killing killing killing over?");
         assert_no_lints(&DOUBLED_WORD, "Uh, the the origin, um, is clear.");
     }
 
     #[test]
     fn function_words_are_fixed_safely() {
-        assert_fixed(&DOUBLED_WORD, "He said the the results.", Applicability::Safe, "He said the results.");
-        assert_fixed(&DOUBLED_WORD, "A big big win.", Applicability::Safe, "A big big win.");
-        assert_fixed(&DOUBLED_WORD, "A big big win.", Applicability::Unsafe, "A big win.");
+        assert_fixed(
+            &DOUBLED_WORD,
+            "He said the the results.",
+            Applicability::Safe,
+            "He said the results.",
+        );
+        assert_fixed(
+            &DOUBLED_WORD,
+            "A big big win.",
+            Applicability::Safe,
+            "A big big win.",
+        );
+        assert_fixed(
+            &DOUBLED_WORD,
+            "A big big win.",
+            Applicability::Unsafe,
+            "A big win.",
+        );
     }
 
     #[test]

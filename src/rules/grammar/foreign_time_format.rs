@@ -45,10 +45,14 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         if let Some(english) = english_time(text) {
             let range = token.range();
             out.push(
-                Finding::new(&FOREIGN_TIME_FORMAT, range.clone(), format!("“{text}” is not an English way to write a time"))
-                    .confidence(0.85)
-                    .suggest(english.clone())
-                    .fix(Fix::unsafe_edit(Edit::replace(range, english))),
+                Finding::new(
+                    &FOREIGN_TIME_FORMAT,
+                    range.clone(),
+                    format!("“{text}” is not an English way to write a time"),
+                )
+                .confidence(0.85)
+                .suggest(english.clone())
+                .fix(Fix::unsafe_edit(Edit::replace(range, english))),
             );
         }
     }
@@ -59,7 +63,8 @@ fn english_time(text: &str) -> Option<String> {
     let (hours, minutes) = text.split_once(['H', 'h'])?;
     let valid_hours = (1..=2).contains(&hours.len()) && hours.parse::<u8>().is_ok_and(|h| h < 24);
     let valid_minutes = minutes.len() == 2 && minutes.parse::<u8>().is_ok_and(|m| m < 60);
-    (valid_hours && valid_minutes && hours.bytes().all(|b| b.is_ascii_digit())).then(|| format!("{hours}:{minutes}"))
+    (valid_hours && valid_minutes && hours.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| format!("{hours}:{minutes}"))
 }
 
 #[cfg(test)]
@@ -69,12 +74,19 @@ mod tests {
 
     #[test]
     fn h_times() {
-        assert_lints(&FOREIGN_TIME_FORMAT, "From 08H00 on July 25 to 14h30.", &["08H00", "14h30"]);
+        assert_lints(
+            &FOREIGN_TIME_FORMAT,
+            "From 08H00 on July 25 to 14h30.",
+            &["08H00", "14h30"],
+        );
         assert_suggestion(&FOREIGN_TIME_FORMAT, "at 08H00", "08:00");
     }
 
     #[test]
     fn other_tokens_pass() {
-        assert_no_lints(&FOREIGN_TIME_FORMAT, "A 4H battery, the 2H2O formula, 25H99 and the H1N1 virus at 08:00.");
+        assert_no_lints(
+            &FOREIGN_TIME_FORMAT,
+            "A 4H battery, the 2H2O formula, 25H99 and the H1N1 virus at 08:00.",
+        );
     }
 }

@@ -44,26 +44,41 @@ declare_rule! {
     };
 }
 
-const CLAUSE_OPENERS: &[&str] = &["about", "but", "its", "our", "their", "these", "they", "this", "those", "we", "which", "who"];
+const CLAUSE_OPENERS: &[&str] = &[
+    "about", "but", "its", "our", "their", "these", "they", "this", "those", "we", "which", "who",
+];
 
 pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     let doc = cx.doc;
     for window in doc.tokens.windows(3) {
-        let [before, hyphen, after] = window else { continue };
+        let [before, hyphen, after] = window else {
+            continue;
+        };
         let glued = !hyphen.is(Flags::SPACE_BEFORE) && !after.is(Flags::SPACE_BEFORE);
-        if !glued || hyphen.kind != TokenKind::Punct || doc.text(hyphen) != "-" || before.kind != TokenKind::Word {
+        if !glued
+            || hyphen.kind != TokenKind::Punct
+            || doc.text(hyphen) != "-"
+            || before.kind != TokenKind::Word
+        {
             continue;
         }
         let next = doc.text(after);
-        if after.kind != TokenKind::Word || !CLAUSE_OPENERS.contains(&next.to_lowercase().as_str()) || doc.text(before).chars().count() < 2 {
+        if after.kind != TokenKind::Word
+            || !CLAUSE_OPENERS.contains(&next.to_lowercase().as_str())
+            || doc.text(before).chars().count() < 2
+        {
             continue;
         }
         let range = hyphen.start as usize..hyphen.end as usize;
         out.push(
-            Finding::new(&HYPHEN_FOR_DASH, range.clone(), format!("a hyphen where a dash belongs, before “{next}”"))
-                .confidence(0.8)
-                .suggest(" — ")
-                .fix(Fix::unsafe_edit(Edit::replace(range, " — "))),
+            Finding::new(
+                &HYPHEN_FOR_DASH,
+                range.clone(),
+                format!("a hyphen where a dash belongs, before “{next}”"),
+            )
+            .confidence(0.8)
+            .suggest(" — ")
+            .fix(Fix::unsafe_edit(Edit::replace(range, " — "))),
         );
     }
 }
@@ -76,16 +91,38 @@ mod tests {
 
     #[test]
     fn hyphens_before_a_new_clause() {
-        assert_lints(&HYPHEN_FOR_DASH, "images of the universe-this series can be traced", &["-"]);
-        assert_fixed(&HYPHEN_FOR_DASH, "black holes-those that are heavy", Applicability::Unsafe, "black holes — those that are heavy");
-        assert_lints(&HYPHEN_FOR_DASH, "Einstein also realized-this is the point", &["-"]);
+        assert_lints(
+            &HYPHEN_FOR_DASH,
+            "images of the universe-this series can be traced",
+            &["-"],
+        );
+        assert_fixed(
+            &HYPHEN_FOR_DASH,
+            "black holes-those that are heavy",
+            Applicability::Unsafe,
+            "black holes — those that are heavy",
+        );
+        assert_lints(
+            &HYPHEN_FOR_DASH,
+            "Einstein also realized-this is the point",
+            &["-"],
+        );
     }
 
     #[test]
     fn real_compounds_and_dashes_pass() {
-        assert_no_lints(&HYPHEN_FOR_DASH, "a well-known, so-called, up-to-date, built-in, look-alike plan");
-        assert_no_lints(&HYPHEN_FOR_DASH, "a native-like accent and a drum-like sound");
-        assert_no_lints(&HYPHEN_FOR_DASH, "black holes - those that are heavy - and stars");
+        assert_no_lints(
+            &HYPHEN_FOR_DASH,
+            "a well-known, so-called, up-to-date, built-in, look-alike plan",
+        );
+        assert_no_lints(
+            &HYPHEN_FOR_DASH,
+            "a native-like accent and a drum-like sound",
+        );
+        assert_no_lints(
+            &HYPHEN_FOR_DASH,
+            "black holes - those that are heavy - and stars",
+        );
         assert_no_lints(&HYPHEN_FOR_DASH, "black holes — those that are heavy");
     }
 }

@@ -69,11 +69,18 @@ struct Entry {
 fn table() -> &'static PhraseTable<Entry> {
     static TABLE: OnceLock<PhraseTable<Entry>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        PhraseTable::from_tsv(include_str!("../../../wordlists/chinglish_forms.tsv"), |pattern, row| {
-            let correction = Pattern::parse_correction(row.get(1));
-            let mechanical = is_drop_in(pattern, &correction);
-            Entry { correction, explanation: row.get(2), mechanical }
-        })
+        PhraseTable::from_tsv(
+            include_str!("../../../wordlists/chinglish_forms.tsv"),
+            |pattern, row| {
+                let correction = Pattern::parse_correction(row.get(1));
+                let mechanical = is_drop_in(pattern, &correction);
+                Entry {
+                    correction,
+                    explanation: row.get(2),
+                    mechanical,
+                }
+            },
+        )
     })
 }
 
@@ -85,7 +92,9 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             continue;
         }
         let entry = &table.entries[m.pattern];
-        let Some(mut correction) = table.phrases.render(doc, &m, &entry.correction) else { continue };
+        let Some(mut correction) = table.phrases.render(doc, &m, &entry.correction) else {
+            continue;
+        };
         let mut range = m.range(doc);
         let flagged = doc.slice(range.clone()).to_string();
         // "etc." inside a sentence: its full stop goes with it. At the end of the sentence the
@@ -107,12 +116,20 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             }
         }
         let edit = Edit::replace(range.clone(), correction.clone());
-        let fix = if entry.mechanical { Fix::unsafe_edit(edit) } else { Fix::display_only(edit) };
+        let fix = if entry.mechanical {
+            Fix::unsafe_edit(edit)
+        } else {
+            Fix::display_only(edit)
+        };
         out.push(
-            Finding::new(&MALFORMED_CONSTRUCTION, m.range(doc), format!("“{flagged}”: {}", entry.explanation))
-                .confidence(0.85)
-                .suggest(correction)
-                .fix(fix),
+            Finding::new(
+                &MALFORMED_CONSTRUCTION,
+                m.range(doc),
+                format!("“{flagged}”: {}", entry.explanation),
+            )
+            .confidence(0.85)
+            .suggest(correction)
+            .fix(fix),
         );
     }
 }
@@ -129,14 +146,18 @@ fn is_in_despite_of(doc: &Document, m: &PhraseMatch) -> bool {
 /// The index of a full stop right after the match, if any.
 fn abbreviation_stop(doc: &Document, m: &PhraseMatch) -> Option<usize> {
     let next = doc.tokens.get(m.tokens.end)?;
-    (next.kind == TokenKind::Punct && doc.text(next) == "." && next.start == doc.tokens[m.tokens.end - 1].end)
+    (next.kind == TokenKind::Punct
+        && doc.text(next) == "."
+        && next.start == doc.tokens[m.tokens.end - 1].end)
         .then_some(m.tokens.end)
 }
 
 /// Whether the token at `index` is the last of its sentence but for closing marks.
 fn ends_sentence(doc: &Document, index: usize) -> bool {
     let sentence = &doc.sentences[doc.sentence_of(index)];
-    doc.tokens[index + 1..sentence.tokens.end].iter().all(|t| t.kind == TokenKind::Punct && doc.text(t) != ",")
+    doc.tokens[index + 1..sentence.tokens.end]
+        .iter()
+        .all(|t| t.kind == TokenKind::Punct && doc.text(t) != ",")
 }
 
 #[cfg(test)]
@@ -147,9 +168,21 @@ mod tests {
 
     #[test]
     fn flags_redundant_prepositions() {
-        assert_lints(&MALFORMED_CONSTRUCTION, "The ministers discussed about the budget.", &["discussed about the"]);
-        assert_lints(&MALFORMED_CONSTRUCTION, "The report emphasises on the importance of training.", &["emphasises on the importance"]);
-        assert_lints(&MALFORMED_CONSTRUCTION, "Despite of the rain, the match went ahead.", &["Despite of"]);
+        assert_lints(
+            &MALFORMED_CONSTRUCTION,
+            "The ministers discussed about the budget.",
+            &["discussed about the"],
+        );
+        assert_lints(
+            &MALFORMED_CONSTRUCTION,
+            "The report emphasises on the importance of training.",
+            &["emphasises on the importance"],
+        );
+        assert_lints(
+            &MALFORMED_CONSTRUCTION,
+            "Despite of the rain, the match went ahead.",
+            &["Despite of"],
+        );
         assert_fixed(
             &MALFORMED_CONSTRUCTION,
             "The ministers discussed about the budget.",
@@ -161,28 +194,71 @@ mod tests {
     #[test]
     fn flags_lists_closed_twice() {
         let text = "They grow crops such as rice, wheat and so on.";
-        assert_lints(&MALFORMED_CONSTRUCTION, text, &["such as rice, wheat and so on"]);
-        assert_fixed(&MALFORMED_CONSTRUCTION, text, Applicability::Unsafe, "They grow crops such as rice and wheat.");
+        assert_lints(
+            &MALFORMED_CONSTRUCTION,
+            text,
+            &["such as rice, wheat and so on"],
+        );
+        assert_fixed(
+            &MALFORMED_CONSTRUCTION,
+            text,
+            Applicability::Unsafe,
+            "They grow crops such as rice and wheat.",
+        );
         let mid = "Sports such as football, tennis, etc. are popular.";
-        assert_fixed(&MALFORMED_CONSTRUCTION, mid, Applicability::Unsafe, "Sports such as football and tennis are popular.");
+        assert_fixed(
+            &MALFORMED_CONSTRUCTION,
+            mid,
+            Applicability::Unsafe,
+            "Sports such as football and tennis are popular.",
+        );
         let end = "They sell pens, paper, and etc.";
-        assert_fixed(&MALFORMED_CONSTRUCTION, end, Applicability::Unsafe, "They sell pens, paper, etc.");
+        assert_fixed(
+            &MALFORMED_CONSTRUCTION,
+            end,
+            Applicability::Unsafe,
+            "They sell pens, paper, etc.",
+        );
     }
 
     #[test]
     fn flags_although_but_only_as_a_main_clause() {
         let text = "Although prices fell, but demand stayed weak.";
-        assert_lints(&MALFORMED_CONSTRUCTION, text, &["Although prices fell, but"]);
-        assert_fixed(&MALFORMED_CONSTRUCTION, text, Applicability::Unsafe, "Although prices fell, demand stayed weak.");
-        assert_no_lints(&MALFORMED_CONSTRUCTION, "He agreed, although reluctantly, but then changed his mind.");
-        assert_no_lints(&MALFORMED_CONSTRUCTION, "Although it be but one virtue, it is enough.");
+        assert_lints(
+            &MALFORMED_CONSTRUCTION,
+            text,
+            &["Although prices fell, but"],
+        );
+        assert_fixed(
+            &MALFORMED_CONSTRUCTION,
+            text,
+            Applicability::Unsafe,
+            "Although prices fell, demand stayed weak.",
+        );
+        assert_no_lints(
+            &MALFORMED_CONSTRUCTION,
+            "He agreed, although reluctantly, but then changed his mind.",
+        );
+        assert_no_lints(
+            &MALFORMED_CONSTRUCTION,
+            "Although it be but one virtue, it is enough.",
+        );
     }
 
     #[test]
     fn mixed_constructions_lose_their_comma() {
         let text = "According to the survey shows, most people agree.";
-        assert_lints(&MALFORMED_CONSTRUCTION, text, &["According to the survey shows"]);
-        assert_fixed(&MALFORMED_CONSTRUCTION, text, Applicability::Unsafe, "The survey shows most people agree.");
+        assert_lints(
+            &MALFORMED_CONSTRUCTION,
+            text,
+            &["According to the survey shows"],
+        );
+        assert_fixed(
+            &MALFORMED_CONSTRUCTION,
+            text,
+            Applicability::Unsafe,
+            "The survey shows most people agree.",
+        );
     }
 
     #[test]
@@ -195,13 +271,34 @@ mod tests {
 
     #[test]
     fn leaves_correct_english_alone() {
-        assert_no_lints(&MALFORMED_CONSTRUCTION, "The ministers discussed the budget and talked about taxes.");
-        assert_no_lints(&MALFORMED_CONSTRUCTION, "Crops such as rice and wheat grew; fruit, nuts, etc. did not.");
+        assert_no_lints(
+            &MALFORMED_CONSTRUCTION,
+            "The ministers discussed the budget and talked about taxes.",
+        );
+        assert_no_lints(
+            &MALFORMED_CONSTRUCTION,
+            "Crops such as rice and wheat grew; fruit, nuts, etc. did not.",
+        );
         assert_no_lints(&MALFORMED_CONSTRUCTION, "He acted in despite of the law.");
-        assert_no_lints(&MALFORMED_CONSTRUCTION, "The workers returned back to the factory.");
-        assert_no_lints(&MALFORMED_CONSTRUCTION, "We look forward to hearing from you and to seeing the results.");
-        assert_no_lints(&MALFORMED_CONSTRUCTION, "The emphasis on the need for reform was clear.");
-        assert_no_lints(&MALFORMED_CONSTRUCTION, "Such as it is, the plan works, and so on it goes.");
-        assert_no_lints(&MALFORMED_CONSTRUCTION, "Although small, the town, but not the city, grew.");
+        assert_no_lints(
+            &MALFORMED_CONSTRUCTION,
+            "The workers returned back to the factory.",
+        );
+        assert_no_lints(
+            &MALFORMED_CONSTRUCTION,
+            "We look forward to hearing from you and to seeing the results.",
+        );
+        assert_no_lints(
+            &MALFORMED_CONSTRUCTION,
+            "The emphasis on the need for reform was clear.",
+        );
+        assert_no_lints(
+            &MALFORMED_CONSTRUCTION,
+            "Such as it is, the plan works, and so on it goes.",
+        );
+        assert_no_lints(
+            &MALFORMED_CONSTRUCTION,
+            "Although small, the town, but not the city, grew.",
+        );
     }
 }

@@ -3,10 +3,10 @@
 pub mod article_sound_mismatch;
 pub mod capital_mid_sentence;
 pub mod doubled_word;
+pub mod foreign_time_format;
+pub mod hyphen_for_dash;
 pub mod malformed_construction;
 pub mod number_without_separators;
 pub mod passive_intransitive;
-pub mod uncountable_plural;
-pub mod foreign_time_format;
-pub mod hyphen_for_dash;
 pub mod spaced_hyphen_compound;
+pub mod uncountable_plural;

@@ -58,30 +58,105 @@ declare_rule! {
 
 /// Words after which a number is an identifier, not a quantity (lowercase, sorted).
 const IDENTIFIER_CUES: &[&str] = &[
-    "#", "account", "art", "article", "batch", "box", "bus", "case", "channel", "code", "docket", "exhibit", "ext",
-    "extension", "fax", "file", "flight", "gate", "hotline", "id", "isbn", "issn", "item", "licence", "license", "line",
-    "lot", "mobile", "model", "no", "nos", "number", "order", "p", "page", "pages", "patent", "phone", "pin",
-    "platform", "po", "port", "postcode", "pp", "ref", "reference", "registration", "room", "route", "serial",
-    "suite", "tel", "telephone", "ticket", "train", "v", "version", "year", "zip", "zipcode",
+    "#",
+    "account",
+    "art",
+    "article",
+    "batch",
+    "box",
+    "bus",
+    "case",
+    "channel",
+    "code",
+    "docket",
+    "exhibit",
+    "ext",
+    "extension",
+    "fax",
+    "file",
+    "flight",
+    "gate",
+    "hotline",
+    "id",
+    "isbn",
+    "issn",
+    "item",
+    "licence",
+    "license",
+    "line",
+    "lot",
+    "mobile",
+    "model",
+    "no",
+    "nos",
+    "number",
+    "order",
+    "p",
+    "page",
+    "pages",
+    "patent",
+    "phone",
+    "pin",
+    "platform",
+    "po",
+    "port",
+    "postcode",
+    "pp",
+    "ref",
+    "reference",
+    "registration",
+    "room",
+    "route",
+    "serial",
+    "suite",
+    "tel",
+    "telephone",
+    "ticket",
+    "train",
+    "v",
+    "version",
+    "year",
+    "zip",
+    "zipcode",
 ];
 
 /// Words after which a number is an identifier or a year (lowercase, sorted).
-const IDENTIFIER_AFTER: &[&str] = &["ad", "b.c", "bc", "bce", "ce", "hotline", "hotlines", "line", "series"];
+const IDENTIFIER_AFTER: &[&str] = &[
+    "ad", "b.c", "bc", "bce", "ce", "hotline", "hotlines", "line", "series",
+];
 
 /// Capitalised words that name a currency: the number after them is an amount.
-const CURRENCY_CODES: &[&str] = &["AUD", "CAD", "CNY", "EUR", "GBP", "HKD", "INR", "JPY", "NT", "RMB", "Rs", "USD"];
+const CURRENCY_CODES: &[&str] = &[
+    "AUD", "CAD", "CNY", "EUR", "GBP", "HKD", "INR", "JPY", "NT", "RMB", "Rs", "USD",
+];
 
 /// Words before a four-digit number in the range of years that make it a quantity, when a
 /// noun follows ("nearly 2000 kilometers"; "in 2000 kilometers" is left alone).
 const QUANTITY_CUES: &[&str] = &[
-    "about", "additional", "almost", "another", "approximately", "around", "exceeded", "exceeding", "least", "nearly",
-    "only", "over", "roughly", "some", "surpassed", "than", "total",
+    "about",
+    "additional",
+    "almost",
+    "another",
+    "approximately",
+    "around",
+    "exceeded",
+    "exceeding",
+    "least",
+    "nearly",
+    "only",
+    "over",
+    "roughly",
+    "some",
+    "surpassed",
+    "than",
+    "total",
 ];
 
 /// Words after a number that show it is not followed by a counted noun.
 const FUNCTION_WORDS: &[&str] = &[
-    "a", "after", "and", "as", "at", "before", "but", "by", "for", "from", "in", "into", "is", "it", "of", "on",
-    "or", "since", "that", "the", "their", "this", "to", "was", "were", "when", "which", "with",
+    "a", "after", "and", "as", "at", "before", "but", "by", "for", "from", "in", "into", "is",
+    "it", "of", "on", "or", "since", "that", "the", "their", "this", "to", "was", "were", "when",
+    "which", "with",
 ];
 
 pub fn check(cx: &Context, out: &mut Vec<Finding>) {
@@ -89,7 +164,9 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     for sentence in &doc.sentences {
         let tokens = doc.sentence_tokens(sentence);
         for (i, token) in tokens.iter().enumerate() {
-            let Some((digits, suffix)) = bare_number(doc, token) else { continue };
+            let Some((digits, suffix)) = bare_number(doc, token) else {
+                continue;
+            };
             if !is_quantity(doc, tokens, i, digits) {
                 continue;
             }
@@ -100,7 +177,10 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
                 Finding::new(
                     &NUMBER_WITHOUT_SEPARATORS,
                     range.clone(),
-                    format!("“{}” is written without thousands separators", doc.text(token)),
+                    format!(
+                        "“{}” is written without thousands separators",
+                        doc.text(token)
+                    ),
                 )
                 .confidence(confidence)
                 .suggest(grouped.clone())
@@ -123,7 +203,9 @@ fn bare_number<'d>(doc: &'d Document, token: &Token) -> Option<(&'d str, &'d str
         }
         _ => return None,
     };
-    let plain = (4..=9).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()) && !digits.starts_with('0');
+    let plain = (4..=9).contains(&digits.len())
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && !digits.starts_with('0');
     plain.then_some((digits, suffix))
 }
 
@@ -133,25 +215,39 @@ fn is_quantity(doc: &Document, tokens: &[Token], i: usize, digits: &str) -> bool
     if is_glued(doc, token) {
         return false;
     }
-    let prev = i.checked_sub(1).map(|p| &tokens[p]).filter(|_| token.is(Flags::SPACE_BEFORE) || i == 0);
-    let prev_word = prev.filter(|p| p.kind == TokenKind::Word).map(|p| doc.text(p));
+    let prev = i
+        .checked_sub(1)
+        .map(|p| &tokens[p])
+        .filter(|_| token.is(Flags::SPACE_BEFORE) || i == 0);
+    let prev_word = prev
+        .filter(|p| p.kind == TokenKind::Word)
+        .map(|p| doc.text(p));
     if let Some(p) = prev {
         let lower = doc.text(p).to_lowercase();
         if IDENTIFIER_CUES.binary_search(&lower.as_str()).is_ok() {
             return false;
         }
         // "No. 10086", "pp. 12345": the identifier word sits before a full stop.
-        if doc.text(p) == "." && i >= 2 && IDENTIFIER_CUES.binary_search(&doc.text(&tokens[i - 2]).to_lowercase().as_str()).is_ok() {
+        if doc.text(p) == "."
+            && i >= 2
+            && IDENTIFIER_CUES
+                .binary_search(&doc.text(&tokens[i - 2]).to_lowercase().as_str())
+                .is_ok()
+        {
             return false;
         }
-        let capitalised = p.kind == TokenKind::Word && p.is(Flags::CAPITALISED) && !p.is(Flags::SENTENCE_INITIAL);
+        let capitalised =
+            p.kind == TokenKind::Word && p.is(Flags::CAPITALISED) && !p.is(Flags::SENTENCE_INITIAL);
         if capitalised && !CURRENCY_CODES.contains(&doc.text(p)) {
             return false;
         }
     }
     let next = tokens.get(i + 1).filter(|n| n.is(Flags::SPACE_BEFORE));
     if let Some(n) = next {
-        if IDENTIFIER_AFTER.binary_search(&doc.text(n).to_lowercase().as_str()).is_ok() {
+        if IDENTIFIER_AFTER
+            .binary_search(&doc.text(n).to_lowercase().as_str())
+            .is_ok()
+        {
             return false;
         }
     }
@@ -170,8 +266,13 @@ fn is_quantity(doc: &Document, tokens: &[Token], i: usize, digits: &str) -> bool
     }
     // A four-digit number in the range of years is a quantity only between a word of quantity
     // and a counted noun: "nearly 2000 kilometers", "a total of 2045 cases".
-    let cued = prev_word.is_some_and(|w| QUANTITY_CUES.binary_search(&w.to_lowercase().as_str()).is_ok())
-        || (prev_word == Some("of") && i >= 2 && doc.text(&tokens[i - 2]).eq_ignore_ascii_case("total"));
+    let cued = prev_word.is_some_and(|w| {
+        QUANTITY_CUES
+            .binary_search(&w.to_lowercase().as_str())
+            .is_ok()
+    }) || (prev_word == Some("of")
+        && i >= 2
+        && doc.text(&tokens[i - 2]).eq_ignore_ascii_case("total"));
     let noun_follows = next.is_some_and(|n| {
         is_lowercase_word(doc, n) && FUNCTION_WORDS.binary_search(&doc.text(n)).is_err()
     });
@@ -185,9 +286,17 @@ fn is_glued(doc: &Document, token: &Token) -> bool {
     let before = view[..token.start as usize].chars().next_back();
     let mut after = view[token.end as usize..].chars();
     let (next, next2) = (after.next(), after.next());
-    let glued_before = before.is_some_and(|c| c.is_alphanumeric() || matches!(c, '-' | '/' | '.' | ':' | '#' | '_' | '+' | '@' | '\\' | '=' | '\u{1a}'));
-    let glued_after = next.is_some_and(|c| c.is_alphanumeric() || matches!(c, '-' | '/' | '_' | '@' | '=' | '+' | '\u{1a}'))
-        || (next.is_some_and(|c| matches!(c, '.' | ':' | ',')) && next2.is_some_and(char::is_alphanumeric));
+    let glued_before = before.is_some_and(|c| {
+        c.is_alphanumeric()
+            || matches!(
+                c,
+                '-' | '/' | '.' | ':' | '#' | '_' | '+' | '@' | '\\' | '=' | '\u{1a}'
+            )
+    });
+    let glued_after = next.is_some_and(|c| {
+        c.is_alphanumeric() || matches!(c, '-' | '/' | '_' | '@' | '=' | '+' | '\u{1a}')
+    }) || (next.is_some_and(|c| matches!(c, '.' | ':' | ','))
+        && next2.is_some_and(char::is_alphanumeric));
     glued_before || glued_after
 }
 
@@ -211,46 +320,119 @@ mod tests {
 
     #[test]
     fn large_counts_and_amounts() {
-        assert_lints(&NUMBER_WITHOUT_SEPARATORS, "He was fined 50000 yuan.", &["50000"]);
-        assert_lints(&NUMBER_WITHOUT_SEPARATORS, "A city of more than 320000 people closed its museums.", &["320000"]);
-        assert_suggestion(&NUMBER_WITHOUT_SEPARATORS, "A fine of 150000 euros.", "150,000");
-        assert_fixed(&NUMBER_WITHOUT_SEPARATORS, "It has 1250000 users.", Applicability::Unsafe, "It has 1,250,000 users.");
-        assert_lints(&NUMBER_WITHOUT_SEPARATORS, "The fine is RMB 50000.", &["50000"]);
+        assert_lints(
+            &NUMBER_WITHOUT_SEPARATORS,
+            "He was fined 50000 yuan.",
+            &["50000"],
+        );
+        assert_lints(
+            &NUMBER_WITHOUT_SEPARATORS,
+            "A city of more than 320000 people closed its museums.",
+            &["320000"],
+        );
+        assert_suggestion(
+            &NUMBER_WITHOUT_SEPARATORS,
+            "A fine of 150000 euros.",
+            "150,000",
+        );
+        assert_fixed(
+            &NUMBER_WITHOUT_SEPARATORS,
+            "It has 1250000 users.",
+            Applicability::Unsafe,
+            "It has 1,250,000 users.",
+        );
+        assert_lints(
+            &NUMBER_WITHOUT_SEPARATORS,
+            "The fine is RMB 50000.",
+            &["50000"],
+        );
     }
 
     #[test]
     fn four_digit_counts_that_cannot_be_years() {
-        assert_lints(&NUMBER_WITHOUT_SEPARATORS, "So far 4404 fishermen have left the river.", &["4404"]);
-        assert_lints(&NUMBER_WITHOUT_SEPARATORS, "It was the club's 3000th match.", &["3000th"]);
-        assert_suggestion(&NUMBER_WITHOUT_SEPARATORS, "It was the club's 3000th match.", "3,000th");
+        assert_lints(
+            &NUMBER_WITHOUT_SEPARATORS,
+            "So far 4404 fishermen have left the river.",
+            &["4404"],
+        );
+        assert_lints(
+            &NUMBER_WITHOUT_SEPARATORS,
+            "It was the club's 3000th match.",
+            &["3000th"],
+        );
+        assert_suggestion(
+            &NUMBER_WITHOUT_SEPARATORS,
+            "It was the club's 3000th match.",
+            "3,000th",
+        );
     }
 
     #[test]
     fn four_digit_counts_in_the_range_of_years_need_a_quantity_word() {
-        assert_lints(&NUMBER_WITHOUT_SEPARATORS, "The crew travelled nearly 2000 kilometers.", &["2000"]);
-        assert_lints(&NUMBER_WITHOUT_SEPARATORS, "A total of 2045 cases were confirmed.", &["2045"]);
-        assert_no_lints(&NUMBER_WITHOUT_SEPARATORS, "In 2019 the river was clean, and 2020 is a landmark year.");
-        assert_no_lints(&NUMBER_WITHOUT_SEPARATORS, "Crop yields fell below 2000 levels after the 2014 protests.");
-        assert_no_lints(&NUMBER_WITHOUT_SEPARATORS, "It happened around 1950 in the north.");
+        assert_lints(
+            &NUMBER_WITHOUT_SEPARATORS,
+            "The crew travelled nearly 2000 kilometers.",
+            &["2000"],
+        );
+        assert_lints(
+            &NUMBER_WITHOUT_SEPARATORS,
+            "A total of 2045 cases were confirmed.",
+            &["2045"],
+        );
+        assert_no_lints(
+            &NUMBER_WITHOUT_SEPARATORS,
+            "In 2019 the river was clean, and 2020 is a landmark year.",
+        );
+        assert_no_lints(
+            &NUMBER_WITHOUT_SEPARATORS,
+            "Crop yields fell below 2000 levels after the 2014 protests.",
+        );
+        assert_no_lints(
+            &NUMBER_WITHOUT_SEPARATORS,
+            "It happened around 1950 in the north.",
+        );
     }
 
     #[test]
     fn grouped_and_small_numbers_pass() {
-        assert_no_lints(&NUMBER_WITHOUT_SEPARATORS, "He was fined 50,000 yuan; 4.176 million cases; 999 people; 1,339 residents.");
+        assert_no_lints(
+            &NUMBER_WITHOUT_SEPARATORS,
+            "He was fined 50,000 yuan; 4.176 million cases; 999 people; 1,339 residents.",
+        );
     }
 
     #[test]
     fn identifiers_pass() {
-        assert_no_lints(&NUMBER_WITHOUT_SEPARATORS, "Greenland Holdings (600606.SH) and Gree (000651.SZ) rose.");
-        assert_no_lints(&NUMBER_WITHOUT_SEPARATORS, "Call the 12345 hotline or dial No. 10086 from room 12001.");
-        assert_no_lints(&NUMBER_WITHOUT_SEPARATORS, "Write to Universidade da Coruña, 15071 A Coruña, or to Beijing 100080.");
-        assert_no_lints(&NUMBER_WITHOUT_SEPARATORS, "The range 10000-20000 and the code 2020/12345 are fixed.");
-        assert_no_lints(&NUMBER_WITHOUT_SEPARATORS, "The settlement dates from 10000 BC. His number is 13912345678.");
+        assert_no_lints(
+            &NUMBER_WITHOUT_SEPARATORS,
+            "Greenland Holdings (600606.SH) and Gree (000651.SZ) rose.",
+        );
+        assert_no_lints(
+            &NUMBER_WITHOUT_SEPARATORS,
+            "Call the 12345 hotline or dial No. 10086 from room 12001.",
+        );
+        assert_no_lints(
+            &NUMBER_WITHOUT_SEPARATORS,
+            "Write to Universidade da Coruña, 15071 A Coruña, or to Beijing 100080.",
+        );
+        assert_no_lints(
+            &NUMBER_WITHOUT_SEPARATORS,
+            "The range 10000-20000 and the code 2020/12345 are fixed.",
+        );
+        assert_no_lints(
+            &NUMBER_WITHOUT_SEPARATORS,
+            "The settlement dates from 10000 BC. His number is 13912345678.",
+        );
     }
 
     #[test]
     fn word_tables_are_sorted() {
-        for table in [IDENTIFIER_CUES, IDENTIFIER_AFTER, QUANTITY_CUES, FUNCTION_WORDS] {
+        for table in [
+            IDENTIFIER_CUES,
+            IDENTIFIER_AFTER,
+            QUANTITY_CUES,
+            FUNCTION_WORDS,
+        ] {
             assert!(table.windows(2).all(|w| w[0] < w[1]), "{table:?}");
         }
     }

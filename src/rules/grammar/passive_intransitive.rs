@@ -84,7 +84,13 @@ fn verbs() -> &'static HashMap<&'static str, Verb> {
                 _ => Vec::new(),
             };
             for participle in row.list(1) {
-                map.insert(participle, Verb { base: row.get(0), preps: preps.clone() });
+                map.insert(
+                    participle,
+                    Verb {
+                        base: row.get(0),
+                        preps: preps.clone(),
+                    },
+                );
             }
         }
         map
@@ -94,11 +100,13 @@ fn verbs() -> &'static HashMap<&'static str, Verb> {
 const BE_FORMS: &[&str] = &[
     "am", "are", "aren't", "be", "been", "being", "is", "isn't", "was", "wasn't", "were", "weren't",
 ];
-const MODALS: &[&str] = &["can", "could", "may", "might", "must", "shall", "should", "will", "would", "to"];
+const MODALS: &[&str] = &[
+    "can", "could", "may", "might", "must", "shall", "should", "will", "would", "to",
+];
 /// Adverbs that may stand between the auxiliary and the participle.
 const ADVERBS: &[&str] = &[
-    "all", "already", "also", "always", "both", "even", "ever", "just", "long", "never", "not", "now", "once",
-    "only", "still", "then", "yet",
+    "all", "already", "also", "always", "both", "even", "ever", "just", "long", "never", "not",
+    "now", "once", "only", "still", "then", "yet",
 ];
 
 pub fn check(cx: &Context, out: &mut Vec<Finding>) {
@@ -111,10 +119,16 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
                 continue;
             }
             let participle = normalise(doc.text(token));
-            let Some(verb) = verbs.get(participle.as_str()) else { continue };
-            let Some(aux) = auxiliary_before(doc, tokens, i) else { continue };
+            let Some(verb) = verbs.get(participle.as_str()) else {
+                continue;
+            };
+            let Some(aux) = auxiliary_before(doc, tokens, i) else {
+                continue;
+            };
             let next = next_word(doc, tokens, i);
-            if next.as_deref().is_some_and(|n| verb.preps.contains(&n)) && !opens_noun_phrase(doc, tokens.get(i + 2)) {
+            if next.as_deref().is_some_and(|n| verb.preps.contains(&n))
+                && !opens_noun_phrase(doc, tokens.get(i + 2))
+            {
                 continue;
             }
             if verb.base == "fall" && aux_is_archaic_perfect(doc, tokens, i) {
@@ -128,7 +142,9 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
                 continue;
             }
             let aux_word = normalise(doc.text(&tokens[aux]));
-            if verb.base == "pivot" && !is_perfect_pivot(doc, tokens, aux, &aux_word, next.as_deref()) {
+            if verb.base == "pivot"
+                && !is_perfect_pivot(doc, tokens, aux, &aux_word, next.as_deref())
+            {
                 continue;
             }
             out.push(finding(doc, tokens, aux, i, verb.base, &aux_word));
@@ -143,7 +159,13 @@ fn auxiliary_before(doc: &Document, tokens: &[Token], at: usize) -> Option<usize
     for _ in 0..3 {
         let prev = j.checked_sub(1)?;
         let t = &tokens[prev];
-        if !t.is_word() || tokens[j].start != t.end && !doc.slice(t.end as usize..tokens[j].start as usize).trim().is_empty() {
+        if !t.is_word()
+            || tokens[j].start != t.end
+                && !doc
+                    .slice(t.end as usize..tokens[j].start as usize)
+                    .trim()
+                    .is_empty()
+        {
             return None;
         }
         let word = normalise(doc.text(t));
@@ -159,18 +181,25 @@ fn auxiliary_before(doc: &Document, tokens: &[Token], at: usize) -> Option<usize
 }
 
 fn next_word(doc: &Document, tokens: &[Token], at: usize) -> Option<String> {
-    tokens.get(at + 1).filter(|t| t.is_word()).map(|t| normalise(doc.text(t)))
+    tokens
+        .get(at + 1)
+        .filter(|t| t.is_word())
+        .map(|t| normalise(doc.text(t)))
 }
 
 /// Whether `token` starts a noun phrase, which makes the particle before it a preposition of an
 /// adjunct ("was happened on Monday", "on the day") rather than the particle of a prepositional
 /// passive ("was happened on by hikers", "was arrived at after long talks").
 fn opens_noun_phrase(doc: &Document, token: Option<&Token>) -> bool {
-    const DETERMINERS: &[&str] =
-        &["a", "an", "the", "this", "that", "these", "those", "my", "your", "his", "her", "its", "our", "their"];
+    const DETERMINERS: &[&str] = &[
+        "a", "an", "the", "this", "that", "these", "those", "my", "your", "his", "her", "its",
+        "our", "their",
+    ];
     token.is_some_and(|t| {
         t.kind == TokenKind::Number
-            || t.is_word() && (t.is(Flags::CAPITALISED) || DETERMINERS.contains(&normalise(doc.text(t)).as_str()))
+            || t.is_word()
+                && (t.is(Flags::CAPITALISED)
+                    || DETERMINERS.contains(&normalise(doc.text(t)).as_str()))
     })
 }
 
@@ -180,15 +209,36 @@ fn aux_is_archaic_perfect(doc: &Document, tokens: &[Token], at: usize) -> bool {
 }
 
 /// "has been pivoted to|towards": the only passive of "pivot" the rule flags.
-fn is_perfect_pivot(doc: &Document, tokens: &[Token], aux: usize, aux_word: &str, next: Option<&str>) -> bool {
+fn is_perfect_pivot(
+    doc: &Document,
+    tokens: &[Token],
+    aux: usize,
+    aux_word: &str,
+    next: Option<&str>,
+) -> bool {
     let perfect = aux_word == "been"
-        && aux.checked_sub(1).is_some_and(|h| matches!(normalise(doc.text(&tokens[h])).as_str(), "has" | "have" | "had"));
+        && aux.checked_sub(1).is_some_and(|h| {
+            matches!(
+                normalise(doc.text(&tokens[h])).as_str(),
+                "has" | "have" | "had"
+            )
+        });
     perfect && matches!(next, Some("to" | "towards"))
 }
 
-fn finding(doc: &Document, tokens: &[Token], aux: usize, participle: usize, base: &str, aux_word: &str) -> Finding {
+fn finding(
+    doc: &Document,
+    tokens: &[Token],
+    aux: usize,
+    participle: usize,
+    base: &str,
+    aux_word: &str,
+) -> Finding {
     let range = tokens[aux].start as usize..tokens[participle].end as usize;
-    let adverbs: Vec<&str> = tokens[aux + 1..participle].iter().map(|t| doc.text(t)).collect();
+    let adverbs: Vec<&str> = tokens[aux + 1..participle]
+        .iter()
+        .map(|t| doc.text(t))
+        .collect();
     let before = aux.checked_sub(1).map(|b| normalise(doc.text(&tokens[b])));
     let form = match aux_word {
         "is" => Some(Form::S),
@@ -199,22 +249,38 @@ fn finding(doc: &Document, tokens: &[Token], aux: usize, participle: usize, base
         _ => None,
     };
     let verb_form = inflect::inflect(base, form.unwrap_or(Form::Base));
-    let mut active = adverbs.iter().copied().chain([verb_form.as_str()]).collect::<Vec<_>>().join(" ");
+    let mut active = adverbs
+        .iter()
+        .copied()
+        .chain([verb_form.as_str()])
+        .collect::<Vec<_>>()
+        .join(" ");
     if tokens[aux].is(Flags::CAPITALISED) && !tokens[aux].is(Flags::ALL_CAPS) {
         active = capitalise(&active);
     }
     let edit = Edit::replace(range.clone(), active.clone());
-    let fix = if form.is_some() { Fix::unsafe_edit(edit) } else { Fix::display_only(edit) };
+    let fix = if form.is_some() {
+        Fix::unsafe_edit(edit)
+    } else {
+        Fix::display_only(edit)
+    };
     let flagged = doc.slice(range.clone());
-    Finding::new(&PASSIVE_INTRANSITIVE, range, format!("“{flagged}”: “{base}” takes no object, so it has no passive"))
-        .confidence(0.85)
-        .suggest(active)
-        .fix(fix)
+    Finding::new(
+        &PASSIVE_INTRANSITIVE,
+        range,
+        format!("“{flagged}”: “{base}” takes no object, so it has no passive"),
+    )
+    .confidence(0.85)
+    .suggest(active)
+    .fix(fix)
 }
 
 fn capitalise(text: &str) -> String {
     let mut chars = text.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -225,13 +291,41 @@ mod tests {
 
     #[test]
     fn flags_passives_of_intransitive_verbs() {
-        assert_lints(&PASSIVE_INTRANSITIVE, "The accident was happened on Monday.", &["was happened"]);
-        assert_lints(&PASSIVE_INTRANSITIVE, "Such problems are existed everywhere.", &["are existed"]);
-        assert_lints(&PASSIVE_INTRANSITIVE, "The guests were arrived late.", &["were arrived"]);
-        assert_lints(&PASSIVE_INTRANSITIVE, "The old ways have been disappeared.", &["been disappeared"]);
-        assert_lints(&PASSIVE_INTRANSITIVE, "The event was participated by 300 schools.", &["was participated"]);
-        assert_lints(&PASSIVE_INTRANSITIVE, "It was suddenly happened.", &["was suddenly happened"]);
-        assert_lints(&PASSIVE_INTRANSITIVE, "It was happened on the first day.", &["was happened"]);
+        assert_lints(
+            &PASSIVE_INTRANSITIVE,
+            "The accident was happened on Monday.",
+            &["was happened"],
+        );
+        assert_lints(
+            &PASSIVE_INTRANSITIVE,
+            "Such problems are existed everywhere.",
+            &["are existed"],
+        );
+        assert_lints(
+            &PASSIVE_INTRANSITIVE,
+            "The guests were arrived late.",
+            &["were arrived"],
+        );
+        assert_lints(
+            &PASSIVE_INTRANSITIVE,
+            "The old ways have been disappeared.",
+            &["been disappeared"],
+        );
+        assert_lints(
+            &PASSIVE_INTRANSITIVE,
+            "The event was participated by 300 schools.",
+            &["was participated"],
+        );
+        assert_lints(
+            &PASSIVE_INTRANSITIVE,
+            "It was suddenly happened.",
+            &["was suddenly happened"],
+        );
+        assert_lints(
+            &PASSIVE_INTRANSITIVE,
+            "It was happened on the first day.",
+            &["was happened"],
+        );
         assert_lints(
             &PASSIVE_INTRANSITIVE,
             "(Deepseek founder Liang Wenfeng has been pivoted to AI from his previous focus.",
@@ -241,32 +335,78 @@ mod tests {
 
     #[test]
     fn suggests_the_active_form() {
-        assert_suggestion(&PASSIVE_INTRANSITIVE, "The accident was happened on Monday.", "happened");
+        assert_suggestion(
+            &PASSIVE_INTRANSITIVE,
+            "The accident was happened on Monday.",
+            "happened",
+        );
         assert_suggestion(&PASSIVE_INTRANSITIVE, "The problem is existed.", "exists");
         assert_suggestion(&PASSIVE_INTRANSITIVE, "It will be happened soon.", "happen");
-        assert_suggestion(&PASSIVE_INTRANSITIVE, "The crisis was arisen from debt.", "arose");
+        assert_suggestion(
+            &PASSIVE_INTRANSITIVE,
+            "The crisis was arisen from debt.",
+            "arose",
+        );
         assert_fixed(
             &PASSIVE_INTRANSITIVE,
             "Liang has been pivoted to AI.",
             Applicability::Unsafe,
             "Liang has pivoted to AI.",
         );
-        assert_fixed(&PASSIVE_INTRANSITIVE, "It wasn't happened.", Applicability::Unsafe, "It wasn't happened.");
+        assert_fixed(
+            &PASSIVE_INTRANSITIVE,
+            "It wasn't happened.",
+            Applicability::Unsafe,
+            "It wasn't happened.",
+        );
     }
 
     #[test]
     fn leaves_english_passives_and_actives_alone() {
-        assert_no_lints(&PASSIVE_INTRANSITIVE, "A decision was arrived at after long talks.");
-        assert_no_lints(&PASSIVE_INTRANSITIVE, "The event was participated in by 300 schools.");
-        assert_no_lints(&PASSIVE_INTRANSITIVE, "The order was complied with and the noise was complained about.");
-        assert_no_lints(&PASSIVE_INTRANSITIVE, "The accident happened on Monday and the guests arrived late.");
-        assert_no_lints(&PASSIVE_INTRANSITIVE, "The screen can be pivoted to portrait mode.");
-        assert_no_lints(&PASSIVE_INTRANSITIVE, "The company was pivoted toward services by its new owners.");
-        assert_no_lints(&PASSIVE_INTRANSITIVE, "He was laughed at, looked after and relied on.");
-        assert_no_lints(&PASSIVE_INTRANSITIVE, "What happened was, the guests who arrived were tired.");
+        assert_no_lints(
+            &PASSIVE_INTRANSITIVE,
+            "A decision was arrived at after long talks.",
+        );
+        assert_no_lints(
+            &PASSIVE_INTRANSITIVE,
+            "The event was participated in by 300 schools.",
+        );
+        assert_no_lints(
+            &PASSIVE_INTRANSITIVE,
+            "The order was complied with and the noise was complained about.",
+        );
+        assert_no_lints(
+            &PASSIVE_INTRANSITIVE,
+            "The accident happened on Monday and the guests arrived late.",
+        );
+        assert_no_lints(
+            &PASSIVE_INTRANSITIVE,
+            "The screen can be pivoted to portrait mode.",
+        );
+        assert_no_lints(
+            &PASSIVE_INTRANSITIVE,
+            "The company was pivoted toward services by its new owners.",
+        );
+        assert_no_lints(
+            &PASSIVE_INTRANSITIVE,
+            "He was laughed at, looked after and relied on.",
+        );
+        assert_no_lints(
+            &PASSIVE_INTRANSITIVE,
+            "What happened was, the guests who arrived were tired.",
+        );
         assert_no_lints(&PASSIVE_INTRANSITIVE, "The match was rained off.");
-        assert_no_lints(&PASSIVE_INTRANSITIVE, "The cave was happened on by two hikers.");
-        assert_no_lints(&PASSIVE_INTRANSITIVE, "Activists were disappeared by the security services.");
-        assert_no_lints(&PASSIVE_INTRANSITIVE, "The cold stone is fallen; he would not be accounted the worst poet.");
+        assert_no_lints(
+            &PASSIVE_INTRANSITIVE,
+            "The cave was happened on by two hikers.",
+        );
+        assert_no_lints(
+            &PASSIVE_INTRANSITIVE,
+            "Activists were disappeared by the security services.",
+        );
+        assert_no_lints(
+            &PASSIVE_INTRANSITIVE,
+            "The cold stone is fallen; he would not be accounted the worst poet.",
+        );
     }
 }

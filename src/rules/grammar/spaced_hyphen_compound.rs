@@ -65,7 +65,11 @@ fn chain_end(doc: &crate::text::Document, tokens: &[Token], i: usize) -> usize {
         return i;
     }
     let mut end = i + 1;
-    while end + 1 < tokens.len() && is_spaced_hyphen(doc, &tokens[end]) && is_part(doc, &tokens[end + 1]) && tokens[end + 1].is(Flags::SPACE_BEFORE) {
+    while end + 1 < tokens.len()
+        && is_spaced_hyphen(doc, &tokens[end])
+        && is_part(doc, &tokens[end + 1])
+        && tokens[end + 1].is(Flags::SPACE_BEFORE)
+    {
         end += 2;
     }
     end
@@ -74,7 +78,9 @@ fn chain_end(doc: &crate::text::Document, tokens: &[Token], i: usize) -> usize {
 fn is_part(doc: &crate::text::Document, token: &Token) -> bool {
     match token.kind {
         TokenKind::Number => true,
-        TokenKind::Word => !doc.text(token).starts_with(char::is_uppercase) || token.is(Flags::SENTENCE_INITIAL),
+        TokenKind::Word => {
+            !doc.text(token).starts_with(char::is_uppercase) || token.is(Flags::SENTENCE_INITIAL)
+        }
         _ => false,
     }
 }
@@ -91,10 +97,14 @@ fn finding(doc: &crate::text::Document, chain: &[Token]) -> Finding {
         .map(|w| Edit::delete(w[0].end as usize..w[1].start as usize))
         .collect();
     let joined: String = chain.iter().map(|t| doc.text(t)).collect();
-    Finding::new(&SPACED_HYPHEN_COMPOUND, range, format!("spaces around the hyphens of “{joined}”"))
-        .confidence(0.85)
-        .suggest(joined)
-        .fix(Fix::new(Applicability::Safe, edits))
+    Finding::new(
+        &SPACED_HYPHEN_COMPOUND,
+        range,
+        format!("spaces around the hyphens of “{joined}”"),
+    )
+    .confidence(0.85)
+    .suggest(joined)
+    .fix(Fix::new(Applicability::Safe, edits))
 }
 
 #[cfg(test)]
@@ -104,15 +114,37 @@ mod tests {
 
     #[test]
     fn spaced_compounds() {
-        assert_lints(&SPACED_HYPHEN_COMPOUND, "It offers door - to - door delivery.", &["door - to - door"]);
-        assert_suggestion(&SPACED_HYPHEN_COMPOUND, "a two - year - old girl", "two-year-old");
-        assert_fixed(&SPACED_HYPHEN_COMPOUND, "up 5% year - on - year, face - to - face", Applicability::Safe, "up 5% year-on-year, face-to-face");
+        assert_lints(
+            &SPACED_HYPHEN_COMPOUND,
+            "It offers door - to - door delivery.",
+            &["door - to - door"],
+        );
+        assert_suggestion(
+            &SPACED_HYPHEN_COMPOUND,
+            "a two - year - old girl",
+            "two-year-old",
+        );
+        assert_fixed(
+            &SPACED_HYPHEN_COMPOUND,
+            "up 5% year - on - year, face - to - face",
+            Applicability::Safe,
+            "up 5% year-on-year, face-to-face",
+        );
     }
 
     #[test]
     fn dashes_and_tight_compounds_pass() {
-        assert_no_lints(&SPACED_HYPHEN_COMPOUND, "It offers door-to-door delivery and a two-year-old plan.");
-        assert_no_lints(&SPACED_HYPHEN_COMPOUND, "Sweden - and Norway - joined later.");
-        assert_no_lints(&SPACED_HYPHEN_COMPOUND, "They met in Paris - London - Rome order.");
+        assert_no_lints(
+            &SPACED_HYPHEN_COMPOUND,
+            "It offers door-to-door delivery and a two-year-old plan.",
+        );
+        assert_no_lints(
+            &SPACED_HYPHEN_COMPOUND,
+            "Sweden - and Norway - joined later.",
+        );
+        assert_no_lints(
+            &SPACED_HYPHEN_COMPOUND,
+            "They met in Paris - London - Rome order.",
+        );
     }
 }

@@ -66,15 +66,42 @@ fn nouns() -> &'static HashMap<&'static str, Noun> {
     static NOUNS: OnceLock<HashMap<&'static str, Noun>> = OnceLock::new();
     NOUNS.get_or_init(|| {
         tsv::rows(include_str!("../../../wordlists/uncountable_nouns.tsv"))
-            .map(|row| (row.get(0), Noun { correct: row.get(1), needs_count_cue: row.get(2) == "yes" }))
+            .map(|row| {
+                (
+                    row.get(0),
+                    Noun {
+                        correct: row.get(1),
+                        needs_count_cue: row.get(2) == "yes",
+                    },
+                )
+            })
             .collect()
     })
 }
 
 /// Words that count what follows: a plural after them is a countable noun.
 const COUNT_CUES: &[&str] = &[
-    "few", "many", "multiple", "numerous", "several", "these", "those", "various", "countless", "two", "three",
-    "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds", "thousands",
+    "few",
+    "many",
+    "multiple",
+    "numerous",
+    "several",
+    "these",
+    "those",
+    "various",
+    "countless",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "dozens",
+    "hundreds",
+    "thousands",
 ];
 /// Words after the noun that agree with a plural.
 const PLURAL_AGREEMENT: &[&str] = &["are", "were", "have", "do", "these", "those"];
@@ -92,22 +119,33 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
                 continue;
             }
             let word = normalise(doc.text(token));
-            let Some(noun) = nouns.get(word.as_str()) else { continue };
-            let counted = i.checked_sub(1).is_some_and(|p| is_count_cue(doc, &tokens[p]));
+            let Some(noun) = nouns.get(word.as_str()) else {
+                continue;
+            };
+            let counted = i
+                .checked_sub(1)
+                .is_some_and(|p| is_count_cue(doc, &tokens[p]));
             if noun.needs_count_cue && !counted {
                 continue;
             }
-            let agrees = tokens
-                .get(i + 1)
-                .is_some_and(|n| n.is_word() && PLURAL_AGREEMENT.contains(&normalise(doc.text(n)).as_str()));
+            let agrees = tokens.get(i + 1).is_some_and(|n| {
+                n.is_word() && PLURAL_AGREEMENT.contains(&normalise(doc.text(n)).as_str())
+            });
             let replacement = match_case(doc.text(token), noun.correct);
             let edit = Edit::replace(token.range(), replacement.clone());
-            let fix = if counted || agrees { Fix::display_only(edit) } else { Fix::unsafe_edit(edit) };
+            let fix = if counted || agrees {
+                Fix::display_only(edit)
+            } else {
+                Fix::unsafe_edit(edit)
+            };
             out.push(
                 Finding::new(
                     &UNCOUNTABLE_PLURAL,
                     token.range(),
-                    format!("“{}” is uncountable in English and has no plural", noun.correct),
+                    format!(
+                        "“{}” is uncountable in English and has no plural",
+                        noun.correct
+                    ),
                 )
                 .confidence(if noun.needs_count_cue { 0.75 } else { 0.9 })
                 .suggest(replacement)
@@ -118,13 +156,17 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
 }
 
 fn is_count_cue(doc: &Document, token: &Token) -> bool {
-    token.kind == TokenKind::Number || token.is_word() && COUNT_CUES.contains(&normalise(doc.text(token)).as_str())
+    token.kind == TokenKind::Number
+        || token.is_word() && COUNT_CUES.contains(&normalise(doc.text(token)).as_str())
 }
 
 fn match_case(original: &str, word: &str) -> String {
     if original.chars().next().is_some_and(char::is_uppercase) {
         let mut chars = word.chars();
-        chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+        chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect())
+            .unwrap_or_default()
     } else {
         word.to_string()
     }
@@ -143,24 +185,54 @@ mod tests {
             "The ministry released informations about the equipments and softwares.",
             &["informations", "equipments", "softwares"],
         );
-        assert_lints(&UNCOUNTABLE_PLURAL, "Feedbacks were positive. We got advices.", &["Feedbacks", "advices"]);
-        assert_lints(&UNCOUNTABLE_PLURAL, "The firm hired 200 staffs and did many researches.", &["staffs", "researches"]);
+        assert_lints(
+            &UNCOUNTABLE_PLURAL,
+            "Feedbacks were positive. We got advices.",
+            &["Feedbacks", "advices"],
+        );
+        assert_lints(
+            &UNCOUNTABLE_PLURAL,
+            "The firm hired 200 staffs and did many researches.",
+            &["staffs", "researches"],
+        );
         assert_suggestion(&UNCOUNTABLE_PLURAL, "We got advices.", "advice");
     }
 
     #[test]
     fn fixes_only_where_nothing_agrees_with_the_plural() {
-        assert_fixed(&UNCOUNTABLE_PLURAL, "We shared informations.", Applicability::Unsafe, "We shared information.");
-        assert_fixed(&UNCOUNTABLE_PLURAL, "These informations are old.", Applicability::Unsafe, "These informations are old.");
+        assert_fixed(
+            &UNCOUNTABLE_PLURAL,
+            "We shared informations.",
+            Applicability::Unsafe,
+            "We shared information.",
+        );
+        assert_fixed(
+            &UNCOUNTABLE_PLURAL,
+            "These informations are old.",
+            Applicability::Unsafe,
+            "These informations are old.",
+        );
     }
 
     #[test]
     fn leaves_verbs_names_and_mass_nouns_alone() {
-        assert_no_lints(&UNCOUNTABLE_PLURAL, "She researches history and staffs the front desk.");
-        assert_no_lints(&UNCOUNTABLE_PLURAL, "The firm weathers the storm as the report evidences.");
-        assert_no_lints(&UNCOUNTABLE_PLURAL, "The information and equipment arrived with the software.");
+        assert_no_lints(
+            &UNCOUNTABLE_PLURAL,
+            "She researches history and staffs the front desk.",
+        );
+        assert_no_lints(
+            &UNCOUNTABLE_PLURAL,
+            "The firm weathers the storm as the report evidences.",
+        );
+        assert_no_lints(
+            &UNCOUNTABLE_PLURAL,
+            "The information and equipment arrived with the software.",
+        );
         assert_no_lints(&UNCOUNTABLE_PLURAL, "The staffs of both embassies met.");
-        assert_no_lints(&UNCOUNTABLE_PLURAL, "He subscribes to Informations Sociales.");
+        assert_no_lints(
+            &UNCOUNTABLE_PLURAL,
+            "He subscribes to Informations Sociales.",
+        );
         assert_no_lints(&UNCOUNTABLE_PLURAL, "The work progresses slowly.");
     }
 }

@@ -65,26 +65,29 @@ const MIN_STEM: usize = 4;
 /// forms of the family are ordinary modifiers and predicates ("vice presidential", "insurance
 /// covers") and are never flagged.
 const NOUN_ENDINGS: &[&str] = &[
-    "age", "ance", "ancy", "ation", "ence", "ency", "ery", "ion", "ism", "ity", "ment", "ness", "ship", "sion", "tion",
-    "ty", "ure",
+    "age", "ance", "ancy", "ation", "ence", "ency", "ery", "ion", "ism", "ity", "ment", "ness",
+    "ship", "sion", "tion", "ty", "ure",
 ];
 
 /// The noun endings that attach to verbs (drain → drainage, grow → growth, intend → intention).
 /// A bare word written where the expression has one of the others (-ity, -ness, -ship, -ism) is
 /// usually an adjective or a noun modifying the next word ("human sexual behaviour").
-const VERB_NOUN_ENDINGS: &[&str] = &["age", "ance", "ation", "ence", "ery", "ion", "ment", "sion", "th", "tion", "ure"];
+const VERB_NOUN_ENDINGS: &[&str] = &[
+    "age", "ance", "ation", "ence", "ery", "ion", "ment", "sion", "th", "tion", "ure",
+];
 
 /// Closed-class words: pairs that start with one say nothing about a fixed expression.
 const FUNCTION_WORDS: &[&str] = &[
-    "a", "about", "above", "across", "after", "against", "all", "almost", "also", "am", "among", "an", "and", "any",
-    "are", "as", "at",
-    "be", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "do", "does",
-    "during", "each", "either", "even", "every", "few", "for", "from", "had", "has", "have", "he", "her", "his", "how",
-    "i", "if", "in", "into", "is", "it", "its", "just", "less", "many", "may", "might", "more", "most", "much", "must",
-    "my", "neither", "no", "nor", "not", "of", "off", "on", "only", "or", "our", "out", "over", "quite", "rather",
-    "really", "shall", "she", "should", "so", "some", "such", "than", "that", "the", "their", "them", "then", "there",
-    "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "upon", "very", "was", "we",
-    "were", "what", "when", "where", "whether", "which", "while", "who", "whom", "whose", "why", "will", "with",
+    "a", "about", "above", "across", "after", "against", "all", "almost", "also", "am", "among",
+    "an", "and", "any", "are", "as", "at", "be", "been", "before", "being", "below", "between",
+    "both", "but", "by", "can", "could", "did", "do", "does", "during", "each", "either", "even",
+    "every", "few", "for", "from", "had", "has", "have", "he", "her", "his", "how", "i", "if",
+    "in", "into", "is", "it", "its", "just", "less", "many", "may", "might", "more", "most",
+    "much", "must", "my", "neither", "no", "nor", "not", "of", "off", "on", "only", "or", "our",
+    "out", "over", "quite", "rather", "really", "shall", "she", "should", "so", "some", "such",
+    "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those",
+    "through", "to", "too", "under", "until", "up", "upon", "very", "was", "we", "were", "what",
+    "when", "where", "whether", "which", "while", "who", "whom", "whose", "why", "will", "with",
     "within", "without", "would", "you", "your",
 ];
 
@@ -96,12 +99,23 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         let tokens = doc.sentence_tokens(sentence);
         for pair in tokens.windows(2) {
             let (a, b) = (&pair[0], &pair[1]);
-            let (Some(first), Some(second)) = (plain_word(doc, a, true), plain_word(doc, b, false)) else { continue };
-            if !b.is(Flags::SPACE_BEFORE) || !doc.slice(a.end as usize..b.start as usize).trim().is_empty() {
+            let (Some(first), Some(second)) = (plain_word(doc, a, true), plain_word(doc, b, false))
+            else {
+                continue;
+            };
+            if !b.is(Flags::SPACE_BEFORE)
+                || !doc
+                    .slice(a.end as usize..b.start as usize)
+                    .trim()
+                    .is_empty()
+            {
                 continue;
             }
             let range = a.start as usize..b.end as usize;
-            if idioms.iter().any(|r| r.start < range.end && range.start < r.end) {
+            if idioms
+                .iter()
+                .any(|r| r.start < range.end && range.start < r.end)
+            {
                 continue;
             }
             if let Some(better) = better_second_word(data, &first, &second) {
@@ -136,7 +150,10 @@ fn plain_word(doc: &Document, token: &Token, may_open_sentence: bool) -> Option<
 /// The relative of `second` that makes `first second'` a fixed expression, when `first second`
 /// itself is not a known pair.
 fn better_second_word(data: &Collocations, first: &str, second: &str) -> Option<String> {
-    if second.len() < MIN_STEM || FUNCTION_WORDS.contains(&first) || data.pair(first, second).is_some() {
+    if second.len() < MIN_STEM
+        || FUNCTION_WORDS.contains(&first)
+        || data.pair(first, second).is_some()
+    {
         return None;
     }
     data.log2_count(first)?;
@@ -156,8 +173,13 @@ fn better_second_word(data: &Collocations, first: &str, second: &str) -> Option<
 
 /// A frequent pair that is a WordNet lemma ("brain drain") or strongly associated.
 fn is_fixed_expression(data: &Collocations, first: &str, second: &str, pair: Pair) -> bool {
-    let Some(count) = pair.log2_count else { return false };
-    pair.wordnet || data.pmi(first, second, count).is_some_and(|pmi| pmi >= MIN_PMI)
+    let Some(count) = pair.log2_count else {
+        return false;
+    };
+    pair.wordnet
+        || data
+            .pmi(first, second, count)
+            .is_some_and(|pmi| pmi >= MIN_PMI)
 }
 
 /// Whether `written` and `candidate` are one noun family's bare stem and a derived noun of it:
@@ -169,7 +191,11 @@ fn is_relative(written: &str, candidate: &str) -> bool {
     if written == candidate {
         return false;
     }
-    let stem = written.bytes().zip(candidate.bytes()).take_while(|(x, y)| x == y).count();
+    let stem = written
+        .bytes()
+        .zip(candidate.bytes())
+        .take_while(|(x, y)| x == y)
+        .count();
     if stem < MIN_STEM {
         return false;
     }
@@ -187,14 +213,24 @@ mod tests {
     #[test]
     fn flags_a_broken_fixed_expression() {
         let text = "The reform restored economic grow and foreign invest.";
-        assert_lints(&BROKEN_FIXED_EXPRESSION, text, &["economic grow", "foreign invest"]);
+        assert_lints(
+            &BROKEN_FIXED_EXPRESSION,
+            text,
+            &["economic grow", "foreign invest"],
+        );
         assert_suggestion(&BROKEN_FIXED_EXPRESSION, text, "economic growth");
     }
 
     #[test]
     fn defers_to_the_idiom_table() {
-        assert_no_lints(&BROKEN_FIXED_EXPRESSION, "AI has so far been somewhat blocked from brain drainage.");
-        assert_eq!(better_second_word(collocations(), "brain", "drainage").as_deref(), Some("drain"));
+        assert_no_lints(
+            &BROKEN_FIXED_EXPRESSION,
+            "AI has so far been somewhat blocked from brain drainage.",
+        );
+        assert_eq!(
+            better_second_word(collocations(), "brain", "drainage").as_deref(),
+            Some("drain")
+        );
     }
 
     #[test]
@@ -216,13 +252,31 @@ mod tests {
 
     #[test]
     fn leaves_frequent_pairs_inflections_and_names_alone() {
-        assert_no_lints(&BROKEN_FIXED_EXPRESSION, "The brain drain hit rural clinics; brain drains are costly.");
-        assert_no_lints(&BROKEN_FIXED_EXPRESSION, "Climate change and economic growth dominated the talks.");
-        assert_no_lints(&BROKEN_FIXED_EXPRESSION, "Fields of drainage in the Brain Drainage Basin.");
+        assert_no_lints(
+            &BROKEN_FIXED_EXPRESSION,
+            "The brain drain hit rural clinics; brain drains are costly.",
+        );
+        assert_no_lints(
+            &BROKEN_FIXED_EXPRESSION,
+            "Climate change and economic growth dominated the talks.",
+        );
+        assert_no_lints(
+            &BROKEN_FIXED_EXPRESSION,
+            "Fields of drainage in the Brain Drainage Basin.",
+        );
         assert_no_lints(&BROKEN_FIXED_EXPRESSION, "The new drainage system worked.");
-        assert_no_lints(&BROKEN_FIXED_EXPRESSION, "The vice presidential candidate spoke; the insurance covers floods.");
-        assert_no_lints(&BROKEN_FIXED_EXPRESSION, "It was subject to eviction, an almost certainty.");
+        assert_no_lints(
+            &BROKEN_FIXED_EXPRESSION,
+            "The vice presidential candidate spoke; the insurance covers floods.",
+        );
+        assert_no_lints(
+            &BROKEN_FIXED_EXPRESSION,
+            "It was subject to eviction, an almost certainty.",
+        );
         assert_no_lints(&BROKEN_FIXED_EXPRESSION, "Banks are more risk averse now.");
-        assert_no_lints(&BROKEN_FIXED_EXPRESSION, "A mil is one thousandth of an inch; it grew without limit.");
+        assert_no_lints(
+            &BROKEN_FIXED_EXPRESSION,
+            "A mil is one thousandth of an inch; it grew without limit.",
+        );
     }
 }

@@ -72,18 +72,31 @@ struct Entry {
 fn table() -> &'static PhraseTable<Entry> {
     static TABLE: OnceLock<PhraseTable<Entry>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        PhraseTable::from_tsv(include_str!("../../../wordlists/idioms.tsv"), |pattern, row| {
-            let correction = Pattern::parse_correction(row.get(1));
-            let fixed_expression = row.get(4) == "any";
-            let mechanical = fixed_expression || is_drop_in(pattern, &correction);
-            Entry { correction, explanation: row.get(2), mechanical, fixed_expression }
-        })
+        PhraseTable::from_tsv(
+            include_str!("../../../wordlists/idioms.tsv"),
+            |pattern, row| {
+                let correction = Pattern::parse_correction(row.get(1));
+                let fixed_expression = row.get(4) == "any";
+                let mechanical = fixed_expression || is_drop_in(pattern, &correction);
+                Entry {
+                    correction,
+                    explanation: row.get(2),
+                    mechanical,
+                    fixed_expression,
+                }
+            },
+        )
     })
 }
 
 /// The byte ranges this rule flags in `doc`, for rules that defer to the table.
 pub fn flagged_ranges(doc: &Document) -> Vec<Range<usize>> {
-    table().phrases.find(doc).iter().map(|m| m.range(doc)).collect()
+    table()
+        .phrases
+        .find(doc)
+        .iter()
+        .map(|m| m.range(doc))
+        .collect()
 }
 
 pub fn check(cx: &Context, out: &mut Vec<Finding>) {
@@ -92,16 +105,30 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     for m in table.phrases.find(doc) {
         let entry = &table.entries[m.pattern];
         let range = m.range(doc);
-        let Some(correction) = table.phrases.render(doc, &m, &entry.correction) else { continue };
+        let Some(correction) = table.phrases.render(doc, &m, &entry.correction) else {
+            continue;
+        };
         let matched = doc.slice(range.clone());
         let edit = Edit::replace(range.clone(), correction.clone());
-        let fix = if entry.mechanical { Fix::unsafe_edit(edit) } else { Fix::display_only(edit) };
-        let kind = if entry.fixed_expression { "broken fixed expression" } else { "word-for-word idiom" };
+        let fix = if entry.mechanical {
+            Fix::unsafe_edit(edit)
+        } else {
+            Fix::display_only(edit)
+        };
+        let kind = if entry.fixed_expression {
+            "broken fixed expression"
+        } else {
+            "word-for-word idiom"
+        };
         out.push(
-            Finding::new(&MANGLED_IDIOM, range, format!("{kind} “{matched}”: {}", entry.explanation))
-                .confidence(if entry.fixed_expression { 0.9 } else { 0.8 })
-                .suggest(correction)
-                .fix(fix),
+            Finding::new(
+                &MANGLED_IDIOM,
+                range,
+                format!("{kind} “{matched}”: {}", entry.explanation),
+            )
+            .confidence(if entry.fixed_expression { 0.9 } else { 0.8 })
+            .suggest(correction)
+            .fix(fix),
         );
     }
 }
@@ -114,8 +141,16 @@ mod tests {
 
     #[test]
     fn flags_the_seed_idioms() {
-        assert_lints(&MANGLED_IDIOM, "AI has so far been somewhat blocked from brain drainage.", &["brain drainage"]);
-        assert_suggestion(&MANGLED_IDIOM, "AI has so far been somewhat blocked from brain drainage.", "brain drain");
+        assert_lints(
+            &MANGLED_IDIOM,
+            "AI has so far been somewhat blocked from brain drainage.",
+            &["brain drainage"],
+        );
+        assert_suggestion(
+            &MANGLED_IDIOM,
+            "AI has so far been somewhat blocked from brain drainage.",
+            "brain drain",
+        );
         let exam = "The system is overly exam-oriented and holding its breath to creativity and innovation.";
         assert_lints(&MANGLED_IDIOM, exam, &["holding its breath to creativity"]);
         assert_suggestion(&MANGLED_IDIOM, exam, "stifling creativity");
@@ -126,26 +161,72 @@ mod tests {
 
     #[test]
     fn flags_inflected_and_slotted_forms() {
-        assert_lints(&MANGLED_IDIOM, "They are launching a bullet into the sector.", &["launching a bullet into"]);
-        assert_lints(&MANGLED_IDIOM, "The singer had a cat in her throat.", &["a cat in her throat"]);
-        assert_lints(&MANGLED_IDIOM, "Officials killed the chicken to scare the monkeys.", &["killed the chicken to scare the monkeys"]);
-        assert_lints(&MANGLED_IDIOM, "It was done in accordance to the law.", &["in accordance to"]);
-        assert_lints(&MANGLED_IDIOM, "We would borrow even a cat’s paws.", &["borrow even a cat’s paws"]);
-        assert_lints(&MANGLED_IDIOM, "At the long run, prices will fall.", &["At the long run"]);
-        assert_suggestion(&MANGLED_IDIOM, "At the long run, prices will fall.", "In the long run");
+        assert_lints(
+            &MANGLED_IDIOM,
+            "They are launching a bullet into the sector.",
+            &["launching a bullet into"],
+        );
+        assert_lints(
+            &MANGLED_IDIOM,
+            "The singer had a cat in her throat.",
+            &["a cat in her throat"],
+        );
+        assert_lints(
+            &MANGLED_IDIOM,
+            "Officials killed the chicken to scare the monkeys.",
+            &["killed the chicken to scare the monkeys"],
+        );
+        assert_lints(
+            &MANGLED_IDIOM,
+            "It was done in accordance to the law.",
+            &["in accordance to"],
+        );
+        assert_lints(
+            &MANGLED_IDIOM,
+            "We would borrow even a cat’s paws.",
+            &["borrow even a cat’s paws"],
+        );
+        assert_lints(
+            &MANGLED_IDIOM,
+            "At the long run, prices will fall.",
+            &["At the long run"],
+        );
+        assert_suggestion(
+            &MANGLED_IDIOM,
+            "At the long run, prices will fall.",
+            "In the long run",
+        );
     }
 
     #[test]
     fn leaves_correct_english_alone() {
         assert_no_lints(&MANGLED_IDIOM, "The brain drain hit rural clinics hardest.");
-        assert_no_lints(&MANGLED_IDIOM, "She held her breath as the results came in.");
-        assert_no_lints(&MANGLED_IDIOM, "It was done in accordance with the law, in the long run.");
-        assert_no_lints(&MANGLED_IDIOM, "The company launched a new product into the market.");
+        assert_no_lints(
+            &MANGLED_IDIOM,
+            "She held her breath as the results came in.",
+        );
+        assert_no_lints(
+            &MANGLED_IDIOM,
+            "It was done in accordance with the law, in the long run.",
+        );
+        assert_no_lints(
+            &MANGLED_IDIOM,
+            "The company launched a new product into the market.",
+        );
         assert_no_lints(&MANGLED_IDIOM, "He had a frog in his throat.");
         assert_no_lints(&MANGLED_IDIOM, "The bank agreed to lend him money.");
-        assert_no_lints(&MANGLED_IDIOM, "On the contrary, to be fair, the results were good.");
-        assert_no_lints(&MANGLED_IDIOM, "The brain. Drainage of the site began in May.");
-        assert_no_lints(&MANGLED_IDIOM, "A cat in the house watched the drainage of the brain-shaped pond.");
+        assert_no_lints(
+            &MANGLED_IDIOM,
+            "On the contrary, to be fair, the results were good.",
+        );
+        assert_no_lints(
+            &MANGLED_IDIOM,
+            "The brain. Drainage of the site began in May.",
+        );
+        assert_no_lints(
+            &MANGLED_IDIOM,
+            "A cat in the house watched the drainage of the brain-shaped pond.",
+        );
     }
 
     #[test]

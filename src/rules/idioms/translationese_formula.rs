@@ -59,10 +59,13 @@ struct Entry {
 fn table() -> &'static PhraseTable<Entry> {
     static TABLE: OnceLock<PhraseTable<Entry>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        PhraseTable::from_tsv(include_str!("../../../wordlists/translationese.tsv"), |_, row| Entry {
-            plain: (row.get(1) != "-").then(|| Pattern::parse_correction(row.get(1))),
-            explanation: row.get(2),
-        })
+        PhraseTable::from_tsv(
+            include_str!("../../../wordlists/translationese.tsv"),
+            |_, row| Entry {
+                plain: (row.get(1) != "-").then(|| Pattern::parse_correction(row.get(1))),
+                explanation: row.get(2),
+            },
+        )
     })
 }
 
@@ -73,10 +76,20 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         let entry = &table.entries[m.pattern];
         let range = m.range(doc);
         let matched = doc.slice(range.clone());
-        let mut finding =
-            Finding::new(&TRANSLATIONESE_FORMULA, range.clone(), format!("translationese “{matched}”: {}", entry.explanation)).confidence(0.6);
-        if let Some(plain) = entry.plain.as_ref().and_then(|p| table.phrases.render(doc, &m, p)) {
-            finding = finding.suggest(plain.clone()).fix(Fix::display_only(Edit::replace(range, plain)));
+        let mut finding = Finding::new(
+            &TRANSLATIONESE_FORMULA,
+            range.clone(),
+            format!("translationese “{matched}”: {}", entry.explanation),
+        )
+        .confidence(0.6);
+        if let Some(plain) = entry
+            .plain
+            .as_ref()
+            .and_then(|p| table.phrases.render(doc, &m, p))
+        {
+            finding = finding
+                .suggest(plain.clone())
+                .fix(Fix::display_only(Edit::replace(range, plain)));
         }
         out.push(finding);
     }
@@ -91,27 +104,67 @@ mod tests {
     #[test]
     fn flags_official_formulas_in_their_inflections() {
         let text = "It is learned that relevant departments will give full play to the role of trade unions.";
-        assert_lints(&TRANSLATIONESE_FORMULA, text, &["It is learned that", "relevant departments", "give full play to"]);
-        assert_lints(&TRANSLATIONESE_FORMULA, "The city vigorously promoted green buildings.", &["vigorously promoted"]);
-        assert_suggestion(&TRANSLATIONESE_FORMULA, "The city vigorously promoted green buildings.", "promoted");
-        assert_suggestion(&TRANSLATIONESE_FORMULA, "They gave full play to the unions.", "made full use of");
+        assert_lints(
+            &TRANSLATIONESE_FORMULA,
+            text,
+            &[
+                "It is learned that",
+                "relevant departments",
+                "give full play to",
+            ],
+        );
+        assert_lints(
+            &TRANSLATIONESE_FORMULA,
+            "The city vigorously promoted green buildings.",
+            &["vigorously promoted"],
+        );
+        assert_suggestion(
+            &TRANSLATIONESE_FORMULA,
+            "The city vigorously promoted green buildings.",
+            "promoted",
+        );
+        assert_suggestion(
+            &TRANSLATIONESE_FORMULA,
+            "They gave full play to the unions.",
+            "made full use of",
+        );
     }
 
     #[test]
     fn leaves_ordinary_english_alone() {
-        assert_no_lints(&TRANSLATIONESE_FORMULA, "The play was given in full to a packed house.");
-        assert_no_lints(&TRANSLATIONESE_FORMULA, "She did a good job of the repairs, and the relevant figures were published.");
-        assert_no_lints(&TRANSLATIONESE_FORMULA, "The construction of the bridge was strengthened by steel cables.");
-        assert_no_lints(&TRANSLATIONESE_FORMULA, "It is understood by few that the masses matter.");
+        assert_no_lints(
+            &TRANSLATIONESE_FORMULA,
+            "The play was given in full to a packed house.",
+        );
+        assert_no_lints(
+            &TRANSLATIONESE_FORMULA,
+            "She did a good job of the repairs, and the relevant figures were published.",
+        );
+        assert_no_lints(
+            &TRANSLATIONESE_FORMULA,
+            "The construction of the bridge was strengthened by steel cables.",
+        );
+        assert_no_lints(
+            &TRANSLATIONESE_FORMULA,
+            "It is understood by few that the masses matter.",
+        );
     }
 
     #[test]
     fn every_row_parses_and_its_example_is_found() {
         for row in tsv::rows(include_str!("../../../wordlists/translationese.tsv")) {
-            assert!(Pattern::parse(row.get(0)).is_some(), "translationese.tsv: pattern {:?} does not parse", row.get(0));
+            assert!(
+                Pattern::parse(row.get(0)).is_some(),
+                "translationese.tsv: pattern {:?} does not parse",
+                row.get(0)
+            );
             let example = row.get(3);
             let found = flagged(&TRANSLATIONESE_FORMULA, example);
-            assert!(!found.is_empty(), "translationese.tsv: the example of {:?} is not flagged: {example}", row.get(0));
+            assert!(
+                !found.is_empty(),
+                "translationese.tsv: the example of {:?} is not flagged: {example}",
+                row.get(0)
+            );
         }
     }
 }

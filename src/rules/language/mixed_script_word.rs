@@ -101,7 +101,12 @@ fn check_word(word: &str, token: &Token) -> Option<Finding> {
     let range = token.range();
     if !all_lookalikes {
         return Some(
-            Finding::new(&MIXED_SCRIPT_WORD, range, format!("“{word}” mixes Latin and Cyrillic letters")).confidence(0.8),
+            Finding::new(
+                &MIXED_SCRIPT_WORD,
+                range,
+                format!("“{word}” mixes Latin and Cyrillic letters"),
+            )
+            .confidence(0.8),
         );
     }
     let mut edits = Vec::new();
@@ -110,7 +115,10 @@ fn check_word(word: &str, token: &Token) -> Option<Finding> {
     for (i, c) in word.char_indices() {
         match latin_lookalike(c) {
             Some(l) => {
-                edits.push(Edit::replace(start + i..start + i + c.len_utf8(), l.to_string()));
+                edits.push(Edit::replace(
+                    start + i..start + i + c.len_utf8(),
+                    l.to_string(),
+                ));
                 latin.push(l);
                 foreign.push(format!("{} “{c}”", script::script(c).full_name()));
             }
@@ -143,14 +151,28 @@ mod tests {
 
     #[test]
     fn flags_cyrillic_lookalikes_in_latin_words() {
-        assert_lints(&MIXED_SCRIPT_WORD, "The talks in Мoscow ended.", &["Мoscow"]);
+        assert_lints(
+            &MIXED_SCRIPT_WORD,
+            "The talks in Мoscow ended.",
+            &["Мoscow"],
+        );
         assert_suggestion(&MIXED_SCRIPT_WORD, "The talks in Мoscow ended.", "Moscow");
-        assert_fixed(&MIXED_SCRIPT_WORD, "Dеepseеk said so.", Applicability::Safe, "Deepseek said so.");
+        assert_fixed(
+            &MIXED_SCRIPT_WORD,
+            "Dеepseеk said so.",
+            Applicability::Safe,
+            "Deepseek said so.",
+        );
     }
 
     #[test]
     fn flags_greek_capital_lookalikes() {
-        assert_fixed(&MIXED_SCRIPT_WORD, "The ΟECD report.", Applicability::Safe, "The OECD report.");
+        assert_fixed(
+            &MIXED_SCRIPT_WORD,
+            "The ΟECD report.",
+            Applicability::Safe,
+            "The OECD report.",
+        );
     }
 
     #[test]
@@ -162,14 +184,23 @@ mod tests {
 
     #[test]
     fn leaves_plain_words_and_foreign_words() {
-        assert_no_lints(&MIXED_SCRIPT_WORD, "The talks in Moscow ended. Café owners agreed.");
+        assert_no_lints(
+            &MIXED_SCRIPT_WORD,
+            "The talks in Moscow ended. Café owners agreed.",
+        );
         assert_no_lints(&MIXED_SCRIPT_WORD, "The Kremlin (Москва) said so.");
-        assert_no_lints(&MIXED_SCRIPT_WORD, "The Russian word Москвa is the city's name.");
+        assert_no_lints(
+            &MIXED_SCRIPT_WORD,
+            "The Russian word Москвa is the city's name.",
+        );
     }
 
     #[test]
     fn leaves_greek_symbols() {
-        assert_no_lints(&MIXED_SCRIPT_WORD, "Cells measured 5 μm across; NF-κB was active; ΔG fell; αvβ3 binds.");
+        assert_no_lints(
+            &MIXED_SCRIPT_WORD,
+            "Cells measured 5 μm across; NF-κB was active; ΔG fell; αvβ3 binds.",
+        );
         assert_no_lints(&MIXED_SCRIPT_WORD, "The νe flux was measured.");
     }
 }

@@ -98,11 +98,19 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         }
         let text = doc.slice(run.range.clone());
         let (message, confidence) = if run.gloss {
-            (format!("{} form in brackets, while the document also leaves text untranslated", run.language), 0.5)
+            (
+                format!(
+                    "{} form in brackets, while the document also leaves text untranslated",
+                    run.language
+                ),
+                0.5,
+            )
         } else {
             (format!("untranslated {} text “{text}”", run.language), 0.9)
         };
-        out.push(Finding::new(&UNTRANSLATED_FRAGMENT, run.range.clone(), message).confidence(confidence));
+        out.push(
+            Finding::new(&UNTRANSLATED_FRAGMENT, run.range.clone(), message).confidence(confidence),
+        );
     }
     foreign_sentences(doc, &runs, out);
 }
@@ -193,7 +201,12 @@ fn foreign_runs(doc: &Document) -> Vec<Run> {
 /// The run of foreign words `core`, reported with the East Asian punctuation around it (`shown`);
 /// whether it is a gloss is judged on the words alone, so that full-width brackets count as
 /// brackets.
-fn make_run(doc: &Document, paragraph: Range<usize>, core: Range<usize>, shown: Range<usize>) -> Option<Run> {
+fn make_run(
+    doc: &Document,
+    paragraph: Range<usize>,
+    core: Range<usize>,
+    shown: Range<usize>,
+) -> Option<Run> {
     let (language, letters, longest) = describe(doc, &doc.tokens[core.clone()]);
     if language == "Greek" && (letters < 6 || longest < 3) {
         // Greek letters as symbols (α, ΔG, π) or a single scholarly word.
@@ -201,8 +214,14 @@ fn make_run(doc: &Document, paragraph: Range<usize>, core: Range<usize>, shown: 
     }
     let shown_tokens = &doc.tokens[shown.clone()];
     let range = shown_tokens.first()?.start as usize..shown_tokens.last()?.end as usize;
-    let gloss = is_gloss_after_english(doc, paragraph.clone(), core.clone()) || is_followed_by_translation(doc, paragraph, core);
-    Some(Run { tokens: shown, range, language, gloss })
+    let gloss = is_gloss_after_english(doc, paragraph.clone(), core.clone())
+        || is_followed_by_translation(doc, paragraph, core);
+    Some(Run {
+        tokens: shown,
+        range,
+        language,
+        gloss,
+    })
 }
 
 /// The language a run is written in (named by its script; kana make it Japanese, hangul Korean),
@@ -242,13 +261,16 @@ fn is_close_bracket(doc: &Document, token: &Token) -> bool {
 }
 
 fn is_closing_quote(doc: &Document, token: &Token) -> bool {
-    token.kind == TokenKind::Punct && matches!(doc.text(token), "”" | "’" | "\"" | "'" | "»" | "」" | "』")
+    token.kind == TokenKind::Punct
+        && matches!(doc.text(token), "”" | "’" | "\"" | "'" | "»" | "」" | "』")
 }
 
 /// Tokens that may stand beside a gloss inside its brackets: a label ("Chinese:", "pinyin") or a
 /// romanisation ("梁文锋, Liáng Wénfēng").
 fn is_label_token(doc: &Document, token: &Token) -> bool {
-    is_latin_word(doc, token) || (token.kind == TokenKind::Punct && matches!(doc.text(token), ":" | "," | ";" | "-" | "："))
+    is_latin_word(doc, token)
+        || (token.kind == TokenKind::Punct
+            && matches!(doc.text(token), ":" | "," | ";" | "-" | "："))
 }
 
 /// "Liang Wenfeng (梁文锋)", "hukou (Chinese: 户口)": the run fills a bracket (beside at most a
@@ -297,7 +319,10 @@ fn is_followed_by_translation(doc: &Document, paragraph: Range<usize>, run: Rang
         return false;
     }
     let mut english = 0;
-    for token in doc.tokens[i + 1..paragraph.end].iter().take(MAX_TRANSLATION) {
+    for token in doc.tokens[i + 1..paragraph.end]
+        .iter()
+        .take(MAX_TRANSLATION)
+    {
         if is_close_bracket(doc, token) {
             return english > 0;
         }
@@ -330,16 +355,31 @@ fn foreign_sentences(doc: &Document, runs: &[Run], out: &mut Vec<Finding>) {
     let mut run_tokens = runs.iter().map(|r| r.tokens.clone()).peekable();
     let mut open: Option<Stretch> = None;
     for sentence in &doc.sentences {
-        while run_tokens.peek().is_some_and(|r| r.end <= sentence.tokens.start) {
+        while run_tokens
+            .peek()
+            .is_some_and(|r| r.end <= sentence.tokens.start)
+        {
             run_tokens.next();
         }
         // A sentence holding a foreign-script run is reported through the run.
-        let has_run = run_tokens.peek().is_some_and(|r| r.start < sentence.tokens.end);
-        let lang = if has_run { None } else { foreign_language(doc, doc.sentence_tokens(sentence), &document) };
+        let has_run = run_tokens
+            .peek()
+            .is_some_and(|r| r.start < sentence.tokens.end);
+        let lang = if has_run {
+            None
+        } else {
+            foreign_language(doc, doc.sentence_tokens(sentence), &document)
+        };
         match (lang, open.as_mut()) {
-            (Some(_), Some(stretch)) if stretch.paragraph == sentence.paragraph => stretch.range.end = sentence.range.end,
+            (Some(_), Some(stretch)) if stretch.paragraph == sentence.paragraph => {
+                stretch.range.end = sentence.range.end
+            }
             (Some(lang), _) => {
-                let next = Stretch { range: sentence.range.clone(), paragraph: sentence.paragraph, lang };
+                let next = Stretch {
+                    range: sentence.range.clone(),
+                    paragraph: sentence.paragraph,
+                    lang,
+                };
                 if let Some(done) = open.replace(next) {
                     out.push(done.finding());
                 }
@@ -358,7 +398,11 @@ fn foreign_sentences(doc: &Document, runs: &[Run], out: &mut Vec<Finding>) {
 
 /// The language of a Latin-script sentence when it is surely not English and the rest of the
 /// document (whose lowercase and English words `document` counts) is English.
-fn foreign_language(doc: &Document, tokens: &[Token], document: &OnceCell<(usize, usize)>) -> Option<Lang> {
+fn foreign_language(
+    doc: &Document,
+    tokens: &[Token],
+    document: &OnceCell<(usize, usize)>,
+) -> Option<Lang> {
     let words = tokens.iter().filter(|t| t.kind == TokenKind::Word).count();
     if words < MIN_SENTENCE_WORDS {
         return None;
@@ -372,7 +416,10 @@ fn foreign_language(doc: &Document, tokens: &[Token], document: &OnceCell<(usize
         return None;
     }
     let (all, all_english) = *document.get_or_init(|| english_share(doc, &doc.tokens));
-    let (rest, rest_english) = (all.saturating_sub(lowercase), all_english.saturating_sub(english));
+    let (rest, rest_english) = (
+        all.saturating_sub(lowercase),
+        all_english.saturating_sub(english),
+    );
     if rest < MIN_REST_WORDS || (rest_english as f64) < ENGLISH_DOCUMENT_SHARE * rest as f64 {
         return None;
     }
@@ -382,7 +429,9 @@ fn foreign_language(doc: &Document, tokens: &[Token], document: &OnceCell<(usize
         return None;
     }
     let info = whatlang::detect(text)?;
-    let sure = info.script() == whatlang::Script::Latin && info.is_reliable() && info.confidence() >= MIN_CONFIDENCE;
+    let sure = info.script() == whatlang::Script::Latin
+        && info.is_reliable()
+        && info.confidence() >= MIN_CONFIDENCE;
     (sure && info.lang() != Lang::Eng).then_some(info.lang())
 }
 
@@ -393,57 +442,123 @@ mod tests {
 
     #[test]
     fn flags_cjk_runs_with_their_punctuation() {
-        assert_lints(&UNTRANSLATED_FRAGMENT, "The slogan 北京，欢迎你。 was everywhere.", &["北京，欢迎你。"]);
-        assert_lints(&UNTRANSLATED_FRAGMENT, "Officials said 我们会继续努力 on Monday.", &["我们会继续努力"]);
+        assert_lints(
+            &UNTRANSLATED_FRAGMENT,
+            "The slogan 北京，欢迎你。 was everywhere.",
+            &["北京，欢迎你。"],
+        );
+        assert_lints(
+            &UNTRANSLATED_FRAGMENT,
+            "Officials said 我们会继续努力 on Monday.",
+            &["我们会继续努力"],
+        );
     }
 
     #[test]
     fn flags_japanese_korean_cyrillic_arabic() {
-        assert_lints(&UNTRANSLATED_FRAGMENT, "The shop sells ラーメン and more.", &["ラーメン"]);
-        assert_lints(&UNTRANSLATED_FRAGMENT, "Kim said 감사합니다 to the crowd.", &["감사합니다"]);
-        assert_lints(&UNTRANSLATED_FRAGMENT, "He called it Москва 2024 again.", &["Москва"]);
-        assert_lints(&UNTRANSLATED_FRAGMENT, "The sign read مرحبا بكم in large letters.", &["مرحبا بكم"]);
+        assert_lints(
+            &UNTRANSLATED_FRAGMENT,
+            "The shop sells ラーメン and more.",
+            &["ラーメン"],
+        );
+        assert_lints(
+            &UNTRANSLATED_FRAGMENT,
+            "Kim said 감사합니다 to the crowd.",
+            &["감사합니다"],
+        );
+        assert_lints(
+            &UNTRANSLATED_FRAGMENT,
+            "He called it Москва 2024 again.",
+            &["Москва"],
+        );
+        assert_lints(
+            &UNTRANSLATED_FRAGMENT,
+            "The sign read مرحبا بكم in large letters.",
+            &["مرحبا بكم"],
+        );
     }
 
     #[test]
     fn names_the_language() {
         let found = lint(&UNTRANSLATED_FRAGMENT, "The shop sells ラーメン and more.");
-        assert!(found[0].message.contains("Japanese"), "{}", found[0].message);
+        assert!(
+            found[0].message.contains("Japanese"),
+            "{}",
+            found[0].message
+        );
     }
 
     #[test]
     fn consistent_glosses_are_allowed() {
-        assert_no_lints(&UNTRANSLATED_FRAGMENT, "Liang Wenfeng (梁文锋) founded the firm with Zhang Wei (张伟).");
-        assert_no_lints(&UNTRANSLATED_FRAGMENT, "The hukou (Chinese: 户口) system limits migration.");
-        assert_no_lints(&UNTRANSLATED_FRAGMENT, "The slogan “北京欢迎你” (Beijing welcomes you) was everywhere.");
-        assert_no_lints(&UNTRANSLATED_FRAGMENT, "Alexei Navalny (Алексей Навальный, Aleksey Navalnyy) died in 2024.");
-        assert_no_lints(&UNTRANSLATED_FRAGMENT, "Liang Wenfeng（梁文锋）founded the firm.");
+        assert_no_lints(
+            &UNTRANSLATED_FRAGMENT,
+            "Liang Wenfeng (梁文锋) founded the firm with Zhang Wei (张伟).",
+        );
+        assert_no_lints(
+            &UNTRANSLATED_FRAGMENT,
+            "The hukou (Chinese: 户口) system limits migration.",
+        );
+        assert_no_lints(
+            &UNTRANSLATED_FRAGMENT,
+            "The slogan “北京欢迎你” (Beijing welcomes you) was everywhere.",
+        );
+        assert_no_lints(
+            &UNTRANSLATED_FRAGMENT,
+            "Alexei Navalny (Алексей Навальный, Aleksey Navalnyy) died in 2024.",
+        );
+        assert_no_lints(
+            &UNTRANSLATED_FRAGMENT,
+            "Liang Wenfeng（梁文锋）founded the firm.",
+        );
     }
 
     #[test]
     fn glosses_beside_bare_fragments_are_reported() {
-        assert_lints(&UNTRANSLATED_FRAGMENT, "Liang Wenfeng (梁文锋) said 创新 matters.", &["梁文锋", "创新"]);
+        assert_lints(
+            &UNTRANSLATED_FRAGMENT,
+            "Liang Wenfeng (梁文锋) said 创新 matters.",
+            &["梁文锋", "创新"],
+        );
     }
 
     #[test]
     fn greek_symbols_are_not_fragments() {
-        assert_no_lints(&UNTRANSLATED_FRAGMENT, "The α and β coefficients rose, and ΔG fell by 5 μm.");
-        assert_no_lints(&UNTRANSLATED_FRAGMENT, "Plato's notion of λόγος shaped the debate.");
+        assert_no_lints(
+            &UNTRANSLATED_FRAGMENT,
+            "The α and β coefficients rose, and ΔG fell by 5 μm.",
+        );
+        assert_no_lints(
+            &UNTRANSLATED_FRAGMENT,
+            "Plato's notion of λόγος shaped the debate.",
+        );
     }
 
     #[test]
     fn flags_foreign_latin_sentences() {
         let text = "The minister spoke to reporters on Monday. Le gouvernement a annoncé de nouvelles mesures pour les entreprises hier soir. He left soon after.";
-        assert_lints(&UNTRANSLATED_FRAGMENT, text, &["Le gouvernement a annoncé de nouvelles mesures pour les entreprises hier soir."]);
+        assert_lints(
+            &UNTRANSLATED_FRAGMENT,
+            text,
+            &["Le gouvernement a annoncé de nouvelles mesures pour les entreprises hier soir."],
+        );
         let found = lint(&UNTRANSLATED_FRAGMENT, text);
         assert!(found[0].message.contains("French"), "{}", found[0].message);
     }
 
     #[test]
     fn english_sentences_with_names_and_loanwords_stay_quiet() {
-        assert_no_lints(&UNTRANSLATED_FRAGMENT, "Xi Jinping met Li Qiang and Wang Yi in Zhongnanhai on Tuesday morning.");
-        assert_no_lints(&UNTRANSLATED_FRAGMENT, "The court held, inter alia, that the doctrine of res judicata applied to the claim.");
-        assert_no_lints(&UNTRANSLATED_FRAGMENT, "The café served croissants, espresso and pain au chocolat to the visiting delegation.");
+        assert_no_lints(
+            &UNTRANSLATED_FRAGMENT,
+            "Xi Jinping met Li Qiang and Wang Yi in Zhongnanhai on Tuesday morning.",
+        );
+        assert_no_lints(
+            &UNTRANSLATED_FRAGMENT,
+            "The court held, inter alia, that the doctrine of res judicata applied to the claim.",
+        );
+        assert_no_lints(
+            &UNTRANSLATED_FRAGMENT,
+            "The café served croissants, espresso and pain au chocolat to the visiting delegation.",
+        );
         assert_no_lints(&UNTRANSLATED_FRAGMENT, "Bonjour tout le monde.");
     }
 

@@ -56,30 +56,60 @@ mod tests {
     fn m001(text: &str, format: InputFormat) -> Vec<String> {
         let source = Source::new("t", text, format);
         let report = Linter::new(Settings::default()).check(&source);
-        report.findings.iter().filter(|f| f.code() == "M001").map(|f| f.message.clone()).collect()
+        report
+            .findings
+            .iter()
+            .filter(|f| f.code() == "M001")
+            .map(|f| f.message.clone())
+            .collect()
     }
 
     #[test]
     fn flags_a_region_without_findings() {
-        let found = m001("<!-- mtlint-disable G003 -->\nLiang Wenfeng founded DeepSeek in 2023.\n<!-- mtlint-enable G003 -->\n", InputFormat::Markdown);
+        let found = m001(
+            "<!-- mtlint-disable G003 -->\nLiang Wenfeng founded DeepSeek in 2023.\n<!-- mtlint-enable G003 -->\n",
+            InputFormat::Markdown,
+        );
         assert_eq!(found.len(), 1);
         assert!(found[0].contains("G003"), "{found:?}");
     }
 
     #[test]
     fn quiet_when_the_suppression_is_used() {
-        assert!(m001("<!-- mtlint-ignore-next-line G003 -->\nHe said the the end.\n", InputFormat::Plain).is_empty());
-        assert!(m001("<!-- mtlint-disable -->\nHe said the the end.\n", InputFormat::Html).is_empty());
+        assert!(
+            m001(
+                "<!-- mtlint-ignore-next-line G003 -->\nHe said the the end.\n",
+                InputFormat::Plain
+            )
+            .is_empty()
+        );
+        assert!(
+            m001(
+                "<!-- mtlint-disable -->\nHe said the the end.\n",
+                InputFormat::Html
+            )
+            .is_empty()
+        );
     }
 
     #[test]
     fn quiet_without_directives() {
-        assert!(m001("Use <!-- comments --> freely; mtlint-disable in prose is just words.\n", InputFormat::Plain).is_empty());
+        assert!(
+            m001(
+                "Use <!-- comments --> freely; mtlint-disable in prose is just words.\n",
+                InputFormat::Plain
+            )
+            .is_empty()
+        );
     }
 
     #[test]
     fn does_not_lower_the_score() {
-        let source = Source::new("t", "<!-- mtlint-disable -->\nAll is well.\n", InputFormat::Plain);
+        let source = Source::new(
+            "t",
+            "<!-- mtlint-disable -->\nAll is well.\n",
+            InputFormat::Plain,
+        );
         let report = Linter::new(Settings::default()).check(&source);
         assert_eq!(report.findings.len(), 1);
         assert_eq!(report.score, 100.0);

@@ -78,7 +78,10 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         cued[names.expected[m].cluster] |= mention.has(cue::PERSON);
     }
     for (m, mention) in names.mentions.iter().enumerate() {
-        if mention.acronym || mention.known.is_some() || cx.settings.glossary.accepts(&text[mention.range.clone()]) {
+        if mention.acronym
+            || mention.known.is_some()
+            || cx.settings.glossary.accepts(&text[mention.range.clone()])
+        {
             continue;
         }
         if is_western_person(text, mention) {
@@ -86,7 +89,8 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         }
         // a person by a cue (title, role, speech verb), not merely by the shape of the name
         let person_cue = cued[names.expected[m].cluster];
-        let chinese_person = mention.kind == Kind::Person && person_cue && has_chinese_surname(text, mention);
+        let chinese_person =
+            mention.kind == Kind::Person && person_cue && has_chinese_surname(text, mention);
         // Places are left out: many in China carry Tibetan, Uyghur, Mongolian or Cantonese names
         // that no pinyin spells (Altun, Hoh Xil, Lantau), while an institution's name is Chinese.
         let chinese_institution = about_china && mention.kind == Kind::Organisation;
@@ -126,7 +130,10 @@ fn about_china(text: &str, names: &NameAnalysis) -> bool {
     names.mentions.iter().any(|m| {
         let written = &text[m.range.clone()];
         matches!(written, "China" | "Chinese")
-            || m.known.is_some() && known_entities().lookup(written).is_some_and(|f| CHINESE_COUNTRIES.contains(&f.record.country))
+            || m.known.is_some()
+                && known_entities()
+                    .lookup(written)
+                    .is_some_and(|f| CHINESE_COUNTRIES.contains(&f.record.country))
     })
 }
 
@@ -134,7 +141,11 @@ fn about_china(text: &str, names: &NameAnalysis) -> bool {
 fn is_western_person(text: &str, mention: &Mention) -> bool {
     mention.name_parts().filter(|p| !p.initial).any(|p| {
         let word = &text[p.range.clone()];
-        let word = if is_all_caps(word) { title_case(word) } else { word.to_string() };
+        let word = if is_all_caps(word) {
+            title_case(word)
+        } else {
+            word.to_string()
+        };
         lexicon().western_name(&word).is_some() && !pinyin::is_pinyin(&part_key(&word))
     })
 }
@@ -143,12 +154,20 @@ fn is_western_person(text: &str, mention: &Mention) -> bool {
 /// word ("Man", "Long") counts only when another word of the name is pinyin.
 fn has_chinese_surname(text: &str, mention: &Mention) -> bool {
     let parts: Vec<&Part> = mention.name_parts().filter(|p| !p.initial).collect();
-    let keys: Vec<String> = parts.iter().map(|p| part_key(&text[p.range.clone()])).collect();
-    let Some(last) = keys.len().checked_sub(1) else { return false };
+    let keys: Vec<String> = parts
+        .iter()
+        .map(|p| part_key(&text[p.range.clone()]))
+        .collect();
+    let Some(last) = keys.len().checked_sub(1) else {
+        return false;
+    };
     [0, last].iter().any(|&end| {
         let key = &keys[end];
         let common = lexicon().english_word(key).is_some_and(|w| w.size <= 20);
-        let other_pinyin = keys.iter().enumerate().any(|(k, other)| k != end && pinyin::is_pinyin(other));
+        let other_pinyin = keys
+            .iter()
+            .enumerate()
+            .any(|(k, other)| k != end && pinyin::is_pinyin(other));
         lists().surname(key).is_some() && (!common || other_pinyin)
     })
 }
@@ -183,29 +202,49 @@ fn is_garbled(word: &str, limit: usize, long_bonus: bool) -> bool {
     {
         return false;
     }
-    let limit = if long_bonus && key.len() > 8 { limit + 1 } else { limit };
-    form.split('-').any(|piece| !pinyin::is_valid_romanisation(piece) && pinyin::garble_cost(piece) <= limit && pinyin::garble_cost(piece) < piece.len())
+    let limit = if long_bonus && key.len() > 8 {
+        limit + 1
+    } else {
+        limit
+    };
+    form.split('-').any(|piece| {
+        !pinyin::is_valid_romanisation(piece)
+            && pinyin::garble_cost(piece) <= limit
+            && pinyin::garble_cost(piece) < piece.len()
+    })
 }
 
 /// "Z Jiang": an undotted single capital followed by a pinyin word.
 fn stray_letter(text: &str, mention: &Mention) -> Option<Finding> {
     let parts = &mention.parts;
-    let k = parts.iter().position(|p| p.initial && !p.dotted && !p.particle)?;
+    let k = parts
+        .iter()
+        .position(|p| p.initial && !p.dotted && !p.particle)?;
     let letter = &text[parts[k].range.clone()];
     let next = parts.get(k + 1).filter(|p| !p.particle)?;
     let next_word = &text[next.range.clone()];
-    if matches!(letter, "A" | "I") || !pinyin::is_pinyin(&part_key(next_word)) || lexicon().english_word(&part_key(next_word)).is_some_and(|w| w.size <= 20) {
+    if matches!(letter, "A" | "I")
+        || !pinyin::is_pinyin(&part_key(next_word))
+        || lexicon()
+            .english_word(&part_key(next_word))
+            .is_some_and(|w| w.size <= 20)
+    {
         return None;
     }
     let range = parts[k].range.start..next.range.end;
     let mut finding = Finding::new(
         &GARBLED_TRANSLITERATION,
         range.clone(),
-        format!("stray letter “{letter}” in the name “{}”", &text[mention.range.clone()]),
+        format!(
+            "stray letter “{letter}” in the name “{}”",
+            &text[mention.range.clone()]
+        ),
     )
     .confidence(0.8);
     if let Some(filled) = fill_letter(text, mention, k) {
-        finding = finding.suggest(filled.clone()).fix(Fix::unsafe_edit(Edit::replace(range, filled)));
+        finding = finding
+            .suggest(filled.clone())
+            .fix(Fix::unsafe_edit(Edit::replace(range, filled)));
     }
     Some(finding)
 }
@@ -237,14 +276,27 @@ fn completions(letter: &str, tail: &str, suffix: &str) -> Vec<String> {
     let index = known_entities().index();
     let mut stream = index.search(Str::new(letter).starts_with()).into_stream();
     while let Some((key, value)) = stream.next() {
-        let Ok(key) = std::str::from_utf8(key) else { continue };
-        let Some(middle) = key.strip_prefix(letter).and_then(|k| k.strip_suffix(tail)) else { continue };
+        let Ok(key) = std::str::from_utf8(key) else {
+            continue;
+        };
+        let Some(middle) = key.strip_prefix(letter).and_then(|k| k.strip_suffix(tail)) else {
+            continue;
+        };
         if !(1..=5).contains(&middle.len()) || !middle.bytes().all(|b| b.is_ascii_lowercase()) {
             continue;
         }
         let record = known_entities().record(value);
-        let Some(name) = std::iter::once(record.canonical).chain(record.aliases.iter().copied()).find(|n| entity_key(n) == key) else { continue };
-        let filled = name.strip_suffix(suffix).unwrap_or(name).trim_end().to_string();
+        let Some(name) = std::iter::once(record.canonical)
+            .chain(record.aliases.iter().copied())
+            .find(|n| entity_key(n) == key)
+        else {
+            continue;
+        };
+        let filled = name
+            .strip_suffix(suffix)
+            .unwrap_or(name)
+            .trim_end()
+            .to_string();
         if !found.contains(&filled) {
             found.push(filled);
         }
@@ -258,9 +310,17 @@ fn split_given_name(text: &str, names: &NameAnalysis, m: usize) -> Option<Findin
     if mention.parts.len() != 3 || mention.parts.iter().any(|p| p.particle || p.initial) {
         return None;
     }
-    let words: Vec<&str> = mention.parts.iter().map(|p| &text[p.range.clone()]).collect();
+    let words: Vec<&str> = mention
+        .parts
+        .iter()
+        .map(|p| &text[p.range.clone()])
+        .collect();
     let keys: Vec<String> = words.iter().map(|w| part_key(w)).collect();
-    if words.iter().any(|w| w.contains(['-', '‐', '‑']) || is_all_caps(w)) || !keys.iter().all(|k| lists().is_pinyin_syllable(k)) {
+    if words
+        .iter()
+        .any(|w| w.contains(['-', '‐', '‑']) || is_all_caps(w))
+        || !keys.iter().all(|k| lists().is_pinyin_syllable(k))
+    {
         return None;
     }
     let rank = |k: &str| lists().surname(k).map(|s| s.rank);
@@ -284,7 +344,11 @@ fn split_given_name(text: &str, names: &NameAnalysis, m: usize) -> Option<Findin
     )
     .confidence(0.7);
     match written_joined(text, names, m) {
-        Some(found) => finding = finding.suggest(found.clone()).fix(Fix::unsafe_edit(Edit::replace(range, found))),
+        Some(found) => {
+            finding = finding
+                .suggest(found.clone())
+                .fix(Fix::unsafe_edit(Edit::replace(range, found)))
+        }
         None => finding = finding.suggest(joined),
     }
     Some(finding)
@@ -292,12 +356,24 @@ fn split_given_name(text: &str, names: &NameAnalysis, m: usize) -> Option<Findin
 
 /// The same name written joined elsewhere in the document ("Yanbo Wang" for "Yan Bo Wang").
 fn written_joined(text: &str, names: &NameAnalysis, m: usize) -> Option<String> {
-    let compact: String = names.mentions[m].parts.iter().map(|p| part_key(&text[p.range.clone()])).collect();
-    names.cluster_of(m).mentions.iter().map(|&r| &names.mentions[r]).find_map(|r| {
-        let parts: Vec<_> = r.name_parts().collect();
-        let key: String = parts.iter().map(|p| part_key(&text[p.range.clone()])).collect();
-        (parts.len() == 2 && key == compact).then(|| text[r.range.clone()].to_string())
-    })
+    let compact: String = names.mentions[m]
+        .parts
+        .iter()
+        .map(|p| part_key(&text[p.range.clone()]))
+        .collect();
+    names
+        .cluster_of(m)
+        .mentions
+        .iter()
+        .map(|&r| &names.mentions[r])
+        .find_map(|r| {
+            let parts: Vec<_> = r.name_parts().collect();
+            let key: String = parts
+                .iter()
+                .map(|p| part_key(&text[p.range.clone()]))
+                .collect();
+            (parts.len() == 2 && key == compact).then(|| text[r.range.clone()].to_string())
+        })
 }
 
 #[cfg(test)]
@@ -322,21 +398,49 @@ mod tests {
 
     #[test]
     fn stray_letters() {
-        let text = "Chinese officials of the Z Jiang Province Communist Party Committee met in Beijing.";
+        let text =
+            "Chinese officials of the Z Jiang Province Communist Party Committee met in Beijing.";
         assert_lints(&GARBLED_TRANSLITERATION, text, &["Z Jiang"]);
         assert_suggestion(&GARBLED_TRANSLITERATION, text, "Zhejiang");
     }
 
     #[test]
     fn valid_names_are_left_alone() {
-        assert_no_lints(&GARBLED_TRANSLITERATION, "Pavel Durov, founder of Telegram, said China was ahead. Xi Jinping agreed.");
-        assert_no_lints(&GARBLED_TRANSLITERATION, "Yiran Chen, a professor, met Siyi Zhao and Liang Wenfeng in China.");
-        assert_no_lints(&GARBLED_TRANSLITERATION, "In China, Peking University, Tsinghua University and the University of Hong Kong lead.");
-        assert_no_lints(&GARBLED_TRANSLITERATION, "Lee Kuan Yew, a founder of Singapore, met Tsai Ing-wen and Li Ka-shing in Hong Kong.");
-        assert_no_lints(&GARBLED_TRANSLITERATION, "Kim Min-jun, a chef from Busan, trained under Sato Kenji and Nguyen Van An.");
-        assert_no_lints(&GARBLED_TRANSLITERATION, "Michael J Fox and Marina Chang spoke in China.");
-        assert_no_lints(&GARBLED_TRANSLITERATION, "The study by Y Wang, a Chinese chemist, and Z Li, a physicist, was cited.");
-        assert_no_lints(&GARBLED_TRANSLITERATION, "Kane won the Budweiser Man of the Match award, said the Chinese broadcaster.");
-        assert_no_lints(&GARBLED_TRANSLITERATION, "China and the Russian Federation signed a deal at the Tibetan Centre in July.");
+        assert_no_lints(
+            &GARBLED_TRANSLITERATION,
+            "Pavel Durov, founder of Telegram, said China was ahead. Xi Jinping agreed.",
+        );
+        assert_no_lints(
+            &GARBLED_TRANSLITERATION,
+            "Yiran Chen, a professor, met Siyi Zhao and Liang Wenfeng in China.",
+        );
+        assert_no_lints(
+            &GARBLED_TRANSLITERATION,
+            "In China, Peking University, Tsinghua University and the University of Hong Kong lead.",
+        );
+        assert_no_lints(
+            &GARBLED_TRANSLITERATION,
+            "Lee Kuan Yew, a founder of Singapore, met Tsai Ing-wen and Li Ka-shing in Hong Kong.",
+        );
+        assert_no_lints(
+            &GARBLED_TRANSLITERATION,
+            "Kim Min-jun, a chef from Busan, trained under Sato Kenji and Nguyen Van An.",
+        );
+        assert_no_lints(
+            &GARBLED_TRANSLITERATION,
+            "Michael J Fox and Marina Chang spoke in China.",
+        );
+        assert_no_lints(
+            &GARBLED_TRANSLITERATION,
+            "The study by Y Wang, a Chinese chemist, and Z Li, a physicist, was cited.",
+        );
+        assert_no_lints(
+            &GARBLED_TRANSLITERATION,
+            "Kane won the Budweiser Man of the Match award, said the Chinese broadcaster.",
+        );
+        assert_no_lints(
+            &GARBLED_TRANSLITERATION,
+            "China and the Russian Federation signed a deal at the Tibetan Centre in July.",
+        );
     }
 }

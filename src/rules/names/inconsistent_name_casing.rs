@@ -4,8 +4,10 @@ use crate::fix::{Edit, Fix};
 use std::collections::HashMap;
 
 use crate::entities::known_entities;
+use crate::names::normalize::{
+    Difference, differ_only_in_first_letter_case, difference, is_all_caps,
+};
 use crate::names::{CanonicalSource, NameAnalysis};
-use crate::names::normalize::{Difference, difference, differ_only_in_first_letter_case, is_all_caps};
 use crate::rules::Context;
 
 declare_rule! {
@@ -68,7 +70,10 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         if cluster.source == CanonicalSource::KnownEntity {
             continue;
         }
-        let caps = mention.name_parts().filter(|p| is_all_caps(&text[p.range.clone()])).count();
+        let caps = mention
+            .name_parts()
+            .filter(|p| is_all_caps(&text[p.range.clone()]))
+            .count();
         for (k, word) in &expected.recased {
             let part = &mention.parts[*k];
             let written = &text[part.range.clone()];
@@ -80,18 +85,27 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             if difference(written, word) != Difference::Case {
                 continue;
             }
-            if *k == 0 && mention.clause_initial && differ_only_in_first_letter_case(written, word) {
+            if *k == 0 && mention.clause_initial && differ_only_in_first_letter_case(written, word)
+            {
                 continue;
             }
             if cx.settings.glossary.accepts(written) || known_as(written, word) {
                 continue;
             }
             let edit = Edit::replace(part.range.clone(), word.clone());
-            let fix = if cluster.source == CanonicalSource::Glossary { Fix::safe(edit) } else { Fix::unsafe_edit(edit) };
-            let mut finding = Finding::new(&INCONSISTENT_NAME_CASING, part.range.clone(), format!("“{written}” is written “{word}” elsewhere in this document"))
-                .confidence(0.85)
-                .suggest(word.clone())
-                .fix(fix);
+            let fix = if cluster.source == CanonicalSource::Glossary {
+                Fix::safe(edit)
+            } else {
+                Fix::unsafe_edit(edit)
+            };
+            let mut finding = Finding::new(
+                &INCONSISTENT_NAME_CASING,
+                part.range.clone(),
+                format!("“{written}” is written “{word}” elsewhere in this document"),
+            )
+            .confidence(0.85)
+            .suggest(word.clone())
+            .fix(fix);
             if let Some(r) = models.find(text, names, names.expected[m].cluster, word, m) {
                 finding = finding.related(names.mentions[r].range.clone(), "written so here");
             }
@@ -105,7 +119,9 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
 fn known_as(written: &str, word: &str) -> bool {
     known_entities().lookup(written).is_some_and(|found| {
         let record = found.record;
-        std::iter::once(record.canonical).chain(record.aliases.iter().copied()).any(|name| name == word)
+        std::iter::once(record.canonical)
+            .chain(record.aliases.iter().copied())
+            .any(|name| name == word)
     })
 }
 
@@ -118,16 +134,31 @@ pub(crate) struct Models {
 
 impl Models {
     /// A mention of cluster `cluster` other than `except` that has a word written `word`.
-    pub(crate) fn find(&mut self, text: &str, names: &NameAnalysis, cluster: usize, word: &str, except: usize) -> Option<usize> {
-        let found = self.found.entry((cluster, word.to_string())).or_insert_with(|| {
-            names.clusters[cluster]
-                .mentions
-                .iter()
-                .copied()
-                .filter(|&r| names.mentions[r].parts.iter().any(|p| &text[p.range.clone()] == word))
-                .take(2)
-                .collect()
-        });
+    pub(crate) fn find(
+        &mut self,
+        text: &str,
+        names: &NameAnalysis,
+        cluster: usize,
+        word: &str,
+        except: usize,
+    ) -> Option<usize> {
+        let found = self
+            .found
+            .entry((cluster, word.to_string()))
+            .or_insert_with(|| {
+                names.clusters[cluster]
+                    .mentions
+                    .iter()
+                    .copied()
+                    .filter(|&r| {
+                        names.mentions[r]
+                            .parts
+                            .iter()
+                            .any(|p| &text[p.range.clone()] == word)
+                    })
+                    .take(2)
+                    .collect()
+            });
         found.iter().copied().find(|&r| r != except)
     }
 }
@@ -144,7 +175,12 @@ mod tests {
     fn flags_a_surname_in_capitals() {
         assert_lints(&INCONSISTENT_NAME_CASING, MA, &["MA"]);
         assert_suggestion(&INCONSISTENT_NAME_CASING, MA, "Ma");
-        assert_fixed(&INCONSISTENT_NAME_CASING, MA, Applicability::Unsafe, &MA.replace("Damien MA", "Damien Ma"));
+        assert_fixed(
+            &INCONSISTENT_NAME_CASING,
+            MA,
+            Applicability::Unsafe,
+            &MA.replace("Damien MA", "Damien Ma"),
+        );
     }
 
     #[test]
@@ -152,22 +188,51 @@ mod tests {
         let text = "BrightPath Robotics grew fast. BrightPath hired 200 engineers. Many joined Brightpath last year.";
         assert_lints(&INCONSISTENT_NAME_CASING, text, &["Brightpath"]);
         assert_fixed(&INCONSISTENT_NAME_CASING, text, Applicability::Safe, text);
-        assert_fixed(&INCONSISTENT_NAME_CASING, text, Applicability::Unsafe, &text.replace("joined Brightpath", "joined BrightPath"));
+        assert_fixed(
+            &INCONSISTENT_NAME_CASING,
+            text,
+            Applicability::Unsafe,
+            &text.replace("joined Brightpath", "joined BrightPath"),
+        );
     }
 
     #[test]
     fn known_entities_are_left_to_e002() {
-        assert_no_lints(&INCONSISTENT_NAME_CASING, "DeepSeek grew fast. Many engineers joined Deepseek last year.");
-        assert_no_lints(&INCONSISTENT_NAME_CASING, "The PlayStation VR sold well. PlayStation VR games followed. Playstation VR fans came.");
+        assert_no_lints(
+            &INCONSISTENT_NAME_CASING,
+            "DeepSeek grew fast. Many engineers joined Deepseek last year.",
+        );
+        assert_no_lints(
+            &INCONSISTENT_NAME_CASING,
+            "The PlayStation VR sold well. PlayStation VR games followed. Playstation VR fans came.",
+        );
     }
 
     #[test]
     fn acronyms_and_sentence_starts_are_not_variants() {
-        assert_no_lints(&INCONSISTENT_NAME_CASING, "He has an MA from Leeds. Later Ma said the degree helped. Ma was right.");
-        assert_no_lints(&INCONSISTENT_NAME_CASING, "The AI boom continues. AI firms hire. Artist Ai Weiwei said Ai was tired.");
-        assert_no_lints(&INCONSISTENT_NAME_CASING, "He admired Vincent van Gogh. Van Gogh painted fast.");
-        assert_no_lints(&INCONSISTENT_NAME_CASING, "The firm Deepseek grew. Many joined Deepseek last year.");
-        assert_no_lints(&INCONSISTENT_NAME_CASING, "BEIJING (Reuters) - Officials in Beijing said on Monday that exports rose.");
-        assert_no_lints(&INCONSISTENT_NAME_CASING, "A report by JOHN SMITH. John Smith, a reporter, said Smith was right.");
+        assert_no_lints(
+            &INCONSISTENT_NAME_CASING,
+            "He has an MA from Leeds. Later Ma said the degree helped. Ma was right.",
+        );
+        assert_no_lints(
+            &INCONSISTENT_NAME_CASING,
+            "The AI boom continues. AI firms hire. Artist Ai Weiwei said Ai was tired.",
+        );
+        assert_no_lints(
+            &INCONSISTENT_NAME_CASING,
+            "He admired Vincent van Gogh. Van Gogh painted fast.",
+        );
+        assert_no_lints(
+            &INCONSISTENT_NAME_CASING,
+            "The firm Deepseek grew. Many joined Deepseek last year.",
+        );
+        assert_no_lints(
+            &INCONSISTENT_NAME_CASING,
+            "BEIJING (Reuters) - Officials in Beijing said on Monday that exports rose.",
+        );
+        assert_no_lints(
+            &INCONSISTENT_NAME_CASING,
+            "A report by JOHN SMITH. John Smith, a reporter, said Smith was right.",
+        );
     }
 }

@@ -79,19 +79,42 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         }
         let cluster = names.cluster_of(m);
         let (range, replacement) = differing_span(text, names, m);
-        let suffix = mention.possessive.as_ref().filter(|p| p.start == range.end).map(|p| &text[p.clone()]).unwrap_or("");
+        let suffix = mention
+            .possessive
+            .as_ref()
+            .filter(|p| p.start == range.end)
+            .map(|p| &text[p.clone()])
+            .unwrap_or("");
         let flagged = range.start..range.end + suffix.len();
         let suggestion = format!("{replacement}{suffix}");
         let message = if cluster.canonical == replacement {
-            format!("“{}” is spelled “{}” elsewhere in this document", &text[range.clone()], replacement)
+            format!(
+                "“{}” is spelled “{}” elsewhere in this document",
+                &text[range.clone()],
+                replacement
+            )
         } else {
-            format!("“{}” looks like a variant spelling of “{}” ({})", &text[range.clone()], replacement, cluster.canonical)
+            format!(
+                "“{}” looks like a variant spelling of “{}” ({})",
+                &text[range.clone()],
+                replacement,
+                cluster.canonical
+            )
         };
         let edit = Edit::replace(flagged.clone(), suggestion.clone());
-        let fix = if cluster.source == CanonicalSource::Glossary { Fix::safe(edit) } else { Fix::unsafe_edit(edit) };
-        let mut finding = Finding::new(&INCONSISTENT_NAME_SPELLING, flagged, message).confidence(expected.confidence).suggest(suggestion).fix(fix);
+        let fix = if cluster.source == CanonicalSource::Glossary {
+            Fix::safe(edit)
+        } else {
+            Fix::unsafe_edit(edit)
+        };
+        let mut finding = Finding::new(&INCONSISTENT_NAME_SPELLING, flagged, message)
+            .confidence(expected.confidence)
+            .suggest(suggestion)
+            .fix(fix);
         let cluster_index = names.expected[m].cluster;
-        let candidates = models.entry((cluster_index, replacement.clone())).or_insert_with(|| related(text, names, cluster_index, &replacement));
+        let candidates = models
+            .entry((cluster_index, replacement.clone()))
+            .or_insert_with(|| related(text, names, cluster_index, &replacement));
         for &r in candidates.iter().filter(|&&r| r != m).take(MAX_RELATED) {
             finding = finding.related(names.mentions[r].range.clone(), "spelled so here");
         }
@@ -101,7 +124,13 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
 
 /// Words of mention `m` spelled with other apostrophes, hyphens or diacritics than elsewhere
 /// ("Yanan" beside "Yan'an").
-fn marks(cx: &Context, names: &NameAnalysis, m: usize, models: &mut Models, out: &mut Vec<Finding>) {
+fn marks(
+    cx: &Context,
+    names: &NameAnalysis,
+    m: usize,
+    models: &mut Models,
+    out: &mut Vec<Finding>,
+) {
     let text = cx.doc.view();
     let mention = &names.mentions[m];
     for (k, word) in &names.expected[m].recased {
@@ -112,11 +141,19 @@ fn marks(cx: &Context, names: &NameAnalysis, m: usize, models: &mut Models, out:
         }
         let cluster = names.cluster_of(m);
         let edit = Edit::replace(part.range.clone(), word.clone());
-        let fix = if cluster.source == CanonicalSource::Glossary { Fix::safe(edit) } else { Fix::unsafe_edit(edit) };
-        let mut finding = Finding::new(&INCONSISTENT_NAME_SPELLING, part.range.clone(), format!("“{written}” is spelled “{word}” elsewhere in this document"))
-            .confidence(0.6)
-            .suggest(word.clone())
-            .fix(fix);
+        let fix = if cluster.source == CanonicalSource::Glossary {
+            Fix::safe(edit)
+        } else {
+            Fix::unsafe_edit(edit)
+        };
+        let mut finding = Finding::new(
+            &INCONSISTENT_NAME_SPELLING,
+            part.range.clone(),
+            format!("“{written}” is spelled “{word}” elsewhere in this document"),
+        )
+        .confidence(0.6)
+        .suggest(word.clone())
+        .fix(fix);
         if let Some(r) = models.find(text, names, names.expected[m].cluster, word, m) {
             finding = finding.related(names.mentions[r].range.clone(), "spelled so here");
         }
@@ -132,7 +169,9 @@ fn differing_span(text: &str, names: &NameAnalysis, m: usize) -> (Range<usize>, 
     let words: Vec<&str> = expected.split_whitespace().collect();
     let parts: Vec<_> = mention.parts.iter().filter(|p| !p.particle).collect();
     if parts.len() == words.len() && parts.len() > 1 {
-        let differing: Vec<usize> = (0..parts.len()).filter(|&k| part_key(&text[parts[k].range.clone()]) != part_key(words[k])).collect();
+        let differing: Vec<usize> = (0..parts.len())
+            .filter(|&k| part_key(&text[parts[k].range.clone()]) != part_key(words[k]))
+            .collect();
         if let [k] = differing.as_slice() {
             return (parts[*k].range.clone(), words[*k].to_string());
         }
@@ -180,7 +219,8 @@ mod tests {
 
     #[test]
     fn suggestion_keeps_the_possessive() {
-        let text = "Its founder Liang Wenfeng spoke. Liang said so. Leann's plan, Leann said, is simple.";
+        let text =
+            "Its founder Liang Wenfeng spoke. Liang said so. Leann's plan, Leann said, is simple.";
         let found = lint(&INCONSISTENT_NAME_SPELLING, text);
         let flagged: Vec<&str> = found.iter().map(|f| &text[f.range.clone()]).collect();
         assert_eq!(flagged, ["Leann's", "Leann"]);
@@ -190,15 +230,31 @@ mod tests {
     #[test]
     fn related_ranges_point_at_the_canonical_spelling() {
         let found = lint(&INCONSISTENT_NAME_SPELLING, LIANG);
-        let related: Vec<&str> = found[0].related.iter().map(|r| &LIANG[r.range.clone()]).collect();
+        let related: Vec<&str> = found[0]
+            .related
+            .iter()
+            .map(|r| &LIANG[r.range.clone()])
+            .collect();
         assert!(related.contains(&"Liang Wenfeng"), "{related:?}");
     }
 
     #[test]
     fn fix_is_unsafe() {
-        assert_fixed(&INCONSISTENT_NAME_SPELLING, LIANG, Applicability::Safe, LIANG);
-        let fixed = LIANG.replace("Leann", "Liang").replace("Lean said", "Liang said");
-        assert_fixed(&INCONSISTENT_NAME_SPELLING, LIANG, Applicability::Unsafe, &fixed);
+        assert_fixed(
+            &INCONSISTENT_NAME_SPELLING,
+            LIANG,
+            Applicability::Safe,
+            LIANG,
+        );
+        let fixed = LIANG
+            .replace("Leann", "Liang")
+            .replace("Lean said", "Liang said");
+        assert_fixed(
+            &INCONSISTENT_NAME_SPELLING,
+            LIANG,
+            Applicability::Unsafe,
+            &fixed,
+        );
     }
 
     #[test]
@@ -211,21 +267,42 @@ mod tests {
 
     #[test]
     fn distinct_people_stay_apart() {
-        assert_no_lints(&INCONSISTENT_NAME_SPELLING, "Chen Ming, a banker, met Cheng Li, a lawyer. Chen said yes. Cheng said no.");
-        assert_no_lints(&INCONSISTENT_NAME_SPELLING, "Zhang Wei, a teacher, met Zhang Wen, a nurse. Zhang said they were cousins.");
-        assert_no_lints(&INCONSISTENT_NAME_SPELLING, "Wang Fang, a professor, and Wang Li, an engineer, spoke. Wang said the plan works.");
-        assert_no_lints(&INCONSISTENT_NAME_SPELLING, "Lin Bo, an engineer, and Liang Wenfeng, a founder, spoke. Lin said it was fine.");
-        assert_no_lints(&INCONSISTENT_NAME_SPELLING, "John Smith, a baker, spoke. Smyth said the bread was good.");
+        assert_no_lints(
+            &INCONSISTENT_NAME_SPELLING,
+            "Chen Ming, a banker, met Cheng Li, a lawyer. Chen said yes. Cheng said no.",
+        );
+        assert_no_lints(
+            &INCONSISTENT_NAME_SPELLING,
+            "Zhang Wei, a teacher, met Zhang Wen, a nurse. Zhang said they were cousins.",
+        );
+        assert_no_lints(
+            &INCONSISTENT_NAME_SPELLING,
+            "Wang Fang, a professor, and Wang Li, an engineer, spoke. Wang said the plan works.",
+        );
+        assert_no_lints(
+            &INCONSISTENT_NAME_SPELLING,
+            "Lin Bo, an engineer, and Liang Wenfeng, a founder, spoke. Lin said it was fine.",
+        );
+        assert_no_lints(
+            &INCONSISTENT_NAME_SPELLING,
+            "John Smith, a baker, spoke. Smyth said the bread was good.",
+        );
     }
 
     #[test]
     fn apostrophes_and_places() {
         let text = "Visitors to Yan'an in Shaanxi Province came by train. Yan'an is busy. The Yanan museum opened.";
         assert_lints(&INCONSISTENT_NAME_SPELLING, text, &["Yanan"]);
-        assert_no_lints(&INCONSISTENT_NAME_SPELLING, "Tom O’Neill, a baker, spoke. O'Neill said bread sells.");
+        assert_no_lints(
+            &INCONSISTENT_NAME_SPELLING,
+            "Tom O’Neill, a baker, spoke. O'Neill said bread sells.",
+        );
         let text = "Officials in Shayibak District said the road was open. Residents of Shayibak District agreed, but Shayibake District officials did not.";
         assert_lints(&INCONSISTENT_NAME_SPELLING, text, &["Shayibake"]);
-        assert_no_lints(&INCONSISTENT_NAME_SPELLING, "Jiangxi Province and the Jiangxi Provincial Government agreed. The Trade Union and Trade Unions met.");
+        assert_no_lints(
+            &INCONSISTENT_NAME_SPELLING,
+            "Jiangxi Province and the Jiangxi Provincial Government agreed. The Trade Union and Trade Unions met.",
+        );
     }
 
     #[test]

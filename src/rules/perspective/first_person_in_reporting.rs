@@ -108,16 +108,41 @@ const FORMS: &[(&str, Person, &str, &str)] = &[
 
 /// Words before a numeral I that are not the pronoun: "phase I", "type I", "World War I".
 const BEFORE_NUMERAL: &[&str] = &[
-    "act", "appendix", "article", "book", "category", "chapter", "class", "division", "grade", "group", "level",
-    "part", "phase", "schedule", "section", "stage", "tier", "title", "type", "volume", "war",
+    "act", "appendix", "article", "book", "category", "chapter", "class", "division", "grade",
+    "group", "level", "part", "phase", "schedule", "section", "stage", "tier", "title", "type",
+    "volume", "war",
 ];
 
 /// Verbs that attribute words to a speaker: the mark of reporting, and of a sentence after which
 /// the speaker's own words may follow.
 const SPEECH_VERBS: &[&str] = &[
-    "add", "added", "adds", "announced", "argued", "argues", "claimed", "claims", "explained", "explains", "insisted",
-    "insists", "noted", "notes", "recalled", "recalls", "reported", "said", "say", "says", "stated", "states", "tell",
-    "tells", "told", "wrote", "writes",
+    "add",
+    "added",
+    "adds",
+    "announced",
+    "argued",
+    "argues",
+    "claimed",
+    "claims",
+    "explained",
+    "explains",
+    "insisted",
+    "insists",
+    "noted",
+    "notes",
+    "recalled",
+    "recalls",
+    "reported",
+    "said",
+    "say",
+    "says",
+    "stated",
+    "states",
+    "tell",
+    "tells",
+    "told",
+    "wrote",
+    "writes",
 ];
 
 /// Speech verbs that mostly take a noun object ("announced new rules", "reported losses") rather
@@ -130,8 +155,16 @@ const REPORTING_VERBS: &[&str] = &["said", "says", "tell", "tells", "told"];
 
 /// Nouns after which "our" or "my" means the reporter's own country or its institutions, which
 /// third-person reporting names with "the": "in our country" → "in the country".
-const NATIONAL_NOUNS: &[&str] =
-    &["capital", "country", "government", "homeland", "motherland", "nation", "province", "region"];
+const NATIONAL_NOUNS: &[&str] = &[
+    "capital",
+    "country",
+    "government",
+    "homeland",
+    "motherland",
+    "nation",
+    "province",
+    "region",
+];
 
 /// Words addressing the reader: a document that uses them in its narration is not a report.
 const SECOND_PERSON: &[&str] = &["you", "your", "yours", "yourself", "yourselves"];
@@ -141,8 +174,22 @@ const MIN_ATTRIBUTIONS: usize = 2;
 
 /// Nouns after "our" that are a publication's own voice: "so our readers may learn more".
 const HOUSE_NOUNS: &[&str] = &[
-    "audience", "correspondent", "correspondents", "coverage", "editors", "journalists", "listeners", "newsroom",
-    "photographer", "readers", "reporter", "reporters", "sources", "staff", "viewers", "website",
+    "audience",
+    "correspondent",
+    "correspondents",
+    "coverage",
+    "editors",
+    "journalists",
+    "listeners",
+    "newsroom",
+    "photographer",
+    "readers",
+    "reporter",
+    "reporters",
+    "sources",
+    "staff",
+    "viewers",
+    "website",
 ];
 
 /// At most this share of the narration's sentences may hold the first person in a report…
@@ -155,8 +202,9 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     if doc.is_transcript() || is_dialogue(doc) {
         return;
     }
-    let candidates: Vec<(usize, Person)> =
-        (0..doc.tokens.len()).filter_map(|i| first_person(doc, i).map(|p| (i, p))).collect();
+    let candidates: Vec<(usize, Person)> = (0..doc.tokens.len())
+        .filter_map(|i| first_person(doc, i).map(|p| (i, p)))
+        .collect();
     if candidates.is_empty() || !narration_is_third_person(doc, &candidates) {
         return;
     }
@@ -183,14 +231,31 @@ struct SpeechContext {
 impl SpeechContext {
     fn of(doc: &Document) -> SpeechContext {
         let mut unopened = vec![None; doc.paragraphs.len()];
-        for mark in doc.quotes.marks.iter().filter(|m| m.kind.is_quote() && m.problem == Some(Problem::Unopened)) {
+        for mark in doc
+            .quotes
+            .marks
+            .iter()
+            .filter(|m| m.kind.is_quote() && m.problem == Some(Problem::Unopened))
+        {
             if let Some(slot) = unopened.get_mut(mark.paragraph) {
                 *slot = Some(mark.range.start);
             }
         }
-        let attributes = doc.sentences.iter().map(|s| introduces_speech(doc, doc.sentence_tokens(s))).collect();
-        let signature = doc.sentences.iter().map(|s| is_signature(doc, doc.sentence_tokens(s))).collect();
-        SpeechContext { unopened, attributes, signature }
+        let attributes = doc
+            .sentences
+            .iter()
+            .map(|s| introduces_speech(doc, doc.sentence_tokens(s)))
+            .collect();
+        let signature = doc
+            .sentences
+            .iter()
+            .map(|s| is_signature(doc, doc.sentence_tokens(s)))
+            .collect();
+        SpeechContext {
+            unopened,
+            attributes,
+            signature,
+        }
     }
 
     /// Whether the first person at token `i` is probably a speaker's own words whose quotation
@@ -205,7 +270,9 @@ impl SpeechContext {
             return true;
         }
         let last_of_paragraph = doc.paragraphs[paragraph].sentences.end - 1;
-        if self.signature[last_of_paragraph] || sentence.checked_sub(1).is_some_and(|b| self.signature[b]) {
+        if self.signature[last_of_paragraph]
+            || sentence.checked_sub(1).is_some_and(|b| self.signature[b])
+        {
             return true;
         }
         // A sentence with its own attribution ("We must act, an official said") is reported speech
@@ -227,7 +294,10 @@ fn has_speech_verb(doc: &Document, tokens: &[Token]) -> bool {
 /// the next sentence. A trailing attribution ("…, officials said.") closes the speech instead.
 fn introduces_speech(doc: &Document, tokens: &[Token]) -> bool {
     const MAX_SUBJECT_WORDS: usize = 5;
-    let words: Vec<&Token> = tokens.iter().filter(|t| t.kind == TokenKind::Word && !t.is(Flags::IN_QUOTE)).collect();
+    let words: Vec<&Token> = tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word && !t.is(Flags::IN_QUOTE))
+        .collect();
     words
         .iter()
         .take(MAX_SUBJECT_WORDS + 1)
@@ -238,11 +308,18 @@ fn introduces_speech(doc: &Document, tokens: &[Token]) -> bool {
 /// A bare name standing as a sentence: every word capitalised, no more than a name and a title.
 fn is_signature(doc: &Document, tokens: &[Token]) -> bool {
     const MAX_SIGNATURE_WORDS: usize = 8;
-    let words: Vec<&Token> = tokens.iter().filter(|t| t.kind == TokenKind::Word).collect();
-    let ends_sentence = tokens.last().is_some_and(|t| matches!(doc.text(t), "." | "!" | "?"));
+    let words: Vec<&Token> = tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .collect();
+    let ends_sentence = tokens
+        .last()
+        .is_some_and(|t| matches!(doc.text(t), "." | "!" | "?"));
     (2..=MAX_SIGNATURE_WORDS).contains(&words.len())
         && !ends_sentence
-        && words.iter().all(|t| t.is(Flags::CAPITALISED) || t.is(Flags::ALL_CAPS))
+        && words
+            .iter()
+            .all(|t| t.is(Flags::CAPITALISED) || t.is(Flags::ALL_CAPS))
 }
 
 /// Whether `word` is one of `list` (lowercase ASCII words), in any case, without allocating.
@@ -261,11 +338,18 @@ fn form(word: &str) -> Option<&'static (&'static str, Person, &'static str, &'st
 /// The kind of first-person pronoun at token `i`, if it is one in the narration.
 fn first_person(doc: &Document, i: usize) -> Option<Person> {
     let token = &doc.tokens[i];
-    if token.kind != TokenKind::Word || token.is(Flags::IN_QUOTE) || token.is(Flags::ALL_CAPS) || token.end - token.start > 9 {
+    if token.kind != TokenKind::Word
+        || token.is(Flags::IN_QUOTE)
+        || token.is(Flags::ALL_CAPS)
+        || token.end - token.start > 9
+    {
         return None;
     }
     // Every form starts with one of these letters: most words are rejected without lowercasing.
-    if !doc.text(token).starts_with(['i', 'I', 'm', 'M', 'o', 'O', 'u', 'U', 'w', 'W']) {
+    if !doc
+        .text(token)
+        .starts_with(['i', 'I', 'm', 'M', 'o', 'O', 'u', 'U', 'w', 'W'])
+    {
         return None;
     }
     let word = lower(doc, token);
@@ -285,7 +369,12 @@ fn first_person(doc: &Document, i: usize) -> Option<Person> {
         return None;
     }
     // "our readers": the publication speaking as itself.
-    if word == "our" && doc.tokens.get(i + 1).is_some_and(|n| HOUSE_NOUNS.contains(&lower(doc, n).as_str())) {
+    if word == "our"
+        && doc
+            .tokens
+            .get(i + 1)
+            .is_some_and(|n| HOUSE_NOUNS.contains(&lower(doc, n).as_str()))
+    {
         return None;
     }
     Some(person)
@@ -293,7 +382,8 @@ fn first_person(doc: &Document, i: usize) -> Option<Person> {
 
 fn previous_word<'d>(doc: &'d Document, i: usize) -> Option<&'d Token> {
     let previous = doc.tokens.get(i.checked_sub(1)?)?;
-    (previous.kind == TokenKind::Word && doc.sentence_of(i - 1) == doc.sentence_of(i)).then_some(previous)
+    (previous.kind == TokenKind::Word && doc.sentence_of(i - 1) == doc.sentence_of(i))
+        .then_some(previous)
 }
 
 /// The pronoun I, not the numeral ("World War I", "phase I", "(i)") or a letter.
@@ -303,15 +393,20 @@ fn is_pronoun_i(doc: &Document, i: usize) -> bool {
         return false;
     }
     if let Some(previous) = previous_word(doc, i) {
-        let capitalised_name = previous.is(Flags::CAPITALISED) && !previous.is(Flags::SENTENCE_INITIAL);
+        let capitalised_name =
+            previous.is(Flags::CAPITALISED) && !previous.is(Flags::SENTENCE_INITIAL);
         if capitalised_name || BEFORE_NUMERAL.contains(&lower(doc, previous).as_str()) {
             return false;
         }
     }
     match doc.tokens.get(i + 1) {
         // A pronoun is followed by its verb or an adverb, or ends a clause ("than I.").
-        Some(next) if next.kind == TokenKind::Word => !next.is(Flags::CAPITALISED) || next.is(Flags::SENTENCE_INITIAL),
-        Some(next) => next.kind == TokenKind::Punct && matches!(doc.text(next), "," | "." | ";" | "?" | "!"),
+        Some(next) if next.kind == TokenKind::Word => {
+            !next.is(Flags::CAPITALISED) || next.is(Flags::SENTENCE_INITIAL)
+        }
+        Some(next) => {
+            next.kind == TokenKind::Punct && matches!(doc.text(next), "," | "." | ";" | "?" | "!")
+        }
         None => true,
     }
 }
@@ -325,8 +420,12 @@ fn is_dialogue(doc: &Document) -> bool {
         .iter()
         .filter(|p| {
             let tokens = &doc.tokens[p.tokens.clone()];
-            let label = tokens.iter().take_while(|t| t.kind == TokenKind::Word && t.is(Flags::CAPITALISED)).count();
-            (1..=MAX_LABEL_WORDS).contains(&label) && tokens.get(label).is_some_and(|t| doc.text(t) == ":")
+            let label = tokens
+                .iter()
+                .take_while(|t| t.kind == TokenKind::Word && t.is(Flags::CAPITALISED))
+                .count();
+            (1..=MAX_LABEL_WORDS).contains(&label)
+                && tokens.get(label).is_some_and(|t| doc.text(t) == ":")
         })
         .take(2)
         .count();
@@ -342,7 +441,10 @@ fn narration_is_third_person(doc: &Document, candidates: &[(usize, Person)]) -> 
     let mut second_person = 0usize;
     for sentence in &doc.sentences {
         let tokens = doc.sentence_tokens(sentence);
-        let narration: Vec<&Token> = tokens.iter().filter(|t| t.kind == TokenKind::Word && !t.is(Flags::IN_QUOTE)).collect();
+        let narration: Vec<&Token> = tokens
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word && !t.is(Flags::IN_QUOTE))
+            .collect();
         if narration.len() >= 3 {
             narration_sentences += 1;
         }
@@ -352,13 +454,20 @@ fn narration_is_third_person(doc: &Document, candidates: &[(usize, Person)]) -> 
             second_person += usize::from(is_one_of(word, SECOND_PERSON));
         }
     }
-    let mut first_person_sentences: Vec<usize> = candidates.iter().map(|&(i, _)| doc.sentence_of(i)).collect();
+    let mut first_person_sentences: Vec<usize> = candidates
+        .iter()
+        .map(|&(i, _)| doc.sentence_of(i))
+        .collect();
     first_person_sentences.dedup();
     let exceptional = first_person_sentences.len() <= ALWAYS_EXCEPTIONAL
-        || (first_person_sentences.len() as f64) <= MAX_FIRST_PERSON_SHARE * narration_sentences as f64;
+        || (first_person_sentences.len() as f64)
+            <= MAX_FIRST_PERSON_SHARE * narration_sentences as f64;
     let lead = lead_sentences(doc);
     let in_lead = candidates.iter().any(|&(i, _)| doc.sentence_of(i) < lead);
-    attributions >= MIN_ATTRIBUTIONS && exceptional && !in_lead && second_person <= first_person_sentences.len()
+    attributions >= MIN_ATTRIBUTIONS
+        && exceptional
+        && !in_lead
+        && second_person <= first_person_sentences.len()
 }
 
 /// The end (a sentence index) of the lead: the first paragraph long enough to be more than a
@@ -367,11 +476,16 @@ fn narration_is_third_person(doc: &Document, candidates: &[(usize, Person)]) -> 
 fn lead_sentences(doc: &Document) -> usize {
     const MIN_LEAD_WORDS: usize = 15;
     const MAX_LEAD_SENTENCES: usize = 1;
-    let lead = doc
-        .paragraphs
-        .iter()
-        .find(|p| doc.tokens[p.tokens.clone()].iter().filter(|t| t.kind == TokenKind::Word).count() >= MIN_LEAD_WORDS);
-    lead.map_or(0, |p| p.sentences.end.min(p.sentences.start + MAX_LEAD_SENTENCES))
+    let lead = doc.paragraphs.iter().find(|p| {
+        doc.tokens[p.tokens.clone()]
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .count()
+            >= MIN_LEAD_WORDS
+    });
+    lead.map_or(0, |p| {
+        p.sentences.end.min(p.sentences.start + MAX_LEAD_SENTENCES)
+    })
 }
 
 fn finding(doc: &Document, i: usize, person: Person) -> Finding {
@@ -380,26 +494,42 @@ fn finding(doc: &Document, i: usize, person: Person) -> Finding {
     let word = lower(doc, token);
     let message = format!("first person “{text}” in third-person reporting, outside any quotation");
     let base = Finding::new(&FIRST_PERSON_IN_REPORTING, token.range(), message);
-    let Some(&(_, _, singular, plural)) = form(&word) else { return base };
+    let Some(&(_, _, singular, plural)) = form(&word) else {
+        return base;
+    };
     let national = matches!(word.as_str(), "our" | "my")
-        && doc.tokens.get(i + 1).is_some_and(|next| is_one_of(doc.text(next), NATIONAL_NOUNS));
+        && doc
+            .tokens
+            .get(i + 1)
+            .is_some_and(|next| is_one_of(doc.text(next), NATIONAL_NOUNS));
     match person {
         // "in our country", "my country's economy": the source's 我国, said of the reporter's own country.
         _ if national => {
             let rewrite = match_case(text, "the");
-            base.confidence(0.75).suggest(rewrite.clone()).fix(Fix::unsafe_edit(Edit::replace(token.range(), rewrite)))
+            base.confidence(0.75)
+                .suggest(rewrite.clone())
+                .fix(Fix::unsafe_edit(Edit::replace(token.range(), rewrite)))
         }
         Person::PluralPossessive => {
-            let (chosen, other) = if prefers_plural(doc, i) { (plural, singular) } else { (singular, plural) };
+            let (chosen, other) = if prefers_plural(doc, i) {
+                (plural, singular)
+            } else {
+                (singular, plural)
+            };
             let chosen = match_case(text, chosen);
             base.confidence(0.75)
                 .suggest(chosen.clone())
                 .suggest(match_case(text, other))
-                .fix(Fix::new(Applicability::Unsafe, vec![Edit::replace(token.range(), chosen)]))
+                .fix(Fix::new(
+                    Applicability::Unsafe,
+                    vec![Edit::replace(token.range(), chosen)],
+                ))
         }
         Person::Plural => {
             let rewrite = match_case(text, plural);
-            base.confidence(0.7).suggest(rewrite.clone()).fix(Fix::display_only(Edit::replace(token.range(), rewrite)))
+            base.confidence(0.7)
+                .suggest(rewrite.clone())
+                .fix(Fix::display_only(Edit::replace(token.range(), rewrite)))
         }
         Person::Singular => base.confidence(0.6),
     }
@@ -411,10 +541,16 @@ fn finding(doc: &Document, i: usize, person: Person) -> Finding {
 fn prefers_plural(doc: &Document, i: usize) -> bool {
     const WINDOW: usize = 60;
     let sentence = doc.sentence_of(i);
-    let from = doc.sentences[sentence.saturating_sub(1)].tokens.start.max(i.saturating_sub(WINDOW));
+    let from = doc.sentences[sentence.saturating_sub(1)]
+        .tokens
+        .start
+        .max(i.saturating_sub(WINDOW));
     let to = doc.sentences[sentence].tokens.end.min(i + WINDOW);
     let (mut singular, mut plural) = (0, 0);
-    for token in doc.tokens[from..to].iter().filter(|t| t.kind == TokenKind::Word && !t.is(Flags::IN_QUOTE)) {
+    for token in doc.tokens[from..to]
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word && !t.is(Flags::IN_QUOTE))
+    {
         let word = doc.text(token);
         singular += usize::from(is_one_of(word, &["it", "its", "itself"]));
         plural += usize::from(is_one_of(word, &["they", "their", "them", "themselves"]));
@@ -444,7 +580,9 @@ mod tests {
 
     #[test]
     fn flags_first_person_in_narration() {
-        let text = report("This helped to build talent that will be key to our ambitions. However, we still don't know how long we can continue.");
+        let text = report(
+            "This helped to build talent that will be key to our ambitions. However, we still don't know how long we can continue.",
+        );
         assert_lints(&FIRST_PERSON_IN_REPORTING, &text, &["our", "we", "we"]);
     }
 
@@ -460,71 +598,126 @@ mod tests {
         );
         let plural = report("The students said they had worked hard for our future.");
         assert_suggestion(&FIRST_PERSON_IN_REPORTING, &plural, "their");
-        assert_fixed(&FIRST_PERSON_IN_REPORTING, &plural, Applicability::Unsafe, &report("The students said they had worked hard for their future."));
+        assert_fixed(
+            &FIRST_PERSON_IN_REPORTING,
+            &plural,
+            Applicability::Unsafe,
+            &report("The students said they had worked hard for their future."),
+        );
     }
 
     #[test]
     fn our_country_becomes_the_country() {
         let text = report("Wu Xiaomin is a leading expert on antelopes in my country.");
-        assert_fixed(&FIRST_PERSON_IN_REPORTING, &text, Applicability::Unsafe, &report("Wu Xiaomin is a leading expert on antelopes in the country."));
+        assert_fixed(
+            &FIRST_PERSON_IN_REPORTING,
+            &text,
+            Applicability::Unsafe,
+            &report("Wu Xiaomin is a leading expert on antelopes in the country."),
+        );
     }
 
     #[test]
     fn we_gets_a_display_only_suggestion() {
-        let text = report("We must admit there is still a gap between us and the leaders, an official said.");
+        let text = report(
+            "We must admit there is still a gap between us and the leaders, an official said.",
+        );
         assert_lints(&FIRST_PERSON_IN_REPORTING, &text, &["We", "us"]);
         assert_suggestion(&FIRST_PERSON_IN_REPORTING, &text, "They");
-        assert_fixed(&FIRST_PERSON_IN_REPORTING, &text, Applicability::Unsafe, &text);
+        assert_fixed(
+            &FIRST_PERSON_IN_REPORTING,
+            &text,
+            Applicability::Unsafe,
+            &text,
+        );
     }
 
     #[test]
     fn flags_reported_speech_without_quotation_marks() {
-        assert_lints(&FIRST_PERSON_IN_REPORTING, &report("He said we should go home."), &["we"]);
-        assert_lints(&FIRST_PERSON_IN_REPORTING, &report("The mayor told reporters I will not resign."), &["I"]);
-        assert_lints(&FIRST_PERSON_IN_REPORTING, &report("The city government said: Our goal is to attract talent."), &["Our"]);
+        assert_lints(
+            &FIRST_PERSON_IN_REPORTING,
+            &report("He said we should go home."),
+            &["we"],
+        );
+        assert_lints(
+            &FIRST_PERSON_IN_REPORTING,
+            &report("The mayor told reporters I will not resign."),
+            &["I"],
+        );
+        assert_lints(
+            &FIRST_PERSON_IN_REPORTING,
+            &report("The city government said: Our goal is to attract talent."),
+            &["Our"],
+        );
     }
 
     #[test]
     fn speakers_words_with_lost_quotation_marks_are_left_to_the_quote_rules() {
         // The sentence before opens with an attribution: the speaker's words follow.
-        assert_no_lints(&FIRST_PERSON_IN_REPORTING, &report("She says the issue is complicated. We need more time to get it right."));
+        assert_no_lints(
+            &FIRST_PERSON_IN_REPORTING,
+            &report("She says the issue is complicated. We need more time to get it right."),
+        );
         // But a sentence with its own attribution is reported speech without quotation marks.
         assert_lints(
             &FIRST_PERSON_IN_REPORTING,
-            &report("Critics have said that the system rewards quantity. We must admit there is a gap, an official said."),
+            &report(
+                "Critics have said that the system rewards quantity. We must admit there is a gap, an official said.",
+            ),
             &["We"],
         );
         // The quotation began in the paragraph before; its closing mark is still here.
         assert_no_lints(
             &FIRST_PERSON_IN_REPORTING,
-            &report("The coach said, \"It was a hard game.\n\nWe could have scored twice in the first half.\" He left."),
+            &report(
+                "The coach said, \"It was a hard game.\n\nWe could have scored twice in the first half.\" He left.",
+            ),
         );
         // A signed statement.
-        assert_no_lints(&FIRST_PERSON_IN_REPORTING, &report("I am deeply disappointed with the decision. John Cornyn, U.S. Senator"));
+        assert_no_lints(
+            &FIRST_PERSON_IN_REPORTING,
+            &report("I am deeply disappointed with the decision. John Cornyn, U.S. Senator"),
+        );
     }
 
     #[test]
     fn the_house_voice_is_not_a_slip() {
-        assert_no_lints(&FIRST_PERSON_IN_REPORTING, &report("Wikinews provides video so our readers may learn more."));
+        assert_no_lints(
+            &FIRST_PERSON_IN_REPORTING,
+            &report("Wikinews provides video so our readers may learn more."),
+        );
     }
 
     #[test]
     fn quoted_first_person_is_never_flagged() {
         assert_no_lints(
             &FIRST_PERSON_IN_REPORTING,
-            &report("“The success of Deepseek proves that our education is amazing,” read the headline."),
+            &report(
+                "“The success of Deepseek proves that our education is amazing,” read the headline.",
+            ),
         );
-        assert_no_lints(&FIRST_PERSON_IN_REPORTING, &report("\"We will win,\" he said, \"and I will lead us.\""));
+        assert_no_lints(
+            &FIRST_PERSON_IN_REPORTING,
+            &report("\"We will win,\" he said, \"and I will lead us.\""),
+        );
     }
 
     #[test]
     fn names_numerals_and_formulas_are_not_pronouns() {
         assert_no_lints(
             &FIRST_PERSON_IN_REPORTING,
-            &report("The Cathedral of Our Lady was rebuilt after World War I, and a phase I trial began."),
+            &report(
+                "The Cathedral of Our Lady was rebuilt after World War I, and a phase I trial began.",
+            ),
         );
-        assert_no_lints(&FIRST_PERSON_IN_REPORTING, &report("The revival of My Fair Lady opened; the US and Type I diabetes."));
-        assert_no_lints(&FIRST_PERSON_IN_REPORTING, &report("The banner read let us pray."));
+        assert_no_lints(
+            &FIRST_PERSON_IN_REPORTING,
+            &report("The revival of My Fair Lady opened; the US and Type I diabetes."),
+        );
+        assert_no_lints(
+            &FIRST_PERSON_IN_REPORTING,
+            &report("The banner read let us pray."),
+        );
     }
 
     #[test]
@@ -545,7 +738,10 @@ mod tests {
             "We are pleased to announce that our new plant in Ningde will open in May, the company said today.\n\nThe plant will employ 2,000 people, the mayor told reporters. Our customers said they welcomed it.",
         );
         // No reporting at all: nothing is attributed.
-        assert_no_lints(&FIRST_PERSON_IN_REPORTING, "The lake is cold.\nIn winter we skate on it.");
+        assert_no_lints(
+            &FIRST_PERSON_IN_REPORTING,
+            "The lake is cold.\nIn winter we skate on it.",
+        );
     }
 
     #[test]
@@ -554,7 +750,10 @@ mod tests {
             &FIRST_PERSON_IN_REPORTING,
             "Wikinews spoke to the mayor, who said the budget was tight.\nWN: What will you cut?\nMayor: We will cut our travel budget first.",
         );
-        assert_no_lints(&FIRST_PERSON_IN_REPORTING, "The host said hello.\nSo, uh, we went there and, um, we stayed.");
+        assert_no_lints(
+            &FIRST_PERSON_IN_REPORTING,
+            "The host said hello.\nSo, uh, we went there and, um, we stayed.",
+        );
     }
 
     #[test]

@@ -51,18 +51,29 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         if token.kind != TokenKind::Punct || doc.text(token) != ":" {
             continue;
         }
-        let Some(open) = quotation_after(doc, token.end as usize) else { continue };
-        let Some(close) = doc.quotes.partner(open) else { continue };
-        if close.paragraph != open.paragraph || !is_one_sentence(doc, open, close) || attribution_verb(doc, index).is_none() {
+        let Some(open) = quotation_after(doc, token.end as usize) else {
+            continue;
+        };
+        let Some(close) = doc.quotes.partner(open) else {
+            continue;
+        };
+        if close.paragraph != open.paragraph
+            || !is_one_sentence(doc, open, close)
+            || attribution_verb(doc, index).is_none()
+        {
             continue;
         }
         let range = token.range();
         out.push(
-            Finding::new(&COLON_BEFORE_QUOTATION, range.clone(), "colon before a one-sentence quotation")
-                .confidence(0.6)
-                .suggest(",")
-                .related(open.range.start..close.range.end, "the quotation")
-                .fix(Fix::unsafe_edit(Edit::replace(range, ","))),
+            Finding::new(
+                &COLON_BEFORE_QUOTATION,
+                range.clone(),
+                "colon before a one-sentence quotation",
+            )
+            .confidence(0.6)
+            .suggest(",")
+            .related(open.range.start..close.range.end, "the quotation")
+            .fix(Fix::unsafe_edit(Edit::replace(range, ","))),
         );
     }
 }
@@ -74,13 +85,19 @@ fn quotation_after<'d>(doc: &'d Document, at: usize) -> Option<&'d Mark> {
     let start = at + (rest.len() - rest.trim_start_matches([' ', '\u{a0}']).len());
     let marks = &doc.quotes.marks;
     let index = marks.partition_point(|m| m.range.start < start);
-    marks.get(index).filter(|m| m.range.start == start && m.role == Role::Open && m.kind.is_quote())
+    marks
+        .get(index)
+        .filter(|m| m.range.start == start && m.role == Role::Open && m.kind.is_quote())
 }
 
 /// Whether no sentence starts inside the quotation.
 fn is_one_sentence(doc: &Document, open: &Mark, close: &Mark) -> bool {
-    let first = doc.sentences.partition_point(|s| s.range.start <= open.range.start);
-    doc.sentences.get(first).is_none_or(|s| s.range.start >= close.range.start)
+    let first = doc
+        .sentences
+        .partition_point(|s| s.range.start <= open.range.start);
+    doc.sentences
+        .get(first)
+        .is_none_or(|s| s.range.start >= close.range.start)
 }
 
 #[cfg(test)]
@@ -99,7 +116,11 @@ mod tests {
             Applicability::Unsafe,
             "Yiran Chen, a professor at Duke University, said, “The constraints come from elsewhere.”",
         );
-        assert_lints(&COLON_BEFORE_QUOTATION, "The owner, Tanaka Yui, said: \"It is a busy week.\"", &[":"]);
+        assert_lints(
+            &COLON_BEFORE_QUOTATION,
+            "The owner, Tanaka Yui, said: \"It is a busy week.\"",
+            &[":"],
+        );
     }
 
     #[test]

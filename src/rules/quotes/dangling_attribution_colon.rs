@@ -56,17 +56,26 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     let doc = cx.doc;
     let view = doc.view();
     for (index, paragraph) in doc.paragraphs.iter().enumerate() {
-        let Some(last) = paragraph.tokens.clone().last() else { continue };
+        let Some(last) = paragraph.tokens.clone().last() else {
+            continue;
+        };
         let colon = &doc.tokens[last];
-        if colon.kind != TokenKind::Punct || doc.text(colon) != ":" || attribution_verb(doc, last).is_none() {
+        if colon.kind != TokenKind::Punct
+            || doc.text(colon) != ":"
+            || attribution_verb(doc, last).is_none()
+        {
             continue;
         }
         if something_follows(doc, index) {
             continue;
         }
         let range = colon.range();
-        let mut finding = Finding::new(&DANGLING_ATTRIBUTION_COLON, range.clone(), "attribution colon with no quotation after it")
-            .confidence(0.8);
+        let mut finding = Finding::new(
+            &DANGLING_ATTRIBUTION_COLON,
+            range.clone(),
+            "attribution colon with no quotation after it",
+        )
+        .confidence(0.8);
         if let Some(open) = quotation_before(doc, index, range.start) {
             let mark = &doc.quotes.marks[open];
             let label = if mark.problem == Some(Problem::Unclosed) {
@@ -74,10 +83,16 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             } else {
                 "the quotation before the attribution"
             };
-            finding = finding.related(mark.range.clone(), label).suggest(".").fix(Fix::display_only(Edit::replace(range.clone(), ".")));
+            finding = finding
+                .related(mark.range.clone(), label)
+                .suggest(".")
+                .fix(Fix::display_only(Edit::replace(range.clone(), ".")));
         }
         finding = match doc.paragraphs.get(index + 1) {
-            Some(next) => finding.related(first_char_after(view, next.range.start, next.range.end), "the next paragraph quotes no one"),
+            Some(next) => finding.related(
+                first_char_after(view, next.range.start, next.range.end),
+                "the next paragraph quotes no one",
+            ),
             None => finding.related(range.end..range.end, "the text ends here"),
         };
         out.push(finding);
@@ -90,13 +105,20 @@ fn something_follows(doc: &Document, index: usize) -> bool {
     let original = doc.source().text();
     let next = doc.paragraphs.get(index + 1);
     let between_end = next.map_or(original.len(), |n| n.range.start);
-    let between = original.get(doc.paragraphs[index].range.end..between_end).unwrap_or("");
+    let between = original
+        .get(doc.paragraphs[index].range.end..between_end)
+        .unwrap_or("");
     if !between.trim().is_empty() {
         return true;
     }
     let Some(next) = next else { return false };
     let first = doc.slice(next.range.clone()).trim_start().chars().next();
-    first.is_some_and(|c| matches!(c, '"' | '\'' | '“' | '‘' | '„' | '«' | '「' | '『' | '—' | '–' | '-' | '•' | '*'))
+    first.is_some_and(|c| {
+        matches!(
+            c,
+            '"' | '\'' | '“' | '‘' | '„' | '«' | '「' | '『' | '—' | '–' | '-' | '•' | '*'
+        )
+    })
 }
 
 /// The last quotation mark opening in paragraph `index` before `at`.
@@ -123,20 +145,32 @@ mod tests {
         let found = lint(&DANGLING_ATTRIBUTION_COLON, text);
         assert_eq!(found[0].related[0].range.start, 0);
         assert_eq!(&text[found[0].related[1].range.clone()], "W");
-        assert_eq!(found[0].fix.as_ref().unwrap().applicability, Applicability::DisplayOnly);
+        assert_eq!(
+            found[0].fix.as_ref().unwrap().applicability,
+            Applicability::DisplayOnly
+        );
     }
 
     #[test]
     fn text_ending_on_said() {
-        let text = "Wang Fang said the company was first.\nWhen asked about the competition, Zeng said:";
+        let text =
+            "Wang Fang said the company was first.\nWhen asked about the competition, Zeng said:";
         assert_lints(&DANGLING_ATTRIBUTION_COLON, text, &[":"]);
         assert!(lint(&DANGLING_ATTRIBUTION_COLON, text)[0].fix.is_none());
     }
 
     #[test]
     fn other_speech_verbs_and_phrases() {
-        assert_lints(&DANGLING_ATTRIBUTION_COLON, "The minister told reporters on Monday:\nPrices rose.", &[":"]);
-        assert_lints(&DANGLING_ATTRIBUTION_COLON, "In a statement, the company added:", &[":"]);
+        assert_lints(
+            &DANGLING_ATTRIBUTION_COLON,
+            "The minister told reporters on Monday:\nPrices rose.",
+            &[":"],
+        );
+        assert_lints(
+            &DANGLING_ATTRIBUTION_COLON,
+            "In a statement, the company added:",
+            &[":"],
+        );
     }
 
     #[test]
@@ -155,9 +189,24 @@ mod tests {
 
     #[test]
     fn markdown_block_quote_or_list_after_the_colon() {
-        for text in ["She said:\n\n> We listened.\n", "She said:\n\n- one\n- two\n", "He wrote:\n\n```\ncode\n```\n"] {
-            assert!(lint_as(&DANGLING_ATTRIBUTION_COLON, text, InputFormat::Markdown).is_empty(), "{text}");
+        for text in [
+            "She said:\n\n> We listened.\n",
+            "She said:\n\n- one\n- two\n",
+            "He wrote:\n\n```\ncode\n```\n",
+        ] {
+            assert!(
+                lint_as(&DANGLING_ATTRIBUTION_COLON, text, InputFormat::Markdown).is_empty(),
+                "{text}"
+            );
         }
-        assert_eq!(lint_as(&DANGLING_ATTRIBUTION_COLON, "She said:\n\nThe rest.\n", InputFormat::Markdown).len(), 1);
+        assert_eq!(
+            lint_as(
+                &DANGLING_ATTRIBUTION_COLON,
+                "She said:\n\nThe rest.\n",
+                InputFormat::Markdown
+            )
+            .len(),
+            1
+        );
     }
 }

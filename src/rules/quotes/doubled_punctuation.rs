@@ -68,7 +68,10 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     for paragraph in &cx.doc.paragraphs {
         let text = &view[paragraph.range.clone()];
         let mut start = None;
-        for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        for (i, c) in text
+            .char_indices()
+            .chain(std::iter::once((text.len(), ' ')))
+        {
             let in_run = matches!(c, ',' | '.' | ';' | ':' | '?' | '!');
             match (in_run, start) {
                 (true, None) => start = Some(i),
@@ -94,7 +97,9 @@ fn judge(view: &str, run: Range<usize>) -> Option<Finding> {
         return Some(long_ellipsis(run));
     }
     let mut chars = marks.chars();
-    let (Some(first), Some(second), None) = (chars.next(), chars.next(), chars.next()) else { return None };
+    let (Some(first), Some(second), None) = (chars.next(), chars.next(), chars.next()) else {
+        return None;
+    };
     if !is_clause_mark(first) || !is_clause_mark(second) {
         return None;
     }
@@ -125,8 +130,13 @@ fn judge(view: &str, run: Range<usize>) -> Option<Finding> {
         ('.', _) => Some((Fix::unsafe_edit(keep_second), second)),
         _ => None,
     };
-    let message = if first == second { format!("doubled “{first}”") } else { format!("“{first}” followed by “{second}”") };
-    let mut finding = Finding::new(&DOUBLED_PUNCTUATION, run, message).confidence(if fix.is_some() { 0.9 } else { 0.7 });
+    let message = if first == second {
+        format!("doubled “{first}”")
+    } else {
+        format!("“{first}” followed by “{second}”")
+    };
+    let mut finding = Finding::new(&DOUBLED_PUNCTUATION, run, message)
+        .confidence(if fix.is_some() { 0.9 } else { 0.7 });
     if let Some((fix, kept)) = fix {
         finding = finding.suggest(kept.to_string()).fix(fix);
     }
@@ -136,22 +146,33 @@ fn judge(view: &str, run: Range<usize>) -> Option<Finding> {
 /// Five or more full stops: the Chinese ellipsis "……" (two three-dot characters) typed or
 /// converted as dots ("bacon ...... July").
 fn long_ellipsis(run: Range<usize>) -> Finding {
-    Finding::new(&DOUBLED_PUNCTUATION, run.clone(), "an ellipsis of more than four full stops")
-        .confidence(0.8)
-        .suggest("...")
-        .fix(Fix::unsafe_edit(Edit::replace(run, "...")))
+    Finding::new(
+        &DOUBLED_PUNCTUATION,
+        run.clone(),
+        "an ellipsis of more than four full stops",
+    )
+    .confidence(0.8)
+    .suggest("...")
+    .fix(Fix::unsafe_edit(Edit::replace(run, "...")))
 }
 
 /// Whether the word before `at` is a lowercase English word of three or more letters.
 fn after_ordinary_word(view: &str, at: usize) -> bool {
     let word = word_before(view, at);
-    word.chars().count() >= 3 && word.chars().all(char::is_lowercase) && english_word(word).is_some()
+    word.chars().count() >= 3
+        && word.chars().all(char::is_lowercase)
+        && english_word(word).is_some()
 }
 
 /// The word (letters, digits and inner full stops) that ends at `at`.
 fn word_before(view: &str, at: usize) -> &str {
     let head = &view[..at];
-    let start = head.char_indices().rev().take_while(|&(_, c)| c.is_alphanumeric() || c == '.').last().map_or(at, |(i, _)| i);
+    let start = head
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphanumeric() || c == '.')
+        .last()
+        .map_or(at, |(i, _)| i);
     &head[start..]
 }
 
@@ -177,14 +198,24 @@ mod tests {
     fn doubled_marks() {
         let text = "The list goes on,, and on;; and on:: here.";
         assert_lints(&DOUBLED_PUNCTUATION, text, &[",,", ";;", "::"]);
-        assert_fixed(&DOUBLED_PUNCTUATION, text, Applicability::Safe, "The list goes on, and on; and on: here.");
+        assert_fixed(
+            &DOUBLED_PUNCTUATION,
+            text,
+            Applicability::Safe,
+            "The list goes on, and on; and on: here.",
+        );
     }
 
     #[test]
     fn mark_before_a_final_full_stop() {
         let text = "It works,. It also works;.";
         assert_lints(&DOUBLED_PUNCTUATION, text, &[",.", ";."]);
-        assert_fixed(&DOUBLED_PUNCTUATION, text, Applicability::Safe, "It works. It also works.");
+        assert_fixed(
+            &DOUBLED_PUNCTUATION,
+            text,
+            Applicability::Safe,
+            "It works. It also works.",
+        );
         assert_suggestion(&DOUBLED_PUNCTUATION, "It works,.", ".");
     }
 
@@ -192,9 +223,23 @@ mod tests {
     fn doubled_full_stops() {
         let text = "Members came from the association, etc.. This is how clever it is.. It works.";
         assert_lints(&DOUBLED_PUNCTUATION, text, &["..", ".."]);
-        assert_fixed(&DOUBLED_PUNCTUATION, text, Applicability::Safe, "Members came from the association, etc. This is how clever it is.. It works.");
-        assert_fixed(&DOUBLED_PUNCTUATION, text, Applicability::Unsafe, "Members came from the association, etc. This is how clever it is. It works.");
-        assert_lints(&DOUBLED_PUNCTUATION, "It was made in the U.S.. Then it shipped.", &[".."]);
+        assert_fixed(
+            &DOUBLED_PUNCTUATION,
+            text,
+            Applicability::Safe,
+            "Members came from the association, etc. This is how clever it is.. It works.",
+        );
+        assert_fixed(
+            &DOUBLED_PUNCTUATION,
+            text,
+            Applicability::Unsafe,
+            "Members came from the association, etc. This is how clever it is. It works.",
+        );
+        assert_lints(
+            &DOUBLED_PUNCTUATION,
+            "It was made in the U.S.. Then it shipped.",
+            &[".."],
+        );
     }
 
     #[test]
@@ -202,26 +247,51 @@ mod tests {
         let text = "He said it was over., and left.";
         assert_lints(&DOUBLED_PUNCTUATION, text, &[".,"]);
         assert_fixed(&DOUBLED_PUNCTUATION, text, Applicability::Safe, text);
-        assert_fixed(&DOUBLED_PUNCTUATION, text, Applicability::Unsafe, "He said it was over, and left.");
+        assert_fixed(
+            &DOUBLED_PUNCTUATION,
+            text,
+            Applicability::Unsafe,
+            "He said it was over, and left.",
+        );
     }
 
     #[test]
     fn abbreviations_ellipses_and_emphasis_pass() {
-        assert_no_lints(&DOUBLED_PUNCTUATION, "Hunan Valin Steel Co., Ltd., and XEMC; fruit, vegetables, etc.; and J., his son.");
-        assert_no_lints(&DOUBLED_PUNCTUATION, "It was 8 a.m., and the U.S., too, waited...");
-        assert_no_lints(&DOUBLED_PUNCTUATION, "In Portland, Ore., a crowd of 8 ft., 12 ft. robots; Kirkland, Wash., said so.");
-        assert_no_lints(&DOUBLED_PUNCTUATION, "Wait.... What?! No!! Really?? Well..., fine.");
+        assert_no_lints(
+            &DOUBLED_PUNCTUATION,
+            "Hunan Valin Steel Co., Ltd., and XEMC; fruit, vegetables, etc.; and J., his son.",
+        );
+        assert_no_lints(
+            &DOUBLED_PUNCTUATION,
+            "It was 8 a.m., and the U.S., too, waited...",
+        );
+        assert_no_lints(
+            &DOUBLED_PUNCTUATION,
+            "In Portland, Ore., a crowd of 8 ft., 12 ft. robots; Kirkland, Wash., said so.",
+        );
+        assert_no_lints(
+            &DOUBLED_PUNCTUATION,
+            "Wait.... What?! No!! Really?? Well..., fine.",
+        );
     }
 
     #[test]
     fn chinese_ellipsis_as_dots() {
         let text = "Bamboo crafts, bacon ...... and more.";
         assert_lints(&DOUBLED_PUNCTUATION, text, &["......"]);
-        assert_fixed(&DOUBLED_PUNCTUATION, text, Applicability::Unsafe, "Bamboo crafts, bacon ... and more.");
+        assert_fixed(
+            &DOUBLED_PUNCTUATION,
+            text,
+            Applicability::Unsafe,
+            "Bamboo crafts, bacon ... and more.",
+        );
     }
 
     #[test]
     fn ranges_paths_and_stray_runs_pass() {
-        assert_no_lints(&DOUBLED_PUNCTUATION, "Use 1..5 and std::io in the code; see item ,, below.");
+        assert_no_lints(
+            &DOUBLED_PUNCTUATION,
+            "Use 1..5 and std::io in the code; see item ,, below.",
+        );
     }
 }

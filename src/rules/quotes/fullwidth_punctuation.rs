@@ -68,7 +68,13 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     }
 }
 
-fn finding(at: usize, ch: char, replacement: &Replacement, prev: Option<char>, next: Option<char>) -> Finding {
+fn finding(
+    at: usize,
+    ch: char,
+    replacement: &Replacement,
+    prev: Option<char>,
+    next: Option<char>,
+) -> Finding {
     let mut text = replacement.text.clone();
     if replacement.space_after && next.is_some_and(|c| c.is_alphanumeric() || c == '“') {
         text.push(' ');
@@ -76,12 +82,23 @@ fn finding(at: usize, ch: char, replacement: &Replacement, prev: Option<char>, n
     if replacement.space_before && prev.is_some_and(char::is_alphanumeric) {
         text.insert(0, ' ');
     }
-    let what = if ch.is_alphanumeric() { "full-width character" } else { "full-width punctuation" };
-    let fix = Fix::new(replacement.applicability, vec![Edit::replace(at..at + ch.len_utf8(), text.clone())]);
-    Finding::new(&FULLWIDTH_PUNCTUATION, at..at + ch.len_utf8(), format!("{what} “{ch}” in English text"))
-        .confidence(0.95)
-        .suggest(text.trim().to_string())
-        .fix(fix)
+    let what = if ch.is_alphanumeric() {
+        "full-width character"
+    } else {
+        "full-width punctuation"
+    };
+    let fix = Fix::new(
+        replacement.applicability,
+        vec![Edit::replace(at..at + ch.len_utf8(), text.clone())],
+    );
+    Finding::new(
+        &FULLWIDTH_PUNCTUATION,
+        at..at + ch.len_utf8(),
+        format!("{what} “{ch}” in English text"),
+    )
+    .confidence(0.95)
+    .suggest(text.trim().to_string())
+    .fix(fix)
 }
 
 struct Replacement {
@@ -110,11 +127,21 @@ fn english_form(ch: char) -> Option<Replacement> {
         '』' => ("’", true, false, Applicability::Unsafe),
         '\u{FF01}'..='\u{FF5E}' => {
             let plain: String = ch.to_string().nfkc().collect();
-            return Some(Replacement { text: plain, space_after: false, space_before: false, applicability: Applicability::Safe });
+            return Some(Replacement {
+                text: plain,
+                space_after: false,
+                space_before: false,
+                applicability: Applicability::Safe,
+            });
         }
         _ => return None,
     };
-    Some(Replacement { text: text.to_string(), space_after, space_before, applicability })
+    Some(Replacement {
+        text: text.to_string(),
+        space_after,
+        space_before,
+        applicability,
+    })
 }
 
 fn is_cjk(c: char) -> bool {
@@ -144,7 +171,12 @@ mod tests {
     fn flags_and_fixes_fullwidth_marks() {
         let text = "The company，founded in 2023，is based in Hangzhou。";
         assert_lints(&FULLWIDTH_PUNCTUATION, text, &["，", "，", "。"]);
-        assert_fixed(&FULLWIDTH_PUNCTUATION, text, Applicability::Safe, "The company, founded in 2023, is based in Hangzhou.");
+        assert_fixed(
+            &FULLWIDTH_PUNCTUATION,
+            text,
+            Applicability::Safe,
+            "The company, founded in 2023, is based in Hangzhou.",
+        );
     }
 
     #[test]
@@ -159,19 +191,35 @@ mod tests {
 
     #[test]
     fn fullwidth_letters_and_digits() {
-        assert_fixed(&FULLWIDTH_PUNCTUATION, "Model Ａ１ ships", Applicability::Safe, "Model A1 ships");
+        assert_fixed(
+            &FULLWIDTH_PUNCTUATION,
+            "Model Ａ１ ships",
+            Applicability::Safe,
+            "Model A1 ships",
+        );
     }
 
     #[test]
     fn book_title_marks_are_unsafe() {
         let text = "He read 《Dream of the Red Chamber》 twice.";
         assert_fixed(&FULLWIDTH_PUNCTUATION, text, Applicability::Safe, text);
-        assert_fixed(&FULLWIDTH_PUNCTUATION, text, Applicability::Unsafe, "He read “Dream of the Red Chamber” twice.");
+        assert_fixed(
+            &FULLWIDTH_PUNCTUATION,
+            text,
+            Applicability::Unsafe,
+            "He read “Dream of the Red Chamber” twice.",
+        );
     }
 
     #[test]
     fn cjk_fragments_are_left_to_the_language_rule() {
-        assert_no_lints(&FULLWIDTH_PUNCTUATION, "The slogan 北京，欢迎你。 was everywhere.");
-        assert_no_lints(&FULLWIDTH_PUNCTUATION, "Liang Wenfeng (梁文锋) said so, in English.");
+        assert_no_lints(
+            &FULLWIDTH_PUNCTUATION,
+            "The slogan 北京，欢迎你。 was everywhere.",
+        );
+        assert_no_lints(
+            &FULLWIDTH_PUNCTUATION,
+            "Liang Wenfeng (梁文锋) said so, in English.",
+        );
     }
 }

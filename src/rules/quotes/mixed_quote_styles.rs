@@ -53,28 +53,53 @@ declare_rule! {
 pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     let marks = &cx.doc.quotes.marks;
     let counted = || {
-        marks.iter().filter(|m| m.kind == MarkKind::Double && m.problem.is_none() && matches!(m.role, Role::Open | Role::Close))
+        marks.iter().filter(|m| {
+            m.kind == MarkKind::Double
+                && m.problem.is_none()
+                && matches!(m.role, Role::Open | Role::Close)
+        })
     };
     let straight = counted().filter(|m| m.is_straight()).count();
     let curly = counted().filter(|m| m.is_curly()).count();
     // One quotation in each style could be a quotation pasted in; a quotation that opens in one
     // style and closes in the other cannot.
     let mixed_pair = counted().any(|m| {
-        m.role == Role::Open && m.partner.is_some_and(|p| style(&marks[p]).is_some_and(|s| Some(s) != style(m)) && style(m).is_some())
+        m.role == Role::Open
+            && m.partner.is_some_and(|p| {
+                style(&marks[p]).is_some_and(|s| Some(s) != style(m)) && style(m).is_some()
+            })
     });
     if straight == 0 || curly == 0 || !(mixed_pair || straight.min(curly) > 2) {
         return;
     }
     // Curly marks win a tie: they are the typographer's choice.
     let minority_straight = straight <= curly;
-    let is_minority = |m: &Mark| if minority_straight { m.is_straight() } else { m.is_curly() };
-    let Some(first) = counted().find(|m| is_minority(m)) else { return };
-    let Some(other) = counted().find(|m| !is_minority(m)) else { return };
-    let (minority, majority) = if minority_straight { ("straight", "curly") } else { ("curly", "straight") };
+    let is_minority = |m: &Mark| {
+        if minority_straight {
+            m.is_straight()
+        } else {
+            m.is_curly()
+        }
+    };
+    let Some(first) = counted().find(|m| is_minority(m)) else {
+        return;
+    };
+    let Some(other) = counted().find(|m| !is_minority(m)) else {
+        return;
+    };
+    let (minority, majority) = if minority_straight {
+        ("straight", "curly")
+    } else {
+        ("curly", "straight")
+    };
     let edits: Vec<Edit> = counted()
         .filter(|m| is_minority(m) && m.partner.is_some())
         .filter_map(|m| {
-            let to = if minority_straight { curly_form(m) } else { straight_form(m) };
+            let to = if minority_straight {
+                curly_form(m)
+            } else {
+                straight_form(m)
+            };
             (to != m.ch).then(|| Edit::replace(m.range.clone(), to.to_string()))
         })
         .collect();
@@ -112,7 +137,11 @@ fn curly_form(mark: &Mark) -> char {
 }
 
 fn straight_form(mark: &Mark) -> char {
-    if mark.kind == MarkKind::Double { '"' } else { '\'' }
+    if mark.kind == MarkKind::Double {
+        '"'
+    } else {
+        '\''
+    }
 }
 
 #[cfg(test)]
@@ -139,7 +168,12 @@ mod tests {
     fn straight_opening_with_curly_closing() {
         let text = "\"Now is the time,\" Fauci said, and \"our work is not done.”";
         assert_lints(&MIXED_QUOTE_STYLES, text, &["”"]);
-        assert_fixed(&MIXED_QUOTE_STYLES, text, Applicability::Unsafe, "\"Now is the time,\" Fauci said, and \"our work is not done.\"");
+        assert_fixed(
+            &MIXED_QUOTE_STYLES,
+            text,
+            Applicability::Unsafe,
+            "\"Now is the time,\" Fauci said, and \"our work is not done.\"",
+        );
     }
 
     #[test]

@@ -6,8 +6,8 @@
 //! read the tokens around attribution colons; Q010 counts mark styles.
 
 pub mod colon_before_quotation;
-pub mod doubled_punctuation;
 pub mod dangling_attribution_colon;
+pub mod doubled_punctuation;
 pub mod fullwidth_punctuation;
 pub mod mixed_quote_styles;
 pub mod opening_mark_for_closing;
@@ -27,7 +27,11 @@ use crate::text::{Document, Mark, TokenKind};
 /// that a related place "the paragraph ends here" points at something an editor can see.
 pub(crate) fn last_char_before(view: &str, floor: usize, at: usize) -> Range<usize> {
     let at = at.min(view.len());
-    match view[floor.min(at)..at].char_indices().rev().find(|(_, c)| !c.is_whitespace()) {
+    match view[floor.min(at)..at]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_whitespace())
+    {
         Some((i, c)) => floor + i..floor + i + c.len_utf8(),
         None => at..at,
     }
@@ -36,7 +40,10 @@ pub(crate) fn last_char_before(view: &str, floor: usize, at: usize) -> Range<usi
 /// The range of the first visible character at or after `at`, within `ceiling`.
 pub(crate) fn first_char_after(view: &str, at: usize, ceiling: usize) -> Range<usize> {
     let ceiling = ceiling.min(view.len());
-    match view[at.min(ceiling)..ceiling].char_indices().find(|(_, c)| !c.is_whitespace()) {
+    match view[at.min(ceiling)..ceiling]
+        .char_indices()
+        .find(|(_, c)| !c.is_whitespace())
+    {
         Some((i, c)) => at + i..at + i + c.len_utf8(),
         None => at..at,
     }
@@ -57,11 +64,52 @@ pub(crate) fn mark_name(mark: &Mark) -> &'static str {
 
 /// Words that introduce what someone said: the verb of an attribution.
 pub(crate) const SPEECH_VERBS: &[&str] = &[
-    "acknowledged", "add", "added", "adding", "adds", "admitted", "announced", "answered", "argued", "asked", "asks",
-    "claimed", "commented", "concluded", "continued", "declared", "emphasised", "emphasized", "explained", "explains",
-    "insisted", "noted", "notes", "observed", "posted", "recalled", "remarked", "replied", "replies", "responded",
-    "said", "say", "saying", "says", "stated", "states", "stressed", "tell", "telling", "tells", "told", "tweeted",
-    "warned", "writes", "writing", "wrote",
+    "acknowledged",
+    "add",
+    "added",
+    "adding",
+    "adds",
+    "admitted",
+    "announced",
+    "answered",
+    "argued",
+    "asked",
+    "asks",
+    "claimed",
+    "commented",
+    "concluded",
+    "continued",
+    "declared",
+    "emphasised",
+    "emphasized",
+    "explained",
+    "explains",
+    "insisted",
+    "noted",
+    "notes",
+    "observed",
+    "posted",
+    "recalled",
+    "remarked",
+    "replied",
+    "replies",
+    "responded",
+    "said",
+    "say",
+    "saying",
+    "says",
+    "stated",
+    "states",
+    "stressed",
+    "tell",
+    "telling",
+    "tells",
+    "told",
+    "tweeted",
+    "warned",
+    "writes",
+    "writing",
+    "wrote",
 ];
 
 pub(crate) fn is_speech_verb(word: &str) -> bool {
@@ -87,7 +135,12 @@ pub(crate) fn attribution_verb(doc: &Document, colon: usize) -> Option<usize> {
                     return None;
                 }
             }
-            TokenKind::Punct if matches!(doc.text(token), "," | ";" | "—" | "–" | ":" | "(" | ")" | "“" | "”" | "\"") => {
+            TokenKind::Punct
+                if matches!(
+                    doc.text(token),
+                    "," | ";" | "—" | "–" | ":" | "(" | ")" | "“" | "”" | "\""
+                ) =>
+            {
                 return None;
             }
             _ => {}
@@ -114,15 +167,23 @@ mod tests {
         use crate::text::{InputFormat, Source};
         use proptest::prelude::*;
         let alphabet = prop::sample::select(vec![
-            "“", "”", "‘", "’", "\"", "'", "„", "«", "»", "(", ")", "[", "]", "{", "}", "（", "）", "「", "」", "【", "】", "`", "``",
-            "a", "s", "I", "9", " ", " ", "\n", "\n\n", ".", ",", ":", "said", "Chen", "中文", "> ", "- ", "1)", ":)",
+            "“", "”", "‘", "’", "\"", "'", "„", "«", "»", "(", ")", "[", "]", "{", "}", "（", "）",
+            "「", "」", "【", "】", "`", "``", "a", "s", "I", "9", " ", " ", "\n", "\n\n", ".",
+            ",", ":", "said", "Chen", "中文", "> ", "- ", "1)", ":)",
         ]);
         let texts = prop::collection::vec(alphabet, 0..60).prop_map(|parts| parts.concat());
-        let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig { cases: 300, ..ProptestConfig::default() });
+        let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig {
+            cases: 300,
+            ..ProptestConfig::default()
+        });
         runner
             .run(&texts, |text| {
                 let settings = Settings::default();
-                let rows: Vec<(usize, &str)> = text.split('\n').enumerate().map(|(i, r)| (i + 1, r)).collect();
+                let rows: Vec<(usize, &str)> = text
+                    .split('\n')
+                    .enumerate()
+                    .map(|(i, r)| (i + 1, r))
+                    .collect();
                 let sources = [
                     Source::new("t", text.clone(), InputFormat::Plain),
                     Source::new("t.md", text.clone(), InputFormat::Markdown),
@@ -136,9 +197,15 @@ mod tests {
                         (rule.check)(&cx, &mut out);
                         for finding in &out {
                             let t = source.text();
-                            prop_assert!(t.is_char_boundary(finding.range.start) && t.is_char_boundary(finding.range.end));
+                            prop_assert!(
+                                t.is_char_boundary(finding.range.start)
+                                    && t.is_char_boundary(finding.range.end)
+                            );
                             for related in &finding.related {
-                                prop_assert!(t.is_char_boundary(related.range.start) && t.is_char_boundary(related.range.end));
+                                prop_assert!(
+                                    t.is_char_boundary(related.range.start)
+                                        && t.is_char_boundary(related.range.end)
+                                );
                             }
                         }
                     }
@@ -158,7 +225,10 @@ mod tests {
         let settings = Settings::default();
         let cx = Context::new(&doc, &settings);
         let mut found = Vec::new();
-        for rule in RULES.iter().filter(|r| r.code.starts_with('Q') && r.code != "Q009") {
+        for rule in RULES
+            .iter()
+            .filter(|r| r.code.starts_with('Q') && r.code != "Q009")
+        {
             let mut out = Vec::new();
             (rule.check)(&cx, &mut out);
             for f in out {
@@ -191,7 +261,16 @@ mod tests {
         let codes: Vec<(usize, &str)> = found.iter().map(|(l, c, _)| (*l, *c)).collect();
         assert_eq!(
             codes,
-            [(2, "Q003"), (3, "Q001"), (3, "Q008"), (5, "Q002"), (6, "Q006"), (8, "Q002"), (8, "Q005"), (10, "Q001")],
+            [
+                (2, "Q003"),
+                (3, "Q001"),
+                (3, "Q008"),
+                (5, "Q002"),
+                (6, "Q006"),
+                (8, "Q002"),
+                (8, "Q005"),
+                (10, "Q001")
+            ],
             "{found:?}"
         );
     }
@@ -199,27 +278,53 @@ mod tests {
     /// One bad mark early in an article does not make every later quotation look broken.
     #[test]
     fn one_bad_mark_does_not_cascade_through_an_article() {
-        let mut text = String::from("“A stray opening mark in the first paragraph, and nothing closes it.\n");
+        let mut text =
+            String::from("“A stray opening mark in the first paragraph, and nothing closes it.\n");
         for i in 0..40 {
             text.push_str(&format!(
                 "Paragraph {i} quotes him: “We grew,” he said, and “we will grow (again),” he added. \"Fine,\" she said, \"it's the '90s.\"\n"
             ));
         }
-        assert_eq!(q_findings(&text).iter().filter(|(_, c, _)| *c != "Q010").count(), 1, "{:?}", q_findings(&text));
+        assert_eq!(
+            q_findings(&text)
+                .iter()
+                .filter(|(_, c, _)| *c != "Q010")
+                .count(),
+            1,
+            "{:?}",
+            q_findings(&text)
+        );
     }
 
     /// The seed article from the evaluation data, when it is there (never copied into the
     /// repository): the six artifacts of issue 5 found, the good quotations left alone.
     #[test]
     fn seed_article_when_available() {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/seed/000_4b9eb0c26cea64c8.txt");
-        let Ok(text) = std::fs::read_to_string(&path) else { return };
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../shared/data/seed/000_4b9eb0c26cea64c8.txt");
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            return;
+        };
         let found = q_findings(&text);
-        for (line, code) in [(8, "Q003"), (13, "Q001"), (13, "Q008"), (15, "Q002"), (24, "Q002"), (28, "Q001"), (19, "Q006")] {
-            assert!(found.iter().any(|(l, c, _)| *l == line && *c == code), "{code} not found on line {line}: {found:?}");
+        for (line, code) in [
+            (8, "Q003"),
+            (13, "Q001"),
+            (13, "Q008"),
+            (15, "Q002"),
+            (24, "Q002"),
+            (28, "Q001"),
+            (19, "Q006"),
+        ] {
+            assert!(
+                found.iter().any(|(l, c, _)| *l == line && *c == code),
+                "{code} not found on line {line}: {found:?}"
+            );
         }
         for line in [3, 4, 22, 26] {
-            assert!(found.iter().all(|(l, _, _)| *l != line), "line {line} flagged: {found:?}");
+            assert!(
+                found.iter().all(|(l, _, _)| *l != line),
+                "line {line} flagged: {found:?}"
+            );
         }
     }
 

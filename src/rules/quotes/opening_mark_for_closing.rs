@@ -53,15 +53,29 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     let doc = cx.doc;
     let view = doc.view();
     let marks = &doc.quotes.marks;
-    for mark in marks.iter().filter(|m| m.problem == Some(Problem::OpenForClose)) {
+    for mark in marks
+        .iter()
+        .filter(|m| m.problem == Some(Problem::OpenForClose))
+    {
         let closing = mark.closing_form();
-        let closing = if closing == mark.ch && !mark.is_straight() { '”' } else { closing };
-        let mut finding = Finding::new(&OPENING_MARK_FOR_CLOSING, mark.range.clone(), "opening quotation mark where the quotation should close")
-            .confidence(if mark.is_straight() { 0.7 } else { 0.85 })
-            .suggest(closing.to_string())
-            .fix(Fix::unsafe_edit(moved_before_space(view, mark, closing)));
+        let closing = if closing == mark.ch && !mark.is_straight() {
+            '”'
+        } else {
+            closing
+        };
+        let mut finding = Finding::new(
+            &OPENING_MARK_FOR_CLOSING,
+            mark.range.clone(),
+            "opening quotation mark where the quotation should close",
+        )
+        .confidence(if mark.is_straight() { 0.7 } else { 0.85 })
+        .suggest(closing.to_string())
+        .fix(Fix::unsafe_edit(moved_before_space(view, mark, closing)));
         if let Some(opener) = doc.quotes.partner(mark) {
-            finding = finding.related(opener.range.clone(), "the quotation it should close opens here");
+            finding = finding.related(
+                opener.range.clone(),
+                "the quotation it should close opens here",
+            );
         }
         out.push(finding);
     }
@@ -73,7 +87,10 @@ fn moved_before_space(view: &str, mark: &Mark, closing: char) -> Edit {
     let before = &view[..mark.range.start];
     let gap_start = before.trim_end_matches([' ', '\t', '\u{a0}']).len();
     let gap = &view[gap_start..mark.range.start];
-    let text_follows = view[mark.range.end..].chars().next().is_some_and(|c| !c.is_whitespace());
+    let text_follows = view[mark.range.end..]
+        .chars()
+        .next()
+        .is_some_and(|c| !c.is_whitespace());
     if gap.is_empty() || gap.contains(['\n', '\r']) {
         Edit::replace(mark.range.clone(), closing.to_string())
     } else if text_follows {
@@ -102,7 +119,11 @@ mod tests {
 
     fn assert_fixed_contains(text: &str, part: &str) -> bool {
         let found = lint(&OPENING_MARK_FOR_CLOSING, text);
-        let applied = crate::fix::apply(text, found.iter().filter_map(|f| f.fix.as_ref()), Applicability::Unsafe);
+        let applied = crate::fix::apply(
+            text,
+            found.iter().filter_map(|f| f.fix.as_ref()),
+            Applicability::Unsafe,
+        );
         applied.text.contains(part)
     }
 
@@ -120,7 +141,12 @@ mod tests {
 
     #[test]
     fn reversed_mark_in_closing_position() {
-        assert_fixed(&OPENING_MARK_FOR_CLOSING, "“We will win,“ he said.", Applicability::Unsafe, "“We will win,” he said.");
+        assert_fixed(
+            &OPENING_MARK_FOR_CLOSING,
+            "“We will win,“ he said.",
+            Applicability::Unsafe,
+            "“We will win,” he said.",
+        );
     }
 
     #[test]

@@ -52,9 +52,17 @@ declare_rule! {
 pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     let doc = cx.doc;
     let marks = &doc.quotes.marks;
-    for (index, mark) in marks.iter().enumerate().filter(|(_, m)| m.problem == Some(Problem::NestedSameType)) {
-        let mut finding = Finding::new(&SAME_TYPE_NESTED_QUOTATION, mark.range.clone(), "double quotation inside a double quotation")
-            .confidence(if mark.is_straight() { 0.7 } else { 0.85 });
+    for (index, mark) in marks
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.problem == Some(Problem::NestedSameType))
+    {
+        let mut finding = Finding::new(
+            &SAME_TYPE_NESTED_QUOTATION,
+            mark.range.clone(),
+            "double quotation inside a double quotation",
+        )
+        .confidence(if mark.is_straight() { 0.7 } else { 0.85 });
         if let Some(outer) = enclosing(marks, index) {
             finding = finding.related(outer.range.clone(), "the enclosing quotation opens here");
         }
@@ -65,7 +73,10 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
                 .suggest(format!("{open}…{close}"))
                 .fix(Fix::new(
                     crate::fix::Applicability::Unsafe,
-                    vec![Edit::replace(mark.range.clone(), open.to_string()), Edit::replace(inner_close.range.clone(), close.to_string())],
+                    vec![
+                        Edit::replace(mark.range.clone(), open.to_string()),
+                        Edit::replace(inner_close.range.clone(), close.to_string()),
+                    ],
                 ));
         }
         out.push(finding);
@@ -83,7 +94,11 @@ fn enclosing(marks: &[Mark], index: usize) -> Option<&Mark> {
         .rev()
         .take(16)
         .take_while(|m| m.paragraph == mark.paragraph)
-        .find(|m| m.kind == mark.kind && m.role == crate::text::Role::Open && m.partner.is_none_or(|p| marks[p].range.start >= end))
+        .find(|m| {
+            m.kind == mark.kind
+                && m.role == crate::text::Role::Open
+                && m.partner.is_none_or(|p| marks[p].range.start >= end)
+        })
 }
 
 fn single_form(ch: char) -> char {
@@ -121,15 +136,26 @@ mod tests {
     fn straight_double_inside_straight_double_is_left_alone() {
         // Much edited news nests straight double marks; only curly marks, which had single marks
         // at hand, are reported.
-        assert_no_lints(&SAME_TYPE_NESTED_QUOTATION, "\"He called it \"madness\" and left,\" she said.");
-        assert_no_lints(&SAME_TYPE_NESTED_QUOTATION, "It is hard to imagine more \"sweeping and vague \"national security\" laws\" than this.");
+        assert_no_lints(
+            &SAME_TYPE_NESTED_QUOTATION,
+            "\"He called it \"madness\" and left,\" she said.",
+        );
+        assert_no_lints(
+            &SAME_TYPE_NESTED_QUOTATION,
+            "It is hard to imagine more \"sweeping and vague \"national security\" laws\" than this.",
+        );
     }
 
     #[test]
     fn curly_inside_straight_is_reported() {
         let text = "\"He called it “madness” and left,\" she said.";
         assert_lints(&SAME_TYPE_NESTED_QUOTATION, text, &["“"]);
-        assert_fixed(&SAME_TYPE_NESTED_QUOTATION, text, Applicability::Unsafe, "\"He called it ‘madness’ and left,\" she said.");
+        assert_fixed(
+            &SAME_TYPE_NESTED_QUOTATION,
+            text,
+            Applicability::Unsafe,
+            "\"He called it ‘madness’ and left,\" she said.",
+        );
     }
 
     #[test]

@@ -68,15 +68,24 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         let tokens = &doc.tokens[paragraph.tokens.clone()];
         for (i, mark) in tokens.iter().enumerate().skip(1) {
             let text = doc.text(mark);
-            if mark.kind != TokenKind::Punct || !MARKS.contains(&text) || (french && FRENCH_SPACED.contains(&text)) {
+            if mark.kind != TokenKind::Punct
+                || !MARKS.contains(&text)
+                || (french && FRENCH_SPACED.contains(&text))
+            {
                 continue;
             }
-            let Some(gap) = loose_gap(doc, tokens, i) else { continue };
+            let Some(gap) = loose_gap(doc, tokens, i) else {
+                continue;
+            };
             out.push(
-                Finding::new(&SPACE_BEFORE_PUNCTUATION, gap.start..mark.end as usize, format!("space before “{text}”"))
-                    .confidence(0.9)
-                    .suggest(text.to_string())
-                    .fix(Fix::safe(Edit::delete(gap))),
+                Finding::new(
+                    &SPACE_BEFORE_PUNCTUATION,
+                    gap.start..mark.end as usize,
+                    format!("space before “{text}”"),
+                )
+                .confidence(0.9)
+                .suggest(text.to_string())
+                .fix(Fix::safe(Edit::delete(gap))),
             );
         }
     }
@@ -106,7 +115,9 @@ fn loose_gap(doc: &Document, tokens: &[Token], i: usize) -> Option<Range<usize>>
 /// quotation mark follows, and it is not part of an ellipsis or an emoticon.
 fn ends_clause(view: &str, mark: &str, end: usize) -> bool {
     let rest = &view[end..];
-    let Some(next) = rest.chars().next() else { return true };
+    let Some(next) = rest.chars().next() else {
+        return true;
+    };
     if !(next.is_whitespace() || matches!(next, '”' | '’' | '"')) {
         return false;
     }
@@ -146,7 +157,8 @@ mod tests {
 
     #[test]
     fn loose_commas_and_full_stops() {
-        let text = "The couple married in May 2018 , and the city ratified the convention in 2015 .";
+        let text =
+            "The couple married in May 2018 , and the city ratified the convention in 2015 .";
         assert_lints(&SPACE_BEFORE_PUNCTUATION, text, &[" ,", " ."]);
         assert_fixed(
             &SPACE_BEFORE_PUNCTUATION,
@@ -159,33 +171,66 @@ mod tests {
 
     #[test]
     fn other_marks_and_closing_quotes() {
-        assert_lints(&SPACE_BEFORE_PUNCTUATION, "He asked why ? Nobody knew ; nobody cared !", &[" ?", " ;", " !"]);
-        assert_lints(&SPACE_BEFORE_PUNCTUATION, "“No one is now immune .” she said.", &[" ."]);
-        assert_lints(&SPACE_BEFORE_PUNCTUATION, "The list (apples and pears) , then cherries.", &[" ,"]);
+        assert_lints(
+            &SPACE_BEFORE_PUNCTUATION,
+            "He asked why ? Nobody knew ; nobody cared !",
+            &[" ?", " ;", " !"],
+        );
+        assert_lints(
+            &SPACE_BEFORE_PUNCTUATION,
+            "“No one is now immune .” she said.",
+            &[" ."],
+        );
+        assert_lints(
+            &SPACE_BEFORE_PUNCTUATION,
+            "The list (apples and pears) , then cherries.",
+            &[" ,"],
+        );
     }
 
     #[test]
     fn ellipses_decimals_extensions_and_emoticons_pass() {
-        assert_no_lints(&SPACE_BEFORE_PUNCTUATION, "He paused ... then went on. It rose by .5 points.");
+        assert_no_lints(
+            &SPACE_BEFORE_PUNCTUATION,
+            "He paused ... then went on. It rose by .5 points.",
+        );
         assert_no_lints(&SPACE_BEFORE_PUNCTUATION, "He paused . . . then went on.");
-        assert_no_lints(&SPACE_BEFORE_PUNCTUATION, "Save it as .txt and smile : ) then leave.");
-        assert_no_lints(&SPACE_BEFORE_PUNCTUATION, "The file ends in .docx, not .pdf.");
+        assert_no_lints(
+            &SPACE_BEFORE_PUNCTUATION,
+            "Save it as .txt and smile : ) then leave.",
+        );
+        assert_no_lints(
+            &SPACE_BEFORE_PUNCTUATION,
+            "The file ends in .docx, not .pdf.",
+        );
     }
 
     #[test]
     fn list_markers_and_column_gaps_pass() {
-        assert_no_lints(&SPACE_BEFORE_PUNCTUATION, "Steps:\n1 . Open the box.\n2 . Close it.");
+        assert_no_lints(
+            &SPACE_BEFORE_PUNCTUATION,
+            "Steps:\n1 . Open the box.\n2 . Close it.",
+        );
         assert_no_lints(&SPACE_BEFORE_PUNCTUATION, "Name     : Wang\nAge\t: 40");
     }
 
     #[test]
     fn french_typography_passes() {
-        assert_no_lints(&SPACE_BEFORE_PUNCTUATION, "Il a dit : « Pourquoi ? » Puis : rien !");
-        assert_no_lints(&SPACE_BEFORE_PUNCTUATION, "Pourquoi ? Parce que nous sommes là : voilà !");
+        assert_no_lints(
+            &SPACE_BEFORE_PUNCTUATION,
+            "Il a dit : « Pourquoi ? » Puis : rien !",
+        );
+        assert_no_lints(
+            &SPACE_BEFORE_PUNCTUATION,
+            "Pourquoi ? Parce que nous sommes là : voilà !",
+        );
     }
 
     #[test]
     fn tight_marks_pass() {
-        assert_no_lints(&SPACE_BEFORE_PUNCTUATION, "Well, it was fine: really. Was it? Yes!");
+        assert_no_lints(
+            &SPACE_BEFORE_PUNCTUATION,
+            "Well, it was fine: really. Was it? Yes!",
+        );
     }
 }

@@ -64,17 +64,28 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         };
         // A quotation spaced inside at both ends (`" social distance "`, `such as" cryptocurrency ",`)
         // is one finding with two edits.
-        let partner = mark.partner.filter(|_| mark.role == Role::Open).map(|p| (p, &marks[p]));
+        let partner = mark
+            .partner
+            .filter(|_| mark.role == Role::Open)
+            .map(|p| (p, &marks[p]));
         if let Some((p, close)) = partner.filter(|(_, c)| is_checked(c)) {
             let close_gap = gap_before(view, close);
             if let (Some(gap), Some(close_gap)) = (gap.clone(), close_gap) {
                 reported_partner[p] = true;
                 let quoted = format!("{}{}{}", mark.ch, &view[gap.end..close_gap.start], close.ch);
                 let edits = vec![tighten(view, mark, gap), tighten(view, close, close_gap)];
-                let applicability = if mark.spaced_wrong || close.spaced_wrong { Applicability::Unsafe } else { Applicability::Safe };
-                let mut finding = Finding::new(&SPACE_INSIDE_QUOTATION, mark.range.start..close.range.end, "spaces inside quotation marks")
-                    .confidence(confidence)
-                    .fix(Fix::new(applicability, edits));
+                let applicability = if mark.spaced_wrong || close.spaced_wrong {
+                    Applicability::Unsafe
+                } else {
+                    Applicability::Safe
+                };
+                let mut finding = Finding::new(
+                    &SPACE_INSIDE_QUOTATION,
+                    mark.range.start..close.range.end,
+                    "spaces inside quotation marks",
+                )
+                .confidence(confidence)
+                .fix(Fix::new(applicability, edits));
                 if quoted.chars().count() <= 80 {
                     finding = finding.suggest(quoted);
                 }
@@ -92,8 +103,11 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         if mark.spaced_wrong {
             continue;
         }
-        let message =
-            if mark.role == Role::Close { "space before a closing quotation mark" } else { "space after an opening quotation mark" };
+        let message = if mark.role == Role::Close {
+            "space before a closing quotation mark"
+        } else {
+            "space after an opening quotation mark"
+        };
         out.push(
             Finding::new(&SPACE_INSIDE_QUOTATION, gap.clone(), message)
                 .confidence(confidence)
@@ -109,11 +123,25 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
 fn tighten(view: &str, mark: &Mark, gap: std::ops::Range<usize>) -> Edit {
     let spacing = view[gap.clone()].to_string();
     if mark.role == Role::Open {
-        let glued = view[..mark.range.start].chars().next_back().is_some_and(|c| !c.is_whitespace() && !matches!(c, '(' | '[' | '—'));
-        if glued { Edit::replace(mark.range.start..gap.end, format!("{spacing}{}", mark.ch)) } else { Edit::delete(gap) }
+        let glued = view[..mark.range.start]
+            .chars()
+            .next_back()
+            .is_some_and(|c| !c.is_whitespace() && !matches!(c, '(' | '[' | '—'));
+        if glued {
+            Edit::replace(mark.range.start..gap.end, format!("{spacing}{}", mark.ch))
+        } else {
+            Edit::delete(gap)
+        }
     } else {
-        let glued = view[mark.range.end..].chars().next().is_some_and(char::is_alphanumeric);
-        if glued { Edit::replace(gap.start..mark.range.end, format!("{}{spacing}", mark.ch)) } else { Edit::delete(gap) }
+        let glued = view[mark.range.end..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric);
+        if glued {
+            Edit::replace(gap.start..mark.range.end, format!("{}{spacing}", mark.ch))
+        } else {
+            Edit::delete(gap)
+        }
     }
 }
 
@@ -132,10 +160,16 @@ fn is_checked(mark: &Mark) -> bool {
 fn tightened(view: &str, mark: &Mark, gap: &std::ops::Range<usize>) -> String {
     if mark.role == Role::Close {
         // After the whitespace character, whatever its width (a no-break space is two bytes).
-        let word_start = view[..gap.start].char_indices().rev().find(|(_, c)| c.is_whitespace()).map_or(0, |(p, c)| p + c.len_utf8());
+        let word_start = view[..gap.start]
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(0, |(p, c)| p + c.len_utf8());
         format!("{}{}", &view[word_start..gap.start], mark.ch)
     } else {
-        let word_end = view[gap.end..].find(char::is_whitespace).map_or(view.len(), |p| gap.end + p);
+        let word_end = view[gap.end..]
+            .find(char::is_whitespace)
+            .map_or(view.len(), |p| gap.end + p);
         format!("{}{}", mark.ch, &view[gap.end..word_end])
     }
 }
@@ -155,7 +189,8 @@ fn gap_after(view: &str, mark: &Mark) -> Option<std::ops::Range<usize>> {
     let trimmed = after.trim_start_matches([' ', '\t', '\u{a0}', '\u{3000}']);
     let text_after = trimmed.chars().next()?;
     let gap = after.len() - trimmed.len();
-    (gap > 0 && !text_after.is_whitespace() && !is_mark(text_after)).then(|| mark.range.end..mark.range.end + gap)
+    (gap > 0 && !text_after.is_whitespace() && !is_mark(text_after))
+        .then(|| mark.range.end..mark.range.end + gap)
 }
 
 /// Another quotation mark next to the gap: `“ ‘` and `’ ”` are spaced on purpose in some styles.
@@ -173,37 +208,74 @@ mod tests {
         let text = "They have no opportunity to be recognized. ”";
         assert_lints(&SPACE_INSIDE_QUOTATION, text, &[" "]);
         assert_suggestion(&SPACE_INSIDE_QUOTATION, text, "recognized.”");
-        assert_fixed(&SPACE_INSIDE_QUOTATION, text, Applicability::Safe, "They have no opportunity to be recognized.”");
+        assert_fixed(
+            &SPACE_INSIDE_QUOTATION,
+            text,
+            Applicability::Safe,
+            "They have no opportunity to be recognized.”",
+        );
     }
 
     #[test]
     fn space_after_opening_mark() {
         let text = "He said “ innovation needs room,” and left.";
-        assert_fixed(&SPACE_INSIDE_QUOTATION, text, Applicability::Safe, "He said “innovation needs room,” and left.");
+        assert_fixed(
+            &SPACE_INSIDE_QUOTATION,
+            text,
+            Applicability::Safe,
+            "He said “innovation needs room,” and left.",
+        );
     }
 
     #[test]
     fn straight_marks_when_paired() {
-        assert_lints(&SPACE_INSIDE_QUOTATION, "He said \"fine \" and left.", &[" "]);
+        assert_lints(
+            &SPACE_INSIDE_QUOTATION,
+            "He said \"fine \" and left.",
+            &[" "],
+        );
         let spaced = "guidelines such as \" social distance \" to curb it";
         assert_lints(&SPACE_INSIDE_QUOTATION, spaced, &["\" social distance \""]);
         assert_suggestion(&SPACE_INSIDE_QUOTATION, spaced, "\"social distance\"");
-        assert_fixed(&SPACE_INSIDE_QUOTATION, spaced, Applicability::Safe, "guidelines such as \"social distance\" to curb it");
-        assert_no_lints(&SPACE_INSIDE_QUOTATION, "He said \"fine\" and \"good\" and left.");
+        assert_fixed(
+            &SPACE_INSIDE_QUOTATION,
+            spaced,
+            Applicability::Safe,
+            "guidelines such as \"social distance\" to curb it",
+        );
+        assert_no_lints(
+            &SPACE_INSIDE_QUOTATION,
+            "He said \"fine\" and \"good\" and left.",
+        );
     }
 
     #[test]
     fn detokenised_marks_spaced_inside_at_both_ends() {
         let text = "themes such as\" cryptocurrency \", and\" trading \"; and more";
-        assert_lints(&SPACE_INSIDE_QUOTATION, text, &["\" cryptocurrency \"", "\" trading \""]);
+        assert_lints(
+            &SPACE_INSIDE_QUOTATION,
+            text,
+            &["\" cryptocurrency \"", "\" trading \""],
+        );
         assert_fixed(&SPACE_INSIDE_QUOTATION, text, Applicability::Safe, text);
-        assert_fixed(&SPACE_INSIDE_QUOTATION, text, Applicability::Unsafe, "themes such as \"cryptocurrency\", and \"trading\"; and more");
+        assert_fixed(
+            &SPACE_INSIDE_QUOTATION,
+            text,
+            Applicability::Unsafe,
+            "themes such as \"cryptocurrency\", and \"trading\"; and more",
+        );
     }
 
     #[test]
     fn one_straight_mark_on_the_wrong_side_is_left_alone() {
-        assert_no_lints(&SPACE_INSIDE_QUOTATION, "It's sort of like,\" Hmmm, that's funny\" rather than loud.");
-        assert_no_lints(&SPACE_INSIDE_QUOTATION, "the meaning of \"modify, \"no matter the context.");
+        assert_no_lints(
+            &SPACE_INSIDE_QUOTATION,
+            "It's sort of like,\" Hmmm, that's funny\" rather than loud.",
+        );
+        assert_no_lints(
+            &SPACE_INSIDE_QUOTATION,
+            "the meaning of \"modify, \"no matter the context.",
+        );
     }
 
     #[test]
@@ -214,11 +286,20 @@ mod tests {
 
     #[test]
     fn well_formed_quotations_pass() {
-        assert_no_lints(&SPACE_INSIDE_QUOTATION, "“The success proves that our education is amazing,” read the headline.");
-        assert_no_lints(&SPACE_INSIDE_QUOTATION, "It's the students' ‘best’ year, ’90s style.");
+        assert_no_lints(
+            &SPACE_INSIDE_QUOTATION,
+            "“The success proves that our education is amazing,” read the headline.",
+        );
+        assert_no_lints(
+            &SPACE_INSIDE_QUOTATION,
+            "It's the students' ‘best’ year, ’90s style.",
+        );
         assert_no_lints(&SPACE_INSIDE_QUOTATION, "« Bonjour », dit-il.");
         assert_no_lints(&SPACE_INSIDE_QUOTATION, "She said, “He told me ‘no.’ ”");
         // An opening mark typed where a closing one belongs is Q003's to report, with its own fix.
-        assert_no_lints(&SPACE_INSIDE_QUOTATION, "“There are many engineers. “Yiran Chen said: “But it is hard.”");
+        assert_no_lints(
+            &SPACE_INSIDE_QUOTATION,
+            "“There are many engineers. “Yiran Chen said: “But it is hard.”",
+        );
     }
 }

@@ -51,7 +51,12 @@ declare_rule! {
 pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     let doc = cx.doc;
     let view = doc.view();
-    for mark in doc.quotes.marks.iter().filter(|m| m.kind.is_bracket() && m.problem == Some(Problem::Unclosed)) {
+    for mark in doc
+        .quotes
+        .marks
+        .iter()
+        .filter(|m| m.kind.is_bracket() && m.problem == Some(Problem::Unclosed))
+    {
         let paragraph = &doc.paragraphs[mark.paragraph].range;
         let paragraph_end = paragraph.start + view[paragraph.clone()].trim_end().len();
         let expected = mark.expected.unwrap_or(paragraph_end).min(paragraph_end);
@@ -66,7 +71,10 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             Finding::new(&UNCLOSED_BRACKET, mark.range.clone(), message)
                 .confidence(0.85)
                 .suggest(closing.clone())
-                .related(last_char_before(view, paragraph.start.min(expected), expected), format!("the {name} should close by here"))
+                .related(
+                    last_char_before(view, paragraph.start.min(expected), expected),
+                    format!("the {name} should close by here"),
+                )
                 .fix(closing_fix(doc, mark, expected, paragraph_end, closing)),
         );
     }
@@ -74,7 +82,13 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
 
 /// Where the closing bracket most likely goes: after the sentence the bracket opens, or before the
 /// final punctuation of the sentence it stands in.
-fn closing_fix(doc: &Document, mark: &Mark, expected: usize, paragraph_end: usize, closing: String) -> Fix {
+fn closing_fix(
+    doc: &Document,
+    mark: &Mark,
+    expected: usize,
+    paragraph_end: usize,
+    closing: String,
+) -> Fix {
     if expected < paragraph_end {
         return Fix::display_only(Edit::insert(expected, closing));
     }
@@ -89,7 +103,13 @@ fn closing_fix(doc: &Document, mark: &Mark, expected: usize, paragraph_end: usiz
     }
     let text = doc.slice(sentence.range.start..end);
     let body = text.trim_end_matches(['.', '!', '?', '…', '"', '”', '’', '\'']);
-    Fix::display_only(Edit::insert(sentence.range.start + body.len().max(at + mark.ch.len_utf8() - sentence.range.start), closing))
+    Fix::display_only(Edit::insert(
+        sentence.range.start
+            + body
+                .len()
+                .max(at + mark.ch.len_utf8() - sentence.range.start),
+        closing,
+    ))
 }
 
 #[cfg(test)]
@@ -115,8 +135,14 @@ mod tests {
         let text = "The professor (who studies policy said the company was first.";
         assert_lints(&UNCLOSED_BRACKET, text, &["("]);
         let found = lint(&UNCLOSED_BRACKET, text);
-        assert_eq!(found[0].fix.as_ref().unwrap().applicability, Applicability::DisplayOnly);
-        assert_eq!(found[0].message, "parenthesis never closed before the end of the text");
+        assert_eq!(
+            found[0].fix.as_ref().unwrap().applicability,
+            Applicability::DisplayOnly
+        );
+        assert_eq!(
+            found[0].message,
+            "parenthesis never closed before the end of the text"
+        );
     }
 
     #[test]
@@ -127,7 +153,10 @@ mod tests {
 
     #[test]
     fn aside_closed_in_the_next_paragraph_pairs() {
-        assert_no_lints(&UNCLOSED_BRACKET, "(The first part of an aside.\nIts second part.)");
+        assert_no_lints(
+            &UNCLOSED_BRACKET,
+            "(The first part of an aside.\nIts second part.)",
+        );
     }
 
     #[test]

@@ -60,7 +60,10 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     let view = doc.view();
     let marks = &doc.quotes.marks;
     let mut verbs = SpeechVerbs::default();
-    for mark in marks.iter().filter(|m| m.kind.is_quote() && m.problem == Some(Problem::Unclosed)) {
+    for mark in marks
+        .iter()
+        .filter(|m| m.kind.is_quote() && m.problem == Some(Problem::Unclosed))
+    {
         let paragraph = &doc.paragraphs[mark.paragraph].range;
         let paragraph_end = paragraph.start + view[paragraph.clone()].trim_end().len();
         let expected = mark.expected.unwrap_or(paragraph_end);
@@ -77,14 +80,20 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             (false, _) => "quotation never closed",
         };
         let closing = mark.closing_form().to_string();
-        let (at, applicability) =
-            if at_paragraph_end { closing_place(doc, mark, expected, &mut verbs) } else { (expected, Applicability::DisplayOnly) };
+        let (at, applicability) = if at_paragraph_end {
+            closing_place(doc, mark, expected, &mut verbs)
+        } else {
+            (expected, Applicability::DisplayOnly)
+        };
         let fix = Fix::new(applicability, vec![Edit::insert(at, closing.clone())]);
         out.push(
             Finding::new(&UNCLOSED_QUOTATION, mark.range.clone(), message)
                 .confidence(confidence(mark))
                 .suggest(closing)
-                .related(last_char_before(view, paragraph.start.min(expected), expected), "the quotation should close by here")
+                .related(
+                    last_char_before(view, paragraph.start.min(expected), expected),
+                    "the quotation should close by here",
+                )
                 .fix(fix),
         );
     }
@@ -95,14 +104,23 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
 /// before it: after the comma of `…, said Chen Ming` or `…, Chen Ming said`, or at the end of the
 /// sentence before `Damien Ma, founder of Macropolo, said:`. Otherwise it closes at the end of the
 /// paragraph if that ends a sentence.
-fn closing_place(doc: &Document, mark: &Mark, paragraph_end: usize, verbs: &mut SpeechVerbs) -> (usize, Applicability) {
+fn closing_place(
+    doc: &Document,
+    mark: &Mark,
+    paragraph_end: usize,
+    verbs: &mut SpeechVerbs,
+) -> (usize, Applicability) {
     let tokens = &doc.tokens;
     let first = tokens.partition_point(|t| (t.start as usize) < mark.range.end);
     let last = tokens.partition_point(|t| (t.start as usize) < paragraph_end);
     let verb = verbs.next(doc, first, last);
     let Some(verb) = verb else {
         let ends_sentence = doc.view()[..paragraph_end].ends_with(['.', '!', '?', '…']);
-        let applicability = if ends_sentence { Applicability::Unsafe } else { Applicability::DisplayOnly };
+        let applicability = if ends_sentence {
+            Applicability::Unsafe
+        } else {
+            Applicability::DisplayOnly
+        };
         return (paragraph_end, applicability);
     };
     let is_comma = |i: usize| tokens[i].kind == TokenKind::Punct && doc.text(&tokens[i]) == ",";
@@ -111,9 +129,19 @@ fn closing_place(doc: &Document, mark: &Mark, paragraph_end: usize, verbs: &mut 
         return (tokens[verb - 1].end as usize, Applicability::Unsafe);
     }
     // `…, Chen Ming said` or `…, he said`: a short subject between the comma and the verb.
-    let subject = (verb.saturating_sub(4).max(first)..verb).rev().take_while(|&i| tokens[i].is_word()).count();
-    if subject > 0 && verb > first + subject && is_comma(verb - subject - 1) && is_subject(doc, verb - subject..verb) {
-        return (tokens[verb - subject - 1].end as usize, Applicability::Unsafe);
+    let subject = (verb.saturating_sub(4).max(first)..verb)
+        .rev()
+        .take_while(|&i| tokens[i].is_word())
+        .count();
+    if subject > 0
+        && verb > first + subject
+        && is_comma(verb - subject - 1)
+        && is_subject(doc, verb - subject..verb)
+    {
+        return (
+            tokens[verb - subject - 1].end as usize,
+            Applicability::Unsafe,
+        );
     }
     // `… years. Damien Ma, founder of Macropolo, said:` — the attribution is a sentence of its own.
     let sentence = &doc.sentences[doc.sentence_of(verb)];
@@ -141,7 +169,8 @@ impl SpeechVerbs {
             return (verb < last).then_some(verb);
         }
         let tokens = &doc.tokens;
-        self.found = (first.max(self.searched_to)..last).find(|&i| tokens[i].is_word() && is_speech_verb(doc.text(&tokens[i])));
+        self.found = (first.max(self.searched_to)..last)
+            .find(|&i| tokens[i].is_word() && is_speech_verb(doc.text(&tokens[i])));
         self.searched_to = self.found.map_or(last, |v| v + 1);
         self.found
     }
@@ -149,14 +178,27 @@ impl SpeechVerbs {
 
 /// `Chen Ming`, `he`, `the coach`, `a spokesperson`: a short subject of an attribution.
 fn is_subject(doc: &Document, range: std::ops::Range<usize>) -> bool {
-    const STARTS: &[&str] = &["a", "an", "he", "her", "his", "i", "it", "its", "she", "the", "their", "they", "we"];
+    const STARTS: &[&str] = &[
+        "a", "an", "he", "her", "his", "i", "it", "its", "she", "the", "their", "they", "we",
+    ];
     let words: Vec<&str> = range.map(|i| doc.text(&doc.tokens[i])).collect();
-    let Some(first) = words.first() else { return false };
-    let opens = first.chars().next().is_some_and(char::is_uppercase) || STARTS.contains(&first.to_ascii_lowercase().as_str());
-    let is_pronoun = matches!(first.to_ascii_lowercase().as_str(), "he" | "she" | "they" | "we" | "i" | "it");
+    let Some(first) = words.first() else {
+        return false;
+    };
+    let opens = first.chars().next().is_some_and(char::is_uppercase)
+        || STARTS.contains(&first.to_ascii_lowercase().as_str());
+    let is_pronoun = matches!(
+        first.to_ascii_lowercase().as_str(),
+        "he" | "she" | "they" | "we" | "i" | "it"
+    );
     opens
         && !(is_pronoun && words.len() > 1)
-        && words[1..].iter().all(|w| !matches!(w.to_ascii_lowercase().as_str(), "and" | "but" | "or" | "then" | "so" | "also" | "not"))
+        && words[1..].iter().all(|w| {
+            !matches!(
+                w.to_ascii_lowercase().as_str(),
+                "and" | "but" | "or" | "then" | "so" | "also" | "not"
+            )
+        })
 }
 
 /// Curly double marks say plainly that they open; a straight mark's direction is inferred; a
@@ -181,9 +223,17 @@ mod tests {
         let text = "“Innovation requires no intervention,” Lean said. “Innovation often arises in itself, not as planned.";
         assert_lints(&UNCLOSED_QUOTATION, text, &["“"]);
         let found = lint(&UNCLOSED_QUOTATION, text);
-        assert_eq!(found[0].message, "quotation never closed before the end of the text");
+        assert_eq!(
+            found[0].message,
+            "quotation never closed before the end of the text"
+        );
         assert_eq!(&text[found[0].related[0].range.clone()], ".");
-        assert_fixed(&UNCLOSED_QUOTATION, text, Applicability::Unsafe, &format!("{text}”"));
+        assert_fixed(
+            &UNCLOSED_QUOTATION,
+            text,
+            Applicability::Unsafe,
+            &format!("{text}”"),
+        );
         assert_fixed(&UNCLOSED_QUOTATION, text, Applicability::Safe, text);
     }
 
@@ -192,28 +242,53 @@ mod tests {
         let text = "“You've been kicking out all of this talent. Damien Ma, founder of Macropolo, said:\nWashington also cites security concerns.";
         assert_lints(&UNCLOSED_QUOTATION, text, &["“"]);
         let found = lint(&UNCLOSED_QUOTATION, text);
-        assert_eq!(found[0].message, "quotation never closed before the end of its paragraph");
-        assert!(fixed_unsafe(text).starts_with("“You've been kicking out all of this talent.” Damien Ma"));
+        assert_eq!(
+            found[0].message,
+            "quotation never closed before the end of its paragraph"
+        );
+        assert!(
+            fixed_unsafe(text)
+                .starts_with("“You've been kicking out all of this talent.” Damien Ma")
+        );
     }
 
     fn fixed_unsafe(text: &str) -> String {
         let found = lint(&UNCLOSED_QUOTATION, text);
-        crate::fix::apply(text, found.iter().filter_map(|f| f.fix.as_ref()), Applicability::Unsafe).text
+        crate::fix::apply(
+            text,
+            found.iter().filter_map(|f| f.fix.as_ref()),
+            Applicability::Unsafe,
+        )
+        .text
     }
 
     #[test]
     fn closing_mark_goes_before_the_attribution() {
         let text = "\"In the past, young people went to Shanghai. Now they come to Hangzhou, said Chen Ming, the director.";
-        assert_eq!(fixed_unsafe(text), "\"In the past, young people went to Shanghai. Now they come to Hangzhou,\" said Chen Ming, the director.");
+        assert_eq!(
+            fixed_unsafe(text),
+            "\"In the past, young people went to Shanghai. Now they come to Hangzhou,\" said Chen Ming, the director."
+        );
         let text = "“We will win this year, the coach said after the game.";
-        assert_eq!(fixed_unsafe(text), "“We will win this year,” the coach said after the game.");
+        assert_eq!(
+            fixed_unsafe(text),
+            "“We will win this year,” the coach said after the game."
+        );
         let text = "“We will win this year, and then we said so.";
-        assert_eq!(lint(&UNCLOSED_QUOTATION, text)[0].fix.as_ref().unwrap().applicability, Applicability::DisplayOnly);
+        assert_eq!(
+            lint(&UNCLOSED_QUOTATION, text)[0]
+                .fix
+                .as_ref()
+                .unwrap()
+                .applicability,
+            Applicability::DisplayOnly
+        );
     }
 
     #[test]
     fn straight_quotation_left_open() {
-        let text = "He said: \"It is a hand of a cat borrowing situation.\nTanaka's stall serves ramen.";
+        let text =
+            "He said: \"It is a hand of a cat borrowing situation.\nTanaka's stall serves ramen.";
         assert_lints(&UNCLOSED_QUOTATION, text, &["\""]);
         assert_fixed(
             &UNCLOSED_QUOTATION,
@@ -225,7 +300,8 @@ mod tests {
 
     #[test]
     fn fresh_text_left_open_then_new_paragraph_quotes() {
-        let text = "“The bridge will open next year, the mayor said.\n“We are proud of it,” she added.";
+        let text =
+            "“The bridge will open next year, the mayor said.\n“We are proud of it,” she added.";
         // The next paragraph opens with a quotation mark: English run-on, not an error.
         assert_no_lints(&UNCLOSED_QUOTATION, text);
         let text = "“The bridge will open next year, the mayor said.\nShe spoke in the town hall.\n“We are proud,” she added.";
@@ -234,7 +310,8 @@ mod tests {
 
     #[test]
     fn run_on_over_three_paragraphs() {
-        let text = "“First paragraph of the speech.\n“Second paragraph.\n“Third and last,” he said.";
+        let text =
+            "“First paragraph of the speech.\n“Second paragraph.\n“Third and last,” he said.";
         assert_no_lints(&UNCLOSED_QUOTATION, text);
     }
 
@@ -276,14 +353,36 @@ mod tests {
     #[test]
     fn quotation_inside_code_spans_is_ignored() {
         let text = "Run `echo \"hello` and see.\n\nThe result is `'a` and `“b`.\n";
-        assert!(lint_as(&UNCLOSED_QUOTATION, text, crate::text::InputFormat::Markdown).is_empty());
+        assert!(
+            lint_as(
+                &UNCLOSED_QUOTATION,
+                text,
+                crate::text::InputFormat::Markdown
+            )
+            .is_empty()
+        );
     }
 
     #[test]
     fn markdown_block_quote_is_not_a_quotation_mark() {
         let text = "She said:\n\n> We listened to the criticism,\n> and we will keep listening.\n\nThen she left.\n";
-        assert!(lint_as(&UNCLOSED_QUOTATION, text, crate::text::InputFormat::Markdown).is_empty());
+        assert!(
+            lint_as(
+                &UNCLOSED_QUOTATION,
+                text,
+                crate::text::InputFormat::Markdown
+            )
+            .is_empty()
+        );
         let text = "> “We listened to the criticism.\n\nThen she left.\n";
-        assert_eq!(lint_as(&UNCLOSED_QUOTATION, text, crate::text::InputFormat::Markdown).len(), 1);
+        assert_eq!(
+            lint_as(
+                &UNCLOSED_QUOTATION,
+                text,
+                crate::text::InputFormat::Markdown
+            )
+            .len(),
+            1
+        );
     }
 }

@@ -47,17 +47,32 @@ declare_rule! {
 pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     let doc = cx.doc;
     let view = doc.view();
-    for mark in doc.quotes.marks.iter().filter(|m| m.kind.is_bracket() && m.problem == Some(Problem::Unopened)) {
+    for mark in doc
+        .quotes
+        .marks
+        .iter()
+        .filter(|m| m.kind.is_bracket() && m.problem == Some(Problem::Unopened))
+    {
         let paragraph = &doc.paragraphs[mark.paragraph].range;
         let expected = mark.expected.unwrap_or(paragraph.start);
         let name = mark_name(mark);
-        let finding = Finding::new(&UNOPENED_BRACKET, mark.range.clone(), format!("closing {name} with nothing open"))
-            .confidence(0.8)
-            .suggest(format!("{}…{}", mark.opening_form(), mark.ch));
+        let finding = Finding::new(
+            &UNOPENED_BRACKET,
+            mark.range.clone(),
+            format!("closing {name} with nothing open"),
+        )
+        .confidence(0.8)
+        .suggest(format!("{}…{}", mark.opening_form(), mark.ch));
         out.push(if expected > paragraph.start {
-            finding.related(last_char_before(view, paragraph.start, expected), format!("the {name} before it closes here"))
+            finding.related(
+                last_char_before(view, paragraph.start, expected),
+                format!("the {name} before it closes here"),
+            )
         } else {
-            finding.related(first_char_after(view, paragraph.start, mark.range.start), "nothing opens in the paragraph before it")
+            finding.related(
+                first_char_after(view, paragraph.start, mark.range.start),
+                "nothing opens in the paragraph before it",
+            )
         });
     }
 }
@@ -71,7 +86,10 @@ mod tests {
     fn stray_closing_parenthesis() {
         let text = "The company, founded in 2023 by a former fund manager) is based in Hangzhou.";
         assert_lints(&UNOPENED_BRACKET, text, &[")"]);
-        assert_eq!(&text[lint(&UNOPENED_BRACKET, text)[0].related[0].range.clone()], "T");
+        assert_eq!(
+            &text[lint(&UNOPENED_BRACKET, text)[0].related[0].range.clone()],
+            "T"
+        );
     }
 
     #[test]

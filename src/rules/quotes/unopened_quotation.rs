@@ -56,23 +56,39 @@ declare_rule! {
 pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     let doc = cx.doc;
     let view = doc.view();
-    let unopened = |m: &&Mark| m.kind.is_quote() && m.kind != MarkKind::Single && m.problem == Some(Problem::Unopened);
+    let unopened = |m: &&Mark| {
+        m.kind.is_quote() && m.kind != MarkKind::Single && m.problem == Some(Problem::Unopened)
+    };
     for mark in doc.quotes.marks.iter().filter(unopened) {
         let paragraph = &doc.paragraphs[mark.paragraph].range;
         let expected = mark.expected.unwrap_or(paragraph.start);
         let confidence = if mark.is_straight() { 0.7 } else { 0.85 };
         let mut finding = if mark.role == Role::Open {
             let opening = mark.opening_form().to_string();
-            Finding::new(&UNOPENED_QUOTATION, mark.range.clone(), "closing quotation mark where an opening one belongs")
-                .suggest(opening.clone())
-                .fix(Fix::unsafe_edit(Edit::replace(mark.range.clone(), opening)))
+            Finding::new(
+                &UNOPENED_QUOTATION,
+                mark.range.clone(),
+                "closing quotation mark where an opening one belongs",
+            )
+            .suggest(opening.clone())
+            .fix(Fix::unsafe_edit(Edit::replace(mark.range.clone(), opening)))
         } else {
-            Finding::new(&UNOPENED_QUOTATION, mark.range.clone(), "closing quotation mark with no quotation open")
+            Finding::new(
+                &UNOPENED_QUOTATION,
+                mark.range.clone(),
+                "closing quotation mark with no quotation open",
+            )
         };
         finding = if expected > paragraph.start {
-            finding.related(last_char_before(view, paragraph.start, expected), "the quotation before it closes here")
+            finding.related(
+                last_char_before(view, paragraph.start, expected),
+                "the quotation before it closes here",
+            )
         } else {
-            finding.related(first_char_after(view, paragraph.start, mark.range.start), "no quotation opens in the paragraph before it")
+            finding.related(
+                first_char_after(view, paragraph.start, mark.range.start),
+                "no quotation opens in the paragraph before it",
+            )
         };
         out.push(finding.confidence(confidence));
     }
@@ -112,12 +128,21 @@ mod tests {
     fn reversed_opening_mark() {
         let text = "”We will win,” the coach said.";
         assert_lints(&UNOPENED_QUOTATION, text, &["”"]);
-        assert_fixed(&UNOPENED_QUOTATION, text, Applicability::Unsafe, "“We will win,” the coach said.");
+        assert_fixed(
+            &UNOPENED_QUOTATION,
+            text,
+            Applicability::Unsafe,
+            "“We will win,” the coach said.",
+        );
     }
 
     #[test]
     fn straight_closing_mark_with_nothing_open() {
-        assert_lints(&UNOPENED_QUOTATION, "It was \"fine,\" he said, and then good,\" she added.", &["\""]);
+        assert_lints(
+            &UNOPENED_QUOTATION,
+            "It was \"fine,\" he said, and then good,\" she added.",
+            &["\""],
+        );
     }
 
     #[test]
