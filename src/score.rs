@@ -6,12 +6,17 @@
 //! score   = 100 × exp(−density / 4)
 //! ```
 //!
-//! Severity weights: error 3, warning 1, info 0.25. Rule weights come from
-//! `wordlists/score_weights.tsv`, written by `tools/calibrate.py` from professional MQM ratings of
-//! Chinese-to-English MT: a rule whose findings mark the translations raters penalised more weighs
-//! 2, one whose findings say little about quality 0.5 or 0.2 (it still reports; it just moves the
-//! score less), a rule without evidence 1. Four tiers, not fitted decimals, so that the weights
-//! carry over to text they were not measured on. Normalising by length makes one artifact in a 60-word
+//! Severity weights: error 3, warning 1, info 0.25. A rule's weight is its evidence tier times
+//! the weight of the MQM category it targets:
+//! - the tier comes from `wordlists/score_weights.tsv`, written by `tools/calibrate.py` from
+//!   professional MQM ratings of Chinese-to-English MT: a rule whose findings mark the
+//!   translations raters penalised more weighs 2, one whose findings say little about quality 0.5
+//!   or 0.2 (it still reports; it just moves the score less), a rule without evidence 1. Four
+//!   tiers, not fitted decimals, so that the weights carry over to text they were not measured on;
+//! - the category weight is MQM's own: a punctuation error counts a tenth of any other error of
+//!   the same severity (minor punctuation 0.1 against minor 1). A rule whose documentation names
+//!   `MQM category: Fluency/Punctuation` weighs 0.1, every other rule 1. Without it a stray space
+//!   inside quotation marks, repeated on every quotation of a document, outweighs a garbled name. Normalising by length makes one artifact in a 60-word
 //! paragraph weigh more than one in a 5,000-word article; the 20 added words keep a two-word row
 //! with one finding from dropping straight to zero. The exponential keeps the score above zero
 //! however many findings there are, and two documents with different findings rarely tie.
@@ -21,6 +26,8 @@ use std::sync::OnceLock;
 
 use crate::diagnostic::{Finding, Severity};
 use crate::lexicon::tsv;
+use crate::rules::RuleMeta;
+use crate::rules::registry::RULES;
 
 /// The weight of one finding of `severity` at full confidence.
 pub fn weight(severity: Severity) -> f64 {
@@ -31,17 +38,40 @@ pub fn weight(severity: Severity) -> f64 {
     }
 }
 
-/// How much one finding of the rule `code` counts, relative to the default 1.
+/// MQM's weight of a punctuation error relative to any other error of the same severity.
+const PUNCTUATION_WEIGHT: f64 = 0.1;
+
+/// How much one finding of the rule `code` counts, relative to the default 1: its evidence tier
+/// times the weight of its MQM category.
 pub fn rule_weight(code: &str) -> f64 {
     rule_weights().get(code).copied().unwrap_or(1.0)
+}
+
+/// The evidence tier of the rule `code` in `score_weights.tsv` (1 when it is not listed).
+fn tier(code: &str) -> f64 {
+    static TIERS: OnceLock<HashMap<&'static str, f64>> = OnceLock::new();
+    let tiers = TIERS.get_or_init(|| {
+        tsv::rows(include_str!("../wordlists/score_weights.tsv"))
+            // A malformed weight is caught by the tests below; at run time it falls back to 1.
+            .map(|row| (row.get(0), row.get(1).parse().unwrap_or(1.0)))
+            .collect()
+    });
+    tiers.get(code).copied().unwrap_or(1.0)
+}
+
+fn category_weight(rule: &RuleMeta) -> f64 {
+    match rule.mqm_category() {
+        Some(c) if c.starts_with("Fluency/Punctuation") => PUNCTUATION_WEIGHT,
+        _ => 1.0,
+    }
 }
 
 fn rule_weights() -> &'static HashMap<&'static str, f64> {
     static WEIGHTS: OnceLock<HashMap<&'static str, f64>> = OnceLock::new();
     WEIGHTS.get_or_init(|| {
-        tsv::rows(include_str!("../wordlists/score_weights.tsv"))
-            // A malformed weight is caught by the tests below; at run time it falls back to 1.
-            .map(|row| (row.get(0), row.get(1).parse().unwrap_or(1.0)))
+        RULES
+            .iter()
+            .map(|r| (r.code, tier(r.code) * category_weight(r)))
             .collect()
     })
 }
@@ -109,6 +139,18 @@ mod tests {
             );
         }
         assert_eq!(rule_weight("ZZZZ"), 1.0);
+    }
+
+    #[test]
+    fn punctuation_rules_weigh_a_tenth_of_their_tier() {
+        // Q005 space-inside-quotation targets Fluency/Punctuation; G003 doubled-word Fluency/Grammar.
+        assert_eq!(rule_weight("Q005"), tier("Q005") * 0.1);
+        assert_eq!(rule_weight("G003"), tier("G003"));
+        let punctuation = RULES.iter().filter(|r| category_weight(r) < 1.0).count();
+        assert!(
+            punctuation >= 10,
+            "only {punctuation} rules read as punctuation"
+        );
     }
 
     #[test]

@@ -128,6 +128,15 @@ impl RuleMeta {
             .to_string()
     }
 
+    /// The MQM error category the documentation says the rule targets ("Fluency/Punctuation",
+    /// "Accuracy/Mistranslation and Locale_convention/Name"): the text after `MQM category:` up to
+    /// the full stop. The score reads it, so that the documentation stays the one place it is said.
+    pub fn mqm_category(&self) -> Option<String> {
+        let (_, rest) = self.doc.split_once("MQM category:")?;
+        let text = rest.split('.').next().unwrap_or("");
+        Some(text.split_whitespace().collect::<Vec<_>>().join(" "))
+    }
+
     /// The first sentence of "What it does", for tables.
     pub fn summary(&self) -> String {
         let doc = self.documentation();

@@ -109,6 +109,37 @@ mod tests {
         }
     }
 
+    /// The score weighs a finding by the MQM category its rule targets, so every rule that judges
+    /// the translation names one, from MQM's own names (Accuracy/…, Fluency/…, Style/…, …).
+    #[test]
+    fn every_translation_rule_names_its_mqm_category() {
+        const TOP: [&str; 6] = [
+            "Accuracy/",
+            "Fluency/",
+            "Style/",
+            "Locale_convention/",
+            "Terminology/",
+            "Non_translation",
+        ];
+        for rule in RULES
+            .iter()
+            .filter(|r| r.category != crate::rules::Category::Meta)
+        {
+            let category = rule
+                .mqm_category()
+                .unwrap_or_else(|| panic!("{} names no `MQM category:`", rule.code));
+            assert!(
+                TOP.iter().any(|t| category.starts_with(t)),
+                "{}: MQM category {category:?}",
+                rule.code
+            );
+        }
+        assert_eq!(
+            find_rule("Q005").and_then(|r| r.mqm_category()).as_deref(),
+            Some("Fluency/Punctuation")
+        );
+    }
+
     #[test]
     fn lookup_by_code_and_name() {
         assert_eq!(find_rule("g003").map(|r| r.name), Some("doubled-word"));

@@ -40,6 +40,8 @@ declare_rule! {
     /// marks or capitals reads as ordinary words. Engines drop marks together with what they
     /// enclosed, so a missing pair also points at an omission.
     ///
+    /// MQM category: Fluency/Punctuation and Accuracy/Omission.
+    ///
     /// ## Example
     /// ```text
     /// original:    他表示：“我们将继续扩大开放，欢迎各国企业来华投资。”

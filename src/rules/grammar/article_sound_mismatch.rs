@@ -27,8 +27,9 @@ declare_rule! {
     /// ## Why it matters
     /// English chooses the article by the sound that follows. Machine translation picks the
     /// article before it settles the next word (and human typists slip when they revise a
-    /// phrase), so the mismatch is a frequent small grammar error; raters mark it as MQM
-    /// Fluency/Grammar, the category this rule targets.
+    /// phrase), so the mismatch is a frequent small grammar error.
+    ///
+    /// MQM category: Fluency/Grammar.
     ///
     /// ## Example
     /// ```text

@@ -36,7 +36,7 @@ declare_rule! {
     /// "page 10234", "ISBN", "year 3000") or after a capitalised word (postcodes and model
     /// names: "Beijing 100080", "CA 94105"), and numbers before "BC", "AD" or "hotline".
     ///
-    /// Targets MQM Fluency/Punctuation (some raters file it under Fluency/Grammar). On the
+    /// MQM category: Fluency/Punctuation (some raters file it under Fluency/Grammar). On the
     /// development data (Chinese–English news and TED talks with professional MQM annotation) 90%
     /// of its findings fall on a span raters marked (653 of 729). It is a preview rule because
     /// well-edited news sources strip separators too: on the clean-English set it raises 0.46

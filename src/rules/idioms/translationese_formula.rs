@@ -16,10 +16,12 @@ declare_rule! {
     ///
     /// ## Why it matters
     /// Grammatical, but no English writer would put them so: a page of them reads as a
-    /// government bulletin run through a machine. They belong to the Style/Awkward category of
-    /// MQM; in the professional MQM ratings of WMT 2021 Chinese-to-English news, raters left most
-    /// of them unmarked (span precision 0.14, 20 of 144 findings on a marked span), so the rule
-    /// is for editors who want their copy free of them, not a sign of a worse translation.
+    /// government bulletin run through a machine.
+    ///
+    /// MQM category: Style/Awkward. In the professional MQM ratings of WMT 2021 Chinese-to-English
+    /// news, raters left most of them unmarked (span precision 0.14, 20 of 144 findings on a
+    /// marked span), so the rule is for editors who want their copy free of them, not a sign of a
+    /// worse translation.
     ///
     /// ## Example
     /// ```text

@@ -17,8 +17,9 @@ declare_rule! {
     /// ## Why it matters
     /// A doubled mark is a slip an editor always removes. Machine translation produces it when the
     /// source's punctuation and the English punctuation both survive, and after an abbreviation
-    /// whose own full stop already ends the sentence (`and so on, etc..`). Raters mark it as
-    /// MQM Fluency/Punctuation, the category this rule targets.
+    /// whose own full stop already ends the sentence (`and so on, etc..`).
+    ///
+    /// MQM category: Fluency/Punctuation.
     ///
     /// ## Example
     /// ```text

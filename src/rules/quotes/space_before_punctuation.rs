@@ -15,8 +15,9 @@ declare_rule! {
     /// ## Why it matters
     /// English sets these marks tight against the word before them. A loose mark is a trace of
     /// tokenised machine-translation output that was never detokenised, or of a source language
-    /// that spaces its punctuation; professional raters of Chinese–English machine translation
-    /// mark it as an error (MQM Fluency/Punctuation, the category this rule targets).
+    /// that spaces its punctuation.
+    ///
+    /// MQM category: Fluency/Punctuation.
     ///
     /// ## Example
     /// ```text
