@@ -16,7 +16,7 @@
 //! surname reading from the list (曾 Zeng, 单 Shan), which may differ from the character's common
 //! one (ceng, dan). Both Simplified and Traditional characters are read.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -86,6 +86,8 @@ struct Tables {
     /// Established names with their English forms and whether they name a person, longest
     /// first so that 北京大学 wins over 北大 and 清华大学 over 清华.
     established: Vec<Established>,
+    /// Two-character words that are not names (文章, 经济, 适当), from CC-CEDICT.
+    common_words: HashSet<&'static str>,
 }
 
 fn tables() -> &'static Tables {
@@ -109,9 +111,13 @@ fn tables() -> &'static Tables {
         .filter(|e| !e.hanzi.is_empty() && !e.english.is_empty())
         .collect();
         established.sort_by_key(|e| std::cmp::Reverse(e.hanzi.chars().count()));
+        let common_words = tsv::rows(include_str!("../../wordlists/chinese_common_words.tsv"))
+            .map(|row| row.get(0))
+            .collect();
         Tables {
             surnames,
             established,
+            common_words,
         }
     })
 }
@@ -284,9 +290,10 @@ const NOT_BEFORE_NAME: &[&str] = &[
 ];
 
 /// Characters that do not occur in Chinese given names but do in phrases that a surname character
-/// may start (有关专家 …), or in Chinese spellings of foreign names (史密斯, 克鲁姆); a "given name"
+/// may start (有关专家 …), or in Chinese spellings of foreign names (史密斯, 克鲁姆, 马丁 Martin,
+/// 焦布洛); a "given name"
 /// containing one is not taken.
-const NOT_GIVEN: &str = "的了在是和与與及说說等也都就而对對为為这這那个個们們不着著过過到从從被把将將已会會要与斯尔爾姆普夫蒂娃茨兹茲";
+const NOT_GIVEN: &str = "的了在是和与與及说說等也都就而对對为為这這那个個们們不着著过過到从從被把将將已会會要与斯尔爾姆普夫蒂娃茨兹茲布洛丁";
 
 /// The names of an original segment or paragraph, in text order.
 pub fn source_names(original: &str) -> Vec<SourceName<'_>> {
@@ -438,7 +445,10 @@ fn person_at<'o>(
                     .chain(BEFORE_NAME)
                     .any(|w| original[byte(k)..].starts_with(w))
             });
-            if cue_inside || BEFORE_NAME.contains(&given_text) {
+            if cue_inside
+                || BEFORE_NAME.contains(&given_text)
+                || reads_as_word(original, byte(i), byte(i + 2), given_text, tables)
+            {
                 continue;
             }
             let rest = &original[byte(end)..];
@@ -462,6 +472,27 @@ fn person_at<'o>(
         }
     }
     None
+}
+
+/// Characters that are surnames but far more often a preposition, conjunction or adverb before a
+/// verb (应适当补充 "should properly add", 时发布 "announced at", 向媒体强调 "stressed to the
+/// media"): after one of them, a given name that is an ordinary word is that word, not a name.
+const FUNCTION_SURNAMES: &str = "应應时時向于於和与與从從对對将將为為以被把由给給让讓请請也还還又更最并共及但才就都只仅僅已另其所各每该該此这這";
+
+/// Whether a candidate name is an ordinary word: its first two characters (`start` to
+/// `second_end`) form one (文章表示 "the article says", 经济, 商务部), or a function-word surname is
+/// followed by a word (应适当). A compound surname (欧阳) is not in the word list.
+fn reads_as_word(
+    original: &str,
+    start: usize,
+    second_end: usize,
+    given: &str,
+    tables: &Tables,
+) -> bool {
+    let head = &original[start..second_end];
+    let surname = original[start..].chars().next().unwrap_or(' ');
+    tables.common_words.contains(head)
+        || (FUNCTION_SURNAMES.contains(surname) && tables.common_words.contains(given))
 }
 
 /// `rest` after a word of time that news puts between a name and its verb: 张建宗26日表示,
@@ -511,6 +542,33 @@ mod tests {
         assert_eq!(names("创始人梁文锋。"), ["Liang Wenfeng"]);
         assert_eq!(names("司长王伟26日表示"), ["Wang Wei"]);
         assert_eq!(names("王伟当天说"), ["Wang Wei"]);
+    }
+
+    #[test]
+    fn ordinary_words_before_a_cue_are_not_names() {
+        // 文章 "article", 经济 "economy", 商务(部) "commerce", 单位 "unit" start with a surname.
+        for text in [
+            "文章表示，中国加大了投资。",
+            "经济表示复苏。",
+            "商务部指出，汇率问题超出了权限。",
+            "副会长单位，仇建平说",
+        ] {
+            assert!(
+                !names(text).iter().any(|n| n.starts_with("Wen")
+                    || n.starts_with("Jing")
+                    || n.starts_with("Shang")
+                    || n.starts_with("Shan")),
+                "{text}: {:?}",
+                names(text)
+            );
+        }
+        // A function-word surname before an ordinary word: 应适当补充 "should properly add".
+        assert!(names("人群，应适当补充饮品。").is_empty());
+        assert!(names("北京市气象台26日11时发布称").is_empty());
+        assert!(names("冈萨雷斯向媒体强调").is_empty());
+        // A given name that is also a word stays a name after a real surname: 王建国.
+        assert_eq!(names("王建国表示"), ["Wang Jianguo"]);
+        assert_eq!(names("仇建平说"), ["Qiu Jianping"]);
     }
 
     #[test]

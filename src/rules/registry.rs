@@ -45,6 +45,7 @@ pub static RULES: &[&RuleMeta] = &[
     &bilingual::length_mismatch::LENGTH_MISMATCH,
     &bilingual::punctuation_mismatch::PUNCTUATION_MISMATCH,
     &bilingual::code_mismatch::CODE_MISMATCH,
+    &bilingual::name_omitted::NAME_OMITTED,
     &meta::unused_suppression::UNUSED_SUPPRESSION,
 ];
 

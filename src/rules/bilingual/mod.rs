@@ -3,6 +3,7 @@
 
 pub mod code_mismatch;
 pub mod length_mismatch;
+pub mod name_omitted;
 pub mod name_transliteration_mismatch;
 pub mod number_mismatch;
 pub mod punctuation_mismatch;

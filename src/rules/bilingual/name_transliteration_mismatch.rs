@@ -116,7 +116,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
 
 /// A word of the translation, as a name-comparison key. A hyphenated name ("Wen-feng") is two
 /// words, compared joined as well as apart.
-struct Word {
+pub(crate) struct Word {
     range: Range<usize>,
     /// Lowercase letters without diacritics ("leann").
     key: String,
@@ -125,7 +125,7 @@ struct Word {
 }
 
 /// The words of the translated segment `range`.
-fn target_words(cx: &Context, range: Range<usize>) -> Vec<Word> {
+pub(crate) fn target_words(cx: &Context, range: Range<usize>) -> Vec<Word> {
     let tokens = &cx.doc.tokens;
     let first = tokens.partition_point(|t| (t.start as usize) < range.start);
     tokens[first..]
@@ -143,7 +143,7 @@ fn target_words(cx: &Context, range: Range<usize>) -> Vec<Word> {
 
 /// Whether the translation renders `name`: its surname (or a romanisation of it), its given name,
 /// or an established form.
-fn has_counterpart(name: &SourceName, words: &[Word], target_lower: &str) -> bool {
+pub(crate) fn has_counterpart(name: &SourceName, words: &[Word], target_lower: &str) -> bool {
     if name
         .established
         .iter()
@@ -214,13 +214,13 @@ fn contains_phrase(text: &str, phrase: &str) -> bool {
 }
 
 /// A word of the translation that is probably a wrong rendering of the name.
-struct Miss {
+pub(crate) struct Miss {
     range: Range<usize>,
     replacement: String,
     confidence: f32,
 }
 
-fn near_miss(
+pub(crate) fn near_miss(
     name: &SourceName,
     all: &[SourceName],
     words: &[Word],
