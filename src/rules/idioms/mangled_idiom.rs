@@ -11,10 +11,12 @@ use crate::text::Document;
 declare_rule! {
     /// ## What it does
     /// Finds idioms and fixed expressions translated word for word, from a curated table of
-    /// about 480 renderings that machine translation produces from Chinese, Japanese, Korean,
+    /// about 500 renderings that machine translation produces from Chinese, Japanese, Korean,
     /// Russian, German, French and Spanish ("brain drainage", "holding its breath to
-    /// creativity", "launched a bullet into", "kill the chicken to scare the monkey"), and broken
-    /// English fixed expressions ("in accordance to", "at the long run").
+    /// creativity", "launched a bullet into", "kill the chicken to scare the monkey"), names and
+    /// terms of the news translated character by character ("new crown pneumonia" for 新冠肺炎,
+    /// COVID-19; "square cabin hospital" for 方舱医院), and broken English fixed expressions ("in
+    /// accordance to", "at the long run").
     ///
     /// ## Why it matters
     /// A literal idiom is the surest sign that a text was machine-translated and not edited; the
