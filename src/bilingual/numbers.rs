@@ -144,7 +144,14 @@ pub fn chinese_numbers(text: &str) -> Vec<Quantity> {
     let mut i = 0;
     while i < chars.len() {
         let (start, c) = chars[i];
-        let found = if ascii_digit(c).is_some() && !preceded_by_latin(&chars, i) {
+        if ascii_digit(c).is_some() && preceded_by_latin(&chars, i) {
+            // Digits glued to letters are part of a code (APEC2020, A380), not a figure.
+            while i < chars.len() && ascii_digit(chars[i].1).is_some() {
+                i += 1;
+            }
+            continue;
+        }
+        let found = if ascii_digit(c).is_some() {
             arabic_number(text, &chars, i)
         } else if cn_digit(c).is_some() || cn_unit(c).is_some() {
             chinese_numeral(text, &chars, i)
@@ -531,6 +538,26 @@ const MONTHS: &[&str] = &[
     "december",
 ];
 
+/// Units written straight after the digits (150ml, 37C, 5km), which do not change the value.
+const UNIT_SUFFIXES: &[&str] = &[
+    "ml", "l", "mm", "cm", "km", "kg", "mg", "g", "t", "c", "f", "ha", "kw", "kwh", "mw", "gw",
+    "hz", "khz", "mhz", "ghz", "mb", "gb", "tb", "sqm", "yuan", "x",
+];
+
+/// Currency codes written straight before the digits: RMB280, USD11, HKD5.
+const CURRENCY_CODES: &[&str] = &[
+    "RMB", "CNY", "USD", "HKD", "MOP", "TWD", "NTD", "EUR", "GBP", "JPY", "SGD", "AUD", "CAD",
+];
+
+/// `word` without a currency code glued before its digits ("RMB280" → "280").
+fn without_currency_code(word: &str) -> &str {
+    CURRENCY_CODES
+        .iter()
+        .find_map(|code| word.strip_prefix(code))
+        .filter(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+        .unwrap_or(word)
+}
+
 fn lookup(table: &[(&str, f64)], word: &str) -> Option<f64> {
     table.iter().find(|(w, _)| *w == word).map(|&(_, v)| v)
 }
@@ -606,6 +633,20 @@ fn english_number_at(text: &str, words: &[Word], i: usize) -> Option<(Quantity, 
     }
     if let Some((value, written, mut next)) = leading_value(words, i, &lower) {
         let mut value = value;
+        // "two and a half million".
+        let and_a_half = ["and", "a", "half"].iter().enumerate().all(|(k, w)| {
+            words
+                .get(next + k)
+                .is_some_and(|word| word.text.eq_ignore_ascii_case(w))
+        });
+        if and_a_half
+            && words
+                .get(next + 3)
+                .is_some_and(|w| lookup(SCALES, &w.text.to_ascii_lowercase()).is_some())
+        {
+            value += 0.5;
+            next += 3;
+        }
         let mut end = words[next - 1].range.end;
         let mut kind = Kind::Plain;
         // Scale words: 1.2 billion, a hundred thousand.
@@ -636,7 +677,7 @@ fn english_number_at(text: &str, words: &[Word], i: usize) -> Option<(Quantity, 
 /// The value starting at word `i`: digits ("1,200.5", "50K", "3rd"), a number word or a compound
 /// ("thirty-two", "one hundred and five"), or "a" before a scale word ("a hundred").
 fn leading_value(words: &[Word], i: usize, lower: &str) -> Option<(f64, String, usize)> {
-    let word = words[i].text;
+    let word = without_currency_code(words[i].text);
     if word.starts_with(|c: char| c.is_ascii_digit()) {
         let numeric: String = word
             .chars()
@@ -644,13 +685,43 @@ fn leading_value(words: &[Word], i: usize, lower: &str) -> Option<(f64, String, 
             .collect();
         let suffix = &word[numeric.len()..].to_ascii_lowercase();
         let value: f64 = numeric.replace(',', "").parse().ok()?;
-        let scale =
-            if suffix.is_empty() || matches!(suffix.as_str(), "st" | "nd" | "rd" | "th" | "s") {
-                1.0
-            } else {
-                lookup(SUFFIX_SCALES, suffix)?
-            };
+        let scale = if suffix.is_empty()
+            || matches!(suffix.as_str(), "st" | "nd" | "rd" | "th" | "s")
+            || UNIT_SUFFIXES.contains(&suffix.as_str())
+        {
+            1.0
+        } else {
+            lookup(SUFFIX_SCALES, suffix)?
+        };
         return Some((value * scale, numeric, i + 1));
+    }
+    // "15 per million": the scale word alone.
+    if let Some(scale) =
+        lookup(SCALES, lower).filter(|_| i > 0 && words[i - 1].text.eq_ignore_ascii_case("per"))
+    {
+        return Some((scale, "1".into(), i + 1));
+    }
+    // "half a million", "a quarter of a million".
+    let scale_at = |k: usize| {
+        words
+            .get(k)
+            .is_some_and(|w| lookup(SCALES, &w.text.to_ascii_lowercase()).is_some())
+    };
+    let word_at = |k: usize, w: &str| words.get(k).is_some_and(|x| x.text.eq_ignore_ascii_case(w));
+    if lower == "half" && word_at(i + 1, "a") && scale_at(i + 2) {
+        return Some((0.5, "5".into(), i + 2));
+    }
+    if lower == "a"
+        && word_at(i + 1, "quarter")
+        && word_at(i + 2, "of")
+        && word_at(i + 3, "a")
+        && scale_at(i + 4)
+    {
+        return Some((0.25, "25".into(), i + 4));
+    }
+    // "tenfold", "threefold".
+    if let Some(times) = lower.strip_suffix("fold").and_then(|n| lookup(ONES, n)) {
+        return Some((times, significant_digits(&format!("{times}")), i + 1));
     }
     if lower == "a"
         && words.get(i + 1).is_some_and(|w| {
@@ -739,6 +810,53 @@ mod tests {
     }
 
     #[test]
+    fn english_units_currencies_and_bare_scales() {
+        assert_eq!(
+            values(&english_numbers("drink 150ml to 200ml")),
+            [(150.0, Kind::Plain), (200.0, Kind::Plain)]
+        );
+        assert_eq!(values(&english_numbers("only 27C")), [(27.0, Kind::Plain)]);
+        assert_eq!(
+            values(&english_numbers("more than USD11 billion")),
+            [(1.1e10, Kind::Plain)]
+        );
+        assert_eq!(
+            values(&english_numbers("RMB280 Million")),
+            [(2.8e8, Kind::Plain)]
+        );
+        assert_eq!(
+            values(&english_numbers("15 per million")),
+            [(15.0, Kind::Plain), (1e6, Kind::Plain)]
+        );
+        assert_eq!(values(&english_numbers("a million")), [(1e6, Kind::Plain)]);
+        assert!(english_numbers("RMBX and ABC123").is_empty());
+        assert_eq!(
+            values(&english_numbers("2x 10x worse, a tenfold gap")),
+            [(2.0, Kind::Plain), (10.0, Kind::Plain), (10.0, Kind::Plain)]
+        );
+        assert_eq!(
+            values(&english_numbers("a quarter of a million species")),
+            [(2.5e5, Kind::Plain)]
+        );
+    }
+
+    #[test]
+    fn english_halves() {
+        assert_eq!(
+            values(&english_numbers("half a million parts")),
+            [(5e5, Kind::Plain)]
+        );
+        assert_eq!(
+            values(&english_numbers("two and a half million parts")),
+            [(2.5e6, Kind::Plain)]
+        );
+        assert_eq!(
+            values(&english_numbers("two and a half years")),
+            [(2.0, Kind::Plain)]
+        );
+    }
+
+    #[test]
     fn chinese_myriads() {
         assert_eq!(
             values(&chinese_numbers("投资12亿元")),
@@ -770,6 +888,7 @@ mod tests {
             [(60.0, Kind::Percent), (20.0, Kind::Percent)]
         );
         assert_eq!(values(&chinese_numbers("利用5G+4K/8K技术")), []);
+        assert_eq!(values(&chinese_numbers("APEC2020年后合作愿景")), []);
         assert_eq!(values(&chinese_numbers("分2成立")), [(2.0, Kind::Plain)]);
     }
 

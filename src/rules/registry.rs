@@ -46,6 +46,7 @@ pub static RULES: &[&RuleMeta] = &[
     &bilingual::punctuation_mismatch::PUNCTUATION_MISMATCH,
     &bilingual::code_mismatch::CODE_MISMATCH,
     &bilingual::name_omitted::NAME_OMITTED,
+    &bilingual::number_omitted::NUMBER_OMITTED,
     &meta::unused_suppression::UNUSED_SUPPRESSION,
 ];
 

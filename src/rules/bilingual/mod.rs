@@ -6,6 +6,7 @@ pub mod length_mismatch;
 pub mod name_omitted;
 pub mod name_transliteration_mismatch;
 pub mod number_mismatch;
+pub mod number_omitted;
 pub mod punctuation_mismatch;
 #[cfg(test)]
 pub mod test_util;
