@@ -24,8 +24,9 @@ declare_rule! {
     /// thing.
     ///
     /// MQM category: Accuracy/Mistranslation and Style/Awkward. On the WMT 2021 Chinese-to-English
-    /// MQM development data, 3 of its 4 findings fall on a span professional raters marked (span
-    /// precision 0.75).
+    /// MQM development data, 147 of its 179 findings fall on a span professional raters marked
+    /// (span precision 0.82), nearly all of them news terms rendered character by character
+    /// ("new crown pneumonia").
     ///
     /// ## Example
     /// ```text
