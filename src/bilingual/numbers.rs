@@ -538,10 +538,11 @@ const MONTHS: &[&str] = &[
     "december",
 ];
 
-/// Units written straight after the digits (150ml, 37C, 5km), which do not change the value.
+/// Units written straight after the digits (150ml, 37C, 5km), which do not change the value. Not
+/// "g" or "t": 5G and 4T name technologies, not 5 grams.
 const UNIT_SUFFIXES: &[&str] = &[
-    "ml", "l", "mm", "cm", "km", "kg", "mg", "g", "t", "c", "f", "ha", "kw", "kwh", "mw", "gw",
-    "hz", "khz", "mhz", "ghz", "mb", "gb", "tb", "sqm", "yuan", "x",
+    "ml", "l", "mm", "cm", "km", "kg", "mg", "c", "f", "ha", "kw", "kwh", "mw", "gw", "hz", "khz",
+    "mhz", "ghz", "mb", "gb", "tb", "sqm", "yuan", "x",
 ];
 
 /// Currency codes written straight before the digits: RMB280, USD11, HKD5.
@@ -830,6 +831,7 @@ mod tests {
         );
         assert_eq!(values(&english_numbers("a million")), [(1e6, Kind::Plain)]);
         assert!(english_numbers("RMBX and ABC123").is_empty());
+        assert!(english_numbers("a 5G network").is_empty());
         assert_eq!(
             values(&english_numbers("2x 10x worse, a tenfold gap")),
             [(2.0, Kind::Plain), (10.0, Kind::Plain), (10.0, Kind::Plain)]
