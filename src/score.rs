@@ -16,10 +16,12 @@
 //! - the category weight is MQM's own: a punctuation error counts a tenth of any other error of
 //!   the same severity (minor punctuation 0.1 against minor 1). A rule whose documentation names
 //!   `MQM category: Fluency/Punctuation` weighs 0.1, every other rule 1. Without it a stray space
-//!   inside quotation marks, repeated on every quotation of a document, outweighs a garbled name. Normalising by length makes one artifact in a 60-word
-//! paragraph weigh more than one in a 5,000-word article; the 20 added words keep a two-word row
-//! with one finding from dropping straight to zero. The exponential keeps the score above zero
-//! however many findings there are, and two documents with different findings rarely tie.
+//!   inside quotation marks, repeated on every quotation of a document, outweighs a garbled name.
+//!
+//! Normalising by length makes one artifact in a 60-word paragraph weigh more than one in a
+//! 5,000-word article; the 20 added words keep a two-word row with one finding from dropping
+//! straight to zero. The exponential keeps the score above zero however many findings there are,
+//! and two documents with different findings rarely tie.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
