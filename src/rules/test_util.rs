@@ -30,6 +30,21 @@ pub fn flagged(rule: &'static RuleMeta, text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Every row of a phrase table (`pattern`, `correction`, `explanation`, `example`) must have an
+/// example that `rule` flags: a pattern that never matches its own example is dead data.
+#[track_caller]
+pub fn assert_every_example_flagged(rule: &'static RuleMeta, table_name: &str, table: &str) {
+    let missed: Vec<String> = crate::lexicon::tsv::rows(table)
+        .filter(|row| flagged(rule, row.get(3)).is_empty())
+        .map(|row| format!("{:?}: {}", row.get(0), row.get(3)))
+        .collect();
+    assert!(
+        missed.is_empty(),
+        "{table_name}: examples not flagged:\n{}",
+        missed.join("\n")
+    );
+}
+
 #[track_caller]
 pub fn assert_no_lints(rule: &'static RuleMeta, text: &str) {
     let found = flagged(rule, text);

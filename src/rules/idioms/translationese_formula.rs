@@ -160,13 +160,11 @@ mod tests {
                 "translationese.tsv: pattern {:?} does not parse",
                 row.get(0)
             );
-            let example = row.get(3);
-            let found = flagged(&TRANSLATIONESE_FORMULA, example);
-            assert!(
-                !found.is_empty(),
-                "translationese.tsv: the example of {:?} is not flagged: {example}",
-                row.get(0)
-            );
         }
+        assert_every_example_flagged(
+            &TRANSLATIONESE_FORMULA,
+            "translationese.tsv",
+            include_str!("../../../wordlists/translationese.tsv"),
+        );
     }
 }
