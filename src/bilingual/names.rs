@@ -23,6 +23,7 @@ use std::sync::OnceLock;
 use pinyin::{ToPinyin, ToPinyinMulti};
 
 use crate::lexicon::tsv;
+use crate::names::normalize::capitalise;
 
 /// A name found in the original.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,9 +46,9 @@ impl SourceName<'_> {
     pub fn pinyin(&self) -> String {
         let given = self.given.first().map(String::as_str).unwrap_or("");
         match (self.surname.is_empty(), given.is_empty()) {
-            (true, _) => title(given),
-            (false, true) => title(&self.surname),
-            (false, false) => format!("{} {}", title(&self.surname), title(given)),
+            (true, _) => capitalise(given),
+            (false, true) => capitalise(&self.surname),
+            (false, false) => format!("{} {}", capitalise(&self.surname), capitalise(given)),
         }
     }
 
@@ -63,15 +64,6 @@ impl SourceName<'_> {
             .first()
             .map_or_else(|| self.pinyin(), |e| e.to_string())
     }
-}
-
-/// "liang" → "Liang".
-fn title(s: &str) -> String {
-    let mut chars = s.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 struct Established {

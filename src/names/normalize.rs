@@ -60,6 +60,16 @@ pub fn is_all_caps(word: &str) -> bool {
     letters >= 2
 }
 
+/// `text` with its first character uppercase and the rest as written ("liang" → "Liang",
+/// "been happened" → "Been happened"); [`title_case`] also lowercases the rest.
+pub fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 /// `word` with its first letter uppercase and the rest lowercase ("MA" → "Ma").
 pub fn title_case(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
@@ -148,6 +158,9 @@ mod tests {
         assert!(!is_all_caps("A"));
         assert_eq!(title_case("MA"), "Ma");
         assert_eq!(title_case("deepseek"), "Deepseek");
+        assert_eq!(capitalise("liang"), "Liang");
+        assert_eq!(capitalise("deepSeek"), "DeepSeek");
+        assert_eq!(capitalise(""), "");
         assert!(differ_only_in_first_letter_case("van Gogh", "Van Gogh"));
         assert!(!differ_only_in_first_letter_case("DeepSeek", "Deepseek"));
         assert_eq!(difference("O’Neill", "O'Neill"), Difference::None);

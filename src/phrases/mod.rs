@@ -33,6 +33,7 @@ use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
+use crate::names::normalize::capitalise;
 use crate::text::{Document, Flags, TokenKind};
 use inflect::Form;
 pub use pattern::{Part, Pattern, Slot};
@@ -458,14 +459,6 @@ fn render_list(doc: &Document, tokens: Range<usize>) -> String {
             format!("{} and{}", &text[..at], &text[at + 1..])
         }
         _ => text.to_string(),
-    }
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
     }
 }
 

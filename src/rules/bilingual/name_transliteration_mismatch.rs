@@ -18,7 +18,7 @@ use crate::declare_rule;
 use crate::diagnostic::Finding;
 use crate::fix::{Edit, Fix};
 use crate::names::lists::lists;
-use crate::names::normalize::part_key;
+use crate::names::normalize::{capitalise, part_key};
 use crate::names::similarity;
 use crate::rules::Context;
 use crate::text::Flags;
@@ -258,13 +258,13 @@ pub(crate) fn near_miss(
         .into_iter()
         .filter(|w| is_candidate(w) && !claimed(w) && !other_surname(w))
     {
-        let surname =
-            similarity::compare(&word.key, &name.surname).map(|s| (s.score, title(&name.surname)));
+        let surname = similarity::compare(&word.key, &name.surname)
+            .map(|s| (s.score, capitalise(&name.surname)));
         let given = name
             .given
             .first()
             .filter(|g| g.len() >= 4 && given_at.is_none())
-            .and_then(|g| similarity::compare(&word.key, g).map(|s| (s.score, title(g))));
+            .and_then(|g| similarity::compare(&word.key, g).map(|s| (s.score, capitalise(g))));
         for (score, replacement) in [surname, given].into_iter().flatten() {
             if score >= MIN_SCORE && best.as_ref().is_none_or(|(b, _, _)| score > *b) {
                 best = Some((score, word, replacement));
@@ -383,14 +383,6 @@ const NAME_FORMING: &[&str] = &[
     "商场",
     "商場",
 ];
-
-fn title(s: &str) -> String {
-    let mut chars = s.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
-}
 
 #[cfg(test)]
 mod tests {

@@ -5,6 +5,7 @@ use crate::declare_rule;
 use crate::diagnostic::Finding;
 use crate::fix::{Edit, Fix};
 use crate::lexicon::tsv;
+use crate::names::normalize::capitalise;
 use crate::phrases::inflect::{self, Form};
 use crate::phrases::normalise;
 use crate::rules::Context;
@@ -273,14 +274,6 @@ fn finding(
     .confidence(0.85)
     .suggest(active)
     .fix(fix)
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 #[cfg(test)]
