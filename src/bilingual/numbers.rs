@@ -12,6 +12,30 @@
 
 use std::ops::Range;
 
+/// The numbers of an aligned pair, read once for all the rules that compare them.
+#[derive(Debug, Clone, Default)]
+pub struct PairNumbers {
+    /// The numbers of the original.
+    pub original: Vec<Quantity>,
+    /// The numbers of the translation; not read (empty) when the original has none.
+    pub translated: Vec<Quantity>,
+}
+
+impl PairNumbers {
+    pub fn read(original: &str, translation: &str) -> PairNumbers {
+        let original = chinese_numbers(original);
+        let translated = if original.is_empty() {
+            Vec::new()
+        } else {
+            english_numbers(translation)
+        };
+        PairNumbers {
+            original,
+            translated,
+        }
+    }
+}
+
 /// What a number stands for, so that "July" can match 7月 and "35%" can match 百分之三十五.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {

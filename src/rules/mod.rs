@@ -23,6 +23,8 @@ use std::cell::OnceCell;
 use std::fmt;
 
 use crate::bilingual::Alignment;
+use crate::bilingual::names::{SourceName, source_names};
+use crate::bilingual::numbers::PairNumbers;
 use crate::config::Settings;
 use crate::diagnostic::{Finding, Severity};
 use crate::lexicon::{self, Lexicon};
@@ -202,6 +204,8 @@ pub struct Context<'a> {
     pub settings: &'a Settings,
     names: OnceCell<NameAnalysis>,
     alignment: OnceCell<Alignment<'a>>,
+    pair_numbers: OnceCell<Vec<PairNumbers>>,
+    pair_names: OnceCell<Vec<Vec<SourceName<'a>>>>,
 }
 
 impl<'a> Context<'a> {
@@ -211,6 +215,8 @@ impl<'a> Context<'a> {
             settings,
             names: OnceCell::new(),
             alignment: OnceCell::new(),
+            pair_numbers: OnceCell::new(),
+            pair_names: OnceCell::new(),
         }
     }
 
@@ -224,6 +230,30 @@ impl<'a> Context<'a> {
     pub fn alignment(&self) -> &Alignment<'a> {
         self.alignment
             .get_or_init(|| crate::bilingual::align(self.doc))
+    }
+
+    /// The numbers of each aligned pair, in the order of [`Alignment::pairs`]: read once for the
+    /// rules that compare them (B002, B008).
+    pub fn pair_numbers(&self) -> &[PairNumbers] {
+        self.pair_numbers.get_or_init(|| {
+            self.alignment()
+                .pairs
+                .iter()
+                .map(|p| PairNumbers::read(p.original, self.doc.slice(p.target.clone())))
+                .collect()
+        })
+    }
+
+    /// The Chinese names of each aligned pair's original, in the order of [`Alignment::pairs`]:
+    /// read once for the rules that look for them in the translation (B001, B007).
+    pub fn pair_names(&self) -> &[Vec<SourceName<'a>>] {
+        self.pair_names.get_or_init(|| {
+            self.alignment()
+                .pairs
+                .iter()
+                .map(|p| source_names(p.original))
+                .collect()
+        })
     }
 
     pub fn lexicon(&self) -> &'static Lexicon {

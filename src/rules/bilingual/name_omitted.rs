@@ -13,7 +13,7 @@
 use std::collections::HashSet;
 
 use crate::bilingual::is_han;
-use crate::bilingual::names::{SourceName, source_names};
+use crate::bilingual::names::SourceName;
 use crate::declare_rule;
 use crate::diagnostic::Finding;
 use crate::rules::Context;
@@ -72,8 +72,7 @@ declare_rule! {
 }
 
 pub fn check(cx: &Context, out: &mut Vec<Finding>) {
-    for pair in &cx.alignment().pairs {
-        let names = source_names(pair.original);
+    for (pair, names) in cx.alignment().pairs.iter().zip(cx.pair_names()) {
         if names.is_empty() {
             continue;
         }

@@ -13,7 +13,7 @@
 
 use std::ops::Range;
 
-use crate::bilingual::names::{SourceName, source_names};
+use crate::bilingual::names::SourceName;
 use crate::declare_rule;
 use crate::diagnostic::Finding;
 use crate::fix::{Edit, Fix};
@@ -75,15 +75,14 @@ declare_rule! {
 const MIN_SCORE: f32 = 0.75;
 
 pub fn check(cx: &Context, out: &mut Vec<Finding>) {
-    for pair in &cx.alignment().pairs {
-        let names = source_names(pair.original);
+    for (pair, names) in cx.alignment().pairs.iter().zip(cx.pair_names()) {
         if names.is_empty() {
             continue;
         }
         let words = target_words(cx, pair.target.clone());
         let target_lower = cx.doc.slice(pair.target.clone()).to_lowercase();
         let mut reported: Vec<Range<usize>> = Vec::new();
-        for name in &names {
+        for name in names {
             if has_counterpart(name, &words, &target_lower) {
                 continue;
             }

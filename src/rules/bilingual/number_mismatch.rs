@@ -50,13 +50,9 @@ declare_rule! {
 }
 
 pub fn check(cx: &Context, out: &mut Vec<Finding>) {
-    for pair in &cx.alignment().pairs {
+    for (pair, read) in cx.alignment().pairs.iter().zip(cx.pair_numbers()) {
         let base = pair.target.start;
-        let original = numbers::chinese_numbers(pair.original);
-        if original.is_empty() {
-            continue;
-        }
-        let translated = numbers::english_numbers(cx.doc.slice(pair.target.clone()));
+        let (original, translated) = (&read.original, &read.translated);
         let missing: Vec<&Quantity> = original
             .iter()
             .filter(|s| !matches!(s.kind, Kind::Month | Kind::Day | Kind::Ordinal))

@@ -8,7 +8,7 @@
 //! often expresses without a figure (1倍 "doubled", 两 "both", 3成 "30%" aside). The finding covers
 //! the whole translated segment: what is missing has no place of its own in the English.
 
-use crate::bilingual::numbers::{self, Kind, Quantity};
+use crate::bilingual::numbers::{Kind, Quantity};
 use crate::declare_rule;
 use crate::diagnostic::Finding;
 use crate::rules::Context;
@@ -63,13 +63,10 @@ declare_rule! {
 const MIN_VALUE: f64 = 10.0;
 
 pub fn check(cx: &Context, out: &mut Vec<Finding>) {
-    for pair in &cx.alignment().pairs {
-        let original = numbers::chinese_numbers(pair.original);
-        if original.is_empty() {
-            continue;
-        }
-        let translated = numbers::english_numbers(cx.doc.slice(pair.target.clone()));
-        let missing: Vec<&Quantity> = original
+    for (pair, read) in cx.alignment().pairs.iter().zip(cx.pair_numbers()) {
+        let translated = &read.translated;
+        let missing: Vec<&Quantity> = read
+            .original
             .iter()
             .filter(|s| matches!(s.kind, Kind::Plain | Kind::Percent | Kind::Year))
             .filter(|s| s.value >= MIN_VALUE || s.kind == Kind::Percent)
