@@ -49,16 +49,13 @@ pub fn rule_weight(code: &str) -> f64 {
     rule_weights().get(code).copied().unwrap_or(1.0)
 }
 
-/// The evidence tier of the rule `code` in `score_weights.tsv` (1 when it is not listed).
-fn tier(code: &str) -> f64 {
-    static TIERS: OnceLock<HashMap<&'static str, f64>> = OnceLock::new();
-    let tiers = TIERS.get_or_init(|| {
-        tsv::rows(include_str!("../wordlists/score_weights.tsv"))
-            // A malformed weight is caught by the tests below; at run time it falls back to 1.
-            .map(|row| (row.get(0), row.get(1).parse().unwrap_or(1.0)))
-            .collect()
-    });
-    tiers.get(code).copied().unwrap_or(1.0)
+/// The evidence tier of each rule listed in `score_weights.tsv` (a rule not listed has tier 1).
+/// Read once, by [`rule_weights`].
+fn tiers() -> HashMap<&'static str, f64> {
+    tsv::rows(include_str!("../wordlists/score_weights.tsv"))
+        // A malformed weight is caught by the tests below; at run time it falls back to 1.
+        .map(|row| (row.get(0), row.get(1).parse().unwrap_or(1.0)))
+        .collect()
 }
 
 fn category_weight(rule: &RuleMeta) -> f64 {
@@ -71,6 +68,8 @@ fn category_weight(rule: &RuleMeta) -> f64 {
 fn rule_weights() -> &'static HashMap<&'static str, f64> {
     static WEIGHTS: OnceLock<HashMap<&'static str, f64>> = OnceLock::new();
     WEIGHTS.get_or_init(|| {
+        let tiers = tiers();
+        let tier = |code: &str| tiers.get(code).copied().unwrap_or(1.0);
         RULES
             .iter()
             .map(|r| (r.code, tier(r.code) * category_weight(r)))
@@ -146,8 +145,9 @@ mod tests {
     #[test]
     fn punctuation_rules_weigh_a_tenth_of_their_tier() {
         // Q005 space-inside-quotation targets Fluency/Punctuation; G003 doubled-word Fluency/Grammar.
-        assert_eq!(rule_weight("Q005"), tier("Q005") * 0.1);
-        assert_eq!(rule_weight("G003"), tier("G003"));
+        let tiers = tiers();
+        assert_eq!(rule_weight("Q005"), tiers["Q005"] * 0.1);
+        assert_eq!(rule_weight("G003"), tiers["G003"]);
         let punctuation = RULES.iter().filter(|r| category_weight(r) < 1.0).count();
         assert!(
             punctuation >= 10,
