@@ -8,75 +8,14 @@
 
 mod common;
 
-use std::path::Path;
-
-use common::{check_json, findings, mtlint, overlaps, prose_files, root, seed};
+use common::{
+    Expectation, check_json, expectations, findings, matches, mtlint, overlaps, prose_files, root,
+    seed,
+};
 use serde_json::Value;
-
-#[derive(Debug)]
-enum Expectation {
-    Found {
-        line: u64,
-        code: String,
-        text: String,
-        suggestion: Option<String>,
-    },
-    Unflagged {
-        line: u64,
-        text: String,
-    },
-}
-
-fn expectations(path: &Path) -> Vec<Expectation> {
-    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let mut out = Vec::new();
-    for line in text
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-    {
-        if let Some(rest) = line.strip_prefix('!') {
-            let (n, t) = rest.split_once(' ').expect("`!LINE TEXT`");
-            out.push(Expectation::Unflagged {
-                line: n.parse().unwrap(),
-                text: t.to_string(),
-            });
-            continue;
-        }
-        let mut parts = line.splitn(3, ' ');
-        let (n, code, rest) = (
-            parts.next().unwrap(),
-            parts.next().unwrap(),
-            parts.next().unwrap_or(""),
-        );
-        let (text, suggestion) = match rest.split_once(" -> ") {
-            Some((t, s)) => (t.trim().to_string(), Some(s.trim().to_string())),
-            None => (rest.trim().to_string(), None),
-        };
-        out.push(Expectation::Found {
-            line: n.parse().unwrap(),
-            code: code.to_string(),
-            text,
-            suggestion,
-        });
-    }
-    out
-}
 
 fn fixtures() -> Vec<std::path::PathBuf> {
     prose_files("tests/fixtures/names")
-}
-
-fn matches(f: &Value, line: u64, code: &str, text: &str, suggestion: &Option<String>) -> bool {
-    f["code"] == code
-        && f["line"].as_u64() == Some(line)
-        && f["text"].as_str() == Some(text)
-        && suggestion.as_ref().is_none_or(|s| {
-            f["suggestions"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .any(|x| x == s.as_str())
-        })
 }
 
 #[test]

@@ -5,70 +5,10 @@
 
 mod common;
 
-use std::path::Path;
-
-use common::{check_json, findings, listing, overlaps, prose_files};
+use common::{
+    Expectation, check_json, expectations, findings, listing, matches, overlaps, prose_files,
+};
 use mtlint::rules::find_rule;
-
-/// One line of an expected-findings file.
-#[derive(Debug)]
-enum Expectation {
-    Found {
-        line: u64,
-        code: String,
-        text: String,
-        suggestion: Option<String>,
-    },
-    Unflagged {
-        line: u64,
-        text: String,
-    },
-}
-
-fn parse_text(raw: &str) -> String {
-    let raw = raw.trim();
-    if raw.len() >= 2 && raw.starts_with('"') && raw.ends_with('"') {
-        if let Ok(s) = serde_json::from_str::<String>(raw) {
-            return s;
-        }
-    }
-    raw.to_string()
-}
-
-fn expectations(path: &Path) -> Vec<Expectation> {
-    let text = std::fs::read_to_string(path).unwrap();
-    let mut out = Vec::new();
-    for line in text
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-    {
-        if let Some(rest) = line.strip_prefix('!') {
-            let (n, t) = rest.split_once(' ').expect("`!LINE TEXT`");
-            out.push(Expectation::Unflagged {
-                line: n.parse().unwrap(),
-                text: t.to_string(),
-            });
-            continue;
-        }
-        let mut parts = line.splitn(3, ' ');
-        let (n, code, rest) = (
-            parts.next().unwrap(),
-            parts.next().unwrap(),
-            parts.next().unwrap_or(""),
-        );
-        let (text, suggestion) = match rest.split_once(" -> ") {
-            Some((t, s)) => (parse_text(t), Some(s.trim().to_string())),
-            None => (parse_text(rest), None),
-        };
-        out.push(Expectation::Found {
-            line: n.parse().unwrap(),
-            code: code.to_string(),
-            text,
-            suggestion,
-        });
-    }
-    out
-}
 
 fn samples() -> Vec<std::path::PathBuf> {
     prose_files("samples")
@@ -98,18 +38,9 @@ fn garbled_samples_have_their_artifacts_found() {
             if find_rule(&code).is_none() {
                 continue;
             }
-            let hit = found.iter().any(|f| {
-                f["code"] == code.as_str()
-                    && f["line"].as_u64() == Some(line)
-                    && f["text"].as_str() == Some(text.as_str())
-                    && suggestion.as_ref().is_none_or(|s| {
-                        f["suggestions"]
-                            .as_array()
-                            .unwrap()
-                            .iter()
-                            .any(|x| x == s.as_str())
-                    })
-            });
+            let hit = found
+                .iter()
+                .any(|f| matches(f, line, &code, &text, &suggestion));
             if !hit {
                 missing.push(format!(
                     "{}:{line} {code} {text:?} -> {suggestion:?}",

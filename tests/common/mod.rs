@@ -119,3 +119,87 @@ pub fn overlaps(source: &str, finding: &Value, line: u64, needle: &str) -> bool 
     );
     fs < end && start < fe
 }
+
+/// One line of an expected-findings file (`samples/*.expected`, `tests/fixtures/names/*.expected`):
+/// `<line> <code> <text> [-> <suggestion>]` for what must be found (the text may be a JSON string
+/// in double quotes), `!<line> <text>` for what must stay unflagged.
+#[derive(Debug)]
+pub enum Expectation {
+    Found {
+        line: u64,
+        code: String,
+        text: String,
+        suggestion: Option<String>,
+    },
+    Unflagged {
+        line: u64,
+        text: String,
+    },
+}
+
+fn parse_text(raw: &str) -> String {
+    let raw = raw.trim();
+    if raw.len() >= 2 && raw.starts_with('"') && raw.ends_with('"') {
+        if let Ok(s) = serde_json::from_str::<String>(raw) {
+            return s;
+        }
+    }
+    raw.to_string()
+}
+
+/// The expectations of an expected-findings file; `#` lines are comments.
+pub fn expectations(path: &Path) -> Vec<Expectation> {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut out = Vec::new();
+    for line in text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
+        if let Some(rest) = line.strip_prefix('!') {
+            let (n, t) = rest.split_once(' ').expect("`!LINE TEXT`");
+            out.push(Expectation::Unflagged {
+                line: n.parse().unwrap(),
+                text: t.to_string(),
+            });
+            continue;
+        }
+        let mut parts = line.splitn(3, ' ');
+        let (n, code, rest) = (
+            parts.next().unwrap(),
+            parts.next().unwrap(),
+            parts.next().unwrap_or(""),
+        );
+        let (text, suggestion) = match rest.split_once(" -> ") {
+            Some((t, s)) => (parse_text(t), Some(s.trim().to_string())),
+            None => (parse_text(rest), None),
+        };
+        out.push(Expectation::Found {
+            line: n.parse().unwrap(),
+            code: code.to_string(),
+            text,
+            suggestion,
+        });
+    }
+    out
+}
+
+/// Whether `finding` (JSON) is the expected finding: its code, line and text, and the suggestion
+/// among its suggestions when one is expected.
+pub fn matches(
+    finding: &Value,
+    line: u64,
+    code: &str,
+    text: &str,
+    suggestion: &Option<String>,
+) -> bool {
+    finding["code"] == code
+        && finding["line"].as_u64() == Some(line)
+        && finding["text"].as_str() == Some(text)
+        && suggestion.as_ref().is_none_or(|s| {
+            finding["suggestions"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|x| x == s.as_str())
+        })
+}
