@@ -659,26 +659,14 @@ fn english_number_at(text: &str, words: &[Word], i: usize) -> Option<(Quantity, 
     if let Some((value, written, mut next)) = leading_value(words, i, &lower) {
         let mut value = value;
         // "two and a half million".
-        let and_a_half = ["and", "a", "half"].iter().enumerate().all(|(k, w)| {
-            words
-                .get(next + k)
-                .is_some_and(|word| word.text.eq_ignore_ascii_case(w))
-        });
-        if and_a_half
-            && words
-                .get(next + 3)
-                .is_some_and(|w| lookup(SCALES, &w.text.to_ascii_lowercase()).is_some())
-        {
+        if words_are(words, next, &["and", "a", "half"]) && scale_of(words, next + 3).is_some() {
             value += 0.5;
             next += 3;
         }
         let mut end = words[next - 1].range.end;
         let mut kind = Kind::Plain;
         // Scale words: 1.2 billion, a hundred thousand.
-        while let Some(scale) = words
-            .get(next)
-            .and_then(|w| lookup(SCALES, &w.text.to_ascii_lowercase()))
-        {
+        while let Some(scale) = scale_of(words, next) {
             if !adjacent(text, words[next - 1].range.end, words[next].range.start) {
                 break;
             }
@@ -727,21 +715,10 @@ fn leading_value(words: &[Word], i: usize, lower: &str) -> Option<(f64, String, 
         return Some((scale, "1".into(), i + 1));
     }
     // "half a million", "a quarter of a million".
-    let scale_at = |k: usize| {
-        words
-            .get(k)
-            .is_some_and(|w| lookup(SCALES, &w.text.to_ascii_lowercase()).is_some())
-    };
-    let word_at = |k: usize, w: &str| words.get(k).is_some_and(|x| x.text.eq_ignore_ascii_case(w));
-    if lower == "half" && word_at(i + 1, "a") && scale_at(i + 2) {
+    if words_are(words, i, &["half", "a"]) && scale_of(words, i + 2).is_some() {
         return Some((0.5, "5".into(), i + 2));
     }
-    if lower == "a"
-        && word_at(i + 1, "quarter")
-        && word_at(i + 2, "of")
-        && word_at(i + 3, "a")
-        && scale_at(i + 4)
-    {
+    if words_are(words, i, &["a", "quarter", "of", "a"]) && scale_of(words, i + 4).is_some() {
         return Some((0.25, "25".into(), i + 4));
     }
     // "tenfold", "threefold".
@@ -773,6 +750,22 @@ fn leading_value(words: &[Word], i: usize, lower: &str) -> Option<(f64, String, 
         }
     }
     Some((value, significant_digits(&format!("{value}")), next))
+}
+
+/// The value of word `k` when it is a scale word ("million" → 1e6).
+fn scale_of(words: &[Word], k: usize) -> Option<f64> {
+    words
+        .get(k)
+        .and_then(|w| lookup(SCALES, &w.text.to_ascii_lowercase()))
+}
+
+/// Whether the words from `k` on are `expected`, in any case.
+fn words_are(words: &[Word], k: usize, expected: &[&str]) -> bool {
+    expected.iter().enumerate().all(|(n, e)| {
+        words
+            .get(k + n)
+            .is_some_and(|w| w.text.eq_ignore_ascii_case(e))
+    })
 }
 
 fn adjacent(text: &str, end: usize, start: usize) -> bool {
