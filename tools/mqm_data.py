@@ -52,10 +52,12 @@ def pair_accuracy(rows, counts, code, testset=None):
     """Over pairs of translations of the same source (of `testset`, or of all) that raters scored
     differently and that differ in `code`'s finding count: the share where the one with more
     findings is the one raters penalised more (0.5 is chance), and the number of such pairs."""
+    # seg_id numbers each test set on its own (237 ids occur in both), so a source is the pair
+    # (testset, seg_id): grouping by seg_id alone would compare a news sentence with a TED one.
     groups = collections.defaultdict(list)
     for i, r in enumerate(rows):
         if testset is None or r['testset'] == testset:
-            groups[r['seg_id']].append(i)
+            groups[(r['testset'], r['seg_id'])].append(i)
     conc = disc = 0
     for members in groups.values():
         for x, y in itertools.combinations(members, 2):
