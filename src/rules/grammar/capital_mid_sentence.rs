@@ -12,7 +12,8 @@
 //!   first word after punctuation that may open a clause, a quotation or a parenthesis, nor the
 //!   first word on a line (headings, lists, verse, table cells); not followed by a number or a
 //!   letter ("Room 5", "Plan B") or by the acronym it spells out ("Ultraviolet (UV)"); not named
-//!   by a naming verb ("a part called Legato");
+//!   by a naming verb ("a part called Legato"), nor the first word of a title a cross-reference
+//!   points to ("see Bugs and caveats", "section Overview");
 //! - it is a function word (pronoun, article, auxiliary, conjunction, preposition), which is never
 //!   a name; or a season after a word of time ("during the Winter"); or another English word that
 //!   the word list never writes capitalised, that is not a Western name, a title or the head of an
@@ -242,6 +243,10 @@ const NAMING_VERBS: &[&str] = &[
     "titled",
 ];
 
+/// Nouns after which a capitalised word opens the title of a part of the text: "section Overview",
+/// "chapter Getting Started".
+const PART_NOUNS: &[&str] = &["appendix", "chapter", "section"];
+
 /// Nouns English writes in lowercase even where other languages or house styles capitalise them:
 /// the seasons. Capitalised alone after "the" they are not a name ("during the Winter"); in names
 /// they stand beside other capitals ("Winter Olympics", "Arab Spring").
@@ -357,7 +362,7 @@ fn candidate(doc: &Document, span: Range<usize>, i: usize) -> Option<Strength> {
 
 /// No capitalised neighbour (directly or across title-case minor words), no punctuation before it
 /// that may open a clause, quotation or parenthesis, no number or letter after it, not named by a
-/// naming verb, not spelled out before an acronym.
+/// naming verb, not after "see" or "section", not spelled out before an acronym.
 fn stands_alone(doc: &Document, span: Range<usize>, i: usize) -> bool {
     let previous = &doc.tokens[i - 1];
     if previous.kind != TokenKind::Word || is_capitalised(previous) {
@@ -368,7 +373,7 @@ fn stands_alone(doc: &Document, span: Range<usize>, i: usize) -> bool {
         .rev()
         .take(2)
         .any(|j| NAMING_VERBS.contains(&lower(doc, &doc.tokens[j]).as_str()));
-    if named {
+    if named || is_cross_reference(doc, i) {
         return false;
     }
     if capital_across_minor_words(doc, (span.start..i).rev())
@@ -411,6 +416,14 @@ fn stands_alone(doc: &Document, span: Range<usize>, i: usize) -> bool {
         }
     }
     true
+}
+
+/// A capitalised word that opens the title of a part of the text or of another work: after
+/// "section", "chapter" or "appendix", or after "see" ("(see Bugs and caveats below)", "please see
+/// Other resources"). A stray capital right after "see" is rare; a title there is common.
+fn is_cross_reference(doc: &Document, i: usize) -> bool {
+    let previous = lower(doc, &doc.tokens[i - 1]);
+    previous == "see" || PART_NOUNS.contains(&previous.as_str())
 }
 
 /// A hyphen with no space on either side, joining the parts of a compound.
@@ -691,6 +704,23 @@ mod tests {
         assert_no_lints(
             &CAPITAL_MID_SENTENCE,
             "They met in Room 5 to discuss Plan B.",
+        );
+    }
+
+    #[test]
+    fn cross_references_to_parts_of_the_text_stay_unflagged() {
+        for text in [
+            "This may cause trouble (see Bugs and caveats below).",
+            "The layout is described in section Overview of this guide.",
+            "Files are listed in the manifest; see Specifying the files for details.",
+            "For more information please see Other resources.",
+        ] {
+            assert_no_lints(&CAPITAL_MID_SENTENCE, text);
+        }
+        assert_lints(
+            &CAPITAL_MID_SENTENCE,
+            "Visitors came to watch Progress in the new district.",
+            &["Progress"],
         );
     }
 

@@ -40,8 +40,9 @@ declare_rule! {
     /// The table is `wordlists/chinglish_forms.tsv`. A list is one or more words joined by
     /// commas, "and", hyphens or slashes (at most 16 words) and ends at "etc." or "and so on";
     /// "although …, but" is flagged only when "although" opens the sentence and "but" follows the
-    /// first comma ("He agreed, although reluctantly, but then left" is English). "In despite of"
-    /// (archaic but correct) is not "despite of". "Return back" and "revert back" are left out:
+    /// first comma ("He agreed, although reluctantly, but then left" is English), and not as "but
+    /// rather" or "but also", which complete a contrast inside the although-clause. "In despite
+    /// of" (archaic but correct) is not "despite of". "Return back" and "revert back" are left out:
     /// they are frequent in published English.
     ///
     /// ## Fix safety
@@ -88,7 +89,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     let doc = cx.doc;
     let table = table();
     for m in table.phrases.find(doc) {
-        if is_in_despite_of(doc, &m) {
+        if is_in_despite_of(doc, &m) || is_contrast_after_although(doc, &m) {
             continue;
         }
         let entry = &table.entries[m.pattern];
@@ -141,6 +142,18 @@ fn is_in_despite_of(doc: &Document, m: &PhraseMatch) -> bool {
         && m.tokens.start > 0
         && doc.tokens[m.tokens.start - 1].is_word()
         && normalise(doc.text(&doc.tokens[m.tokens.start - 1])) == "in"
+}
+
+/// "Although it was not about speed, but rather about memory": "but rather" (and "but also")
+/// completes a "not … but" contrast inside the although-clause, so the "but" is not a second
+/// conjunction for the sentence.
+fn is_contrast_after_although(doc: &Document, m: &PhraseMatch) -> bool {
+    let last = &doc.tokens[m.tokens.end - 1];
+    normalise(doc.text(last)) == "but"
+        && doc
+            .tokens
+            .get(m.tokens.end)
+            .is_some_and(|next| matches!(normalise(doc.text(next)).as_str(), "rather" | "also"))
 }
 
 /// The index of a full stop right after the match, if any.
@@ -248,6 +261,12 @@ mod tests {
             &MALFORMED_CONSTRUCTION,
             "He agreed, although reluctantly, but then changed his mind.",
         );
+        for contrast in [
+            "Although the talk was not about speed, but rather about memory, it helped.",
+            "Although it was not only cheap, but also fast, nobody bought it.",
+        ] {
+            assert_no_lints(&MALFORMED_CONSTRUCTION, contrast);
+        }
         assert_no_lints(
             &MALFORMED_CONSTRUCTION,
             "Although it be but one virtue, it is enough.",
