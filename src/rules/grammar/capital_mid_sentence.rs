@@ -557,7 +557,7 @@ impl<'d> CapitalUsage<'d> {
             if token.kind != TokenKind::Word || !token.is(Flags::CAPITALISED) {
                 continue;
             }
-            let text = strip_possessive(doc.text(token));
+            let text = usage_key(doc.text(token));
             let in_name = [i.checked_sub(1), Some(i + 1)]
                 .into_iter()
                 .flatten()
@@ -575,8 +575,18 @@ impl<'d> CapitalUsage<'d> {
 
     fn is_deliberate(&self, text: &str) -> bool {
         self.words
-            .get(strip_possessive(text))
+            .get(usage_key(text))
             .is_some_and(|&(count, in_name)| count >= 2 || in_name)
+    }
+}
+
+/// The form under which a capitalised word's uses are counted: without a possessive and without
+/// a plural -s, so that "Task" and "Tasks", a defined term in both numbers, count together.
+fn usage_key(text: &str) -> &str {
+    let text = strip_possessive(text);
+    match text.strip_suffix('s') {
+        Some(stem) if stem.len() >= 3 && !stem.ends_with('s') => stem,
+        _ => text,
     }
 }
 
@@ -704,6 +714,14 @@ mod tests {
         assert_no_lints(
             &CAPITAL_MID_SENTENCE,
             "They met in Room 5 to discuss Plan B.",
+        );
+    }
+
+    #[test]
+    fn a_defined_term_capitalised_in_both_numbers_is_deliberate() {
+        assert_no_lints(
+            &CAPITAL_MID_SENTENCE,
+            "The loop stops when cancelled Tasks end. Each finished Task returns its result.",
         );
     }
 
