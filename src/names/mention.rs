@@ -23,7 +23,7 @@ use std::ops::Range;
 use super::lists::{Cue, Particle, lists};
 use super::normalize::{is_all_caps, part_key, title_case};
 use crate::entities::{EntityKind, known_entities};
-use crate::lexicon::lexicon;
+use crate::lexicon::{is_function_word, lexicon};
 use crate::text::{Document, Flags, Token, TokenKind};
 
 /// What a mention names, as far as its cues tell.
@@ -684,6 +684,11 @@ impl Scanner<'_, '_> {
         if !info.also_capitalised || parts[0].initial {
             return false;
         }
+        // "As" capitalised in a title elsewhere ("print As a Function") does not make every
+        // sentence-opening "As" a name.
+        if is_function_word(&lower) && parts.len() == 1 {
+            return self.speech_verb_after(end) && lexicon().western_name(first).is_some();
+        }
         if self.mid.contains(first) {
             return true;
         }
@@ -960,6 +965,12 @@ mod tests {
             names("He added that it works. It said so. We said no."),
             Vec::<String>::new()
         );
+    }
+
+    #[test]
+    fn a_function_word_capitalised_in_a_title_stays_a_word_at_sentence_start() {
+        let found = names("Read the essay Print As a Function today. As always, it came late.");
+        assert!(!found.iter().any(|n| n == "As"), "{found:?}");
     }
 
     #[test]

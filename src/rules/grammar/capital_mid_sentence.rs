@@ -34,7 +34,7 @@ use crate::declare_rule;
 use crate::diagnostic::Finding;
 use crate::entities::known_entities;
 use crate::fix::{Edit, Fix};
-use crate::lexicon::{lexicon, tsv};
+use crate::lexicon::{is_function_word, lexicon, tsv};
 use crate::rules::Context;
 use crate::rules::words::{english_share, english_word};
 use crate::text::{Document, Flags, Token, TokenKind};
@@ -86,126 +86,6 @@ declare_rule! {
         check: check,
     };
 }
-
-/// Function words: capitalised inside a sentence they are never a name (outside a title). Modal
-/// verbs that are also names or months (May, Will) are left out.
-const FUNCTION_WORDS: &[&str] = &[
-    "a",
-    "about",
-    "after",
-    "against",
-    "all",
-    "also",
-    "although",
-    "am",
-    "an",
-    "and",
-    "another",
-    "any",
-    "are",
-    "as",
-    "at",
-    "be",
-    "because",
-    "been",
-    "before",
-    "being",
-    "between",
-    "both",
-    "but",
-    "by",
-    "can",
-    "could",
-    "did",
-    "do",
-    "does",
-    "during",
-    "each",
-    "either",
-    "for",
-    "from",
-    "had",
-    "has",
-    "have",
-    "he",
-    "her",
-    "hers",
-    "herself",
-    "him",
-    "himself",
-    "his",
-    "how",
-    "if",
-    "in",
-    "including",
-    "into",
-    "is",
-    "it",
-    "its",
-    "itself",
-    "many",
-    "might",
-    "more",
-    "most",
-    "much",
-    "must",
-    "neither",
-    "nor",
-    "not",
-    "of",
-    "on",
-    "only",
-    "or",
-    "other",
-    "our",
-    "shall",
-    "she",
-    "should",
-    "since",
-    "so",
-    "some",
-    "such",
-    "than",
-    "that",
-    "the",
-    "their",
-    "them",
-    "themselves",
-    "then",
-    "there",
-    "these",
-    "they",
-    "this",
-    "those",
-    "though",
-    "through",
-    "to",
-    "too",
-    "under",
-    "until",
-    "upon",
-    "very",
-    "was",
-    "we",
-    "were",
-    "what",
-    "when",
-    "where",
-    "whether",
-    "which",
-    "while",
-    "who",
-    "whom",
-    "whose",
-    "why",
-    "with",
-    "within",
-    "without",
-    "would",
-    "yet",
-    "you",
-    "your",
-];
 
 /// Small words that title case leaves in lowercase: a capital reached across one or two of them
 /// belongs to the same title or name ("Jacob and his Sons", "Notes from the Underground",
@@ -338,7 +218,7 @@ fn candidate(doc: &Document, span: Range<usize>, i: usize) -> Option<Strength> {
     }
     let lower = text.to_lowercase().replace('’', "'");
     let stem = strip_possessive(&lower);
-    if FUNCTION_WORDS.contains(&stem) {
+    if is_function_word(stem) {
         return Some(Strength::FunctionWord);
     }
     if NEVER_CAPITALISED.contains(&lower.as_str()) {
@@ -451,8 +331,8 @@ fn capital_across_minor_words(doc: &Document, mut indices: impl Iterator<Item = 
             minor += 1;
             continue;
         }
-        let sentence_opener = token.is(Flags::SENTENCE_INITIAL)
-            && FUNCTION_WORDS.contains(&lower(doc, token).as_str());
+        let sentence_opener =
+            token.is(Flags::SENTENCE_INITIAL) && is_function_word(&lower(doc, token));
         return minor > 0 && is_capitalised(token) && !sentence_opener;
     }
     false
