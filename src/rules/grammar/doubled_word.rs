@@ -70,7 +70,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         let tokens = doc.sentence_tokens(sentence);
         for (i, pair) in tokens.windows(2).enumerate() {
             let (first, second) = (&pair[0], &pair[1]);
-            if !is_doubling(doc, first, second) {
+            if !is_doubling(doc, first, second) || opens_compound(doc, tokens.get(i + 2)) {
                 continue;
             }
             let said_three_times = (i > 0 && is_doubling(doc, &tokens[i - 1], first))
@@ -99,6 +99,14 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             );
         }
     }
+}
+
+/// Whether the token after the second word is a hyphen joined to it: "in in-memory maps" has the
+/// preposition and then a compound, not a doubled word.
+fn opens_compound(doc: &Document, next: Option<&Token>) -> bool {
+    next.is_some_and(|t| {
+        t.kind == TokenKind::Punct && doc.text(t) == "-" && !t.is(Flags::SPACE_BEFORE)
+    })
 }
 
 fn is_doubling(doc: &Document, first: &Token, second: &Token) -> bool {
@@ -170,6 +178,10 @@ mod tests {
         );
         assert_no_lints(&DOUBLED_WORD, "What are they killing killing killing over?");
         assert_no_lints(&DOUBLED_WORD, "Uh, the the origin, um, is clear.");
+        assert_no_lints(
+            &DOUBLED_WORD,
+            "It is meant for use in in-memory maps, to to-do lists and on on-site work.",
+        );
     }
 
     #[test]

@@ -2,7 +2,7 @@ use crate::declare_rule;
 use crate::diagnostic::Finding;
 use crate::fix::{Edit, Fix};
 use crate::rules::Context;
-use crate::text::{Flags, TokenKind};
+use crate::text::{Flags, Token, TokenKind};
 
 declare_rule! {
     /// ## What it does
@@ -28,7 +28,8 @@ declare_rule! {
     /// ```
     ///
     /// Only hyphens before this, these, those, their, they, we, our, its, which, who, about and
-    /// but are reported: no English compound ends in one of them.
+    /// but are reported, and only when a word follows: no English compound ends in one of them,
+    /// and a chain of hyphens ("similar-but-not-quite") is a compound of several parts.
     ///
     /// ## Fix safety
     /// Unsafe: the fix writes a spaced em dash; house styles differ (a closed em dash, a spaced en
@@ -48,9 +49,17 @@ const CLAUSE_OPENERS: &[&str] = &[
     "about", "but", "its", "our", "their", "these", "they", "this", "those", "we", "which", "who",
 ];
 
+/// Whether the word after the hyphen can open a clause, judged by what follows it: a word
+/// ("holes-those that"), not a mark. Another glued hyphen makes a compound of several parts
+/// ("similar-but-not-quite", "a stale-but-present value"), and a closing mark ends a name
+/// ("[cargo-about]").
+fn opens_clause(following: Option<&Token>) -> bool {
+    following.is_some_and(|t| t.kind != TokenKind::Punct)
+}
+
 pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     let doc = cx.doc;
-    for window in doc.tokens.windows(3) {
+    for (i, window) in doc.tokens.windows(3).enumerate() {
         let [before, hyphen, after] = window else {
             continue;
         };
@@ -66,6 +75,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         if after.kind != TokenKind::Word
             || !CLAUSE_OPENERS.contains(&next.to_lowercase().as_str())
             || doc.text(before).chars().count() < 2
+            || !opens_clause(doc.tokens.get(i + 3))
         {
             continue;
         }
@@ -124,5 +134,9 @@ mod tests {
             "black holes - those that are heavy - and stars",
         );
         assert_no_lints(&HYPHEN_FOR_DASH, "black holes — those that are heavy");
+        assert_no_lints(
+            &HYPHEN_FOR_DASH,
+            "a similar-but-not-quite format, a stale-but-present value and [cargo-about](x)",
+        );
     }
 }

@@ -182,6 +182,7 @@ mod tests {
             "The reasons are as follows:\nCost and time.",
             "Note:",
             "He listed three goals:\n- growth\n- jobs",
+            "Questions should be posted on the issue tracker at:\nhttps://example.com/issues",
         ] {
             assert_no_lints(&DANGLING_ATTRIBUTION_COLON, text);
         }

@@ -109,8 +109,10 @@ fn judge(view: &str, run: Range<usize>) -> Option<Finding> {
     if !(before.is_alphanumeric() || matches!(before, ')' | ']' | '”' | '’' | '"' | '\'')) {
         return None;
     }
-    // Glued on the right: a range or a path ("1..5", "std::io", "Co.,Ltd").
-    if after.is_some_and(char::is_alphanumeric) {
+    // Glued on the right to anything but a closing mark: a range, a path or an operator ("1..5",
+    // "1..=9", "std::io", "from::<T>", "ascii::`Char`", "Co.,Ltd").
+    if after.is_some_and(|c| !c.is_whitespace() && !matches!(c, '”' | '’' | '"' | '\'' | ')' | ']'))
+    {
         return None;
     }
     let abbreviation = first == '.' && ends_abbreviation(view, run.start);
@@ -293,6 +295,10 @@ mod tests {
         assert_no_lints(
             &DOUBLED_PUNCTUATION,
             "Use 1..5 and std::io in the code; see item ,, below.",
+        );
+        assert_no_lints(
+            &DOUBLED_PUNCTUATION,
+            "Quality runs 1..=9, and Fid::from::<&str>() converts it.",
         );
     }
 }

@@ -112,6 +112,11 @@ pub(crate) const SPEECH_VERBS: &[&str] = &[
     "wrote",
 ];
 
+/// Prepositions that cannot end an attribution: a colon after one announces their object.
+const OBJECT_PREPOSITIONS: &[&str] = &[
+    "at", "by", "for", "from", "in", "into", "of", "on", "to", "via", "with",
+];
+
 pub(crate) fn is_speech_verb(word: &str) -> bool {
     let lower = word.to_ascii_lowercase();
     SPEECH_VERBS.binary_search(&lower.as_str()).is_ok()
@@ -122,6 +127,12 @@ pub(crate) fn is_speech_verb(word: &str) -> bool {
 /// `Damien Ma, founder of Macropolo, said:`.
 pub(crate) fn attribution_verb(doc: &Document, colon: usize) -> Option<usize> {
     let sentence = &doc.sentences[doc.sentence_of(colon)];
+    // "Questions should be posted on the tracker at:" announces the object of the preposition
+    // (an address, a place), not what someone said.
+    let before = colon.checked_sub(1).map(|i| &doc.tokens[i]);
+    if before.is_some_and(|t| t.is_word() && OBJECT_PREPOSITIONS.contains(&doc.text(t))) {
+        return None;
+    }
     let mut words = 0;
     for i in (sentence.tokens.start..colon).rev().take(24) {
         let token = &doc.tokens[i];
