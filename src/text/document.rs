@@ -44,6 +44,8 @@ impl Flags {
     /// A line break comes before the token (and after the previous one).
     pub const LINE_BREAK_BEFORE: Flags = Flags(1 << 6);
     pub const HAS_DIGIT: Flags = Flags(1 << 7);
+    /// Inside a Markdown link text or emphasis (`[Salsa](…)`, `**Other**`).
+    pub const MARKED: Flags = Flags(1 << 8);
 
     pub fn contains(self, other: Flags) -> bool {
         self.0 & other.0 == other.0
@@ -126,6 +128,7 @@ impl<'s> Document<'s> {
             doc.add_paragraph(block);
         }
         doc.flag_quotes_and_brackets();
+        doc.flag_marked(&prose.marked);
         doc
     }
 
@@ -196,6 +199,21 @@ impl<'s> Document<'s> {
             sentences: first_sentence..self.sentences.len(),
             tokens: first_token..self.tokens.len(),
         });
+    }
+
+    /// Flags the tokens inside `marked` (sorted by start, possibly nested), in one sweep.
+    fn flag_marked(&mut self, marked: &[Range<usize>]) {
+        let mut spans = marked.iter().peekable();
+        let mut reach = 0;
+        for token in &mut self.tokens {
+            let at = token.start as usize;
+            while let Some(span) = spans.next_if(|span| span.start <= at) {
+                reach = reach.max(span.end);
+            }
+            if at < reach {
+                token.flags.insert(Flags::MARKED);
+            }
+        }
     }
 
     fn flag_quotes_and_brackets(&mut self) {

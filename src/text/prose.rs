@@ -30,6 +30,9 @@ pub const OPAQUE: u8 = 0x1A;
 pub struct Prose<'a> {
     pub view: Cow<'a, str>,
     pub blocks: Vec<Range<usize>>,
+    /// Markdown link texts and emphasis (`[Salsa](…)`, `**Other**`, `_About_`), in order: a writer
+    /// marks names and titles this way, so a capital there is not a stray one.
+    pub marked: Vec<Range<usize>>,
 }
 
 /// Extracts the prose from `text`. Segment ranges (table rows) always end a block.
@@ -48,6 +51,7 @@ pub fn extract<'a>(text: &'a str, format: InputFormat, segments: &[Range<usize>]
             return Prose {
                 view: Cow::Borrowed(text),
                 blocks,
+                marked: Vec::new(),
             };
         }
         let mut view = text.as_bytes().to_vec();
@@ -57,19 +61,29 @@ pub fn extract<'a>(text: &'a str, format: InputFormat, segments: &[Range<usize>]
         return Prose {
             view: Cow::Owned(into_string(view, text)),
             blocks,
+            marked: Vec::new(),
         };
     }
     let mut view = text.as_bytes().to_vec();
     let mut blocks = Vec::new();
+    let mut marked = Vec::new();
     for segment in segments {
         let part = &text[segment.clone()];
         let base = segment.start;
+        let mut local_marked = Vec::new();
         let local = match format {
             InputFormat::Plain => plain_blocks(part),
-            InputFormat::Markdown => markdown(part, &mut view[base..base + part.len()]),
+            InputFormat::Markdown => {
+                markdown(part, &mut view[base..base + part.len()], &mut local_marked)
+            }
             InputFormat::Html => html(part, &mut view[base..base + part.len()]),
         };
         blocks.extend(local.into_iter().map(|r| r.start + base..r.end + base));
+        marked.extend(
+            local_marked
+                .into_iter()
+                .map(|r| r.start + base..r.end + base),
+        );
     }
     if text.starts_with('\u{feff}') {
         mask(&mut view, 0..3, b' ');
@@ -78,6 +92,7 @@ pub fn extract<'a>(text: &'a str, format: InputFormat, segments: &[Range<usize>]
     Prose {
         view: Cow::Owned(into_string(view, text)),
         blocks,
+        marked,
     }
 }
 
@@ -201,7 +216,7 @@ fn trim_range(text: &str, range: Range<usize>) -> Range<usize> {
 // ---------------------------------------------------------------------------------------------
 // Markdown
 
-fn markdown(text: &str, view: &mut [u8]) -> Vec<Range<usize>> {
+fn markdown(text: &str, view: &mut [u8], marked: &mut Vec<Range<usize>>) -> Vec<Range<usize>> {
     mask(view, 0..text.len(), b' ');
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
@@ -230,6 +245,7 @@ fn markdown(text: &str, view: &mut [u8]) -> Vec<Range<usize>> {
                         link_type: LinkType::Autolink | LinkType::Email,
                         ..
                     } => url_text += 1,
+                    Tag::Link { .. } | Tag::Emphasis | Tag::Strong => marked.push(range.clone()),
                     _ => {}
                 }
             }
@@ -593,6 +609,16 @@ mod tests {
             block_texts(text, InputFormat::Markdown),
             ["Prose one.", "Quoted prose."]
         );
+    }
+
+    #[test]
+    fn markdown_link_texts_and_emphasis_are_marked() {
+        let text = "See [Salsa](https://x.org) and **Other** or _About_, not <https://y.org>.";
+        let prose = extract(text, InputFormat::Markdown, &[0..text.len()]);
+        let marked: Vec<&str> = prose.marked.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(marked, ["[Salsa](https://x.org)", "**Other**", "_About_"]);
+        let plain = extract(text, InputFormat::Plain, &[0..text.len()]);
+        assert!(plain.marked.is_empty());
     }
 
     #[test]

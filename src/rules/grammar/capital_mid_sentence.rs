@@ -13,7 +13,8 @@
 //!   first word on a line (headings, lists, verse, table cells); not followed by a number or a
 //!   letter ("Room 5", "Plan B") or by the acronym it spells out ("Ultraviolet (UV)"); not named
 //!   by a naming verb ("a part called Legato"), nor the first word of a title a cross-reference
-//!   points to ("see Bugs and caveats", "section Overview");
+//!   points to ("see Bugs and caveats", "section Overview"), nor marked in Markdown as a link text
+//!   or emphasis ("the previous [Salsa](…) family", "under **Other**");
 //! - it is a function word (pronoun, article, auxiliary, conjunction, preposition), which is never
 //!   a name; or a season after a word of time ("during the Winter"); or another English word that
 //!   the word list never writes capitalised, that is not a Western name, a title or the head of an
@@ -242,8 +243,13 @@ fn candidate(doc: &Document, span: Range<usize>, i: usize) -> Option<Strength> {
 
 /// No capitalised neighbour (directly or across title-case minor words), no punctuation before it
 /// that may open a clause, quotation or parenthesis, no number or letter after it, not named by a
-/// naming verb, not after "see" or "section", not spelled out before an acronym.
+/// naming verb, not after "see" or "section", not spelled out before an acronym, not inside a
+/// Markdown link text or emphasis.
 fn stands_alone(doc: &Document, span: Range<usize>, i: usize) -> bool {
+    // "the previous [Salsa](…) family", "they land under **Other**": marked as a name or title.
+    if doc.tokens[i].is(Flags::MARKED) {
+        return false;
+    }
     let previous = &doc.tokens[i - 1];
     if previous.kind != TokenKind::Word || is_capitalised(previous) {
         return false;
@@ -502,6 +508,7 @@ mod tests {
     use super::*;
     use crate::fix::Applicability;
     use crate::rules::test_util::*;
+    use crate::text::InputFormat;
 
     #[test]
     fn flags_stray_capitals() {
@@ -619,6 +626,18 @@ mod tests {
             &CAPITAL_MID_SENTENCE,
             "Visitors came to watch Progress in the new district.",
             &["Progress"],
+        );
+    }
+
+    #[test]
+    fn markdown_link_texts_and_emphasis_stay_unflagged() {
+        let text = "It improves on the previous [Salsa](https://example.com) family. \
+                    Such changes land under **Other** or _About_ unless listed.";
+        assert!(lint_as(&CAPITAL_MID_SENTENCE, text, InputFormat::Markdown).is_empty());
+        let plain = "It improves on the previous Salsa family.";
+        assert_eq!(
+            lint_as(&CAPITAL_MID_SENTENCE, plain, InputFormat::Markdown).len(),
+            1
         );
     }
 
