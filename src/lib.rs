@@ -228,6 +228,7 @@ impl Linter {
             finding.severity = self.settings.severity_of(finding.rule);
         }
         snap_to_characters(doc.source().text(), &mut findings);
+        show_only_fixes_over_markup(doc, &mut findings);
         findings.iter_mut().for_each(Finding::compact);
         // Inline suppression reads the comments of the original text (the prose view masks them).
         suppression::apply(doc.source(), &self.settings, &mut findings);
@@ -352,6 +353,27 @@ fn counts_for_score(finding: &Finding) -> bool {
 /// byte of a non-prose character separately, so a rule that scans into a masked stretch can land
 /// inside what is one multi-byte character in the original. Ranges are widened to whole
 /// characters; a fix with an edit inside a character is dropped rather than applied.
+/// Rules read the prose view, in which markup (a Markdown link's target, an escape, emphasis marks,
+/// tags) is blanked out with spaces. A fix that would edit such bytes could break the file ("the
+/// *the* end" → "the* end"), so it is only shown, never applied. Opaque spans (URLs, inline code)
+/// stay editable: B006 corrects a URL on purpose, and no other rule sees words there.
+fn show_only_fixes_over_markup(doc: &Document, findings: &mut [Finding]) {
+    let (view, text) = (doc.view().as_bytes(), doc.source().text().as_bytes());
+    let blanked = |i: usize| view[i] != text[i] && view[i] != text::prose::OPAQUE;
+    for finding in findings {
+        let Some(fix) = finding.fix.as_mut() else {
+            continue;
+        };
+        let touches_markup = fix
+            .edits
+            .iter()
+            .any(|e| (e.start..e.end.min(text.len())).any(blanked));
+        if touches_markup {
+            fix.applicability = Applicability::DisplayOnly;
+        }
+    }
+}
+
 fn snap_to_characters(text: &str, findings: &mut [Finding]) {
     let down = |mut at: usize| {
         at = at.min(text.len());
@@ -423,6 +445,22 @@ fn segment_scores(doc: &Document, findings: &[Finding]) -> Vec<SegmentScore> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fixes_that_would_edit_markup_are_only_shown() {
+        let linter = Linter::new(Settings::default());
+        let source = Source::new("t.md", "It was the *the* end.", InputFormat::Markdown);
+        let report = linter.check_document(&Document::new(&source));
+        let doubled = report
+            .findings
+            .iter()
+            .find(|f| f.rule.code == "G003")
+            .expect("G003 finds the doubled word");
+        let fix = doubled.fix.as_ref().expect("G003 proposes a fix");
+        assert_eq!(fix.applicability, Applicability::DisplayOnly);
+        let fixed = linter.fix(&source, Applicability::Unsafe);
+        assert_eq!(fixed.text, "It was the *the* end.");
+    }
 
     #[test]
     fn fixing_twice_changes_nothing_more() {

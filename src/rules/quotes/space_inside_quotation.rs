@@ -50,6 +50,7 @@ declare_rule! {
 
 pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     let view = cx.doc.view();
+    let text = cx.doc.source().text();
     let marks = &cx.doc.quotes.marks;
     let mut reported_partner = vec![false; marks.len()];
     for (index, mark) in marks.iter().enumerate() {
@@ -58,8 +59,8 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         }
         let confidence = if mark.is_straight() { 0.7 } else { 0.95 };
         let gap = match mark.role {
-            Role::Close => gap_before(view, mark),
-            Role::Open => gap_after(view, mark),
+            Role::Close => gap_before(view, mark).filter(|g| is_space(text, g)),
+            Role::Open => gap_after(view, mark).filter(|g| is_space(text, g)),
             _ => None,
         };
         // A quotation spaced inside at both ends (`" social distance "`, `such as" cryptocurrency ",`)
@@ -69,7 +70,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             .filter(|_| mark.role == Role::Open)
             .map(|p| (p, &marks[p]));
         if let Some((p, close)) = partner.filter(|(_, c)| is_checked(c)) {
-            let close_gap = gap_before(view, close);
+            let close_gap = gap_before(view, close).filter(|g| is_space(text, g));
             if let (Some(gap), Some(close_gap)) = (gap.clone(), close_gap) {
                 reported_partner[p] = true;
                 let quoted = format!("{}{}{}", mark.ch, &view[gap.end..close_gap.start], close.ch);
@@ -193,6 +194,13 @@ fn gap_after(view: &str, mark: &Mark) -> Option<std::ops::Range<usize>> {
         .then(|| mark.range.end..mark.range.end + gap)
 }
 
+/// Whether the gap is whitespace in the file itself, not markup the prose view blanks out (a
+/// link's `](https://…)` or the backslash of `\"` in Markdown), which a fix must never delete.
+fn is_space(text: &str, gap: &std::ops::Range<usize>) -> bool {
+    text.get(gap.clone())
+        .is_some_and(|g| g.chars().all(char::is_whitespace))
+}
+
 /// Another quotation mark next to the gap: `“ ‘` and `’ ”` are spaced on purpose in some styles.
 fn is_mark(c: char) -> bool {
     matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '\u{1a}')
@@ -202,6 +210,16 @@ fn is_mark(c: char) -> bool {
 mod tests {
     use super::*;
     use crate::rules::test_util::*;
+    use crate::text::InputFormat;
+
+    #[test]
+    fn markup_blanked_in_the_prose_view_is_not_a_space() {
+        let text = "Use the \"[Embrace, extend](https://example.com/e)\" technique and the \\\"std\\\" feature.";
+        assert!(
+            lint_as(&SPACE_INSIDE_QUOTATION, text, InputFormat::Markdown).is_empty(),
+            "{text}"
+        );
+    }
 
     #[test]
     fn space_before_closing_mark() {
