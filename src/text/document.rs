@@ -111,10 +111,11 @@ impl<'s> Document<'s> {
             source.segments().iter().map(|s| s.range.clone()).collect();
         let prose = prose::extract(source.text(), source.format(), &segments);
         let view = prose.view;
+        let pairing = pairing_view(source.text(), &view);
         let quotes = if source.is_table() {
-            QuoteMap::build_rows(&view, &prose.blocks)
+            QuoteMap::build_rows(&pairing, &prose.blocks)
         } else {
-            QuoteMap::build(&view, &prose.blocks)
+            QuoteMap::build(&pairing, &prose.blocks)
         };
         let mut doc = Document {
             source,
@@ -227,6 +228,37 @@ impl<'s> Document<'s> {
             }
         }
     }
+}
+
+/// The view in which quotation marks are paired. Markup blanked to spaces in the prose view would
+/// make a mark glued to it look spaced (`"<code>x</code>"`, `"[a link](…)"`, `"*word*"`), and a
+/// mark's facing is read from its neighbours; so a run of blanked markup with visible text on both
+/// sides reads as a letter here, and any other run stays a space.
+fn pairing_view<'v>(text: &str, view: &'v Cow<'_, str>) -> Cow<'v, str> {
+    let (text, bytes) = (text.as_bytes(), view.as_bytes());
+    let blanked = |i: usize| bytes[i] == b' ' && text[i] != b' ';
+    if matches!(view, Cow::Borrowed(_)) || !(0..bytes.len()).any(blanked) {
+        return Cow::Borrowed(view.as_ref());
+    }
+    let visible = |b: u8| !b.is_ascii_whitespace();
+    let mut out = bytes.to_vec();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !blanked(i) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && blanked(i) {
+            i += 1;
+        }
+        let inside = start > 0 && visible(bytes[start - 1]) && i < bytes.len() && visible(bytes[i]);
+        if inside {
+            out[start..i].fill(b'x');
+        }
+    }
+    // Only ASCII spaces were replaced, by an ASCII letter, so this is always UTF-8.
+    String::from_utf8(out).map_or(Cow::Borrowed(view.as_ref()), Cow::Owned)
 }
 
 /// Appends the tokens of `range` of `view` to `out`.

@@ -76,7 +76,7 @@ pub fn extract<'a>(text: &'a str, format: InputFormat, segments: &[Range<usize>]
             InputFormat::Markdown => {
                 markdown(part, &mut view[base..base + part.len()], &mut local_marked)
             }
-            InputFormat::Html => html(part, &mut view[base..base + part.len()]),
+            InputFormat::Html => html(part, &mut view[base..base + part.len()], &mut local_marked),
         };
         blocks.extend(local.into_iter().map(|r| r.start + base..r.end + base));
         marked.extend(
@@ -376,11 +376,16 @@ const HTML_HIDDEN_TAGS: &[&str] = &[
     "script", "style", "pre", "code", "textarea", "svg", "math", "template",
 ];
 
+/// Inline elements that mark a name, a title or a term, like Markdown's links and emphasis.
+const HTML_MARK_TAGS: &[&str] = &["a", "b", "cite", "dfn", "em", "i", "strong", "var"];
+
 /// A small HTML scanner, enough for articles: tags and comments are masked, the content of
 /// script-like elements is hidden, entities are opaque, and block-level tags end paragraphs.
-fn html(text: &str, view: &mut [u8]) -> Vec<Range<usize>> {
+fn html(text: &str, view: &mut [u8], marked: &mut Vec<Range<usize>>) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
     let mut breaks = vec![0usize];
+    // Open emphasis and link elements: (name, where their content starts).
+    let mut open_marks: Vec<(String, usize)> = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
         match bytes[i] {
@@ -393,6 +398,14 @@ fn html(text: &str, view: &mut [u8]) -> Vec<Range<usize>> {
                     breaks.push(end);
                 }
                 let opening = !text[i..].starts_with("</") && !text[..end].ends_with("/>");
+                if HTML_MARK_TAGS.contains(&name.as_str()) {
+                    if opening {
+                        open_marks.push((name.clone(), end));
+                    } else if let Some(k) = open_marks.iter().rposition(|(n, _)| *n == name) {
+                        let (_, start) = open_marks.remove(k);
+                        marked.push(start..i);
+                    }
+                }
                 i = end;
                 if opening && HTML_HIDDEN_TAGS.contains(&name.as_str()) {
                     let close = format!("</{name}");
@@ -411,6 +424,7 @@ fn html(text: &str, view: &mut [u8]) -> Vec<Range<usize>> {
             _ => i += 1,
         }
     }
+    marked.sort_by_key(|r| r.start);
     breaks.push(text.len());
     breaks.sort_unstable();
     let view_text = String::from_utf8_lossy(view).into_owned();
@@ -619,6 +633,10 @@ mod tests {
         assert_eq!(marked, ["[Salsa](https://x.org)", "**Other**", "_About_"]);
         let plain = extract(text, InputFormat::Plain, &[0..text.len()]);
         assert!(plain.marked.is_empty());
+        let html = "<p>The <em>function</em> of <a href=\"x\">Salsa</a> and <b>bold</p>";
+        let prose = extract(html, InputFormat::Html, &[0..html.len()]);
+        let marked: Vec<&str> = prose.marked.iter().map(|r| &html[r.clone()]).collect();
+        assert_eq!(marked, ["function", "Salsa"]);
     }
 
     #[test]

@@ -123,6 +123,10 @@ fn is_doubling(doc: &Document, first: &Token, second: &Token) -> bool {
     {
         return false;
     }
+    // "the function *function*": one of the two is marked as the term being named.
+    if first.is(Flags::MARKED) != second.is(Flags::MARKED) {
+        return false;
+    }
     let (a, b) = (doc.text(first), doc.text(second));
     if a.to_lowercase() != b.to_lowercase()
         || (first.is(Flags::ALL_CAPS) != second.is(Flags::ALL_CAPS))
@@ -182,6 +186,17 @@ mod tests {
             &DOUBLED_WORD,
             "It is meant for use in in-memory maps, to to-do lists and on on-site work.",
         );
+    }
+
+    #[test]
+    fn a_word_beside_its_marked_mention_is_not_doubled() {
+        use crate::text::InputFormat;
+        let markdown = "It calls the function *function* with the list **list**.";
+        assert!(lint_as(&DOUBLED_WORD, markdown, InputFormat::Markdown).is_empty());
+        let html = "<p>Sends the signal <em>signal</em> to the child.</p>";
+        assert!(lint_as(&DOUBLED_WORD, html, InputFormat::Html).is_empty());
+        let both = "It was *the the* end.";
+        assert_eq!(lint_as(&DOUBLED_WORD, both, InputFormat::Markdown).len(), 1);
     }
 
     #[test]

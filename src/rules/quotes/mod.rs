@@ -49,6 +49,15 @@ pub(crate) fn first_char_after(view: &str, at: usize, ceiling: usize) -> Range<u
     }
 }
 
+/// Whether the paragraph of `mark` has no word at all: a lone `«` on a navigation button, a `"`
+/// alone in a table cell (a ditto mark). Such a mark quotes nothing, so it is not reported as a
+/// quotation left open or never opened.
+pub(crate) fn quotes_nothing(doc: &Document, mark: &Mark) -> bool {
+    doc.paragraphs
+        .get(mark.paragraph)
+        .is_some_and(|p| !doc.tokens[p.tokens.clone()].iter().any(|t| t.is_word()))
+}
+
 /// What a mark is called in a message.
 pub(crate) fn mark_name(mark: &Mark) -> &'static str {
     if mark.kind.is_bracket() {
@@ -249,6 +258,51 @@ mod tests {
         }
         found.sort();
         found
+    }
+
+    /// Every Q finding (stable rules) on `text` read in `format`, as the flagged text.
+    fn q_findings_as(text: &str, format: crate::text::InputFormat) -> Vec<(&'static str, String)> {
+        use crate::config::Settings;
+        use crate::rules::{Context, RULES};
+        use crate::text::Source;
+        let source = Source::new("t", text, format);
+        let doc = Document::new(&source);
+        let settings = Settings::default();
+        let cx = Context::new(&doc, &settings);
+        let mut found = Vec::new();
+        for rule in RULES
+            .iter()
+            .filter(|r| r.code.starts_with('Q') && r.status == crate::rules::Status::Stable)
+        {
+            let mut out = Vec::new();
+            (rule.check)(&cx, &mut out);
+            found.extend(
+                out.iter()
+                    .map(|f| (f.code(), text[f.range.clone()].to_string())),
+            );
+        }
+        found
+    }
+
+    /// Markup glued to a quotation mark is transparent to pairing: blanked to spaces in the prose
+    /// view, it would make `"<code>baz</code>"` look like two marks spaced the wrong way.
+    #[test]
+    fn quotation_marks_around_markup_pair() {
+        use crate::text::InputFormat;
+        let markdown = "He said \"**Stop** now\" and left. Then \"go *away*\" she said.";
+        assert_eq!(q_findings_as(markdown, InputFormat::Markdown), []);
+        let html = "<p>He said \"<b>Stop</b> now\" and \"go <i>away</i>\" she said.</p>";
+        assert_eq!(q_findings_as(html, InputFormat::Html), []);
+    }
+
+    /// A mark in a paragraph without a word quotes nothing: a navigation glyph, a ditto mark.
+    #[test]
+    fn a_mark_alone_in_its_paragraph_is_not_a_quotation() {
+        use crate::text::InputFormat;
+        let html = "<p>The text.</p>\n<div title=\"Collapse\"> <span>«</span> </div>\n";
+        assert_eq!(q_findings_as(html, InputFormat::Html), []);
+        let plain = "The text.\n\n\"\n\nMore text.";
+        assert_eq!(q_findings_as(plain, InputFormat::Plain), []);
     }
 
     /// The seed's six artifacts, rewritten in fresh text: each found by its rule, and the

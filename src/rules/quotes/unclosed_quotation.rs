@@ -2,7 +2,7 @@ use crate::declare_rule;
 use crate::diagnostic::Finding;
 use crate::fix::{Applicability, Edit, Fix};
 use crate::rules::Context;
-use crate::rules::quotes::{is_speech_verb, last_char_before};
+use crate::rules::quotes::{is_speech_verb, last_char_before, quotes_nothing};
 use crate::text::{Document, Mark, MarkKind, Problem, TokenKind};
 
 declare_rule! {
@@ -63,6 +63,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     for mark in marks
         .iter()
         .filter(|m| m.kind.is_quote() && m.problem == Some(Problem::Unclosed))
+        .filter(|m| !quotes_nothing(doc, m))
     {
         let paragraph = &doc.paragraphs[mark.paragraph].range;
         let paragraph_end = paragraph.start + view[paragraph.clone()].trim_end().len();
