@@ -49,13 +49,14 @@ pub(crate) fn first_char_after(view: &str, at: usize, ceiling: usize) -> Range<u
     }
 }
 
-/// Whether the paragraph of `mark` has no word at all: a lone `«` on a navigation button, a `"`
-/// alone in a table cell (a ditto mark). Such a mark quotes nothing, so it is not reported as a
-/// quotation left open or never opened.
-pub(crate) fn quotes_nothing(doc: &Document, mark: &Mark) -> bool {
+/// For each paragraph, whether it has no word at all: a lone `«` on a navigation button, a `"`
+/// alone in a table cell (a ditto mark). A mark there quotes nothing, so it is not reported as a
+/// quotation left open or never opened. One pass over the tokens, whatever the number of marks.
+pub(crate) fn wordless_paragraphs(doc: &Document) -> Vec<bool> {
     doc.paragraphs
-        .get(mark.paragraph)
-        .is_some_and(|p| !doc.tokens[p.tokens.clone()].iter().any(|t| t.is_word()))
+        .iter()
+        .map(|p| !doc.tokens[p.tokens.clone()].iter().any(|t| t.is_word()))
+        .collect()
 }
 
 /// What a mark is called in a message.
