@@ -163,37 +163,6 @@ pub fn starts_sentences(word: &str) -> bool {
     STARTERS.binary_search(&word).is_ok()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn abbreviations_load() {
-        assert_eq!(lexicon().abbreviation("Mr"), Some(AbbreviationKind::Title));
-        assert_eq!(lexicon().abbreviation("U.S"), Some(AbbreviationKind::Other));
-        assert_eq!(lexicon().abbreviation("Jan"), Some(AbbreviationKind::Month));
-        assert_eq!(lexicon().abbreviation("the"), None);
-    }
-
-    #[test]
-    fn fst_lists_load() {
-        let info = lexicon().english_word("however").unwrap();
-        assert!(info.size <= 20);
-        assert!(lexicon().english_word("tingryu").is_none());
-        assert!(lexicon().english_word("bill").unwrap().also_capitalised);
-        assert_eq!(lexicon().western_name("Bill"), Some(NameKind::Given));
-        assert!(lexicon().western_name("Pavel").is_some());
-        assert!(lexicon().western_name("Wenfeng").is_none());
-    }
-
-    #[test]
-    fn sentence_starters_are_sorted() {
-        assert!(starts_sentences("The"));
-        assert!(starts_sentences("However"));
-        assert!(!starts_sentences("Smith"));
-    }
-}
-
 /// Function words (pronouns, articles, auxiliaries, conjunctions, prepositions), sorted: capitalised
 /// inside a sentence they are never a name (outside a title), and at the start of a sentence their
 /// capital is the position's. Modal verbs that are also names or months (May, Will) are left out.
@@ -318,4 +287,35 @@ pub const FUNCTION_WORDS: &[&str] = &[
 /// Whether `lower` (lowercase) is one of [`FUNCTION_WORDS`].
 pub fn is_function_word(lower: &str) -> bool {
     FUNCTION_WORDS.binary_search(&lower).is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn abbreviations_load() {
+        assert_eq!(lexicon().abbreviation("Mr"), Some(AbbreviationKind::Title));
+        assert_eq!(lexicon().abbreviation("U.S"), Some(AbbreviationKind::Other));
+        assert_eq!(lexicon().abbreviation("Jan"), Some(AbbreviationKind::Month));
+        assert_eq!(lexicon().abbreviation("the"), None);
+    }
+
+    #[test]
+    fn fst_lists_load() {
+        let info = lexicon().english_word("however").unwrap();
+        assert!(info.size <= 20);
+        assert!(lexicon().english_word("tingryu").is_none());
+        assert!(lexicon().english_word("bill").unwrap().also_capitalised);
+        assert_eq!(lexicon().western_name("Bill"), Some(NameKind::Given));
+        assert!(lexicon().western_name("Pavel").is_some());
+        assert!(lexicon().western_name("Wenfeng").is_none());
+    }
+
+    #[test]
+    fn sentence_starters_are_sorted() {
+        assert!(starts_sentences("The"));
+        assert!(starts_sentences("However"));
+        assert!(!starts_sentences("Smith"));
+    }
 }

@@ -234,11 +234,12 @@ impl<'s> Document<'s> {
 /// make a mark glued to it look spaced (`"<code>x</code>"`, `"[a link](…)"`, `"*word*"`), and a
 /// mark's facing is read from its neighbours; so a run of blanked markup with visible text on both
 /// sides reads as a letter here, and any other run stays a space.
-fn pairing_view<'v>(text: &str, view: &'v Cow<'_, str>) -> Cow<'v, str> {
+fn pairing_view<'v>(text: &str, view: &'v str) -> Cow<'v, str> {
     let (text, bytes) = (text.as_bytes(), view.as_bytes());
     let blanked = |i: usize| bytes[i] == b' ' && text[i] != b' ';
-    if matches!(view, Cow::Borrowed(_)) || !(0..bytes.len()).any(blanked) {
-        return Cow::Borrowed(view.as_ref());
+    // A view that is the text itself (plain text with nothing masked) blanks nothing.
+    if std::ptr::eq(text, bytes) || !(0..bytes.len()).any(blanked) {
+        return Cow::Borrowed(view);
     }
     let visible = |b: u8| !b.is_ascii_whitespace();
     let mut out = bytes.to_vec();
@@ -258,7 +259,7 @@ fn pairing_view<'v>(text: &str, view: &'v Cow<'_, str>) -> Cow<'v, str> {
         }
     }
     // Only ASCII spaces were replaced, by an ASCII letter, so this is always UTF-8.
-    String::from_utf8(out).map_or(Cow::Borrowed(view.as_ref()), Cow::Owned)
+    String::from_utf8(out).map_or(Cow::Borrowed(view), Cow::Owned)
 }
 
 /// Appends the tokens of `range` of `view` to `out`.
