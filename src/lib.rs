@@ -349,10 +349,6 @@ fn counts_for_score(finding: &Finding) -> bool {
     finding.rule.category != rules::Category::Meta
 }
 
-/// Keeps every offset on a character boundary of the original text. The prose view masks each
-/// byte of a non-prose character separately, so a rule that scans into a masked stretch can land
-/// inside what is one multi-byte character in the original. Ranges are widened to whole
-/// characters; a fix with an edit inside a character is dropped rather than applied.
 /// Rules read the prose view, in which markup (a Markdown link's target, an escape, emphasis marks,
 /// tags) is blanked out with spaces. A fix that would edit such bytes could break the file ("the
 /// *the* end" → "the* end"), so it is only shown, never applied. Opaque spans (URLs, inline code)
@@ -374,6 +370,10 @@ fn show_only_fixes_over_markup(doc: &Document, findings: &mut [Finding]) {
     }
 }
 
+/// Keeps every offset on a character boundary of the original text. The prose view masks each
+/// byte of a non-prose character separately, so a rule that scans into a masked stretch can land
+/// inside what is one multi-byte character in the original. Ranges are widened to whole
+/// characters; a fix with an edit inside a character is dropped rather than applied.
 fn snap_to_characters(text: &str, findings: &mut [Finding]) {
     let down = |mut at: usize| {
         at = at.min(text.len());
