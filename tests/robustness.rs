@@ -377,6 +377,10 @@ fn a_hundred_thousand_nested_brackets_or_quotation_marks_do_not_overflow_the_sta
             "html.html",
             format!("{}text{}", "<div>".repeat(n), "</div>".repeat(n)),
         ),
+        (
+            "unmatched_emphasis.html",
+            format!("<p>{}text{}</p>", "<b>".repeat(n), "</i>".repeat(n)),
+        ),
     ];
     for (name, text) in cases {
         let file = dir.path().join(name);

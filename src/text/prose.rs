@@ -376,6 +376,17 @@ const HTML_HIDDEN_TAGS: &[&str] = &[
     "script", "style", "pre", "code", "textarea", "svg", "math", "template",
 ];
 
+/// The innermost open element named `name`, looked for among the last few only, so that
+/// thousands of unclosed `<b>` cost no more than a handful of comparisons per closing tag.
+fn innermost_open(open: &[(String, usize)], name: &str) -> Option<usize> {
+    const DEPTH: usize = 8;
+    let from = open.len().saturating_sub(DEPTH);
+    open[from..]
+        .iter()
+        .rposition(|(n, _)| n == name)
+        .map(|k| from + k)
+}
+
 /// Inline elements that mark a name, a title or a term, like Markdown's links and emphasis.
 const HTML_MARK_TAGS: &[&str] = &["a", "b", "cite", "dfn", "em", "i", "strong", "var"];
 
@@ -401,7 +412,7 @@ fn html(text: &str, view: &mut [u8], marked: &mut Vec<Range<usize>>) -> Vec<Rang
                 if HTML_MARK_TAGS.contains(&name.as_str()) {
                     if opening {
                         open_marks.push((name.clone(), end));
-                    } else if let Some(k) = open_marks.iter().rposition(|(n, _)| *n == name) {
+                    } else if let Some(k) = innermost_open(&open_marks, &name) {
                         let (_, start) = open_marks.remove(k);
                         marked.push(start..i);
                     }
