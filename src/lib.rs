@@ -355,7 +355,7 @@ fn counts_for_score(finding: &Finding) -> bool {
 /// stay editable: B006 corrects a URL on purpose, and no other rule sees words there.
 fn show_only_fixes_over_markup(doc: &Document, findings: &mut [Finding]) {
     let (view, text) = (doc.view().as_bytes(), doc.source().text().as_bytes());
-    let blanked = |i: usize| view[i] != text[i] && view[i] != text::prose::OPAQUE;
+    let blanked = |i: usize| text::prose::is_blanked(view, text, i);
     for finding in findings {
         let Some(fix) = finding.fix.as_mut() else {
             continue;

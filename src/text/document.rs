@@ -236,7 +236,7 @@ impl<'s> Document<'s> {
 /// sides reads as a letter here, and any other run stays a space.
 fn pairing_view<'v>(text: &str, view: &'v str) -> Cow<'v, str> {
     let (text, bytes) = (text.as_bytes(), view.as_bytes());
-    let blanked = |i: usize| bytes[i] == b' ' && text[i] != b' ';
+    let blanked = |i: usize| prose::is_blanked(bytes, text, i);
     // A view that is the text itself (plain text with nothing masked) blanks nothing.
     if std::ptr::eq(text, bytes) || !(0..bytes.len()).any(blanked) {
         return Cow::Borrowed(view);

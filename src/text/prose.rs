@@ -35,6 +35,12 @@ pub struct Prose<'a> {
     pub marked: Vec<Range<usize>>,
 }
 
+/// Whether byte `i` is markup the view blanked out (a tag, a link's target, an emphasis mark, an
+/// escape): a space in the view where the text has something else. Opaque spans are not blanked.
+pub fn is_blanked(view: &[u8], text: &[u8], i: usize) -> bool {
+    view[i] == b' ' && text[i] != b' '
+}
+
 /// Extracts the prose from `text`. Segment ranges (table rows) always end a block.
 pub fn extract<'a>(text: &'a str, format: InputFormat, segments: &[Range<usize>]) -> Prose<'a> {
     if format == InputFormat::Plain && !text.starts_with('\u{feff}') {

@@ -2,6 +2,7 @@ use crate::declare_rule;
 use crate::diagnostic::Finding;
 use crate::fix::{Applicability, Edit, Fix};
 use crate::rules::Context;
+use crate::text::prose::is_blanked;
 use crate::text::{Mark, MarkKind, Problem, Role};
 
 declare_rule! {
@@ -59,8 +60,8 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         }
         let confidence = if mark.is_straight() { 0.7 } else { 0.95 };
         let gap = match mark.role {
-            Role::Close => gap_before(view, mark).filter(|g| is_space(text, g)),
-            Role::Open => gap_after(view, mark).filter(|g| is_space(text, g)),
+            Role::Close => gap_before(view, mark).filter(|g| is_space(view, text, g)),
+            Role::Open => gap_after(view, mark).filter(|g| is_space(view, text, g)),
             _ => None,
         };
         // A quotation spaced inside at both ends (`" social distance "`, `such as" cryptocurrency ",`)
@@ -70,7 +71,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             .filter(|_| mark.role == Role::Open)
             .map(|p| (p, &marks[p]));
         if let Some((p, close)) = partner.filter(|(_, c)| is_checked(c)) {
-            let close_gap = gap_before(view, close).filter(|g| is_space(text, g));
+            let close_gap = gap_before(view, close).filter(|g| is_space(view, text, g));
             if let (Some(gap), Some(close_gap)) = (gap.clone(), close_gap) {
                 reported_partner[p] = true;
                 let quoted = format!("{}{}{}", mark.ch, &view[gap.end..close_gap.start], close.ch);
@@ -196,9 +197,9 @@ fn gap_after(view: &str, mark: &Mark) -> Option<std::ops::Range<usize>> {
 
 /// Whether the gap is whitespace in the file itself, not markup the prose view blanks out (a
 /// link's `](https://…)` or the backslash of `\"` in Markdown), which a fix must never delete.
-fn is_space(text: &str, gap: &std::ops::Range<usize>) -> bool {
-    text.get(gap.clone())
-        .is_some_and(|g| g.chars().all(char::is_whitespace))
+fn is_space(view: &str, text: &str, gap: &std::ops::Range<usize>) -> bool {
+    let (view, text) = (view.as_bytes(), text.as_bytes());
+    !gap.clone().any(|i| is_blanked(view, text, i))
 }
 
 /// Another quotation mark next to the gap: `“ ‘` and `’ ”` are spaced on purpose in some styles.
