@@ -8,6 +8,7 @@ pub static RULES: &[&RuleMeta] = &[
     &names::inconsistent_name_spelling::INCONSISTENT_NAME_SPELLING,
     &names::garbled_transliteration::GARBLED_TRANSLITERATION,
     &names::inconsistent_name_casing::INCONSISTENT_NAME_CASING,
+    &names::anonymity_marker_as_name::ANONYMITY_MARKER_AS_NAME,
     &entities::unknown_entity_near_known::UNKNOWN_ENTITY_NEAR_KNOWN,
     &entities::known_entity_casing::KNOWN_ENTITY_CASING,
     &quotes::unclosed_quotation::UNCLOSED_QUOTATION,
