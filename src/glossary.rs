@@ -1,10 +1,10 @@
 //! Glossary files: the termbases translation desks keep, as CSV or TSV.
 //!
 //! ```text
-//! term	type	aliases	note
-//! Liang Wenfeng	person	Liang Wen-feng	founder of DeepSeek
-//! DeepSeek	organisation		never "Deepseek"
-//! Hangzhou	place
+//! term,type,aliases,note
+//! Liang Wenfeng,person,Liang Wen-feng,founder of DeepSeek
+//! DeepSeek,organisation,,"never ""Deepseek"""
+//! Hangzhou,place
 //! ```
 //!
 //! The header row names the columns, in any order and any case; only `term` is required, other

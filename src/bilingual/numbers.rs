@@ -69,7 +69,7 @@ impl Quantity {
     /// Whether `other` has the same digits but a different magnitude: 12亿 rendered "12 billion".
     pub fn is_magnitude_slip_of(&self, other: &Quantity) -> bool {
         self.digits == other.digits
-            && self.digits.len() >= 1
+            && !self.digits.is_empty()
             && !close(self.value, other.value)
             && self.value > 0.0
             && other.value > 0.0

@@ -97,11 +97,7 @@ pub fn starter_glossary(
     let linter = crate::Linter::new(super::settings(&common, Overrides::default())?);
     let collected = inputs::collect(&common.paths, &[]);
     let mut errors = collected.errors;
-    // canonical -> (kind, mentions, files, other spellings)
-    let mut terms: std::collections::BTreeMap<
-        String,
-        (&'static str, usize, Vec<String>, Vec<String>),
-    > = Default::default();
+    let mut terms: std::collections::BTreeMap<String, Term> = Default::default();
     // Spellings mtlint itself reports as garbled names or entities, with the correction: a
     // glossary that listed them would silence the very findings it should confirm.
     let mut flagged: std::collections::BTreeMap<String, String> = Default::default();
@@ -134,23 +130,20 @@ pub fn starter_glossary(
             if entry.kind == Kind::Other.as_str() {
                 continue;
             }
-            let term = terms.entry(entry.canonical.clone()).or_insert((
-                entry.kind,
-                0,
-                Vec::new(),
-                Vec::new(),
-            ));
-            term.1 += entry.mentions;
-            if !term.2.iter().any(|f| f == source.name()) {
-                term.2.push(source.name().to_string());
+            let term = terms
+                .entry(entry.canonical.clone())
+                .or_insert_with(|| Term::new(entry.kind));
+            term.mentions += entry.mentions;
+            if !term.files.iter().any(|f| f == source.name()) {
+                term.files.push(source.name().to_string());
             }
             for s in entry
                 .spellings
                 .iter()
                 .filter(|s| matches!(s.status, "variant" | "casing"))
             {
-                if !term.3.contains(&s.text) {
-                    term.3.push(s.text.clone());
+                if !term.others.contains(&s.text) {
+                    term.others.push(s.text.clone());
                 }
             }
         }
@@ -169,7 +162,13 @@ pub fn starter_glossary(
          # Review every row: correct the term, delete what is not a name, move real alternative spellings to aliases.\n\
          term\ttype\taliases\tnote\n",
     );
-    for (canonical, (kind, mentions, files, others)) in &terms {
+    for (canonical, term) in &terms {
+        let Term {
+            kind,
+            mentions,
+            files,
+            others,
+        } = term;
         if let Some(finding) = flagged.get(canonical) {
             table.push_str(&format!(
                 "# left out, mtlint flags this spelling ({finding}): {}\n",
@@ -189,6 +188,26 @@ pub fn starter_glossary(
     }
     let listed = terms.keys().filter(|t| !flagged.contains_key(*t)).count();
     Ok((table, listed, !errors.is_empty()))
+}
+
+/// One row of the starter glossary, gathered over the files.
+struct Term {
+    kind: &'static str,
+    mentions: usize,
+    files: Vec<String>,
+    /// Other spellings of the same name (variants and casings).
+    others: Vec<String>,
+}
+
+impl Term {
+    fn new(kind: &'static str) -> Term {
+        Term {
+            kind,
+            mentions: 0,
+            files: Vec::new(),
+            others: Vec::new(),
+        }
+    }
 }
 
 /// The listed clusters of one document.

@@ -170,63 +170,6 @@ fn close(run: &mut Vec<NameWord>, runs: &mut Vec<NameRun>) {
     run.clear();
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::text::{InputFormat, Source};
-
-    fn runs(text: &str) -> Vec<Vec<String>> {
-        let source = Source::new("t", text, InputFormat::Plain);
-        let doc = Document::new(&source);
-        name_runs(&doc)
-            .iter()
-            .map(|r| {
-                r.words
-                    .iter()
-                    .map(|w| text[w.range.clone()].to_string())
-                    .collect()
-            })
-            .collect()
-    }
-
-    #[test]
-    fn runs_join_names_with_function_words() {
-        assert_eq!(
-            runs("She studied at the University of Hong Kong, and at Peking University and Fudan."),
-            [
-                vec!["She"],
-                vec!["University", "of", "Hong", "Kong"],
-                vec!["Peking", "University", "and", "Fudan"]
-            ]
-        );
-        assert_eq!(
-            runs("China's Tsinghua University said"),
-            [vec!["China"], vec!["Tsinghua", "University"]]
-        );
-        assert_eq!(runs("Deepseek's founder"), [vec!["Deepseek"]]);
-        assert_eq!(
-            runs("at Sun Yat-sen University, Guangzhou"),
-            [vec!["Sun", "Yat-sen", "University"], vec!["Guangzhou"]]
-        );
-        assert_eq!(
-            runs("Texas A&M University"),
-            [vec!["Texas", "A", "&", "M", "University"]]
-        );
-        assert_eq!(
-            runs("the Z Jiang Province Communist Party Committee, where"),
-            [vec![
-                "Z",
-                "Jiang",
-                "Province",
-                "Communist",
-                "Party",
-                "Committee"
-            ]]
-        );
-        assert_eq!(runs("He met Xi, and left."), [vec!["He"], vec!["Xi"]]);
-    }
-}
-
 /// Whether a word of a name has an explanation other than a garble: an ordinary English word, a
 /// known given name or surname, a known entity, or the name of a real town. Single letters never
 /// do ("Z Jiang").
@@ -287,4 +230,61 @@ pub fn entity_countries(runs: &[NameRun]) -> Vec<(&'static str, usize)> {
         }
     }
     counts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::{InputFormat, Source};
+
+    fn runs(text: &str) -> Vec<Vec<String>> {
+        let source = Source::new("t", text, InputFormat::Plain);
+        let doc = Document::new(&source);
+        name_runs(&doc)
+            .iter()
+            .map(|r| {
+                r.words
+                    .iter()
+                    .map(|w| text[w.range.clone()].to_string())
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn runs_join_names_with_function_words() {
+        assert_eq!(
+            runs("She studied at the University of Hong Kong, and at Peking University and Fudan."),
+            [
+                vec!["She"],
+                vec!["University", "of", "Hong", "Kong"],
+                vec!["Peking", "University", "and", "Fudan"]
+            ]
+        );
+        assert_eq!(
+            runs("China's Tsinghua University said"),
+            [vec!["China"], vec!["Tsinghua", "University"]]
+        );
+        assert_eq!(runs("Deepseek's founder"), [vec!["Deepseek"]]);
+        assert_eq!(
+            runs("at Sun Yat-sen University, Guangzhou"),
+            [vec!["Sun", "Yat-sen", "University"], vec!["Guangzhou"]]
+        );
+        assert_eq!(
+            runs("Texas A&M University"),
+            [vec!["Texas", "A", "&", "M", "University"]]
+        );
+        assert_eq!(
+            runs("the Z Jiang Province Communist Party Committee, where"),
+            [vec![
+                "Z",
+                "Jiang",
+                "Province",
+                "Communist",
+                "Party",
+                "Committee"
+            ]]
+        );
+        assert_eq!(runs("He met Xi, and left."), [vec!["He"], vec!["Xi"]]);
+    }
 }

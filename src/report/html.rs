@@ -430,10 +430,10 @@ fn findings_table(
         } else {
             format!("<a href=\"#{}\">{}:{}</a>", anchors[n], p.line, p.column)
         };
-        let _ = write!(
+        let _ = writeln!(
             html,
             "<td>{link}</td><td><span class=\"swatch cat-{}\"></span>{} <span class=\"rule-name\">{}</span></td><td class=\"sev-{2}\">{}</td>\
-             <td class=\"text\">{}</td><td>{}{}</td><td>{}</td></tr>\n",
+             <td class=\"text\">{}</td><td>{}{}</td><td>{}</td></tr>",
             f.rule.category.name(),
             f.rule.code,
             f.rule.name,

@@ -143,8 +143,8 @@ fn altered_copy(target: &str, code: &str) -> Option<std::ops::Range<usize>> {
             let text = window.iter().map(|(_, w)| *w).collect::<String>();
             let trimmed = text
                 .trim_end()
-                .trim_end_matches(|c: char| matches!(c, '.' | ',' | ';' | ':' | ')' | '”' | '"'));
-            let trimmed = trimmed.trim_start_matches(|c: char| matches!(c, '(' | '“' | '"'));
+                .trim_end_matches(['.', ',', ';', ':', ')', '”', '"']);
+            let trimmed = trimmed.trim_start_matches(['(', '“', '"']);
             let lead = text.find(trimmed).unwrap_or(0);
             let candidate = squeeze(trimmed);
             let hyphen_dropped = code.contains('-')

@@ -91,7 +91,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         {
             if has_counterpart(name, &words, &lower)
                 || written_joined(name, &letters)
-                || near_miss(name, &names, &words, pair.original).is_some()
+                || near_miss(name, names, &words, pair.original).is_some()
                 || !reported.insert(name.hanzi)
             {
                 continue;

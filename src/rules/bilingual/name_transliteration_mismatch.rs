@@ -86,7 +86,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             if has_counterpart(name, &words, &target_lower) {
                 continue;
             }
-            let Some(miss) = near_miss(name, &names, &words, pair.original) else {
+            let Some(miss) = near_miss(name, names, &words, pair.original) else {
                 continue;
             };
             if reported.contains(&miss.range) {

@@ -392,11 +392,12 @@ fn spans(run: &NameRun, head: &Head) -> Vec<Span> {
             .get(head.end + 1)
             .is_some_and(|w| w.lower == "of" || w.lower == "for")
     {
-        for last in head.end + 2..words.len().min(head.end + 2 + MAX_AFTER) {
-            if is_head_word(&words[last].lower) {
+        let after = words.iter().enumerate().skip(head.end + 2).take(MAX_AFTER);
+        for (last, word) in after {
+            if is_head_word(&word.lower) {
                 break;
             }
-            if !words[last].connector {
+            if !word.connector {
                 ends.push(last);
             }
         }
