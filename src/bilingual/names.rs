@@ -114,8 +114,38 @@ fn tables() -> &'static Tables {
     })
 }
 
-/// Words that follow a person's name in Chinese news: verbs of saying, titles after the name.
-const AFTER_NAME: &[&str] = &[
+/// Titles written before or after a person's name: 王伟教授, 教授王伟.
+const TITLES: &[&str] = &[
+    "主任",
+    "教授",
+    "院长",
+    "校长",
+    "总裁",
+    "董事长",
+    "书记",
+    "局长",
+    "部长",
+    "主席",
+    "总理",
+    "市长",
+    "省长",
+    "经理",
+    "院長",
+    "校長",
+    "總裁",
+    "董事長",
+    "書記",
+    "局長",
+    "部長",
+    "總理",
+    "市長",
+    "省長",
+    "經理",
+];
+
+/// Words that follow a person's name but do not precede one: verbs of saying (王伟说), forms of
+/// address (王先生), 等人, 一行.
+const AFTER_ONLY: &[&str] = &[
     "说",
     "表示",
     "指出",
@@ -132,22 +162,8 @@ const AFTER_NAME: &[&str] = &[
     "报道",
     "先生",
     "女士",
-    "教授",
     "博士",
     "老师",
-    "主任",
-    "院长",
-    "校长",
-    "总裁",
-    "董事长",
-    "书记",
-    "局长",
-    "部长",
-    "主席",
-    "总理",
-    "市长",
-    "省长",
-    "经理",
     "同志",
     "等人",
     "一行",
@@ -161,43 +177,17 @@ const AFTER_NAME: &[&str] = &[
     "強調",
     "報道",
     "介紹",
-    "董事長",
-    "總裁",
-    "總理",
-    "市長",
-    "省長",
-    "局長",
-    "部長",
-    "院長",
-    "校長",
-    "書記",
-    "經理",
-    "主任",
 ];
 
-/// Words that come before a person's name (a role or title).
-const BEFORE_NAME: &[&str] = &[
+/// Roles written before a person's name but not after it: 记者王伟, 发言人王伟.
+const BEFORE_ONLY: &[&str] = &[
     "记者",
-    "主任",
-    "教授",
-    "院长",
-    "校长",
-    "总裁",
-    "董事长",
-    "书记",
-    "局长",
-    "部长",
-    "主席",
-    "总理",
-    "市长",
-    "省长",
     "创始人",
     "负责人",
     "发言人",
     "委员",
     "专家",
     "研究员",
-    "经理",
     "导演",
     "演员",
     "歌手",
@@ -213,20 +203,9 @@ const BEFORE_NAME: &[&str] = &[
     "首相",
     "大使",
     "記者",
-    "院長",
-    "校長",
-    "總裁",
-    "董事長",
-    "書記",
-    "局長",
-    "部長",
-    "總理",
-    "市長",
-    "省長",
     "創始人",
     "負責人",
     "發言人",
-    "經理",
     "導演",
     "運動員",
     "選手",
@@ -264,6 +243,19 @@ const BEFORE_NAME: &[&str] = &[
     "議員",
     "特首",
 ];
+
+/// Whether `before` ends with a title or role that introduces a name.
+fn ends_with_role(before: &str) -> bool {
+    TITLES
+        .iter()
+        .chain(BEFORE_ONLY)
+        .any(|w| before.ends_with(w))
+}
+
+/// Whether `rest` starts with a word that follows a name.
+fn starts_with_cue_after(rest: &str) -> bool {
+    TITLES.iter().chain(AFTER_ONLY).any(|w| rest.starts_with(w))
+}
 
 /// Single characters after which a name may start (prepositions and conjunctions): 据梁文锋介绍,
 /// 与王伟一起.
@@ -402,7 +394,7 @@ fn person_at<'o>(
 ) -> Option<SourceName<'o>> {
     let byte = |k: usize| chars.get(k).map_or(original.len(), |&(b, _)| b);
     let before = &original[..byte(i)];
-    let after_role = BEFORE_NAME.iter().any(|w| before.ends_with(w));
+    let after_role = ends_with_role(before);
     let at_boundary = after_role
         || before.chars().next_back().is_none_or(|c| {
             !super::is_han(c)
@@ -432,19 +424,17 @@ fn person_at<'o>(
             let given_text = &original[byte(start)..byte(end)];
             // 王先生说 is not 王 + 先生; 王伟说明 is not 王 + 伟说.
             let cue_inside = (start..end).any(|k| {
-                AFTER_NAME
-                    .iter()
-                    .chain(BEFORE_NAME)
-                    .any(|w| original[byte(k)..].starts_with(w))
+                let rest = &original[byte(k)..];
+                starts_with_cue_after(rest) || BEFORE_ONLY.iter().any(|w| rest.starts_with(w))
             });
             if cue_inside
-                || BEFORE_NAME.contains(&given_text)
+                || TITLES.iter().chain(BEFORE_ONLY).any(|w| *w == given_text)
                 || reads_as_word(original, byte(i), byte(i + 2), given_text, tables)
             {
                 continue;
             }
             let rest = &original[byte(end)..];
-            let followed = AFTER_NAME.iter().any(|w| without_time(rest).starts_with(w));
+            let followed = starts_with_cue_after(without_time(rest));
             let ends_clause = rest.chars().next().is_none_or(|c| !super::is_han(c));
             if followed || (after_role && ends_clause) {
                 let chars_of_given: Vec<char> = given_text.chars().collect();
