@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{check_json, findings, mtlint, seed, write};
+use common::{check_json, findings, mtlint, report_of, report_paths, seed, write};
 use predicates::prelude::*;
 use serde_json::Value;
 
@@ -183,13 +183,8 @@ fn folders_are_walked_honouring_gitignore_and_exclude() {
         .args(["check", "--format", "json", "."])
         .output()
         .unwrap();
-    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
-    let paths: Vec<&str> = report["files"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["path"].as_str().unwrap())
-        .collect();
+    let report = report_of(&output);
+    let paths = report_paths(&report);
     assert_eq!(paths, ["articles/one.md", "articles/two.txt"]);
 }
 
@@ -376,7 +371,7 @@ fn sarif_report_has_rules_results_and_fixes() {
         .write_stdin(DOUBLED)
         .output()
         .unwrap();
-    let sarif: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let sarif = report_of(&output);
     assert_eq!(sarif["version"], "2.1.0");
     let run = &sarif["runs"][0];
     assert_eq!(run["columnKind"], "unicodeCodePoints");
@@ -517,7 +512,7 @@ fn markdown_code_and_front_matter_are_not_checked() {
         .write_stdin(text)
         .output()
         .unwrap();
-    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let report = report_of(&output);
     let found = findings(&report);
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0]["line"], 11);
@@ -531,7 +526,7 @@ fn rules_and_init() {
         .code(0)
         .stdout(predicate::str::contains("G003  doubled-word"));
     let output = mtlint().args(["rules", "--json"]).output().unwrap();
-    let rules: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let rules = report_of(&output);
     assert!(
         rules
             .as_array()

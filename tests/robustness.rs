@@ -13,7 +13,7 @@ mod common;
 use std::path::Path;
 use std::time::Duration;
 
-use common::{check_json, findings, mtlint, write};
+use common::{check_json, findings, mtlint, report_of, report_paths, write};
 use predicates::prelude::*;
 use serde_json::Value;
 
@@ -396,7 +396,7 @@ fn a_hundred_thousand_nested_brackets_or_quotation_marks_do_not_overflow_the_sta
             output.status,
             stderr_of(&output)
         );
-        let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+        let report = report_of(&output);
         assert_eq!(report["summary"]["errors"], Value::Array(vec![]), "{name}");
     }
 }
@@ -618,13 +618,8 @@ fn a_symlink_loop_is_reported_and_the_walk_goes_on() {
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(1));
-    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
-    let paths: Vec<&str> = report["files"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["path"].as_str().unwrap())
-        .collect();
+    let report = report_of(&output);
+    let paths = report_paths(&report);
     assert_eq!(
         paths,
         ["docs/a.txt", "docs/z.md"],
@@ -716,13 +711,8 @@ fn an_unreadable_file_is_reported_and_the_walk_goes_on() {
         stderr.contains("private") && stderr.to_lowercase().contains("permission denied"),
         "{stderr}"
     );
-    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
-    let paths: Vec<&str> = report["files"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["path"].as_str().unwrap())
-        .collect();
+    let report = report_of(&output);
+    let paths = report_paths(&report);
     assert_eq!(paths, ["a.txt", "z.txt"], "the walk went on");
     assert_eq!(report["summary"]["errors"].as_array().unwrap().len(), 2);
     std::fs::set_permissions(root.join("private"), std::fs::Permissions::from_mode(0o755)).unwrap();
@@ -747,7 +737,7 @@ fn special_files_in_a_walk_do_not_block_it() {
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(1), "{}", stderr_of(&output));
-    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let report = report_of(&output);
     assert_eq!(report["files"].as_array().unwrap().len(), 1);
 }
 
@@ -961,7 +951,7 @@ fn a_panic_is_one_line_naming_the_file_and_the_other_files_are_still_checked() {
             && stderr.contains("with this file"),
         "{stderr}"
     );
-    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let report = report_of(&output);
     assert_eq!(
         report["files"].as_array().unwrap().len(),
         1,

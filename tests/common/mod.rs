@@ -39,13 +39,27 @@ pub fn check_json(args: &[&str]) -> (Value, Output) {
         .args(args)
         .output()
         .expect("mtlint runs");
-    let value = serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
+    (report_of(&output), output)
+}
+
+/// The JSON report a run printed on its standard output.
+pub fn report_of(output: &Output) -> Value {
+    serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
         panic!(
             "not JSON ({e}): {}",
             String::from_utf8_lossy(&output.stdout)
         )
-    });
-    (value, output)
+    })
+}
+
+/// The paths of the files of a report, in report order.
+pub fn report_paths(report: &Value) -> Vec<&str> {
+    report["files"]
+        .as_array()
+        .expect("a files array")
+        .iter()
+        .map(|f| f["path"].as_str().expect("a path"))
+        .collect()
 }
 
 /// The findings of the first file of a report.
