@@ -133,13 +133,7 @@ fn joined_by_hyphen(doc: &Document, tokens: &[Token], i: usize) -> bool {
 
 /// The name word of a token, and whether it carried a possessive "'s".
 fn word_of(doc: &Document, token: &Token) -> (NameWord, bool) {
-    let text = doc.text(token);
-    let stem = ["'s", "’s", "'S", "’S"]
-        .iter()
-        .find_map(|s| text.strip_suffix(s))
-        .filter(|s| !s.is_empty());
-    let possessive = stem.is_some() || text.ends_with(['\'', '’']);
-    let stem = stem.unwrap_or_else(|| text.trim_end_matches(['\'', '’']));
+    let (stem, possessive) = doc.text_without_possessive(token);
     let range = token.start as usize..token.start as usize + stem.len();
     let letters = stem.chars().filter(|c| c.is_alphabetic());
     let all_caps = stem.chars().filter(|c| c.is_alphabetic()).count() >= 2

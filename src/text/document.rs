@@ -147,6 +147,23 @@ impl<'s> Document<'s> {
         &self.view[token.range()]
     }
 
+    /// The text of a word token without a possessive ending ("China's", "Jones'"), and whether it
+    /// had one. A word that is nothing but the ending ("'s") is returned whole.
+    pub fn text_without_possessive(&self, token: &Token) -> (&str, bool) {
+        let text = self.text(token);
+        let stem = ["'s", "’s", "'S", "’S"]
+            .iter()
+            .find_map(|s| text.strip_suffix(s))
+            .filter(|s| !s.is_empty());
+        match stem {
+            Some(stem) => (stem, true),
+            None => {
+                let trimmed = text.trim_end_matches(['\'', '’']);
+                (trimmed, trimmed.len() < text.len())
+            }
+        }
+    }
+
     pub fn slice(&self, range: Range<usize>) -> &str {
         &self.view[range]
     }

@@ -71,7 +71,10 @@ const MIN_VALUE: f64 = 2.0;
 const MULTIPLES: &[(f64, &[&str])] = &[
     (2.0, &["twice", "double", "doubled", "doubles", "doubling"]),
     (3.0, &["thrice", "triple", "tripled", "triples", "tripling"]),
-    (4.0, &["quadruple", "quadrupled", "quadruples", "quadrupling"]),
+    (
+        4.0,
+        &["quadruple", "quadrupled", "quadruples", "quadrupling"],
+    ),
 ];
 
 pub fn check(cx: &Context, out: &mut Vec<Finding>) {
@@ -156,8 +159,14 @@ mod tests {
     #[test]
     fn small_figures_count_too() {
         for (original, target) in [
-            ("新增疑似病例2例。", "New suspected cases were also reported."),
-            ("重症病例较前一日增加7例。", "Severe cases rose from the day before."),
+            (
+                "新增疑似病例2例。",
+                "New suspected cases were also reported.",
+            ),
+            (
+                "重症病例较前一日增加7例。",
+                "Severe cases rose from the day before.",
+            ),
             ("《拆弹专家2》上映。", "“Shock Wave” opens."),
             ("收入增加了3倍。", "Incomes have doubled."),
         ] {
@@ -179,7 +188,10 @@ mod tests {
             ("增长35%。", "It grew by 35 percent."),
             ("2020年7月25日发布。", "It was released on July 25, 2020."),
             ("增长了1倍。", "It doubled."),
-            ("比例是其它社会的3 倍。", "The ratio is thrice that of other societies."),
+            (
+                "比例是其它社会的3 倍。",
+                "The ratio is thrice that of other societies.",
+            ),
             ("收入增加了2倍。", "Incomes have tripled."),
             ("其中3人伤势严重。", "Three of them were seriously hurt."),
             ("数十年之后", "decades later"),

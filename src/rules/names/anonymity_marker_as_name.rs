@@ -57,35 +57,55 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     let mut i = 1;
     while i < words.len() {
         match marker_at(doc, &words, i) {
-            Some((len, confidence)) if is_surname_before(doc, words[i - 1], words[i]) => {
+            Some(marker) if is_surname_before(doc, words[i - 1], words[i]) => {
                 let surname = words[i - 1];
-                let range = surname.range().start..words[i + len - 1].range().end;
-                out.push(finding(doc, range, doc.text(surname), confidence));
-                i += len;
+                let range = surname.range().start..marker.end;
+                out.push(finding(
+                    doc,
+                    range,
+                    &title_case(doc.text(surname)),
+                    marker.confidence,
+                ));
+                i += marker.words;
             }
             _ => i += 1,
         }
     }
 }
 
-/// The number of word tokens the anonymity marker starting at word `i` spans, and how sure it
-/// is a marker: "Moumou", "MouMou", "XX" (one token), "Mou Mou", "Mou-mou" (two), or a lone
-/// "Mou" (one, less sure: it can be a given name).
-fn marker_at(doc: &Document, words: &[&Token], i: usize) -> Option<(usize, f32)> {
-    let word = doc.text(words[i]);
+/// An anonymity marker written after a surname.
+struct Marker {
+    /// How many word tokens it spans.
+    words: usize,
+    /// Where it ends, before a possessive ("Huang Moumou's").
+    end: usize,
+    confidence: f32,
+}
+
+/// The anonymity marker starting at word `i`: "Moumou", "MouMou", "XX" (one token), "Mou Mou",
+/// "Mou-mou" (two), or a lone "Mou" (one, less sure: it can be a given name).
+fn marker_at(doc: &Document, words: &[&Token], i: usize) -> Option<Marker> {
+    let marker = |token: &Token, words, confidence| Marker {
+        words,
+        end: token.start as usize + doc.text_without_possessive(token).0.len(),
+        confidence,
+    };
+    let (word, possessive) = doc.text_without_possessive(words[i]);
     if matches!(word, "Moumou" | "MouMou" | "MOUMOU" | "XX") {
-        return Some((1, 0.9));
+        return Some(marker(words[i], 1, 0.9));
     }
     if word != "Mou" && word != "MOU" {
         return None;
     }
     let next = words.get(i + 1).filter(|n| {
         let gap = &doc.view()[words[i].end as usize..n.start as usize];
-        matches!(gap, " " | "-") && doc.text(n).eq_ignore_ascii_case("mou")
+        !possessive
+            && matches!(gap, " " | "-")
+            && doc.text_without_possessive(n).0.eq_ignore_ascii_case("mou")
     });
     Some(match next {
-        Some(_) => (2, 0.9),
-        None => (1, 0.6),
+        Some(n) => marker(n, 2, 0.9),
+        None => marker(words[i], 1, 0.6),
     })
 }
 
@@ -95,6 +115,17 @@ fn is_surname_before(doc: &Document, surname: &Token, marker: &Token) -> bool {
     let capitalised = text.chars().next().is_some_and(char::is_uppercase);
     let gap = &doc.view()[surname.end as usize..marker.start as usize];
     capitalised && gap == " " && !lists().surnames_of(&text.to_lowercase()).is_empty()
+}
+
+/// "HUANG" as "Huang": English news writes surnames in title case, whatever the source did.
+fn title_case(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first
+            .to_uppercase()
+            .chain(chars.flat_map(char::to_lowercase))
+            .collect()
+    })
 }
 
 fn finding(
@@ -143,6 +174,22 @@ mod tests {
             "Police searched for Huang Moumou.",
             Applicability::Unsafe,
             "Police searched for Huang.",
+        );
+    }
+
+    #[test]
+    fn possessives_and_capitals() {
+        assert_lints(
+            &ANONYMITY_MARKER_AS_NAME,
+            "Huang Moumou's phone was off; HUANG Moumou left; Li Mou's car; Wang Mou Mou’s dog.",
+            &["Huang Moumou", "HUANG Moumou", "Li Mou", "Wang Mou Mou"],
+        );
+        assert_suggestion(&ANONYMITY_MARKER_AS_NAME, "HUANG Moumou left.", "Huang");
+        assert_fixed(
+            &ANONYMITY_MARKER_AS_NAME,
+            "Huang Moumou's phone was off.",
+            Applicability::Unsafe,
+            "Huang's phone was off.",
         );
     }
 
