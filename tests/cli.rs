@@ -84,51 +84,33 @@ fn seed_article_report_is_valid() {
     assert!((0.0..=100.0).contains(&score));
 }
 
+/// `mtlint check --isolated ARGS -` on standard input, and the exit status it must end with:
+/// 0 nothing to report, 1 findings (or a score under `--min-score`), 2 a usage or input error.
+const EXIT_CASES: &[(&[&str], &str, i32)] = &[
+    (&[], "Clean text.\n", 0),
+    (&[], DOUBLED, 1),
+    (&["--fail-on", "error"], DOUBLED, 0),
+    (&["--fail-on", "error", "--min-score", "99"], DOUBLED, 1),
+    (&["--ignore", "G003"], DOUBLED, 0),
+    (&["--select", "Q"], DOUBLED, 0),
+    (&["--select", "X9"], DOUBLED, 2),
+];
+
 #[test]
 fn exit_codes() {
-    mtlint()
-        .args(["check", "--isolated", "-"])
-        .write_stdin("Clean text.\n")
-        .assert()
-        .code(0);
-    mtlint()
-        .args(["check", "--isolated", "-"])
-        .write_stdin(DOUBLED)
-        .assert()
-        .code(1);
-    mtlint()
-        .args(["check", "--isolated", "--fail-on", "error", "-"])
-        .write_stdin(DOUBLED)
-        .assert()
-        .code(0);
-    mtlint()
-        .args([
-            "check",
-            "--isolated",
-            "--fail-on",
-            "error",
-            "--min-score",
-            "99",
-            "-",
-        ])
-        .write_stdin(DOUBLED)
-        .assert()
-        .code(1);
-    mtlint()
-        .args(["check", "--isolated", "--ignore", "G003", "-"])
-        .write_stdin(DOUBLED)
-        .assert()
-        .code(0);
-    mtlint()
-        .args(["check", "--isolated", "--select", "Q", "-"])
-        .write_stdin(DOUBLED)
-        .assert()
-        .code(0);
+    for &(args, stdin, code) in EXIT_CASES {
+        mtlint()
+            .args(["check", "--isolated"])
+            .args(args)
+            .arg("-")
+            .write_stdin(stdin)
+            .assert()
+            .code(code);
+    }
     mtlint()
         .args(["check", "--isolated", "--select", "X9", "-"])
         .write_stdin(DOUBLED)
         .assert()
-        .code(2)
         .stderr(predicate::str::contains("X9"));
     mtlint()
         .args(["check", "--isolated", "no/such/file.txt"])
