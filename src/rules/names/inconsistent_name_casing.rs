@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::Finding;
-use crate::fix::{Edit, Fix};
+use crate::fix::Edit;
 use std::collections::HashMap;
 
 use crate::entities::known_entities;
@@ -93,11 +93,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
                 continue;
             }
             let edit = Edit::replace(part.range.clone(), word.clone());
-            let fix = if cluster.source == CanonicalSource::Glossary {
-                Fix::safe(edit)
-            } else {
-                Fix::unsafe_edit(edit)
-            };
+            let fix = super::fix_towards(cluster.source, edit);
             let mut finding = Finding::new(
                 &INCONSISTENT_NAME_CASING,
                 part.range.clone(),

@@ -3,9 +3,9 @@ use std::ops::Range;
 
 use crate::declare_rule;
 use crate::diagnostic::Finding;
-use crate::fix::{Edit, Fix};
+use crate::fix::Edit;
+use crate::names::NameAnalysis;
 use crate::names::normalize::{Difference, difference, part_key};
-use crate::names::{CanonicalSource, NameAnalysis};
 use crate::rules::Context;
 use crate::rules::names::inconsistent_name_casing::Models;
 
@@ -102,11 +102,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             )
         };
         let edit = Edit::replace(flagged.clone(), suggestion.clone());
-        let fix = if cluster.source == CanonicalSource::Glossary {
-            Fix::safe(edit)
-        } else {
-            Fix::unsafe_edit(edit)
-        };
+        let fix = super::fix_towards(cluster.source, edit);
         let mut finding = Finding::new(&INCONSISTENT_NAME_SPELLING, flagged, message)
             .confidence(expected.confidence)
             .suggest(suggestion)
@@ -141,11 +137,7 @@ fn marks(
         }
         let cluster = names.cluster_of(m);
         let edit = Edit::replace(part.range.clone(), word.clone());
-        let fix = if cluster.source == CanonicalSource::Glossary {
-            Fix::safe(edit)
-        } else {
-            Fix::unsafe_edit(edit)
-        };
+        let fix = super::fix_towards(cluster.source, edit);
         let mut finding = Finding::new(
             &INCONSISTENT_NAME_SPELLING,
             part.range.clone(),

@@ -7,3 +7,17 @@ pub mod anonymity_marker_as_name;
 pub mod garbled_transliteration;
 pub mod inconsistent_name_casing;
 pub mod inconsistent_name_spelling;
+
+use crate::fix::{Edit, Fix};
+use crate::names::CanonicalSource;
+
+/// The fix that writes a name as its cluster's canonical form. A glossary is the editor's own
+/// word, so its form is applied safely; a form mtlint inferred from the document (its
+/// introduction, the most frequent spelling, a known entity) is a guess, so the fix is unsafe.
+fn fix_towards(source: CanonicalSource, edit: Edit) -> Fix {
+    if source == CanonicalSource::Glossary {
+        Fix::safe(edit)
+    } else {
+        Fix::unsafe_edit(edit)
+    }
+}
