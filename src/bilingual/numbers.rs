@@ -45,6 +45,8 @@ pub enum Kind {
     Month,
     Day,
     Ordinal,
+    /// 8折: a price cut to eight tenths, which English writes as "20% off" or "80% of the price".
+    Discount,
 }
 
 /// A number found in a text.
@@ -425,7 +427,7 @@ fn parse_chinese(run: &[char]) -> Option<f64> {
 }
 
 /// The kind a number has from the characters around it: 年 year, 月 month, 日/号 day, 第 ordinal,
-/// % percent.
+/// % percent, 折 discount.
 fn chinese_kind(chars: &[(usize, char)], start: usize, end: usize, current: Kind) -> Kind {
     let next = chars.get(end).map(|&(_, c)| c);
     let prev = start.checked_sub(1).map(|k| chars[k].1);
@@ -435,6 +437,7 @@ fn chinese_kind(chars: &[(usize, char)], start: usize, end: usize, current: Kind
         (_, Some('年')) if current == Kind::Year || end - start == 4 => Kind::Year,
         (_, Some('月')) => Kind::Month,
         (_, Some('日' | '号')) => Kind::Day,
+        (_, Some('折')) => Kind::Discount,
         _ => current,
     }
 }
@@ -924,6 +927,10 @@ mod tests {
         );
         assert_eq!(values(&chinese_numbers("第三名")), []);
         assert_eq!(values(&chinese_numbers("第3名")), [(3.0, Kind::Ordinal)]);
+        assert_eq!(
+            values(&chinese_numbers("打8折，7.5折")),
+            [(8.0, Kind::Discount), (7.5, Kind::Discount)]
+        );
         assert_eq!(
             values(&chinese_numbers("二〇二〇年")),
             [(2020.0, Kind::Year)]

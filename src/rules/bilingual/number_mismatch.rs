@@ -55,7 +55,14 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         let (original, translated) = (&read.original, &read.translated);
         let missing: Vec<&Quantity> = original
             .iter()
-            .filter(|s| !matches!(s.kind, Kind::Month | Kind::Day | Kind::Ordinal))
+            // A discount (8折) is written in other figures ("20% off"); dates and ordinals are
+            // rewritten.
+            .filter(|s| {
+                !matches!(
+                    s.kind,
+                    Kind::Month | Kind::Day | Kind::Ordinal | Kind::Discount
+                )
+            })
             .filter(|s| !translated.iter().any(|t| s.matches(t)))
             .collect();
         let unexplained: Vec<&Quantity> = translated
@@ -161,6 +168,8 @@ mod tests {
             ("百分之三十五", "35%"),
             ("7月25日下午", "on the afternoon of Saturday"),
             ("十分重要", "very important, one of 3"),
+            ("衬衫打5折", "shirts at 50% off"),
+            ("西装打8折", "suits at 20% off"),
         ] {
             assert!(
                 lint(original, translation).is_empty(),

@@ -89,6 +89,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             .filter(|s| !is_vague(pair.original, s))
             .filter(|s| !translated.iter().any(|t| s.matches(t)))
             .filter(|s| !multiple_rendered(pair.original, s, target))
+            .filter(|s| !in_code(s, target))
             // A number with a stand-in of the same digits is B002's magnitude slip, or a
             // changed digit it judges.
             .filter(|s| !translated.iter().any(|t| s.is_magnitude_slip_of(t)))
@@ -122,21 +123,38 @@ fn is_vague(original: &str, s: &Quantity) -> bool {
         || is_generation(written, after)
 }
 
-/// Whether `s` counts a multiple (3倍) that the translation renders with a word: "thrice",
-/// "tripled". 增加了2倍 says "grew by twice" and often means "tripled", so the word
-/// for one more is accepted too.
+/// Whether `s` counts a multiple (3倍) or a number of times (2次) that the translation renders
+/// with a word: "thrice", "tripled", "twice". 增加了2倍 says "grew by twice" and often means
+/// "tripled", so for 倍 the word for one more is accepted too.
 fn multiple_rendered(original: &str, s: &Quantity, target: &str) -> bool {
-    if !original[s.range.end..].trim_start().starts_with('倍') {
+    let after = original[s.range.end..].trim_start();
+    let one_more = if after.starts_with('倍') {
+        s.value + 1.0
+    } else if after.starts_with(['次', '遍', '回']) {
+        s.value
+    } else {
         return false;
-    }
+    };
     let words: Vec<&str> = MULTIPLES
         .iter()
-        .filter(|(v, _)| *v == s.value || *v == s.value + 1.0)
+        .filter(|(v, _)| *v == s.value || *v == one_more)
         .flat_map(|(_, words)| words.iter().copied())
         .collect();
     target
         .split(|c: char| !c.is_alphanumeric())
         .any(|w| words.iter().any(|m| w.eq_ignore_ascii_case(m)))
+}
+
+/// Whether the translation writes the number inside a code of letters and digits: 7国集团 as
+/// "G7", 第2季度 as "Q2". The number reader skips such codes, as they are seldom quantities.
+fn in_code(s: &Quantity, target: &str) -> bool {
+    let digits = format!("{}", s.value);
+    target.split(|c: char| !c.is_alphanumeric()).any(|word| {
+        let letters = word.trim_end_matches(|c: char| c.is_ascii_digit());
+        !letters.is_empty()
+            && letters.chars().all(|c| c.is_ascii_alphabetic())
+            && word[letters.len()..] == digits
+    })
 }
 
 /// 90后, 00后: people born in that decade ("post-90s", "born in the 1990s").
@@ -193,6 +211,13 @@ mod tests {
                 "The ratio is thrice that of other societies.",
             ),
             ("收入增加了2倍。", "Incomes have tripled."),
+            ("他曾2次到访该镇。", "He has visited the town twice."),
+            ("7国集团峰会开幕。", "The G7 summit opened."),
+            ("20国集团成员", "members of the G20"),
+            (
+                "衬衫打5折，西装打8折。",
+                "Shirts are 50% off and suits 20% off.",
+            ),
             ("其中3人伤势严重。", "Three of them were seriously hurt."),
             ("数十年之后", "decades later"),
             ("未来十年内", "within the next decade"),
