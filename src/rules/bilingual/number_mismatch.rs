@@ -31,9 +31,10 @@ declare_rule! {
     /// ```
     ///
     /// Numbers are compared by value, so 1.2 billion, 1,200,000,000 and 1.2bn all match 12亿, and
-    /// rounding of large numbers (12.34亿 as "1.23 billion") is accepted. Months and days are not
-    /// compared, because dates are often rewritten ("on the 25th" as "on Saturday"). A number
-    /// missing from the translation is not reported here.
+    /// rounding of large numbers (12.34亿 as "1.23 billion") is accepted. Months, days and
+    /// discounts are not compared, because dates are often rewritten ("on the 25th" as "on
+    /// Saturday") and a discount is written in other figures (8折 as "20% off"). A number missing
+    /// from the translation is not reported here.
     ///
     /// ## Fix safety
     /// Unsafe: the fix writes the original's value in English style in place of the wrong one;
