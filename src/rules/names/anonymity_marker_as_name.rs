@@ -2,6 +2,7 @@ use crate::declare_rule;
 use crate::diagnostic::Finding;
 use crate::fix::{Edit, Fix};
 use crate::names::lists::lists;
+use crate::names::normalize::title_case;
 use crate::rules::Context;
 use crate::text::{Document, Token};
 
@@ -60,6 +61,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             Some(marker) if is_surname_before(doc, words[i - 1], words[i]) => {
                 let surname = words[i - 1];
                 let range = surname.range().start..marker.end;
+                // "HUANG" is suggested as "Huang": English news writes surnames in title case.
                 out.push(finding(
                     doc,
                     range,
@@ -115,17 +117,6 @@ fn is_surname_before(doc: &Document, surname: &Token, marker: &Token) -> bool {
     let capitalised = text.chars().next().is_some_and(char::is_uppercase);
     let gap = &doc.view()[surname.end as usize..marker.start as usize];
     capitalised && gap == " " && !lists().surnames_of(&text.to_lowercase()).is_empty()
-}
-
-/// "HUANG" as "Huang": English news writes surnames in title case, whatever the source did.
-fn title_case(word: &str) -> String {
-    let mut chars = word.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first
-            .to_uppercase()
-            .chain(chars.flat_map(char::to_lowercase))
-            .collect()
-    })
 }
 
 fn finding(
