@@ -206,6 +206,7 @@ pub struct Context<'a> {
     alignment: OnceCell<Alignment<'a>>,
     pair_numbers: OnceCell<Vec<PairNumbers>>,
     pair_names: OnceCell<Vec<Vec<SourceName<'a>>>>,
+    wordless: OnceCell<Vec<bool>>,
 }
 
 impl<'a> Context<'a> {
@@ -217,6 +218,7 @@ impl<'a> Context<'a> {
             alignment: OnceCell::new(),
             pair_numbers: OnceCell::new(),
             pair_names: OnceCell::new(),
+            wordless: OnceCell::new(),
         }
     }
 
@@ -254,6 +256,20 @@ impl<'a> Context<'a> {
                 .map(|p| source_names(p.original))
                 .collect()
         })
+    }
+
+    /// Whether paragraph `index` has no word at all: a lone `«` on a navigation button, a `"`
+    /// alone in a table cell (a ditto mark). A quotation mark there quotes nothing, so Q001 and
+    /// Q002 do not report it. One pass over the tokens per document, shared by both rules.
+    pub fn is_wordless_paragraph(&self, index: usize) -> bool {
+        let wordless = self.wordless.get_or_init(|| {
+            let doc = self.doc;
+            doc.paragraphs
+                .iter()
+                .map(|p| !doc.tokens[p.tokens.clone()].iter().any(|t| t.is_word()))
+                .collect()
+        });
+        wordless.get(index).copied().unwrap_or(false)
     }
 
     pub fn lexicon(&self) -> &'static Lexicon {

@@ -49,16 +49,6 @@ pub(crate) fn first_char_after(view: &str, at: usize, ceiling: usize) -> Range<u
     }
 }
 
-/// For each paragraph, whether it has no word at all: a lone `«` on a navigation button, a `"`
-/// alone in a table cell (a ditto mark). A mark there quotes nothing, so it is not reported as a
-/// quotation left open or never opened. One pass over the tokens, whatever the number of marks.
-pub(crate) fn wordless_paragraphs(doc: &Document) -> Vec<bool> {
-    doc.paragraphs
-        .iter()
-        .map(|p| !doc.tokens[p.tokens.clone()].iter().any(|t| t.is_word()))
-        .collect()
-}
-
 /// What a mark is called in a message.
 pub(crate) fn mark_name(mark: &Mark) -> &'static str {
     if mark.kind.is_bracket() {

@@ -2,7 +2,7 @@ use crate::declare_rule;
 use crate::diagnostic::Finding;
 use crate::fix::{Applicability, Edit, Fix};
 use crate::rules::Context;
-use crate::rules::quotes::{is_speech_verb, last_char_before, wordless_paragraphs};
+use crate::rules::quotes::{is_speech_verb, last_char_before};
 use crate::text::{Document, Mark, MarkKind, Problem, TokenKind};
 
 declare_rule! {
@@ -60,11 +60,10 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     let view = doc.view();
     let marks = &doc.quotes.marks;
     let mut verbs = SpeechVerbs::default();
-    let wordless = wordless_paragraphs(doc);
     for mark in marks
         .iter()
         .filter(|m| m.kind.is_quote() && m.problem == Some(Problem::Unclosed))
-        .filter(|m| !wordless.get(m.paragraph).copied().unwrap_or(false))
+        .filter(|m| !cx.is_wordless_paragraph(m.paragraph))
     {
         let paragraph = &doc.paragraphs[mark.paragraph].range;
         let paragraph_end = paragraph.start + view[paragraph.clone()].trim_end().len();

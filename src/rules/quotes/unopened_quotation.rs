@@ -2,7 +2,7 @@ use crate::declare_rule;
 use crate::diagnostic::Finding;
 use crate::fix::{Edit, Fix};
 use crate::rules::Context;
-use crate::rules::quotes::{first_char_after, last_char_before, wordless_paragraphs};
+use crate::rules::quotes::{first_char_after, last_char_before};
 use crate::text::{Mark, MarkKind, Problem, Role};
 
 declare_rule! {
@@ -56,12 +56,11 @@ declare_rule! {
 pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     let doc = cx.doc;
     let view = doc.view();
-    let wordless = wordless_paragraphs(doc);
     let unopened = |m: &&Mark| {
         m.kind.is_quote()
             && m.kind != MarkKind::Single
             && m.problem == Some(Problem::Unopened)
-            && !wordless.get(m.paragraph).copied().unwrap_or(false)
+            && !cx.is_wordless_paragraph(m.paragraph)
     };
     for mark in doc.quotes.marks.iter().filter(unopened) {
         let paragraph = &doc.paragraphs[mark.paragraph].range;
