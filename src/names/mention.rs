@@ -24,6 +24,7 @@ use super::lists::{Cue, Particle, lists};
 use super::normalize::{is_all_caps, part_key, title_case};
 use crate::entities::{EntityKind, known_entities};
 use crate::lexicon::{is_function_word, lexicon};
+use crate::text::document::split_possessive;
 use crate::text::{Document, Flags, Token, TokenKind};
 
 /// What a mention names, as far as its cues tell.
@@ -168,7 +169,7 @@ fn capitalised_mid_sentence<'d>(doc: &'d Document) -> HashSet<&'d str> {
         let tokens = doc.sentence_tokens(sentence);
         for i in 0..tokens.len() {
             if is_name_word(doc, &tokens[i]) && !clause_initial(doc, tokens, i) {
-                set.insert(strip_possessive(doc.text(&tokens[i])).0);
+                set.insert(split_possessive(doc.text(&tokens[i])).0);
             }
         }
     }
@@ -233,18 +234,6 @@ fn clause_initial(doc: &Document, tokens: &[Token], i: usize) -> bool {
         "“" | "‘" | "(" | "[" | ":" | "—" | "–" | "«" | "-" | ";" => true,
         _ => false,
     }
-}
-
-/// Splits a possessive ending off a word: ("Leann", Some("'s")).
-fn strip_possessive(word: &str) -> (&str, Option<&str>) {
-    for ending in ["'s", "’s", "'S", "’S"] {
-        if let Some(stem) = word.strip_suffix(ending) {
-            if !stem.is_empty() {
-                return (stem, Some(&word[stem.len()..]));
-            }
-        }
-    }
-    (word, None)
 }
 
 /// Words between a name and a speech verb that keep it the verb's subject ("Tseng has repeatedly
@@ -564,7 +553,7 @@ impl Scanner<'_, '_> {
             next += 1;
             dotted = true;
         }
-        let (stem, possessive) = strip_possessive(self.doc.slice(range.clone()));
+        let (stem, possessive) = split_possessive(self.doc.slice(range.clone()));
         let possessive =
             possessive.map(|p| range.start + stem.len()..range.start + stem.len() + p.len());
         if let Some(p) = &possessive {

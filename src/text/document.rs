@@ -151,13 +151,9 @@ impl<'s> Document<'s> {
     /// had one. A word that is nothing but the ending ("'s") is returned whole.
     pub fn text_without_possessive(&self, token: &Token) -> (&str, bool) {
         let text = self.text(token);
-        let stem = ["'s", "’s", "'S", "’S"]
-            .iter()
-            .find_map(|s| text.strip_suffix(s))
-            .filter(|s| !s.is_empty());
-        match stem {
-            Some(stem) => (stem, true),
-            None => {
+        match split_possessive(text) {
+            (stem, Some(_)) => (stem, true),
+            (_, None) => {
                 let trimmed = text.trim_end_matches(['\'', '’']);
                 (trimmed, trimmed.len() < text.len())
             }
@@ -245,6 +241,19 @@ impl<'s> Document<'s> {
             }
         }
     }
+}
+
+/// Splits a possessive "'s" off a word: ("Leann", Some("'s")) for "Leann's"; a word that is
+/// nothing but the ending is not split.
+pub fn split_possessive(word: &str) -> (&str, Option<&str>) {
+    for ending in ["'s", "’s", "'S", "’S"] {
+        if let Some(stem) = word.strip_suffix(ending) {
+            if !stem.is_empty() {
+                return (stem, Some(&word[stem.len()..]));
+            }
+        }
+    }
+    (word, None)
 }
 
 /// The view in which quotation marks are paired. Markup blanked to spaces in the prose view would
