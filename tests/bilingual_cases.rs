@@ -4,7 +4,7 @@
 //! it (monolingual rules are not judged here). Rows with the same `doc` are one document.
 //! Rules in preview are checked in a second run that selects them.
 
-mod common;
+use crate::common;
 
 use std::collections::{BTreeMap, BTreeSet};
 

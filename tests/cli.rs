@@ -1,7 +1,7 @@
 //! Integration tests that run the built binary on files they create, and read like the commands a
 //! user would type.
 
-mod common;
+use crate::common;
 
 use common::{check_json, findings, mtlint, report_of, report_paths, seed, write};
 use predicates::prelude::*;

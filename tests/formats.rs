@@ -1,6 +1,6 @@
 //! Snapshots of every report format on one sample, so that a change to any format shows in review.
 
-mod common;
+use crate::common;
 
 use common::{mtlint, root};
 

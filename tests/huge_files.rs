@@ -19,11 +19,11 @@
 //!
 //! The everyday test uses files of `MTLINT_HUGE_MB` megabytes (default 8, since `cargo test` runs
 //! the debug build). The sizes of the reliability table, a 200 MB file and a 20 MB line, run with
-//! `cargo test --release --test huge_files -- --ignored`.
+//! `cargo test --release --test integration huge_files -- --ignored`.
 
 #![cfg(unix)]
 
-mod common;
+use crate::common;
 
 use std::fs::File;
 use std::io::Write;
@@ -55,7 +55,7 @@ fn run(file: &Path, format: &str, out_dir: &Path) -> u64 {
     let output = Command::new(std::env::current_exe().unwrap())
         .args([
             "--exact",
-            "measuring_helper",
+            "huge_files::measuring_helper",
             "--nocapture",
             "--test-threads=1",
         ])
@@ -66,7 +66,7 @@ fn run(file: &Path, format: &str, out_dir: &Path) -> u64 {
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&output.stdout);
-    // The harness may print "test measuring_helper ... " on the same line first.
+    // The harness may print "test huge_files::measuring_helper ... " on the same line first.
     let peak = stdout.lines().find_map(|l| l.split("peak ").nth(1));
     peak.and_then(|p| p.trim().parse().ok()).unwrap_or_else(|| {
         panic!(

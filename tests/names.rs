@@ -6,7 +6,7 @@
 //! <text> [-> <suggestion>]` for what must be found, `!<line> <text>` for what must stay
 //! unflagged. Unlike the samples, the list is complete: a name finding that is not listed fails.
 
-mod common;
+use crate::common;
 
 use common::{
     Expectation, check_json, expectations, findings, matches, mtlint, overlaps, prose_files, root,

@@ -5,7 +5,7 @@
 //! try-repo` runs them as a user's repository would, building mtlint with `cargo install` like
 //! pre-commit's `language: rust` does. That build is kept under `target/` between runs.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::{Command, Output};

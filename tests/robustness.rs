@@ -8,7 +8,7 @@
 //! `tests/huge_files.rs`. Fuzzing regressions are replayed by `tests/fuzz_regressions.rs` and the
 //! fixing properties are in `tests/fix_properties.rs`.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::time::Duration;

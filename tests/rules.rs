@@ -2,7 +2,7 @@
 //! table with `text` and `source` columns), run through the binary with only that rule selected,
 //! snapshotted. A rule without a fixture, or whose fixture finds nothing, fails.
 
-mod common;
+use crate::common;
 
 use common::{check_json, listing, root};
 use mtlint::rules::RULES;

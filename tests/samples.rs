@@ -3,7 +3,7 @@
 //! must stay unflagged; entries for rules that do not exist yet are skipped, so the files can hold
 //! the whole truth from the start. A snapshot keeps every finding visible in review.
 
-mod common;
+use crate::common;
 
 use common::{
     Expectation, check_json, expectations, findings, listing, matches, overlaps, prose_files,

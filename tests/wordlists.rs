@@ -2,7 +2,7 @@
 //! naming source, licence and generator, a column row, rows sorted in byte order, no duplicates, no
 //! stray whitespace — and the entity lists are canonical across files.
 
-mod common;
+use crate::common;
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};

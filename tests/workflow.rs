@@ -1,7 +1,7 @@
 //! The editorial workflow through the binary: GitHub annotations, the HTML report, inline
 //! suppression, glossary files, changed-lines mode, progress and shell completions.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::Command as StdCommand;

@@ -1,0 +1,26 @@
+//! The integration tests, compiled as one test binary.
+//!
+//! Each file under `tests/` is a module here rather than a test target of its own: every test
+//! target links the whole library and its dependencies, so fourteen of them took fourteen links
+//! and about two gigabytes of disk in a debug build, which ran a CI machine out of space. One
+//! binary links once, and its tests run in parallel with each other. Run one file's tests with a
+//! filter: `cargo test --test integration huge_files`.
+
+mod common;
+
+mod bilingual_cases;
+mod cli;
+mod cmd;
+mod fix_properties;
+mod formats;
+mod fuzz_regressions;
+#[cfg(unix)]
+mod huge_files;
+mod names;
+mod precommit;
+mod robustness;
+mod rules;
+mod samples;
+mod tools;
+mod wordlists;
+mod workflow;
