@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Span precision and pair accuracy per rule on the MQM development data, preview rules included.
 
-usage: tools/span_precision.py [CODE ...] [--mtlint PATH] [--data PATH] [--show N] [--misses]
+usage: tools/span_precision.py [CODE ...] [--mtlint PATH] [--data PATH] [--bilingual] [--show N] [--misses]
 
 Runs mtlint (with --preview, and --select CODES when codes are given) over
 ../shared/data/mqm-zhen-dev.tsv (read in place, never copied), exactly as ../shared/eval/mqm_eval.py
@@ -13,7 +13,8 @@ groups it, and prints per rule:
     differently and that differ in this rule's finding count, the share where the one with more
     findings is the one raters penalised more (tools/calibrate.py's definition; 0.5 is chance).
 `--show N` prints N findings per rule with their context and whether they hit a marked span
-(`--misses`: only those that did not), for reading, not for building word lists.
+(`--misses`: only those that did not), for reading, not for building word lists. `--bilingual`
+gives mtlint each row's Chinese source, as `mqm_eval.py --bilingual` does, so the B rules run too.
 """
 import argparse, collections, json
 
@@ -25,11 +26,12 @@ def main():
     ap.add_argument('codes', nargs='*')
     ap.add_argument('--mtlint', default=DEFAULT_MTLINT)
     ap.add_argument('--data', default=DEFAULT_DATA)
+    ap.add_argument('--bilingual', action='store_true', help="give mtlint each row's source")
     ap.add_argument('--show', type=int, default=0)
     ap.add_argument('--misses', action='store_true')
     a = ap.parse_args()
     rows = read_rows(a.data)
-    found = findings(a.mtlint, rows, preview=True, select=a.codes)
+    found = findings(a.mtlint, rows, bilingual=a.bilingual, preview=True, select=a.codes)
     counts = counts_by_row(found)
     by_code = collections.defaultdict(list)
     for fnd in found:
