@@ -6,8 +6,9 @@
 //! "35,000", 百分之三十五 "35%", 32 "Thirty-two"). Months, days and ordinals are left out, because
 //! dates are rewritten ("on the 25th" as "on Saturday"), and so are ones (一 "a") and single
 //! Chinese numerals (两 "both", 三 "a few"). Figures from 2 up count: English writes "three" or
-//! "3", and a multiple (3倍) may be "thrice" or "tripled". The finding covers the whole translated
-//! segment: what is missing has no place of its own in the English.
+//! "3", a multiple (3倍) may be "thrice" or "tripled", and a clock hour (21时) "9 p.m.". The
+//! finding covers the whole translated segment: what is missing has no place of its own in the
+//! English.
 
 use crate::bilingual::numbers::{Kind, Quantity};
 use crate::declare_rule;
@@ -45,8 +46,9 @@ declare_rule! {
     /// The accident injured 12 people, three of them seriously.
     /// ```
     ///
-    /// Values are compared, not digits: 12亿 matches "1.2 billion" and "1,200,000,000", and large
-    /// numbers may be rounded (12.34亿 as "1.23 billion"). A number that B002 reports as changed
+    /// Values are compared, not digits: 12亿 matches "1.2 billion" and "1,200,000,000", large
+    /// numbers may be rounded (12.34亿 as "1.23 billion"), and an hour of the 24-hour clock may be
+    /// written on the 12-hour one (21时 as "9 p.m.", 24时 as "midnight"). A number that B002 reports as changed
     /// is not reported again here.
     ///
     /// ## Fix safety
@@ -90,6 +92,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             .filter(|s| !translated.iter().any(|t| s.matches(t)))
             .filter(|s| !multiple_rendered(pair.original, s, target))
             .filter(|s| !in_code(s, target))
+            .filter(|s| !clock_hour_rendered(pair.original, s, translated, target))
             // A number with a stand-in of the same digits is B002's magnitude slip, or a
             // changed digit it judges.
             .filter(|s| !translated.iter().any(|t| s.is_magnitude_slip_of(t)))
@@ -157,6 +160,30 @@ fn in_code(s: &Quantity, target: &str) -> bool {
     })
 }
 
+/// Whether `s` is an hour of the 24-hour clock (21时, 21点) that the translation writes on the
+/// 12-hour clock: "9 p.m.", "9:30 pm", "noon", "midnight".
+fn clock_hour_rendered(
+    original: &str,
+    s: &Quantity,
+    translated: &[Quantity],
+    target: &str,
+) -> bool {
+    let after = &original[s.range.end..];
+    if !after.starts_with(['时', '時', '点', '點']) || !(12.0..=24.0).contains(&s.value) {
+        return false;
+    }
+    let has_word = |word: &str| {
+        target
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w.eq_ignore_ascii_case(word))
+    };
+    match s.value {
+        12.0 => has_word("noon") || has_word("midday"),
+        24.0 => has_word("midnight"),
+        hour => translated.iter().any(|t| t.value == hour - 12.0),
+    }
+}
+
 /// 90后, 00后: people born in that decade ("post-90s", "born in the 1990s").
 fn is_generation(written: &str, after: &str) -> bool {
     after.starts_with(['后', '後']) && written.len() == 2 && written.ends_with('0')
@@ -187,6 +214,11 @@ mod tests {
             ),
             ("《拆弹专家2》上映。", "“Shock Wave” opens."),
             ("收入增加了3倍。", "Incomes have doubled."),
+            (
+                "截至25日21时，病例达400万。",
+                "By 8 p.m. on the 25th, cases reached 4 million.",
+            ),
+            ("历时15天", "It took a few days."),
         ] {
             assert_eq!(
                 lint_pair(&NUMBER_OMITTED, original, target),
@@ -231,6 +263,13 @@ mod tests {
             ("超过110亿美元资金流入", "more than USD11 billion flowed in"),
             ("谋杀率从每一百万15起", "15 murders per million"),
             ("每次喝水控制在150至200毫升", "between 150-200ml each time"),
+            (
+                "截至25日21时，病例达400万。",
+                "By 9 p.m. on the 25th, cases reached 4 million.",
+            ),
+            ("19时54分进入青海。", "He entered Qinghai at 7:54 pm."),
+            ("12时发布", "released at noon"),
+            ("24时前", "before midnight"),
         ] {
             assert!(
                 lint_pair(&NUMBER_OMITTED, original, target).is_empty(),
