@@ -8,8 +8,7 @@
 //! - applying the fixes changes exactly the bytes of the applied edits, and nothing else;
 //! - fixing a fixed document changes nothing, and a byte-order mark survives.
 
-#[path = "../fuzz/invariants.rs"]
-mod invariants;
+use crate::invariants;
 
 use mtlint::{InputFormat, Source};
 use proptest::prelude::*;

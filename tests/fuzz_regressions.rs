@@ -3,8 +3,7 @@
 //! crash stays fixed in `cargo test`. Add a minimised input with `cargo fuzz tmin` and copy it
 //! into the folder of its target.
 
-#[path = "../fuzz/invariants.rs"]
-mod invariants;
+use crate::invariants;
 
 use std::path::PathBuf;
 

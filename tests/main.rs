@@ -7,6 +7,9 @@
 //! filter: `cargo test --test integration huge_files`.
 
 mod common;
+/// The invariants the fuzz targets assert, shared by `fuzz_regressions` and `fix_properties`.
+#[path = "../fuzz/invariants.rs"]
+mod invariants;
 
 mod bilingual_cases;
 mod cli;

@@ -70,6 +70,7 @@ struct Established {
     hanzi: &'static str,
     english: Vec<&'static str>,
     person: bool,
+    place: bool,
 }
 
 struct Tables {
@@ -99,6 +100,7 @@ fn tables() -> &'static Tables {
             hanzi: row.get(0),
             english: row.list(1).collect(),
             person: row.get(2) == "person",
+            place: row.get(2) == "place",
         })
         .filter(|e| !e.hanzi.is_empty() && !e.english.is_empty())
         .collect();
@@ -329,6 +331,61 @@ fn established_names(original: &str) -> Vec<SourceName<'_>> {
         }
     }
     found
+}
+
+/// A name of the established-names list, found by its pinyin in a text without its original.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EstablishedPinyin {
+    pub hanzi: &'static str,
+    /// The accepted English forms, the first suggested.
+    pub english: Vec<&'static str>,
+    pub person: bool,
+}
+
+/// The established names whose English form is not their pinyin, by the letters of that pinyin
+/// (lowercase, ü as v, no spaces or hyphens): a person's name both surname first and given name
+/// first ("zhangjianzong", "jianzongzhang" for 张建宗, Matthew Cheung), a place's as written
+/// ("xianggang" for 香港, Hong Kong). Only the common reading of each character is taken, and only
+/// names that their pinyin identifies: organisations are left out (a university's stem is often a
+/// place: 中山大学 and Zhongshan), and so are persons with a one-character given name (王菲 is Faye
+/// Wong, but Wang Fei is a common name).
+pub fn established_by_pinyin() -> &'static HashMap<String, EstablishedPinyin> {
+    static TABLE: OnceLock<HashMap<String, EstablishedPinyin>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = HashMap::new();
+        for entry in &tables().established {
+            if !(entry.place || entry.person && entry.hanzi.chars().count() >= 3) {
+                continue;
+            }
+            let (surname, readings) = established_reading(entry);
+            let Some(given) = readings.first() else {
+                continue;
+            };
+            let keys = if entry.person {
+                vec![format!("{surname}{given}"), format!("{given}{surname}")]
+            } else {
+                vec![given.clone()]
+            };
+            let english: Vec<String> = entry.english.iter().map(|e| pinyin_key(e)).collect();
+            for key in keys.into_iter().filter(|k| !english.contains(k)) {
+                table.entry(key).or_insert_with(|| EstablishedPinyin {
+                    hanzi: entry.hanzi,
+                    english: entry.english.clone(),
+                    person: entry.person,
+                });
+            }
+        }
+        table
+    })
+}
+
+/// The letters of a name, lowercase, ü as v: the key of [`established_by_pinyin`].
+pub fn pinyin_key(name: &str) -> String {
+    name.chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == 'ü' { 'v' } else { c })
+        .collect()
 }
 
 /// The pinyin of an established name: a person's as surname and given name (刘德华: liu, dehua),
@@ -584,6 +641,21 @@ mod tests {
             ("liu", "Liu Dehua".to_string())
         );
         assert_eq!(source_names("清华大学")[0].pinyin(), "Qinghua");
+    }
+
+    #[test]
+    fn established_names_by_their_pinyin() {
+        let table = established_by_pinyin();
+        let english = |key: &str| table.get(key).map(|e| e.english[0]);
+        assert_eq!(english("xianggang"), Some("Hong Kong"));
+        assert_eq!(english("liudehua"), Some("Andy Lau"));
+        assert_eq!(english("dehualiu"), Some("Andy Lau"));
+        assert_eq!(english("linzhengyuee"), Some("Carrie Lam"));
+        // A one-character given name, an organisation, a pinyin that is the English form.
+        assert_eq!(english("wangfei"), None);
+        assert_eq!(english("qinghua"), None);
+        assert_eq!(english("beijing"), None);
+        assert_eq!(pinyin_key("Lü Xiu-lian"), "lvxiulian");
     }
 
     #[test]

@@ -11,6 +11,7 @@ pub static RULES: &[&RuleMeta] = &[
     &names::anonymity_marker_as_name::ANONYMITY_MARKER_AS_NAME,
     &entities::unknown_entity_near_known::UNKNOWN_ENTITY_NEAR_KNOWN,
     &entities::known_entity_casing::KNOWN_ENTITY_CASING,
+    &entities::pinyin_for_established_name::PINYIN_FOR_ESTABLISHED_NAME,
     &quotes::unclosed_quotation::UNCLOSED_QUOTATION,
     &quotes::unopened_quotation::UNOPENED_QUOTATION,
     &quotes::opening_mark_for_closing::OPENING_MARK_FOR_CLOSING,

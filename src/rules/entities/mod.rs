@@ -2,4 +2,5 @@
 //! `wordlists/entities/` (see [`crate::entities`]).
 
 pub mod known_entity_casing;
+pub mod pinyin_for_established_name;
 pub mod unknown_entity_near_known;

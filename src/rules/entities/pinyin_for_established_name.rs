@@ -1,0 +1,265 @@
+use crate::bilingual::names::{EstablishedPinyin, established_by_pinyin, pinyin_key};
+use crate::declare_rule;
+use crate::diagnostic::Finding;
+use crate::entities::mentions::{NameRun, name_runs};
+use crate::fix::{Edit, Fix};
+use crate::names::lists::lists;
+use crate::rules::Context;
+use crate::rules::words::english_word;
+
+declare_rule! {
+    /// ## What it does
+    /// Finds a Chinese name written in Hanyu Pinyin where English uses another, established
+    /// form: a place of Hong Kong, Macau, Taiwan or a minority region ("Xianggang" for Hong Kong,
+    /// "Taibei" for Taipei, "Wulumuqi" for Urumqi), or a person known in English by a Cantonese,
+    /// Wade-Giles or English name ("Zhang Jianzong" for Matthew Cheung, "Liu Dehua" for Andy
+    /// Lau, "Cai Yingwen" for Tsai Ing-wen).
+    ///
+    /// ## Why it matters
+    /// Machine translation romanises every Chinese name in Mandarin pinyin. Readers know these
+    /// people and places by their English forms, and do not recognise them in pinyin; raters mark
+    /// it as a wrong name.
+    ///
+    /// MQM category: Locale_convention/Name. On the WMT 2021 Chinese-to-English MQM development
+    /// data it raises 45 findings, 33 of them on a span raters marked (span precision 0.73), and
+    /// all of them right; but they are two people in two stories (a Hong Kong official 36 times,
+    /// an actor 9 times), so the figure says little about other names. The data also showed why a
+    /// place's pinyin beside a word that is not English is left alone: eleven renderings of 华菱湘钢
+    /// ("Valin Xianggang", a steelworks) would have been read as Hong Kong. It raises no finding on
+    /// the clean-English set.
+    ///
+    /// ## Example
+    /// ```text
+    /// Zhang Jianzong said the Xianggang government would extend the tests.
+    /// ```
+    ///
+    /// ## Correction
+    /// ```text
+    /// Matthew Cheung said the Hong Kong government would extend the tests.
+    /// ```
+    ///
+    /// The names are those of `wordlists/chinese_established_names.tsv`, read in pinyin (see
+    /// [`established_by_pinyin`]): persons with a given name of two characters or more (a
+    /// two-character name such as Wang Fei is shared by too many people), and places;
+    /// organisations are left out. A place's pinyin next to a Chinese surname is a person's given
+    /// name ("Wang Jiayi"), next to another word that is not English it is part of another name
+    /// ("Valin Xianggang", 湘钢, a steelworks), and a sentence that also gives the English form glosses the name
+    /// ("Hong Kong, Xianggang in Mandarin"): both are left alone, as is a name the glossary
+    /// accepts. With the original at hand (bilingual mode), B001 compares the name with the
+    /// Chinese and this rule stays quiet.
+    ///
+    /// ## Fix safety
+    /// Unsafe: the pinyin may name someone else with the same name, which only the context
+    /// tells.
+    pub static PINYIN_FOR_ESTABLISHED_NAME = {
+        code: "E003",
+        name: "pinyin-for-established-name",
+        category: Entities,
+        severity: Warning,
+        status: Stable,
+        fix: Always,
+        check: check,
+    };
+}
+
+/// Pinyin forms that English does use, by key, with the reason.
+const PINYIN_IN_USE: &[(&str, &str)] = &[
+    (
+        "changjiang",
+        "also a company and brand name, and China's official English for the river",
+    ),
+    (
+        "huanghe",
+        "also in names of institutions, and the usual gloss of the Yellow River",
+    ),
+    ("jiayi", "also a common given name (佳怡, 嘉仪)"),
+    ("jilong", "also a given name (吉龙)"),
+    (
+        "kashi",
+        "China's official English for Kashgar, and another name of Varanasi",
+    ),
+    (
+        "ximalaya",
+        "also the name of a Chinese audio platform (Ximalaya FM)",
+    ),
+    ("xinjie", "also 新街, a common place and street name"),
+    (
+        "xizang",
+        "China's official English for Tibet since 2023: a house style decides",
+    ),
+    (
+        "zhujiang",
+        "also Zhujiang New Town in Guangzhou, and many company names",
+    ),
+];
+
+/// Longest span of a run looked up as one name, in words ("Lin Zheng Yue E").
+const MAX_WORDS: usize = 4;
+
+pub fn check(cx: &Context, out: &mut Vec<Finding>) {
+    let table = established_by_pinyin();
+    for run in name_runs(cx.doc) {
+        let mut start = 0;
+        while start < run.words.len() {
+            match longest_name(table, &run, start) {
+                Some((end, name)) => {
+                    report(cx, &run, start, end, name, out);
+                    start = end + 1;
+                }
+                None => start += 1,
+            }
+        }
+    }
+}
+
+/// The longest span of words from `start` whose letters spell a listed name's pinyin.
+fn longest_name<'t>(
+    table: &'t std::collections::HashMap<String, EstablishedPinyin>,
+    run: &NameRun,
+    start: usize,
+) -> Option<(usize, &'t EstablishedPinyin)> {
+    let last = run.words.len().min(start + MAX_WORDS) - 1;
+    (start..=last).rev().find_map(|end| {
+        let words = &run.words[start..=end];
+        if words.iter().any(|w| w.connector || !w.capitalised) {
+            return None;
+        }
+        let key: String = words.iter().map(|w| pinyin_key(&w.lower)).collect();
+        if PINYIN_IN_USE.iter().any(|(k, _)| *k == key) {
+            return None;
+        }
+        table.get(&key).map(|name| (end, name))
+    })
+}
+
+fn report(
+    cx: &Context,
+    run: &NameRun,
+    start: usize,
+    end: usize,
+    name: &EstablishedPinyin,
+    out: &mut Vec<Finding>,
+) {
+    let range = run.range(start, end);
+    let written = cx.doc.slice(range.clone());
+    if (!name.person && beside_name_word(run, start, end))
+        || glossed(cx, range.start, name)
+        || cx.settings.glossary.accepts(written)
+        || cx
+            .alignment()
+            .pairs
+            .iter()
+            .any(|p| p.target.contains(&range.start))
+    {
+        return;
+    }
+    let english = name.english[0];
+    let message = format!(
+        "“{written}” is the pinyin of {}, which English writes “{english}”",
+        name.hanzi
+    );
+    out.push(
+        Finding::new(&PINYIN_FOR_ESTABLISHED_NAME, range.clone(), message)
+            .confidence(if name.person { 0.7 } else { 0.85 })
+            .suggest(english)
+            .fix(Fix::unsafe_edit(Edit::replace(range, english))),
+    );
+}
+
+/// Whether words `start..=end` of the run stand beside another part of a name: a Chinese surname
+/// ("Wang Jiayi", "Jiayi Wang": a given name) or a capitalised word that is not English ("Valin
+/// Xianggang": 湘钢, a steelworks, not 香港). "Xianggang Special Administrative Region" and
+/// "Taibei City" are places.
+fn beside_name_word(run: &NameRun, start: usize, end: usize) -> bool {
+    let is_name_word = |i: usize| {
+        run.words.get(i).is_some_and(|w| {
+            !w.connector
+                && (lists().surname(&w.lower).is_some() || english_word(&w.lower).is_none())
+        })
+    };
+    (start > 0 && is_name_word(start - 1)) || is_name_word(end + 1)
+}
+
+/// Whether the sentence at `at` also gives the name's English form: a gloss ("Hong Kong,
+/// Xianggang in Mandarin") rather than a wrong name.
+fn glossed(cx: &Context, at: usize, name: &EstablishedPinyin) -> bool {
+    let doc = cx.doc;
+    let index = doc.sentences.partition_point(|s| s.range.end <= at);
+    let Some(sentence) = doc.sentences.get(index) else {
+        return false;
+    };
+    let text = doc.slice(sentence.range.clone());
+    name.english.iter().any(|e| text.contains(e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fix::Applicability;
+    use crate::rules::test_util::{assert_fixed, assert_lints, assert_no_lints, assert_suggestion};
+
+    const RULE: &crate::rules::RuleMeta = &PINYIN_FOR_ESTABLISHED_NAME;
+
+    #[test]
+    fn places_in_pinyin_are_found() {
+        assert_lints(
+            RULE,
+            "Flights from Xianggang and Taibei City resumed. The train reached Wulumuqi at noon.",
+            &["Xianggang", "Taibei", "Wulumuqi"],
+        );
+        assert_suggestion(RULE, "Flights from Xianggang resumed.", "Hong Kong");
+    }
+
+    #[test]
+    fn persons_in_pinyin_are_found_in_either_order() {
+        for (text, name, english) in [
+            (
+                "Zhang Jianzong said the tests would go on.",
+                "Zhang Jianzong",
+                "Matthew Cheung",
+            ),
+            (
+                "Jianzong Zhang's blog was read widely.",
+                "Jianzong Zhang",
+                "Matthew Cheung",
+            ),
+            ("The film stars Liu Dehua.", "Liu Dehua", "Andy Lau"),
+            (
+                "Lin Zheng Yue'e spoke first.",
+                "Lin Zheng Yue'e",
+                "Carrie Lam",
+            ),
+        ] {
+            assert_lints(RULE, text, &[name]);
+            assert_suggestion(RULE, text, english);
+        }
+    }
+
+    #[test]
+    fn the_fix_keeps_a_possessive() {
+        assert_fixed(
+            RULE,
+            "Zhang Jianzong's blog",
+            Applicability::Unsafe,
+            "Matthew Cheung's blog",
+        );
+        assert_fixed(
+            RULE,
+            "Zhang Jianzong's blog",
+            Applicability::Safe,
+            "Zhang Jianzong's blog",
+        );
+    }
+
+    #[test]
+    fn established_forms_glosses_and_namesakes_pass() {
+        assert_no_lints(
+            RULE,
+            "Matthew Cheung said Hong Kong and Taipei would talk. Wang Fei sang. \
+             Hong Kong is Xianggang in Mandarin. Wang Jiayi and Jiayi Wang met Ma Yun. \
+             Tsinghua and Zhongshan are in China. Kashi lies in Xinjiang. Wang Taibei spoke. \
+             Valin Xianggang and Hualing Xianggang make steel.",
+        );
+        assert_no_lints(RULE, "the word xianggang in a list");
+    }
+}
