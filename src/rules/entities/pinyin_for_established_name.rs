@@ -1,3 +1,5 @@
+use std::collections::HashMap;
+
 use crate::bilingual::names::{EstablishedPinyin, established_by_pinyin, pinyin_key};
 use crate::declare_rule;
 use crate::diagnostic::Finding;
@@ -62,34 +64,58 @@ declare_rule! {
     };
 }
 
-/// Pinyin forms that English does use, by key, with the reason.
+/// Names of the list whose pinyin English also uses, or whose pinyin spells other names too, with
+/// the reason. B001 still checks them against an original.
 const PINYIN_IN_USE: &[(&str, &str)] = &[
     (
-        "changjiang",
-        "also a company and brand name, and China's official English for the river",
+        "刘强东",
+        "Liu Qiangdong is as common as Richard Liu in English news",
     ),
     (
-        "huanghe",
-        "also in names of institutions, and the usual gloss of the Yellow River",
-    ),
-    ("jiayi", "also a common given name (佳怡, 嘉仪)"),
-    ("jilong", "also a given name (吉龙)"),
-    (
-        "kashi",
-        "China's official English for Kashgar, and another name of Varanasi",
+        "喀什",
+        "China's official English writes Kashi; Kashi is also Varanasi, in India",
     ),
     (
-        "ximalaya",
-        "also the name of a Chinese audio platform (Ximalaya FM)",
+        "喜马拉雅",
+        "Ximalaya is also a Chinese audio platform (Ximalaya FM)",
     ),
-    ("xinjie", "also 新街, a common place and street name"),
+    ("嘉义", "Jiayi is also a common given name (佳怡, 嘉仪)"),
+    ("基隆", "Jilong is also a given name (吉龙)"),
     (
-        "xizang",
-        "China's official English for Tibet since 2023: a house style decides",
+        "张朝阳",
+        "Zhang Zhaoyang is as common as Charles Zhang in English news",
     ),
     (
-        "zhujiang",
-        "also Zhujiang New Town in Guangzhou, and many company names",
+        "新界",
+        "Xinjie is also 新街, a common place and street name",
+    ),
+    (
+        "李彦宏",
+        "Li Yanhong is as common as Robin Li in English news",
+    ),
+    (
+        "沈南鹏",
+        "Shen Nanpeng is as common as Neil Shen in English news",
+    ),
+    (
+        "珠江",
+        "Zhujiang is also Zhujiang New Town in Guangzhou and many company names",
+    ),
+    (
+        "西藏",
+        "China's official English writes Xizang since 2023: a house style decides",
+    ),
+    (
+        "长江",
+        "Changjiang is also a company and brand name, and China's official English uses it",
+    ),
+    (
+        "马化腾",
+        "Ma Huateng is as common as Pony Ma in English news",
+    ),
+    (
+        "黄河",
+        "Huanghe is in names of institutions, and the usual gloss of the Yellow River",
     ),
 ];
 
@@ -114,7 +140,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
 
 /// The longest span of words from `start` whose letters spell a listed name's pinyin.
 fn longest_name<'t>(
-    table: &'t std::collections::HashMap<String, EstablishedPinyin>,
+    table: &'t HashMap<String, EstablishedPinyin>,
     run: &NameRun,
     start: usize,
 ) -> Option<(usize, &'t EstablishedPinyin)> {
@@ -125,10 +151,10 @@ fn longest_name<'t>(
             return None;
         }
         let key: String = words.iter().map(|w| pinyin_key(&w.lower)).collect();
-        if PINYIN_IN_USE.iter().any(|(k, _)| *k == key) {
-            return None;
-        }
-        table.get(&key).map(|name| (end, name))
+        table
+            .get(&key)
+            .filter(|name| !PINYIN_IN_USE.iter().any(|(hanzi, _)| *hanzi == name.hanzi))
+            .map(|name| (end, name))
     })
 }
 
@@ -236,6 +262,16 @@ mod tests {
     }
 
     #[test]
+    fn every_exception_is_a_name_the_rule_would_find() {
+        for (hanzi, _) in PINYIN_IN_USE {
+            assert!(
+                established_by_pinyin().values().any(|e| e.hanzi == *hanzi),
+                "{hanzi} is not read by its pinyin, so its exception is dead data"
+            );
+        }
+    }
+
+    #[test]
     fn the_fix_keeps_a_possessive() {
         assert_fixed(
             RULE,
@@ -257,7 +293,7 @@ mod tests {
             RULE,
             "Matthew Cheung said Hong Kong and Taipei would talk. Wang Fei sang. \
              Hong Kong is Xianggang in Mandarin. Wang Jiayi and Jiayi Wang met Ma Yun. \
-             Tsinghua and Zhongshan are in China. Kashi lies in Xinjiang. Wang Taibei spoke. \
+             Tsinghua and Zhongshan are in China. Kashi lies in Xinjiang. Wang Taibei spoke. Ma Huateng runs Tencent. \
              Valin Xianggang and Hualing Xianggang make steel.",
         );
         assert_no_lints(RULE, "the word xianggang in a list");
