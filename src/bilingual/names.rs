@@ -79,8 +79,18 @@ struct Tables {
     /// Established names with their English forms and whether they name a person, longest
     /// first so that 北京大学 wins over 北大 and 清华大学 over 清华.
     established: Vec<Established>,
-    /// Two-character words that are not names (文章, 经济, 适当), from CC-CEDICT.
-    common_words: HashSet<&'static str>,
+}
+
+/// Two-character words that are not names (文章, 经济, 适当), from CC-CEDICT: 83,000 of them, so
+/// they load on their own, only when an original is read, not with the established names that
+/// E003 reads in every document.
+fn common_words() -> &'static HashSet<&'static str> {
+    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        tsv::rows(include_str!("../../wordlists/chinese_common_words.tsv"))
+            .map(|row| row.get(0))
+            .collect()
+    })
 }
 
 fn tables() -> &'static Tables {
@@ -105,13 +115,9 @@ fn tables() -> &'static Tables {
         .filter(|e| !e.hanzi.is_empty() && !e.english.is_empty())
         .collect();
         established.sort_by_key(|e| std::cmp::Reverse(e.hanzi.chars().count()));
-        let common_words = tsv::rows(include_str!("../../wordlists/chinese_common_words.tsv"))
-            .map(|row| row.get(0))
-            .collect();
         Tables {
             surnames,
             established,
-            common_words,
         }
     })
 }
@@ -486,7 +492,7 @@ fn person_at<'o>(
             });
             if cue_inside
                 || TITLES.iter().chain(BEFORE_ONLY).any(|w| *w == given_text)
-                || reads_as_word(original, byte(i), byte(i + 2), given_text, tables)
+                || reads_as_word(original, byte(i), byte(i + 2), given_text)
             {
                 continue;
             }
@@ -521,17 +527,11 @@ const FUNCTION_SURNAMES: &str = "应應时時向于於和与與从從对對将�
 /// Whether a candidate name is an ordinary word: its first two characters (`start` to
 /// `second_end`) form one (文章表示 "the article says", 经济, 商务部), or a function-word surname is
 /// followed by a word (应适当). A compound surname (欧阳) is not in the word list.
-fn reads_as_word(
-    original: &str,
-    start: usize,
-    second_end: usize,
-    given: &str,
-    tables: &Tables,
-) -> bool {
+fn reads_as_word(original: &str, start: usize, second_end: usize, given: &str) -> bool {
     let head = &original[start..second_end];
     let surname = original[start..].chars().next().unwrap_or(' ');
-    tables.common_words.contains(head)
-        || (FUNCTION_SURNAMES.contains(surname) && tables.common_words.contains(given))
+    let words = common_words();
+    words.contains(head) || (FUNCTION_SURNAMES.contains(surname) && words.contains(given))
 }
 
 /// `rest` after a word of time that news puts between a name and its verb: 张建宗26日表示,
