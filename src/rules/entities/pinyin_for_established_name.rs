@@ -43,7 +43,9 @@ declare_rule! {
     /// The names are those of `wordlists/chinese_established_names.tsv`, read in pinyin (see
     /// [`established_by_pinyin`]): persons with a given name of two characters or more (a
     /// two-character name such as Wang Fei is shared by too many people), and places;
-    /// organisations are left out. A place's pinyin next to a Chinese surname is a person's given
+    /// organisations are left out. A person's name counts only in a document that speaks of Hong
+    /// Kong, Macau, Taiwan or Singapore, where names are romanised otherwise: elsewhere "Wang
+    /// Jiawei" is more likely one of the many people of that name than Wong Kar-wai. A place's pinyin next to a Chinese surname is a person's given
     /// name ("Wang Jiayi"), next to another word that is not English it is part of another name
     /// ("Valin Xianggang", 湘钢, a steelworks), and a sentence that also gives the English form glosses the name
     /// ("Hong Kong, Xianggang in Mandarin"): both are left alone, as is a name the glossary
@@ -169,6 +171,7 @@ fn report(
     let range = run.range(start, end);
     let written = cx.doc.slice(range.clone());
     if (!name.person && beside_name_word(run, start, end))
+        || (name.person && !mentions_a_region_of_other_romanisations(cx))
         || glossed(cx, range.start, name)
         || cx.settings.glossary.accepts(written)
         || cx
@@ -206,6 +209,29 @@ fn beside_name_word(run: &NameRun, start: usize, end: usize) -> bool {
     (start > 0 && is_name_word(start - 1)) || is_name_word(end + 1)
 }
 
+/// Where Chinese names are romanised otherwise than in Mandarin pinyin, in English and in pinyin.
+const OTHER_ROMANISATION_REGIONS: &[&str] = &[
+    "Aomen",
+    "HKSAR",
+    "Hong Kong",
+    "Kowloon",
+    "Macao",
+    "Macau",
+    "Singapore",
+    "Taibei",
+    "Taipei",
+    "Taiwan",
+    "Xianggang",
+];
+
+/// Whether the document speaks of Hong Kong, Macau, Taiwan or Singapore. A person's name in
+/// pinyin is taken for one of the list only then: "Wang Jiawei" in an article on the mainland is
+/// one of thousands of people with that name, not Wong Kar-wai.
+fn mentions_a_region_of_other_romanisations(cx: &Context) -> bool {
+    let text = cx.doc.view();
+    OTHER_ROMANISATION_REGIONS.iter().any(|r| text.contains(r))
+}
+
 /// Whether the sentence at `at` also gives the name's English form: a gloss ("Hong Kong,
 /// Xianggang in Mandarin") rather than a wrong name.
 fn glossed(cx: &Context, at: usize, name: &EstablishedPinyin) -> bool {
@@ -240,18 +266,22 @@ mod tests {
     fn persons_in_pinyin_are_found_in_either_order() {
         for (text, name, english) in [
             (
-                "Zhang Jianzong said the tests would go on.",
+                "In Hong Kong, Zhang Jianzong said tests would go on.",
                 "Zhang Jianzong",
                 "Matthew Cheung",
             ),
             (
-                "Jianzong Zhang's blog was read widely.",
+                "Jianzong Zhang's blog was read in Hong Kong.",
                 "Jianzong Zhang",
                 "Matthew Cheung",
             ),
-            ("The film stars Liu Dehua.", "Liu Dehua", "Andy Lau"),
             (
-                "Lin Zheng Yue'e spoke first.",
+                "The Hong Kong film stars Liu Dehua.",
+                "Liu Dehua",
+                "Andy Lau",
+            ),
+            (
+                "Lin Zheng Yue'e spoke first in Macau.",
                 "Lin Zheng Yue'e",
                 "Carrie Lam",
             ),
@@ -275,15 +305,26 @@ mod tests {
     fn the_fix_keeps_a_possessive() {
         assert_fixed(
             RULE,
-            "Zhang Jianzong's blog",
+            "Zhang Jianzong's blog in Hong Kong",
             Applicability::Unsafe,
-            "Matthew Cheung's blog",
+            "Matthew Cheung's blog in Hong Kong",
         );
+        // The fix is unsafe: a safe run leaves the name.
         assert_fixed(
             RULE,
-            "Zhang Jianzong's blog",
+            "Zhang Jianzong's blog in Hong Kong",
             Applicability::Safe,
-            "Zhang Jianzong's blog",
+            "Zhang Jianzong's blog in Hong Kong",
+        );
+    }
+
+    #[test]
+    fn a_person_needs_a_region_that_romanises_otherwise() {
+        assert_no_lints(RULE, "Wang Jiawei, a chemist in Wuhan, won the prize.");
+        assert_lints(
+            RULE,
+            "Wang Jiawei, a film director from Hong Kong, won the prize.",
+            &["Wang Jiawei"],
         );
     }
 
