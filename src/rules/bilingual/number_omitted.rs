@@ -48,8 +48,8 @@ declare_rule! {
     ///
     /// Values are compared, not digits: 12亿 matches "1.2 billion" and "1,200,000,000", large
     /// numbers may be rounded (12.34亿 as "1.23 billion"), and an hour of the 24-hour clock may be
-    /// written on the 12-hour one (21时 as "9 p.m.", 24时 as "midnight"). A number that B002 reports as changed
-    /// is not reported again here.
+    /// written on the 12-hour one (21时 as "9 p.m.", 24时 as "midnight"). A number that B002 reports
+    /// as changed is not reported again here.
     ///
     /// ## Fix safety
     /// No fix: the figure has to be put back where the sentence needs it.

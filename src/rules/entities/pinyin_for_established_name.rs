@@ -42,15 +42,15 @@ declare_rule! {
     ///
     /// The names are those of `wordlists/chinese_established_names.tsv`, read in pinyin (see
     /// [`established_by_pinyin`]): persons with a given name of two characters or more (a
-    /// two-character name such as Wang Fei is shared by too many people), and places;
-    /// organisations are left out. A person's name counts only in a document that speaks of Hong
-    /// Kong, Macau, Taiwan or Singapore, where names are romanised otherwise: elsewhere "Wang
-    /// Jiawei" is more likely one of the many people of that name than Wong Kar-wai. A place's pinyin next to a Chinese surname is a person's given
-    /// name ("Wang Jiayi"), next to another word that is not English it is part of another name
-    /// ("Valin Xianggang", 湘钢, a steelworks), and a sentence that also gives the English form glosses the name
-    /// ("Hong Kong, Xianggang in Mandarin"): both are left alone, as is a name the glossary
-    /// accepts. With the original at hand (bilingual mode), B001 compares the name with the
-    /// Chinese and this rule stays quiet.
+    /// two-character name such as Wang Fei is shared by too many people), and places; organisations
+    /// are left out. A person's name counts only in a document that speaks of Hong Kong, Macau,
+    /// Taiwan or Singapore, where names are romanised otherwise: elsewhere "Wang Jiawei" is more
+    /// likely one of the many people of that name than Wong Kar-wai. A place's pinyin next to a
+    /// Chinese surname is a person's given name ("Wang Jiayi"), next to another word that is not
+    /// English it is part of another name ("Valin Xianggang", 湘钢, a steelworks), and a sentence
+    /// that also gives the English form glosses the name ("Hong Kong, Xianggang in Mandarin"): both
+    /// are left alone, as is a name the glossary accepts. With the original at hand (bilingual
+    /// mode), B001 compares the name with the Chinese and this rule stays quiet.
     ///
     /// ## Fix safety
     /// Unsafe: the pinyin may name someone else with the same name, which only the context
@@ -334,7 +334,8 @@ mod tests {
             RULE,
             "Matthew Cheung said Hong Kong and Taipei would talk. Wang Fei sang. \
              Hong Kong is Xianggang in Mandarin. Wang Jiayi and Jiayi Wang met Ma Yun. \
-             Tsinghua and Zhongshan are in China. Kashi lies in Xinjiang. Wang Taibei spoke. Ma Huateng runs Tencent. \
+             Tsinghua and Zhongshan are in China. Kashi lies in Xinjiang. Wang Taibei spoke. \
+             Ma Huateng runs Tencent. \
              Valin Xianggang and Hualing Xianggang make steel.",
         );
         assert_no_lints(RULE, "the word xianggang in a list");
