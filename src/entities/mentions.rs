@@ -41,6 +41,27 @@ impl NameRun {
     pub fn range(&self, first: usize, last: usize) -> Range<usize> {
         self.words[first].range.start..self.words[last].range.end
     }
+
+    /// The spans a lookup finds, left to right without overlap: `longest(start)` gives the last
+    /// word and the value of the longest name starting at word `start`, and the scan goes on after
+    /// that name, or at the next word when none starts here.
+    pub fn longest_spans<T>(
+        &self,
+        mut longest: impl FnMut(usize) -> Option<(usize, T)>,
+    ) -> Vec<(usize, usize, T)> {
+        let mut spans = Vec::new();
+        let mut start = 0;
+        while start < self.words.len() {
+            match longest(start) {
+                Some((end, value)) => {
+                    spans.push((start, end, value));
+                    start = end + 1;
+                }
+                None => start += 1,
+            }
+        }
+        spans
+    }
 }
 
 /// Every run of name words in the document.

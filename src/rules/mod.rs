@@ -27,6 +27,7 @@ use crate::bilingual::names::{SourceName, source_names};
 use crate::bilingual::numbers::PairNumbers;
 use crate::config::Settings;
 use crate::diagnostic::{Finding, Severity};
+use crate::entities::mentions::{NameRun, name_runs};
 use crate::lexicon::{self, Lexicon};
 use crate::names::NameAnalysis;
 use crate::text::Document;
@@ -207,6 +208,7 @@ pub struct Context<'a> {
     pair_numbers: OnceCell<Vec<PairNumbers>>,
     pair_names: OnceCell<Vec<Vec<SourceName<'a>>>>,
     wordless: OnceCell<Vec<bool>>,
+    name_runs: OnceCell<Vec<NameRun>>,
 }
 
 impl<'a> Context<'a> {
@@ -219,6 +221,7 @@ impl<'a> Context<'a> {
             pair_numbers: OnceCell::new(),
             pair_names: OnceCell::new(),
             wordless: OnceCell::new(),
+            name_runs: OnceCell::new(),
         }
     }
 
@@ -270,6 +273,12 @@ impl<'a> Context<'a> {
                 .collect()
         });
         wordless.get(index).copied().unwrap_or(false)
+    }
+
+    /// The runs of capitalised words where the document may name an entity, found once for the
+    /// entity rules (E001, E002, E003).
+    pub fn name_runs(&self) -> &[NameRun] {
+        self.name_runs.get_or_init(|| name_runs(self.doc))
     }
 
     pub fn lexicon(&self) -> &'static Lexicon {

@@ -191,6 +191,12 @@ impl<'s> Document<'s> {
         fillers >= 2
     }
 
+    /// The sentence that holds byte `at` of the view, if any does.
+    pub fn sentence_at(&self, at: usize) -> Option<&Sentence> {
+        let index = self.sentences.partition_point(|s| s.range.end <= at);
+        self.sentences.get(index).filter(|s| s.range.start <= at)
+    }
+
     /// Index of the sentence that holds the token at index `token`.
     pub fn sentence_of(&self, token: usize) -> usize {
         self.sentences.partition_point(|s| s.tokens.end <= token)

@@ -2,7 +2,7 @@ use crate::declare_rule;
 use crate::diagnostic::Finding;
 use crate::entities::entity_key;
 use crate::entities::known_entities;
-use crate::entities::mentions::{NameRun, name_runs};
+use crate::entities::mentions::NameRun;
 use crate::fix::{Edit, Fix};
 use crate::rules::Context;
 
@@ -53,17 +53,9 @@ declare_rule! {
 const MAX_WORDS: usize = 6;
 
 pub fn check(cx: &Context, out: &mut Vec<Finding>) {
-    let doc = cx.doc;
-    for run in name_runs(doc) {
-        let mut start = 0;
-        while start < run.words.len() {
-            match longest_name(cx, &run, start) {
-                Some((end, canonical)) => {
-                    report(cx, &run, start, end, &canonical, out);
-                    start = end + 1;
-                }
-                None => start += 1,
-            }
+    for run in cx.name_runs() {
+        for (start, end, canonical) in run.longest_spans(|start| longest_name(cx, run, start)) {
+            report(cx, run, start, end, &canonical, out);
         }
     }
 }

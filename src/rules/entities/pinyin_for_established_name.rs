@@ -3,7 +3,7 @@ use std::collections::HashMap;
 use crate::bilingual::names::{EstablishedPinyin, established_by_pinyin, pinyin_key};
 use crate::declare_rule;
 use crate::diagnostic::Finding;
-use crate::entities::mentions::{NameRun, name_runs};
+use crate::entities::mentions::NameRun;
 use crate::fix::{Edit, Fix};
 use crate::names::lists::lists;
 use crate::rules::Context;
@@ -126,16 +126,9 @@ const MAX_WORDS: usize = 4;
 
 pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     let table = established_by_pinyin();
-    for run in name_runs(cx.doc) {
-        let mut start = 0;
-        while start < run.words.len() {
-            match longest_name(table, &run, start) {
-                Some((end, name)) => {
-                    report(cx, &run, start, end, name, out);
-                    start = end + 1;
-                }
-                None => start += 1,
-            }
+    for run in cx.name_runs() {
+        for (start, end, name) in run.longest_spans(|start| longest_name(table, run, start)) {
+            report(cx, run, start, end, name, out);
         }
     }
 }
@@ -235,13 +228,10 @@ fn mentions_a_region_of_other_romanisations(cx: &Context) -> bool {
 /// Whether the sentence at `at` also gives the name's English form: a gloss ("Hong Kong,
 /// Xianggang in Mandarin") rather than a wrong name.
 fn glossed(cx: &Context, at: usize, name: &EstablishedPinyin) -> bool {
-    let doc = cx.doc;
-    let index = doc.sentences.partition_point(|s| s.range.end <= at);
-    let Some(sentence) = doc.sentences.get(index) else {
-        return false;
-    };
-    let text = doc.slice(sentence.range.clone());
-    name.english.iter().any(|e| text.contains(e))
+    cx.doc.sentence_at(at).is_some_and(|sentence| {
+        let text = cx.doc.slice(sentence.range.clone());
+        name.english.iter().any(|e| text.contains(e))
+    })
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@ use std::ops::Range;
 
 use crate::declare_rule;
 use crate::diagnostic::Finding;
-use crate::entities::mentions::{NameRun, entity_countries, is_explained, name_runs};
+use crate::entities::mentions::{NameRun, entity_countries, is_explained};
 use crate::entities::near::{MatchKind, Mention, NearMatch, nearest};
 use crate::entities::{
     EntityKind, Form, HeadClass, content_words, entity_key, joined_content, known_entities,
@@ -124,9 +124,8 @@ const MAX_BEFORE: usize = 3;
 const MAX_AFTER: usize = 5;
 
 pub fn check(cx: &Context, out: &mut Vec<Finding>) {
-    let doc = cx.doc;
-    let runs = name_runs(doc);
-    let mut counts = entity_countries(&runs);
+    let runs = cx.name_runs();
+    let mut counts = entity_countries(runs);
     counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
     let main = counts
         .first()
@@ -140,7 +139,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             .collect(),
         main,
     };
-    for run in &runs {
+    for run in runs {
         let heads = heads(run);
         for head in &heads {
             let spans = spans(run, head);

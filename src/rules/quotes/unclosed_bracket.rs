@@ -93,8 +93,7 @@ fn closing_fix(
         return Fix::display_only(Edit::insert(expected, closing));
     }
     let at = mark.range.start;
-    let index = doc.sentences.partition_point(|s| s.range.end <= at);
-    let Some(sentence) = doc.sentences.get(index).filter(|s| s.range.start <= at) else {
+    let Some(sentence) = doc.sentence_at(at) else {
         return Fix::display_only(Edit::insert(expected, closing));
     };
     let end = sentence.range.end.min(expected);
