@@ -49,6 +49,15 @@ pub enum Kind {
     Discount,
 }
 
+impl Kind {
+    /// Whether a translation keeps the figure itself: a count, an amount, a share or a year. Dates
+    /// and ordinals are rewritten ("on the 25th" as "on Saturday"), and a discount is written in
+    /// other figures (8折 as "20% off"), so the number rules compare only these.
+    pub fn keeps_its_figure(self) -> bool {
+        matches!(self, Kind::Plain | Kind::Percent | Kind::Year)
+    }
+}
+
 /// A number found in a text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Quantity {

@@ -1,4 +1,4 @@
-use crate::bilingual::numbers::{self, Kind, Quantity};
+use crate::bilingual::numbers::{self, Quantity};
 use crate::declare_rule;
 use crate::diagnostic::Finding;
 use crate::fix::{Edit, Fix};
@@ -56,19 +56,12 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         let (original, translated) = (&read.original, &read.translated);
         let missing: Vec<&Quantity> = original
             .iter()
-            // A discount (8折) is written in other figures ("20% off"); dates and ordinals are
-            // rewritten.
-            .filter(|s| {
-                !matches!(
-                    s.kind,
-                    Kind::Month | Kind::Day | Kind::Ordinal | Kind::Discount
-                )
-            })
+            .filter(|s| s.kind.keeps_its_figure())
             .filter(|s| !translated.iter().any(|t| s.matches(t)))
             .collect();
         let unexplained: Vec<&Quantity> = translated
             .iter()
-            .filter(|t| is_comparable(t) && !original.iter().any(|s| s.matches(t)))
+            .filter(|t| t.kind.keeps_its_figure() && !original.iter().any(|s| s.matches(t)))
             .collect();
         for s in &missing {
             let slip = unexplained.iter().find(|t| s.is_magnitude_slip_of(t));
@@ -80,10 +73,6 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             }
         }
     }
-}
-
-fn is_comparable(q: &Quantity) -> bool {
-    matches!(q.kind, Kind::Plain | Kind::Percent | Kind::Year)
 }
 
 fn finding(

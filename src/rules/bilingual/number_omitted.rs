@@ -86,7 +86,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         let missing: Vec<&Quantity> = read
             .original
             .iter()
-            .filter(|s| matches!(s.kind, Kind::Plain | Kind::Percent | Kind::Year))
+            .filter(|s| s.kind.keeps_its_figure())
             .filter(|s| s.value >= MIN_VALUE || s.kind == Kind::Percent)
             .filter(|s| !is_vague(pair.original, s))
             .filter(|s| !translated.iter().any(|t| s.matches(t)))
@@ -138,14 +138,18 @@ fn multiple_rendered(original: &str, s: &Quantity, target: &str) -> bool {
     } else {
         return false;
     };
-    let words: Vec<&str> = MULTIPLES
+    MULTIPLES
         .iter()
         .filter(|(v, _)| *v == s.value || *v == one_more)
-        .flat_map(|(_, words)| words.iter().copied())
-        .collect();
+        .flat_map(|(_, words)| words.iter())
+        .any(|word| has_word(target, word))
+}
+
+/// Whether `word` stands in `target` as a whole word, in any case.
+fn has_word(target: &str, word: &str) -> bool {
     target
         .split(|c: char| !c.is_alphanumeric())
-        .any(|w| words.iter().any(|m| w.eq_ignore_ascii_case(m)))
+        .any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// Whether the translation writes the number inside a code of letters and digits: 7国集团 as
@@ -172,14 +176,9 @@ fn clock_hour_rendered(
     if !after.starts_with(['时', '時', '点', '點']) || !(12.0..=24.0).contains(&s.value) {
         return false;
     }
-    let has_word = |word: &str| {
-        target
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|w| w.eq_ignore_ascii_case(word))
-    };
     match s.value {
-        12.0 => has_word("noon") || has_word("midday"),
-        24.0 => has_word("midnight"),
+        12.0 => has_word(target, "noon") || has_word(target, "midday"),
+        24.0 => has_word(target, "midnight"),
         hour => translated.iter().any(|t| t.value == hour - 12.0),
     }
 }
