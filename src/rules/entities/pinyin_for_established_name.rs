@@ -1,3 +1,4 @@
+use std::cell::OnceCell;
 use std::collections::HashMap;
 
 use crate::bilingual::names::{EstablishedPinyin, established_by_pinyin, pinyin_key};
@@ -126,8 +127,15 @@ const MAX_WORDS: usize = 4;
 
 pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     let table = established_by_pinyin();
+    // Read once per document, and only when a person's name is found.
+    let in_region = OnceCell::new();
     for run in cx.name_runs() {
         for (start, end, name) in run.longest_spans(|start| longest_name(table, run, start)) {
+            if name.person
+                && !*in_region.get_or_init(|| mentions_a_region_of_other_romanisations(cx))
+            {
+                continue;
+            }
             report(cx, run, start, end, name, out);
         }
     }
@@ -164,7 +172,6 @@ fn report(
     let range = run.range(start, end);
     let written = cx.doc.slice(range.clone());
     if (!name.person && beside_name_word(run, start, end))
-        || (name.person && !mentions_a_region_of_other_romanisations(cx))
         || glossed(cx, range.start, name)
         || cx.settings.glossary.accepts(written)
         || cx
