@@ -6,7 +6,11 @@
 //! key.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
 
 use serde::Deserialize;
 
@@ -67,8 +71,8 @@ pub struct GlossaryConfig {
     pub names: Option<Vec<String>>,
     /// Words and names to accept as they are.
     pub accept: Option<Vec<String>>,
-    /// Glossary files (CSV or TSV with columns term, type, aliases, note; only `term` is required),
-    /// relative to the configuration file.
+    /// Glossary files (CSV or TSV with columns term, type, aliases, note, source; only `term` is
+    /// required), relative to the configuration file.
     pub files: Option<Vec<String>>,
 }
 
@@ -81,6 +85,8 @@ pub struct Overrides {
     pub preview: bool,
     pub min_score: Option<f64>,
     pub fail_on: Option<Severity>,
+    /// Glossary files named on the command line (`--glossary`), read after the configuration's.
+    pub glossary_files: Vec<PathBuf>,
 }
 
 /// Canonical names and accepted words from the configuration and glossary files.
@@ -94,6 +100,16 @@ pub struct Glossary {
     pub entries: Vec<GlossaryEntry>,
     /// Each term and alias to its entry in `entries`.
     spellings: HashMap<String, usize>,
+    /// The entries' source forms, matched in an original: built on first use, after every entry
+    /// has been added.
+    source_forms: OnceLock<SourceForms>,
+}
+
+/// Every source form of the glossary, with the entry it belongs to.
+#[derive(Debug, Clone)]
+struct SourceForms {
+    matcher: AhoCorasick,
+    entry: Vec<usize>,
 }
 
 impl Glossary {
@@ -106,6 +122,7 @@ impl Glossary {
 
     /// Adds an entry: its term and aliases become canonical spellings.
     pub fn add(&mut self, entry: GlossaryEntry) {
+        self.source_forms = OnceLock::new();
         let index = self.entries.len();
         for spelling in entry.spellings() {
             self.names.push(spelling.to_string());
@@ -123,6 +140,54 @@ impl Glossary {
     pub fn canonical(&self, spelling: &str) -> Option<&str> {
         self.entry(spelling).map(|e| e.term.as_str())
     }
+
+    /// The entries whose source form `original` contains, with the byte range of each occurrence,
+    /// in order. Overlapping forms yield the longest (清华大学 rather than 清华), and a form that
+    /// begins or ends with a letter or digit must stand as a whole word (a French "Paris" is not
+    /// found in "Parisien").
+    pub fn source_terms<'g>(&'g self, original: &str) -> Vec<(Range<usize>, &'g GlossaryEntry)> {
+        let forms = self.source_forms.get_or_init(|| self.build_source_forms());
+        forms
+            .matcher
+            .find_iter(original)
+            .filter(|m| stands_alone(original, m.range()))
+            .map(|m| {
+                (
+                    m.range(),
+                    &self.entries[forms.entry[m.pattern().as_usize()]],
+                )
+            })
+            .collect()
+    }
+
+    fn build_source_forms(&self) -> SourceForms {
+        let (forms, entry): (Vec<&str>, Vec<usize>) = self
+            .entries
+            .iter()
+            .enumerate()
+            .flat_map(|(i, e)| e.source.iter().map(move |form| (form.as_str(), i)))
+            .unzip();
+        let matcher = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .build(forms)
+            .expect("glossary source forms are plain strings of bounded size");
+        SourceForms { matcher, entry }
+    }
+}
+
+/// Whether the match `range` of `text` is not part of a longer word: a letter or digit of a script
+/// that separates words (Chinese characters and Japanese kana do not) at its edge must not touch
+/// another such letter or digit.
+fn stands_alone(text: &str, range: Range<usize>) -> bool {
+    let kana = |c: char| matches!(c as u32, 0x3040..=0x30FF);
+    let spaced = |c: char| c.is_alphanumeric() && !crate::bilingual::is_han(c) && !kana(c);
+    let glued = |edge: Option<char>, beside: Option<char>| {
+        edge.is_some_and(spaced) && beside.is_some_and(spaced)
+    };
+    let form = &text[range.clone()];
+    !glued(form.chars().next(), text[..range.start].chars().next_back())
+        && !glued(form.chars().next_back(), text[range.end..].chars().next())
 }
 
 /// Everything the linter needs to know, resolved.
@@ -208,7 +273,12 @@ impl Settings {
             .clone()
             .unwrap_or_else(|| DEFAULT_EXCLUDE.iter().map(|s| s.to_string()).collect());
         exclude.extend(config.extend_exclude.clone().unwrap_or_default());
-        let glossary = load_glossary(config.glossary.as_ref(), path)?;
+        let mut glossary = load_glossary(config.glossary.as_ref(), path)?;
+        for file in &overrides.glossary_files {
+            for entry in crate::glossary::read_file(file)? {
+                glossary.add(entry);
+            }
+        }
         Ok(Settings {
             rules,
             severity,
@@ -361,7 +431,8 @@ pub const INIT_TEMPLATE: &str = r#"# mtlint configuration. Every key is optional
 # names = ["DeepSeek", "Liang Wenfeng", "MacroPolo"]
 # Words to accept as written.
 # accept = ["Tingryu"]
-# Termbase files (CSV or TSV with columns term, type, aliases, note), relative to this file.
+# Termbase files (CSV or TSV with columns term, type, aliases, note, source), relative to this
+# file; the source column (the term in the original) lets bilingual mode check its translation.
 # files = ["glossary.tsv"]
 "#;
 
@@ -371,6 +442,43 @@ mod tests {
 
     fn parse_str(text: &str) -> Result<ConfigFile> {
         parse(text, Path::new("mtlint.toml"))
+    }
+
+    #[test]
+    fn source_terms_are_longest_and_whole_words() {
+        let mut glossary = Glossary::default();
+        for (term, source) in [
+            ("Tsinghua", "清华"),
+            ("Tsinghua University", "清华大学"),
+            ("Paris", "Paris"),
+        ] {
+            glossary.add(GlossaryEntry {
+                term: term.into(),
+                source: vec![source.into()],
+                ..GlossaryEntry::default()
+            });
+        }
+        let original = "清华大学的Parisien学生，清华和PARIS。";
+        let found: Vec<(&str, &str)> = glossary
+            .source_terms(original)
+            .into_iter()
+            .map(|(range, entry)| (&original[range], entry.term.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("清华大学", "Tsinghua University"),
+                ("清华", "Tsinghua"),
+                ("PARIS", "Paris")
+            ]
+        );
+        // Adding an entry after a lookup is seen by the next lookup.
+        glossary.add(GlossaryEntry {
+            term: "students".into(),
+            source: vec!["学生".into()],
+            ..GlossaryEntry::default()
+        });
+        assert_eq!(glossary.source_terms(original).len(), 4);
     }
 
     #[test]

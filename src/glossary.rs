@@ -1,21 +1,26 @@
 //! Glossary files: the termbases translation desks keep, as CSV or TSV.
 //!
 //! ```text
-//! term,type,aliases,note
-//! Liang Wenfeng,person,Liang Wen-feng,founder of DeepSeek
-//! DeepSeek,organisation,,"never ""Deepseek"""
-//! Hangzhou,place
+//! term,type,aliases,note,source
+//! Liang Wenfeng,person,Liang Wen-feng,founder of DeepSeek,梁文锋|梁文鋒
+//! DeepSeek,organisation,,"never ""Deepseek""",深度求索
+//! Hangzhou,place,,,杭州
 //! ```
 //!
 //! The header row names the columns, in any order and any case; only `term` is required, other
-//! columns (`type`, `aliases`, `note`, and whatever else a termbase export carries) are optional.
-//! Aliases are separated by `|` or `;`. A `.tsv` or `.tab` file is tab-separated without quoting;
+//! columns (`type`, `aliases`, `note`, `source`, and whatever else a termbase export carries) are
+//! optional. Aliases and source forms are separated by `|` or `;`. A `.tsv` or `.tab` file is tab-separated without quoting;
 //! anything else is CSV (RFC 4180). Lines starting with `#` are comments.
 //!
 //! Every term and alias is canonical for the name and entity rules: the engine never reports a
 //! name or entity finding whose text is exactly a glossary spelling, and rules can ask
 //! [`crate::config::Glossary::canonical`] for the term an alias stands for. The spelling must match
 //! exactly: "Deepseek" is still a casing variant of "DeepSeek".
+//!
+//! The `source` column gives the term in the original language, as a termbase pairs a source term
+//! with its required translation. In bilingual mode, B009 reports a segment whose original has the
+//! source term and whose translation has neither the term nor an alias. A term written in both
+//! Simplified and Traditional characters is given in both forms (`梁文锋|梁文鋒`).
 
 use std::path::Path;
 
@@ -32,6 +37,8 @@ pub struct GlossaryEntry {
     pub aliases: Vec<String>,
     /// A note for editors.
     pub note: String,
+    /// The term in the original language (its forms, when it has several), for bilingual checks.
+    pub source: Vec<String>,
 }
 
 impl GlossaryEntry {
@@ -95,6 +102,7 @@ pub fn parse(bytes: &[u8], tsv: bool) -> std::result::Result<Vec<GlossaryEntry>,
         )
     })?;
     let (kind, aliases, note) = (column("type"), column("aliases"), column("note"));
+    let source = column("source");
     let mut entries = Vec::new();
     for (i, record) in reader.records().enumerate() {
         let record = record.map_err(|e| format!("row {}: {e}", i + 1))?;
@@ -108,10 +116,8 @@ pub fn parse(bytes: &[u8], tsv: bool) -> std::result::Result<Vec<GlossaryEntry>,
         if term.is_empty() {
             continue;
         }
-        let aliases = cell(aliases)
-            .split(['|', ';'])
-            .map(str::trim)
-            .filter(|a| !a.is_empty() && *a != term)
+        let aliases = list(&cell(aliases))
+            .filter(|a| *a != term)
             .map(String::from)
             .collect();
         entries.push(GlossaryEntry {
@@ -119,9 +125,17 @@ pub fn parse(bytes: &[u8], tsv: bool) -> std::result::Result<Vec<GlossaryEntry>,
             kind: cell(kind),
             aliases,
             note: cell(note),
+            source: list(&cell(source)).map(String::from).collect(),
         });
     }
     Ok(entries)
+}
+
+/// The non-empty items of a `|`- or `;`-separated cell.
+fn list(cell: &str) -> impl Iterator<Item = &str> {
+    cell.split(['|', ';'])
+        .map(str::trim)
+        .filter(|a| !a.is_empty())
 }
 
 #[cfg(test)]
@@ -138,6 +152,15 @@ mod tests {
         assert_eq!(entries[0].aliases, ["Liang Wen-feng", "Wenfeng Liang"]);
         assert_eq!(entries[0].note, "founder");
         assert!(entries[1].aliases.is_empty());
+        assert!(entries[0].source.is_empty());
+    }
+
+    #[test]
+    fn source_forms_are_read() {
+        let text = "term,source\nTsinghua University,清华大学 | 清華大學\nHangzhou,\n";
+        let entries = parse(text.as_bytes(), false).unwrap();
+        assert_eq!(entries[0].source, ["清华大学", "清華大學"]);
+        assert!(entries[1].source.is_empty());
     }
 
     #[test]

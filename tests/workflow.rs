@@ -382,6 +382,50 @@ fn glossary_files_are_read_and_their_errors_named() {
 }
 
 #[test]
+fn a_termbase_on_the_command_line_checks_the_translation_of_its_terms() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        &dir.path().join("desk.tsv"),
+        "term\taliases\tsource\nTsinghua University\tTsinghua\t清华大学|清華大學\n",
+    );
+    write(
+        &dir.path().join("zh.txt"),
+        "她毕业于清华大学。\n\n他在清華大學任教。\n",
+    );
+    write(
+        &dir.path().join("en.txt"),
+        "She graduated from Tsinghua.\n\nHe teaches at the university in Beijing.\n",
+    );
+    let args = [
+        "check",
+        "--isolated",
+        "--glossary",
+        "desk.tsv",
+        "--select",
+        "B009",
+        "--format",
+        "github",
+        "--source",
+        "zh.txt",
+        "en.txt",
+    ];
+    let (out, err, code) = stdout(&args, dir.path());
+    assert_eq!(code, Some(1), "{err}");
+    assert_eq!(out.lines().count(), 1, "{out}");
+    assert!(
+        out.contains("line=3") && out.contains("清華大學") && out.contains("Tsinghua University"),
+        "{out}"
+    );
+    let args = ["check", "--isolated", "--glossary", "gone.tsv", "en.txt"];
+    let (_, err, code) = stdout(&args, dir.path());
+    assert_eq!(code, Some(2));
+    assert!(
+        err.contains("gone.tsv") && err.contains("cannot read"),
+        "{err}"
+    );
+}
+
+#[test]
 fn init_glossary_writes_the_names_found_for_review_and_uses_them() {
     let dir = tempfile::tempdir().unwrap();
     write(

@@ -80,6 +80,10 @@ pub struct CommonArgs {
     /// Ignore every configuration file.
     #[arg(long)]
     pub isolated: bool,
+    /// A glossary file (CSV or TSV with a `term` column; see Glossaries in the README), read in
+    /// addition to the configuration's. Repeatable; honoured with --isolated too.
+    #[arg(long, value_name = "FILE")]
+    pub glossary: Vec<PathBuf>,
     /// How to read the input; by default from the file extension (.md Markdown, .html HTML, else plain).
     #[arg(long, value_enum, default_value_t = InputFormatArg::Auto)]
     pub input_format: InputFormatArg,
@@ -159,6 +163,9 @@ pub struct NamesArgs {
     /// Ignore every configuration file.
     #[arg(long)]
     pub isolated: bool,
+    /// A glossary file whose terms are canonical spellings, in addition to the configuration's.
+    #[arg(long, value_name = "FILE")]
+    pub glossary: Vec<PathBuf>,
     /// How to read the input; by default from the file extension.
     #[arg(long, value_enum, default_value_t = InputFormatArg::Auto)]
     pub input_format: InputFormatArg,

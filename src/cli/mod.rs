@@ -62,6 +62,7 @@ pub fn settings(common: &CommonArgs, mut overrides: Overrides) -> Result<Setting
     overrides.extend_select = common.extend_select.clone();
     overrides.ignore = common.ignore.clone();
     overrides.preview = common.preview;
+    overrides.glossary_files = common.glossary.clone();
     let path: Option<PathBuf> = if common.isolated {
         None
     } else if let Some(path) = &common.config {

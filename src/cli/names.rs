@@ -41,6 +41,7 @@ pub fn run(args: &NamesArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> 
         paths: args.paths.clone(),
         config: args.config.clone(),
         isolated: args.isolated,
+        glossary: args.glossary.clone(),
         input_format: args.input_format,
         stdin_filename: args.stdin_filename.clone(),
         ..CommonArgs::default()

@@ -49,6 +49,7 @@ pub static RULES: &[&RuleMeta] = &[
     &bilingual::code_mismatch::CODE_MISMATCH,
     &bilingual::name_omitted::NAME_OMITTED,
     &bilingual::number_omitted::NUMBER_OMITTED,
+    &bilingual::glossary_term_not_used::GLOSSARY_TERM_NOT_USED,
     &meta::unused_suppression::UNUSED_SUPPRESSION,
 ];
 

@@ -2,6 +2,7 @@
 //! original is given (`--source-column`, `--source`); see [`crate::bilingual`].
 
 pub mod code_mismatch;
+pub mod glossary_term_not_used;
 pub mod length_mismatch;
 pub mod name_omitted;
 pub mod name_transliteration_mismatch;
