@@ -103,6 +103,8 @@ pub struct Glossary {
     /// The entries' source forms, matched in an original: built on first use, after every entry
     /// has been added.
     source_forms: OnceLock<SourceForms>,
+    /// Whether any entry has a source form.
+    has_source_forms: bool,
 }
 
 /// Every source form of the glossary, with the entry it belongs to.
@@ -123,6 +125,7 @@ impl Glossary {
     /// Adds an entry: its term and aliases become canonical spellings.
     pub fn add(&mut self, entry: GlossaryEntry) {
         self.source_forms = OnceLock::new();
+        self.has_source_forms |= !entry.source.is_empty();
         let index = self.entries.len();
         for spelling in entry.spellings() {
             self.names.push(spelling.to_string());
@@ -139,6 +142,11 @@ impl Glossary {
     /// The canonical term for a term or alias (exact spelling).
     pub fn canonical(&self, spelling: &str) -> Option<&str> {
         self.entry(spelling).map(|e| e.term.as_str())
+    }
+
+    /// Whether any entry gives the term's form in the original (a `source` column).
+    pub fn has_source_forms(&self) -> bool {
+        self.has_source_forms
     }
 
     /// The entries whose source form `original` contains, with the byte range of each occurrence,

@@ -440,6 +440,12 @@ fn init_glossary_writes_the_names_found_for_review_and_uses_them() {
         "{out}"
     );
     let glossary = std::fs::read_to_string(dir.path().join("glossary.tsv")).unwrap();
+    assert!(
+        glossary
+            .lines()
+            .any(|l| l == "term\ttype\taliases\tnote\tsource"),
+        "{glossary}"
+    );
     let row = glossary
         .lines()
         .find(|l| l.starts_with("Liang Wenfeng\t"))

@@ -161,7 +161,8 @@ pub fn starter_glossary(
     let mut table = String::from(
         "# Starter glossary written by `mtlint init --glossary` from the names found in the files below.\n\
          # Review every row: correct the term, delete what is not a name, move real alternative spellings to aliases.\n\
-         term\ttype\taliases\tnote\n",
+         # Give the form in the original under source (梁文锋|梁文鋒) to have bilingual mode check its translation.\n\
+         term\ttype\taliases\tnote\tsource\n",
     );
     for (canonical, term) in &terms {
         let Term {
@@ -185,7 +186,11 @@ pub fn starter_glossary(
         if !others.is_empty() {
             note.push_str(&format!("; also written {}", others.join(", ")));
         }
-        table.push_str(&format!("{}\t{kind}\t\t{}\n", cell(canonical), cell(&note)));
+        table.push_str(&format!(
+            "{}\t{kind}\t\t{}\t\n",
+            cell(canonical),
+            cell(&note)
+        ));
     }
     let listed = terms.keys().filter(|t| !flagged.contains_key(*t)).count();
     Ok((table, listed, !errors.is_empty()))

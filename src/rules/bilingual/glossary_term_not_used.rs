@@ -61,14 +61,18 @@ declare_rule! {
 
 pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     let glossary = &cx.settings.glossary;
-    if glossary.entries.iter().all(|e| e.source.is_empty()) {
+    if !glossary.has_source_forms() {
         return;
     }
     for pair in &cx.alignment().pairs {
+        let terms = glossary.source_terms(pair.original);
+        if terms.is_empty() {
+            continue;
+        }
         let target = cx.doc.slice(pair.target.clone());
         let folded = fold(target);
         let mut reported = HashSet::new();
-        for (range, entry) in glossary.source_terms(pair.original) {
+        for (range, entry) in terms {
             let form = &pair.original[range];
             if target.contains(form)
                 || uses_term(&folded, entry)
