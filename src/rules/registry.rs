@@ -50,6 +50,7 @@ pub static RULES: &[&RuleMeta] = &[
     &bilingual::name_omitted::NAME_OMITTED,
     &bilingual::number_omitted::NUMBER_OMITTED,
     &bilingual::glossary_term_not_used::GLOSSARY_TERM_NOT_USED,
+    &bilingual::inconsistent_translation::INCONSISTENT_TRANSLATION,
     &meta::unused_suppression::UNUSED_SUPPRESSION,
 ];
 

@@ -3,6 +3,7 @@
 
 pub mod code_mismatch;
 pub mod glossary_term_not_used;
+pub mod inconsistent_translation;
 pub mod length_mismatch;
 pub mod name_omitted;
 pub mod name_transliteration_mismatch;
