@@ -5,14 +5,19 @@
 //! This is the check translation QA tools call terminology. The glossary's `source` column gives
 //! the source forms ([`crate::glossary`]); [`crate::config::Glossary::source_terms`] finds them in
 //! each original segment, and the segment passes when its translation writes the term or one of
-//! its aliases, in any case, with hyphens and spaces alike and an optional plural ending. The
-//! finding covers the whole translated segment: the term is missing, so it has no place of its own
-//! in the English.
+//! its aliases, in any case, with hyphens and spaces alike and an optional plural ending. When the
+//! translation has a near miss of a spelling ("Qinghua University"), the finding points at it and
+//! offers the spelling; otherwise it covers the whole translated segment, where the term has no
+//! place of its own.
 
 use std::collections::HashSet;
+use std::ops::Range;
+
+use unicode_segmentation::UnicodeSegmentation;
 
 use crate::declare_rule;
 use crate::diagnostic::Finding;
+use crate::fix::{Edit, Fix};
 use crate::glossary::GlossaryEntry;
 use crate::rules::Context;
 
@@ -47,14 +52,17 @@ declare_rule! {
     /// copies the source term itself is B003's finding, not this one's.
     ///
     /// ## Fix safety
-    /// No fix: where the term belongs in the sentence, and what it replaces, takes a reader.
+    /// Unsafe, and only where the translation has a near miss of the term or an alias (as many
+    /// words, four fifths alike or more: "Qinghua University"): the fix writes the glossary's
+    /// spelling over it. Without a near miss there is no fix, because where the term belongs in
+    /// the sentence, and what it replaces, takes a reader.
     pub static GLOSSARY_TERM_NOT_USED = {
         code: "B009",
         name: "glossary-term-not-used",
         category: Bilingual,
         severity: Warning,
         status: Stable,
-        fix: None,
+        fix: Sometimes,
         check: check,
     };
 }
@@ -84,11 +92,16 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
                 "the glossary translates {form} as {}, which the translation does not use",
                 accepted(entry)
             );
-            out.push(Finding::new(
-                &GLOSSARY_TERM_NOT_USED,
-                pair.target.clone(),
-                message,
-            ));
+            let finding = match near_miss(target, entry) {
+                Some((words, spelling)) => {
+                    let range = pair.target.start + words.start..pair.target.start + words.end;
+                    Finding::new(&GLOSSARY_TERM_NOT_USED, range.clone(), message)
+                        .suggest(spelling)
+                        .fix(Fix::unsafe_edit(Edit::replace(range, spelling)))
+                }
+                None => Finding::new(&GLOSSARY_TERM_NOT_USED, pair.target.clone(), message),
+            };
+            out.push(finding);
         }
     }
 }
@@ -100,6 +113,32 @@ fn uses_term(folded: &str, entry: &GlossaryEntry) -> bool {
         .map(fold)
         .filter(|s| !s.is_empty())
         .any(|spelling| contains_words(folded, &spelling))
+}
+
+/// How alike (0 to 1, folded) a run of words must be to a spelling to count as a near miss of it.
+const NEAR_MISS: f64 = 0.8;
+
+/// The run of words of `target` most like one of the entry's spellings, with as many words as the
+/// spelling, if it is at least [`NEAR_MISS`] alike: its byte range in `target` and the spelling.
+fn near_miss<'e>(target: &str, entry: &'e GlossaryEntry) -> Option<(Range<usize>, &'e str)> {
+    let words: Vec<(usize, &str)> = target.unicode_word_indices().collect();
+    let mut best: Option<(f64, Range<usize>, &str)> = None;
+    for spelling in entry.spellings() {
+        let wanted = fold(spelling);
+        let count = spelling.unicode_words().count();
+        if count == 0 || wanted.chars().count() < 4 {
+            continue;
+        }
+        for run in words.windows(count) {
+            let (first, last) = (run[0], run[count - 1]);
+            let range = first.0..last.0 + last.1.len();
+            let likeness = strsim::normalized_levenshtein(&fold(&target[range.clone()]), &wanted);
+            if likeness >= NEAR_MISS && best.as_ref().is_none_or(|b| likeness > b.0) {
+                best = Some((likeness, range, spelling));
+            }
+        }
+    }
+    best.map(|(_, range, spelling)| (range, spelling))
 }
 
 /// `term` in `text` at word boundaries, allowing a plural or possessive ending after it.
@@ -149,7 +188,9 @@ fn accepted(entry: &GlossaryEntry) -> String {
 mod tests {
     use super::*;
     use crate::config::Settings;
+    use crate::fix::Applicability;
     use crate::rules::bilingual::test_util::lint_pair_with;
+    use crate::text::{Document, InputFormat, Original, Source};
 
     fn settings() -> Settings {
         let mut settings = Settings::default();
@@ -177,9 +218,36 @@ mod tests {
 
     #[test]
     fn a_term_rendered_otherwise_is_reported() {
-        let target = "She graduated from Qinghua University.";
+        let target = "She is a graduate of Qinghua.";
         assert_eq!(lint("她毕业于清华大学。", target), [target]);
         assert_eq!(lint("她畢業於清華大學。", target), [target]);
+    }
+
+    #[test]
+    fn a_near_miss_is_pointed_at_and_replaced() {
+        let text = "She graduated from Qinghua University in 2010.";
+        let source = Source::from_rows("t", &[(1, text)], InputFormat::Plain)
+            .with_original(Original::Segments(vec!["她毕业于清华大学。".into()]));
+        let doc = Document::new(&source);
+        let settings = settings();
+        let mut found = Vec::new();
+        check(&Context::new(&doc, &settings), &mut found);
+        assert_eq!(found.len(), 1);
+        assert_eq!(&text[found[0].range.clone()], "Qinghua University");
+        assert_eq!(found[0].suggestions, ["Tsinghua University"]);
+        let fixes = found.iter().filter_map(|f| f.fix.as_ref());
+        assert_eq!(
+            crate::fix::apply(text, fixes, Applicability::Unsafe).text,
+            "She graduated from Tsinghua University in 2010."
+        );
+    }
+
+    #[test]
+    fn words_unlike_every_spelling_are_no_near_miss() {
+        let target = "Depth Seeking released a model.";
+        assert_eq!(lint("深度求索发布模型。", target), [target]);
+        let target = "The tenth anniversary of the One Belt, One Road proposal.";
+        assert_eq!(lint("一带一路倡议十周年。", target), [target]);
     }
 
     #[test]
@@ -206,8 +274,13 @@ mod tests {
 
     #[test]
     fn the_term_must_stand_as_whole_words() {
-        let target = "Shares of DeepSeeker rose.";
+        let target = "Shares of DeepSeekers rose.";
         assert_eq!(lint("深度求索股价上涨。", target), [target]);
+        // A near miss of one letter is pointed at instead.
+        assert_eq!(
+            lint("深度求索股价上涨。", "Shares of DeepSeak rose."),
+            ["DeepSeak"]
+        );
     }
 
     #[test]
@@ -216,7 +289,7 @@ mod tests {
         let target = "She studied at Tsinghua University.";
         assert!(lint("她在清华大学学习。", target).is_empty());
         let target = "She studied at Qinghua University.";
-        assert_eq!(lint("她在清华大学学习。", target).len(), 1);
+        assert_eq!(lint("她在清华大学学习。", target), ["Qinghua University"]);
     }
 
     #[test]
@@ -232,7 +305,7 @@ mod tests {
 
     #[test]
     fn without_source_forms_nothing_is_read() {
-        let target = "She graduated from Qinghua University.";
+        let target = "She is a graduate of Qinghua.";
         assert!(
             lint_pair_with(
                 &GLOSSARY_TERM_NOT_USED,
