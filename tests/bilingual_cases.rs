@@ -2,7 +2,9 @@
 //! `source`, `target`, `expect`), run through the binary as one table with the source column.
 //! `expect` is a bilingual rule code that must flag the row, or `ok`: no bilingual rule may flag
 //! it (monolingual rules are not judged here). Rows with the same `doc` are one document.
-//! Rules in preview are checked in a second run that selects them.
+//! Rules in preview are checked in a second run that selects them. B010 inconsistent-translation is
+//! left out: the file sets correct and faulty translations of one source side by side, which is
+//! what B010 reports (its cases are its fixture and unit tests).
 
 use crate::common;
 
@@ -53,6 +55,8 @@ fn every_case_gets_its_expectation() {
         "source",
         "--text-column",
         "target",
+        "--ignore",
+        "B010",
     ];
     let stable = flagged_rows(&check_json(&args).0);
     let preview_codes: Vec<&str> = RULES

@@ -8,6 +8,7 @@
 //! first is reported, with the first as its related location.
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
 use crate::bilingual::AlignedPair;
 use crate::declare_rule;
@@ -72,9 +73,12 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             continue;
         }
         let translation = fold_translation(cx.doc.slice(pair.target.clone()));
-        let Some((earlier, reference)) = first.get(&collapse(pair.original)) else {
-            first.insert(collapse(pair.original), (pair, translation));
-            continue;
+        let (earlier, reference) = match first.entry(collapse(pair.original)) {
+            Entry::Vacant(slot) => {
+                slot.insert((pair, translation));
+                continue;
+            }
+            Entry::Occupied(seen) => seen.into_mut(),
         };
         if translation == *reference {
             continue;
