@@ -294,7 +294,13 @@ impl Linter {
             }
             applied += round.applied;
             text = round.text;
-            report = self.check(&Source::new(source.name(), text.clone(), source.format()));
+            let mut fixed = Source::new(source.name(), text.clone(), source.format());
+            if let Some(original) = source.original() {
+                // The original stays beside the fixed text, so that bilingual findings are
+                // re-checked (and counted as remaining) like the others.
+                fixed = fixed.with_original(original.clone());
+            }
+            report = self.check(&fixed);
         }
         FixOutcome {
             text,

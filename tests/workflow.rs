@@ -426,6 +426,55 @@ fn a_termbase_on_the_command_line_checks_the_translation_of_its_terms() {
 }
 
 #[test]
+fn fix_with_the_original_applies_the_termbase() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        &dir.path().join("desk.tsv"),
+        "term\tsource\nTsinghua University\t清华大学\n",
+    );
+    write(&dir.path().join("zh.txt"), "她毕业于清华大学。\n");
+    write(
+        &dir.path().join("en.txt"),
+        "She graduated from Qinghua University.\n",
+    );
+    let fix = [
+        "fix",
+        "--isolated",
+        "--glossary",
+        "desk.tsv",
+        "--select",
+        "B009",
+        "--unsafe-fixes",
+        "--source",
+        "zh.txt",
+        "en.txt",
+    ];
+    let (_, err, code) = stdout(&fix, dir.path());
+    assert_eq!(code, Some(0), "{err}");
+    assert!(err.contains("Fixed 1 finding (0 remaining)"), "{err}");
+    let fixed = std::fs::read_to_string(dir.path().join("en.txt")).unwrap();
+    assert_eq!(fixed, "She graduated from Tsinghua University.\n");
+
+    // An original that does not align is an error, and nothing is written.
+    write(
+        &dir.path().join("zh.txt"),
+        "她毕业于清华大学。\n\n第二段。\n",
+    );
+    write(
+        &dir.path().join("en.txt"),
+        "She graduated from Qinghua University.\n",
+    );
+    let (_, err, code) = stdout(&fix, dir.path());
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("en.txt") && err.contains("nothing written"),
+        "{err}"
+    );
+    let kept = std::fs::read_to_string(dir.path().join("en.txt")).unwrap();
+    assert_eq!(kept, "She graduated from Qinghua University.\n");
+}
+
+#[test]
 fn init_glossary_writes_the_names_found_for_review_and_uses_them() {
     let dir = tempfile::tempdir().unwrap();
     write(

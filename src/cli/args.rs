@@ -142,6 +142,10 @@ pub struct FixArgs {
     /// Also apply unsafe fixes (probably right, but check them).
     #[arg(long)]
     pub unsafe_fixes: bool,
+    /// The original (source-language) document that the one fixed file translates, so that the
+    /// bilingual rules' fixes (names, glossary terms) apply too.
+    #[arg(long, value_name = "PATH")]
+    pub source: Option<PathBuf>,
     /// Print a unified diff of the fixes and write nothing (exit 1 if there is anything to fix).
     #[arg(long)]
     pub diff: bool,

@@ -19,6 +19,7 @@ use crate::error::{Error, Result};
 use crate::fix::Applicability;
 use crate::report::FileError;
 use crate::report::human::sanitise;
+use crate::text::Original;
 
 /// What happened to one file.
 struct Fixed {
@@ -61,6 +62,11 @@ pub fn run(args: &FixArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> Re
     if targets.contains(&Input::Stdin) && targets.len() > 1 {
         return Err(Error::Usage(
             "`mtlint fix -` reads standard input and cannot be combined with files".into(),
+        ));
+    }
+    if args.source.is_some() && paths.len() != 1 {
+        return Err(Error::Usage(
+            "--source needs exactly one translated file to fix".into(),
         ));
     }
     let out = |e| Error::io("<stdout>", e);
@@ -128,13 +134,34 @@ fn fix_one(
     args: &FixArgs,
     minimum: Applicability,
 ) -> Result<Fixed, FileError> {
-    let source = inputs::read_source(input, &args.common).map_err(|f| match f {
-        ReadFailure::Error(e) => e,
-        ReadFailure::Skipped(message) => FileError {
-            path: input.display(None),
-            message,
-        },
-    })?;
+    let read = |input: &Input| {
+        inputs::read_source(input, &args.common).map_err(|f| match f {
+            ReadFailure::Error(e) => e,
+            ReadFailure::Skipped(message) => FileError {
+                path: input.display(None),
+                message,
+            },
+        })
+    };
+    let mut source = read(input)?;
+    if let Some(path) = &args.source {
+        let original = read(&Input::File {
+            path: path.clone(),
+            explicit: true,
+        })?;
+        source = source.with_original(Original::Document {
+            name: original.name().to_string(),
+            text: original.text().to_string(),
+        });
+        // Fixing against an original that does not align would silently fix monolingually.
+        if let Some(message) = crate::bilingual::align(&crate::Document::new(&source)).problem {
+            let message = format!("{message}; nothing written");
+            return Err(FileError {
+                path: source.name().to_string(),
+                message,
+            });
+        }
+    }
     let name = source.name().to_string();
     let err = |message: String| FileError {
         path: name.clone(),
