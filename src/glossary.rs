@@ -9,8 +9,9 @@
 //!
 //! The header row names the columns, in any order and any case; only `term` is required, other
 //! columns (`type`, `aliases`, `note`, `source`, and whatever else a termbase export carries) are
-//! optional. Aliases and source forms are separated by `|` or `;`. A `.tsv` or `.tab` file is tab-separated without quoting;
-//! anything else is CSV (RFC 4180). Lines starting with `#` are comments.
+//! optional. Aliases and source forms are separated by `|` or `;`. A `.tsv` or `.tab` file is
+//! tab-separated without quoting; anything else is CSV (RFC 4180). Lines starting with `#` are
+//! comments.
 //!
 //! Every term and alias is canonical for the name and entity rules: the engine never reports a
 //! name or entity finding whose text is exactly a glossary spelling, and rules can ask
