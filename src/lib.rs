@@ -42,6 +42,9 @@ pub use fix::{Applicability, Edit, Fix};
 pub use text::{Document, InputFormat, Source};
 
 use rules::Context;
+use rules::bilingual::glossary_term_not_used::GLOSSARY_TERM_NOT_USED as GLOSSARY_TERM;
+use rules::bilingual::name_transliteration_mismatch::NAME_TRANSLITERATION_MISMATCH as BILINGUAL_NAME;
+use rules::names::garbled_transliteration::GARBLED_TRANSLITERATION as GARBLED;
 
 /// The score and findings of one table row.
 #[derive(Debug, Clone, PartialEq)]
@@ -242,6 +245,7 @@ impl Linter {
         });
         findings.dedup_by(|a, b| a.range == b.range && a.rule.code == b.rule.code);
         drop_names_inside_entities(&mut findings);
+        drop_findings_inside_glossary_terms(&mut findings);
         let words = doc.word_count();
         let segments = if doc.source().is_table() {
             segment_scores(doc, &findings)
@@ -318,36 +322,69 @@ impl Linter {
 /// and stays. `findings` is sorted by start.
 fn drop_names_inside_entities(findings: &mut Vec<Finding>) {
     let knows_the_name = |f: &Finding| {
-        f.rule.category == rules::Category::Entities
-            || std::ptr::eq(
-                f.rule,
-                &rules::bilingual::name_transliteration_mismatch::NAME_TRANSLITERATION_MISMATCH,
-            )
+        f.rule.category == rules::Category::Entities || std::ptr::eq(f.rule, &BILINGUAL_NAME)
     };
-    // Entity ranges by start, with the furthest end reached so far: a name finding is inside
-    // some entity finding when one starting at or before it reaches its end.
-    let mut reach: Vec<(usize, usize)> = Vec::new();
-    for f in findings.iter().filter(|f| knows_the_name(f)) {
-        let furthest = reach
-            .last()
-            .map_or(f.range.end, |&(_, end)| end.max(f.range.end));
-        reach.push((f.range.start, furthest));
-    }
-    if reach.is_empty() {
+    let entities = Covering::new(findings.iter().filter(|f| knows_the_name(f)));
+    if entities.is_empty() {
         return;
     }
     findings.retain(|f| {
-        if f.rule.category != rules::Category::Names
-            || std::ptr::eq(
-                f.rule,
-                &rules::names::garbled_transliteration::GARBLED_TRANSLITERATION,
-            )
-        {
-            return true;
-        }
-        let before = reach.partition_point(|&(start, _)| start <= f.range.start);
-        !(before > 0 && reach[before - 1].1 >= f.range.end)
+        !(f.rule.category == rules::Category::Names
+            && !std::ptr::eq(f.rule, &GARBLED)
+            && entities.covers(&f.range))
     });
+}
+
+/// A near miss of a glossary term (B009 with a fix: "Qinghua University" where the desk's
+/// termbase gives Tsinghua University for the original's 清华大学) rests on the strongest
+/// evidence, the client's own term and the original. A name, entity or bilingual-name finding on
+/// the same words says the same with less, and is dropped (N002 says something else, as above).
+/// `findings` is sorted by start.
+fn drop_findings_inside_glossary_terms(findings: &mut Vec<Finding>) {
+    let is_near_miss = |f: &Finding| std::ptr::eq(f.rule, &GLOSSARY_TERM) && f.fix.is_some();
+    let terms = Covering::new(findings.iter().filter(|f| is_near_miss(f)));
+    if terms.is_empty() {
+        return;
+    }
+    findings.retain(|f| {
+        let outranked = matches!(
+            f.rule.category,
+            rules::Category::Names | rules::Category::Entities
+        ) && !std::ptr::eq(f.rule, &GARBLED)
+            || std::ptr::eq(f.rule, &BILINGUAL_NAME);
+        !(outranked && terms.covers(&f.range))
+    });
+}
+
+/// The ranges of some findings, sorted by start, each with the furthest end reached so far: a
+/// range is inside one of them when one starting at or before it reaches its end.
+struct Covering {
+    reach: Vec<(usize, usize)>,
+}
+
+impl Covering {
+    /// From findings sorted by start.
+    fn new<'f>(findings: impl Iterator<Item = &'f Finding>) -> Covering {
+        let mut reach: Vec<(usize, usize)> = Vec::new();
+        for f in findings {
+            let furthest = reach
+                .last()
+                .map_or(f.range.end, |&(_, end)| end.max(f.range.end));
+            reach.push((f.range.start, furthest));
+        }
+        Covering { reach }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.reach.is_empty()
+    }
+
+    fn covers(&self, range: &std::ops::Range<usize>) -> bool {
+        let before = self
+            .reach
+            .partition_point(|&(start, _)| start <= range.start);
+        before > 0 && self.reach[before - 1].1 >= range.end
+    }
 }
 
 /// Findings about mtlint's own directives (M) say nothing about the translation's quality.
@@ -632,6 +669,40 @@ mod tests {
                 "bilingual",
                 "Tingryu University",
                 "Tingryu fits no romanisation"
+            ]
+        );
+    }
+
+    #[test]
+    fn findings_inside_a_glossary_near_miss_are_dropped() {
+        use crate::rules::entities::unknown_entity_near_known::UNKNOWN_ENTITY_NEAR_KNOWN as E;
+        use crate::rules::grammar::doubled_word::DOUBLED_WORD as D;
+        let near_miss = |range: std::ops::Range<usize>| {
+            Finding::new(&GLOSSARY_TERM, range.clone(), "glossary near miss").fix(Fix::unsafe_edit(
+                Edit::replace(range, "Tsinghua University"),
+            ))
+        };
+        let mut findings = vec![
+            near_miss(10..28),
+            Finding::new(&E, 10..28, "entity on the same words"),
+            Finding::new(&BILINGUAL_NAME, 10..17, "bilingual name inside"),
+            Finding::new(&GARBLED, 10..17, "garbled inside"),
+            Finding::new(&D, 12..20, "another kind of finding"),
+            Finding::new(&E, 40..58, "entity elsewhere"),
+            Finding::new(&GLOSSARY_TERM, 60..90, "whole segment, no near miss"),
+            Finding::new(&E, 62..70, "entity inside a finding without a fix"),
+        ];
+        drop_findings_inside_glossary_terms(&mut findings);
+        let kept: Vec<&str> = findings.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(
+            kept,
+            [
+                "glossary near miss",
+                "garbled inside",
+                "another kind of finding",
+                "entity elsewhere",
+                "whole segment, no near miss",
+                "entity inside a finding without a fix"
             ]
         );
     }
