@@ -141,17 +141,23 @@ fn near_miss<'e>(target: &str, entry: &'e GlossaryEntry) -> Option<(Range<usize>
     best.map(|(_, range, spelling)| (range, spelling))
 }
 
-/// `term` in `text` at word boundaries, allowing a plural or possessive ending after it.
+/// `term` in `text` at word boundaries, allowing a plural or possessive ending after it. An edge
+/// of the term that is not a letter or digit ("US$") needs no boundary: "US$5 billion" uses it.
 fn contains_words(text: &str, term: &str) -> bool {
+    let word_start = term.chars().next().is_some_and(char::is_alphanumeric);
+    let word_end = term.chars().next_back().is_some_and(char::is_alphanumeric);
     text.match_indices(term).any(|(at, _)| {
         let before = text[..at].chars().next_back();
-        let rest = &text[at + term.len()..];
-        let rest = ["'s", "es", "s"]
-            .iter()
-            .find_map(|ending| rest.strip_prefix(ending))
-            .unwrap_or(rest);
-        !before.is_some_and(char::is_alphanumeric)
-            && !rest.chars().next().is_some_and(char::is_alphanumeric)
+        let mut rest = &text[at + term.len()..];
+        if word_end {
+            rest = ["'s", "es", "s"]
+                .iter()
+                .find_map(|ending| rest.strip_prefix(ending))
+                .unwrap_or(rest);
+        }
+        let glued_before = word_start && before.is_some_and(char::is_alphanumeric);
+        let glued_after = word_end && rest.chars().next().is_some_and(char::is_alphanumeric);
+        !glued_before && !glued_after
     })
 }
 
@@ -270,6 +276,20 @@ mod tests {
         ] {
             assert!(lint("一带一路项目增加。", target).is_empty(), "{target}");
         }
+    }
+
+    #[test]
+    fn a_term_ending_in_a_symbol_may_touch_a_figure() {
+        let mut settings = Settings::default();
+        settings.glossary.add(GlossaryEntry {
+            term: "US$".into(),
+            source: vec!["美元".into()],
+            ..GlossaryEntry::default()
+        });
+        let lint =
+            |target| lint_pair_with(&GLOSSARY_TERM_NOT_USED, &settings, "投资50亿美元。", target);
+        assert!(lint("It invested US$5 billion.").is_empty());
+        assert_eq!(lint("It invested 5 billion.").len(), 1);
     }
 
     #[test]
