@@ -321,18 +321,11 @@ impl Linter {
 /// garbled-transliteration finding (N002) says something else (no romanisation fits "Tingryu")
 /// and stays. `findings` is sorted by start.
 fn drop_names_inside_entities(findings: &mut Vec<Finding>) {
-    let knows_the_name = |f: &Finding| {
-        f.rule.category == rules::Category::Entities || std::ptr::eq(f.rule, &BILINGUAL_NAME)
-    };
-    let entities = Covering::new(findings.iter().filter(|f| knows_the_name(f)));
-    if entities.is_empty() {
-        return;
-    }
-    findings.retain(|f| {
-        !(f.rule.category == rules::Category::Names
-            && !std::ptr::eq(f.rule, &GARBLED)
-            && entities.covers(&f.range))
-    });
+    drop_outranked(
+        findings,
+        |f| f.rule.category == rules::Category::Entities || std::ptr::eq(f.rule, &BILINGUAL_NAME),
+        |f| f.rule.category == rules::Category::Names && !std::ptr::eq(f.rule, &GARBLED),
+    );
 }
 
 /// A near miss of a glossary term (B009 with a fix: "Qinghua University" where the desk's
@@ -341,19 +334,31 @@ fn drop_names_inside_entities(findings: &mut Vec<Finding>) {
 /// the same words says the same with less, and is dropped (N002 says something else, as above).
 /// `findings` is sorted by start.
 fn drop_findings_inside_glossary_terms(findings: &mut Vec<Finding>) {
-    let is_near_miss = |f: &Finding| std::ptr::eq(f.rule, &GLOSSARY_TERM) && f.fix.is_some();
-    let terms = Covering::new(findings.iter().filter(|f| is_near_miss(f)));
-    if terms.is_empty() {
+    drop_outranked(
+        findings,
+        |f| std::ptr::eq(f.rule, &GLOSSARY_TERM) && f.fix.is_some(),
+        |f| {
+            matches!(
+                f.rule.category,
+                rules::Category::Names | rules::Category::Entities
+            ) && !std::ptr::eq(f.rule, &GARBLED)
+                || std::ptr::eq(f.rule, &BILINGUAL_NAME)
+        },
+    );
+}
+
+/// Drops each finding that `outranked` selects and that lies inside one that `outranks` selects,
+/// which says the same thing with more evidence. `findings` is sorted by start.
+fn drop_outranked(
+    findings: &mut Vec<Finding>,
+    outranks: impl Fn(&Finding) -> bool,
+    outranked: impl Fn(&Finding) -> bool,
+) {
+    let cover = Covering::new(findings.iter().filter(|f| outranks(f)));
+    if cover.is_empty() {
         return;
     }
-    findings.retain(|f| {
-        let outranked = matches!(
-            f.rule.category,
-            rules::Category::Names | rules::Category::Entities
-        ) && !std::ptr::eq(f.rule, &GARBLED)
-            || std::ptr::eq(f.rule, &BILINGUAL_NAME);
-        !(outranked && terms.covers(&f.range))
-    });
+    findings.retain(|f| !(outranked(f) && cover.covers(&f.range)));
 }
 
 /// The ranges of some findings, sorted by start, each with the furthest end reached so far: a
