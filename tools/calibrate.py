@@ -22,15 +22,12 @@ and a weight fitted to the last decimal on the development data would not carry 
 """
 import argparse, os
 
-from mqm_data import DEFAULT_DATA, DEFAULT_MTLINT, counts_by_row, findings, pair_accuracy, read_rows
+from mqm_data import add_run_arguments, counts_by_row, findings, pair_accuracy, read_rows
 
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument('--mtlint', default=DEFAULT_MTLINT)
-    ap.add_argument('--data', default=DEFAULT_DATA)
-    ap.add_argument('--bilingual', action='store_true')
-    ap.add_argument('--preview', action='store_true')
+    add_run_arguments(ap)
     ap.add_argument('--testset', default=None)
     ap.add_argument('--write', metavar='TSV', help='write the per-rule weight tiers to this file')
     a = ap.parse_args()

@@ -13,7 +13,7 @@ score and the raters' lies: in the categories that carry the penalty and that it
 """
 import argparse, collections, json
 
-from mqm_data import DEFAULT_DATA, DEFAULT_MTLINT, findings, rater_spans_hit, read_rows
+from mqm_data import add_run_arguments, findings, rater_spans_hit, read_rows
 
 
 def penalty(error):
@@ -45,10 +45,7 @@ def tally(rows, by_row):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument('--mtlint', default=DEFAULT_MTLINT)
-    ap.add_argument('--data', default=DEFAULT_DATA)
-    ap.add_argument('--bilingual', action='store_true')
-    ap.add_argument('--preview', action='store_true')
+    add_run_arguments(ap)
     ap.add_argument('--top', type=int, default=15)
     a = ap.parse_args()
     rows = read_rows(a.data)

@@ -12,6 +12,16 @@ DEFAULT_MTLINT = os.path.join(ROOT, 'target', 'release', 'mtlint')
 DEFAULT_DATA = os.path.join(ROOT, '..', 'shared', 'data', 'mqm-zhen-dev.tsv')
 
 
+def add_run_arguments(ap, preview=True):
+    """The options of every measuring tool: the binary, the data, whether mtlint is given each row's
+    source, and (unless the tool always runs them) whether the preview rules run."""
+    ap.add_argument('--mtlint', default=DEFAULT_MTLINT)
+    ap.add_argument('--data', default=DEFAULT_DATA)
+    ap.add_argument('--bilingual', action='store_true', help="give mtlint each row's source")
+    if preview:
+        ap.add_argument('--preview', action='store_true', help='run the preview rules too')
+
+
 def read_rows(path):
     csv.field_size_limit(10**9)
     with open(path, encoding='utf-8', newline='') as f:

@@ -9,15 +9,12 @@ the flagged text in context, and the rater-marked spans of the row, with HIT whe
 """
 import argparse, json, random
 
-from mqm_data import DEFAULT_DATA, DEFAULT_MTLINT, findings, rater_spans_hit, read_rows
+from mqm_data import add_run_arguments, findings, rater_spans_hit, read_rows
 
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('codes', nargs='+')
-    ap.add_argument('--data', default=DEFAULT_DATA)
-    ap.add_argument('--mtlint', default=DEFAULT_MTLINT)
-    ap.add_argument('--bilingual', action='store_true')
-    ap.add_argument('--preview', action='store_true')
+    add_run_arguments(ap)
     ap.add_argument('--limit', type=int, default=40)
     ap.add_argument('--seed', type=int, default=1)
     a = ap.parse_args()

@@ -18,15 +18,13 @@ gives mtlint each row's Chinese source, as `mqm_eval.py --bilingual` does, so th
 """
 import argparse, collections, json
 
-from mqm_data import DEFAULT_DATA, DEFAULT_MTLINT, counts_by_row, findings, pair_accuracy, rater_spans_hit, read_rows
+from mqm_data import add_run_arguments, counts_by_row, findings, pair_accuracy, rater_spans_hit, read_rows
 
 
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('codes', nargs='*')
-    ap.add_argument('--mtlint', default=DEFAULT_MTLINT)
-    ap.add_argument('--data', default=DEFAULT_DATA)
-    ap.add_argument('--bilingual', action='store_true', help="give mtlint each row's source")
+    add_run_arguments(ap, preview=False)
     ap.add_argument('--show', type=int, default=0)
     ap.add_argument('--misses', action='store_true')
     a = ap.parse_args()
