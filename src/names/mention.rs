@@ -346,12 +346,31 @@ impl Scanner<'_, '_> {
         if !self.can_start(name_start) {
             return None;
         }
-        let (mut parts, possessive, end) = self.grow(name_start);
+        let (mut parts, mut possessive, mut end) = self.grow(name_start);
         if parts.is_empty() {
             return None;
         }
         let mut cues = 0;
+        let mut role = None;
         let mut first_token = name_start;
+        // a job title inside the run is context, not name: "Treasury Secretary Steven Mnuchin",
+        // "Labour MP Jess Phillips", "sports assistant Lin Xiaozhai"
+        let inner_title = if title_end.is_none() {
+            self.inner_title(&parts)
+        } else {
+            None
+        };
+        if let Some((k, title_role)) = inner_title {
+            // grown again from the name, so that the connectors the title's institution allowed
+            // ("Senate Majority Leader Mitch McConnell *on* Monday") do not join the name
+            let name_at = parts[k + 1].range.start;
+            let j = self
+                .tokens
+                .partition_point(|t| (t.start as usize) < name_at);
+            (parts, possessive, end) = self.grow(j);
+            cues |= cue::TITLE;
+            role = title_role;
+        }
         if title_end.is_some() {
             // "General Motors", "Premier League": the title belongs to an institution's name.
             if self.head_of(&parts).is_some() {
@@ -373,8 +392,10 @@ impl Scanner<'_, '_> {
                 cues |= cue::TITLE;
             }
         }
-        let clause_initial = clause_initial(self.doc, self.tokens, first_token);
-        if clause_initial && title_end.is_none() && !self.counts_at_clause_start(&parts, end) {
+        let titled = title_end.is_some() || inner_title.is_some();
+        let clause_initial =
+            inner_title.is_none() && clause_initial(self.doc, self.tokens, first_token);
+        if clause_initial && !titled && !self.counts_at_clause_start(&parts, end) {
             return None;
         }
         let range = parts[0].range.start..parts[parts.len() - 1].range.end;
@@ -384,7 +405,7 @@ impl Scanner<'_, '_> {
             parts,
             kind: Kind::Other,
             cues,
-            role: None,
+            role,
             sentence: self.sentence,
             paragraph: self.paragraph,
             clause_initial,
@@ -406,12 +427,44 @@ impl Scanner<'_, '_> {
                     && matches!(self.doc.text(t), "," | "(" | "-" | "—" | "–" | ":")
             });
         self.add_cues(&mut mention, start, end);
-        mention.kind = self.kind_of(&mention);
+        let names_no_one = !titled && self.names_no_one(&mention);
+        let modifier = self.after_determiner(start) || self.role_after(end);
+        if names_no_one || (!titled && modifier) {
+            // the cues around it ("said Sunday", "the Golden Boot winner") say nothing of a person
+            mention.cues &= !cue::PERSON;
+        }
+        mention.kind = if names_no_one {
+            Kind::Other
+        } else {
+            self.kind_of(&mention)
+        };
         mention.acronym = mention.parts.len() == 1
             && is_all_caps(self.doc.slice(mention.range.clone()))
-            && !mention.has(cue::PERSON)
-            && mention.known != Some(EntityKind::Person);
+            && mention.known != Some(EntityKind::Person)
+            && !(mention.has(cue::PERSON) && self.spells_a_common_name(&mention));
         Some((mention, end))
+    }
+
+    /// The last job title or honorific inside a run with a name after it ("Treasury *Secretary*
+    /// Steven Mnuchin", "Labour *MP* Jess Phillips", "Sports *Assistant* Lin Xiaozhai"): its
+    /// index among `parts` and the role it names. Never inside an institution's name ("Office of
+    /// the President") and never the last word ("Stephen King").
+    fn inner_title(&self, parts: &[Part]) -> Option<(usize, Option<&'static str>)> {
+        if parts.len() < 2 || self.head_of(parts).is_some() {
+            return None;
+        }
+        let title_of =
+            |p: &Part| (!p.particle).then(|| title_word(self.doc.slice(p.range.clone())))?;
+        for k in (0..parts.len() - 1).rev() {
+            let Some(role) = title_of(&parts[k]) else {
+                continue;
+            };
+            let named = parts[k + 1..]
+                .iter()
+                .any(|p| !p.particle && title_of(p).is_none());
+            return named.then_some((k, role));
+        }
+        None
     }
 
     /// "(CAS)" at `k`.
@@ -835,6 +888,64 @@ impl Scanner<'_, '_> {
             .all(|(k, w)| self.is_word(j + k) && self.text(j + k) == *w)
     }
 
+    /// A date or a group rather than anyone's name: a weekday or month ("said Sunday"), or a
+    /// plural common noun at the end ("House Democrats", "the Los Angeles Chargers"), unless that
+    /// is a surname ("Williams").
+    fn names_no_one(&self, mention: &Mention) -> bool {
+        if mention.known.is_some() {
+            return false;
+        }
+        let Some(last) = mention.name_parts().last() else {
+            return false;
+        };
+        let word = self.doc.slice(last.range.clone());
+        if mention.parts.len() == 1 && is_calendar_word(word) {
+            return true;
+        }
+        let key = part_key(word);
+        key.len() > 3
+            && key.ends_with('s')
+            && !is_all_caps(word)
+            && lexicon().english_word(&key).is_some()
+            && lexicon().english_word(&key[..key.len() - 1]).is_some()
+            && lexicon().western_name(&title_case(word)).is_none()
+    }
+
+    /// Whether a determiner or possessive pronoun stands right before token `start`: "the Golden
+    /// Boot", "its House Democrats". A person's name takes none ("the founder Liang Wenfeng" has
+    /// a role between).
+    fn after_determiner(&self, start: usize) -> bool {
+        const DETERMINERS: &[&str] = &[
+            "a", "an", "the", "this", "that", "these", "those", "its", "their", "our", "every",
+            "each", "any", "no",
+        ];
+        start
+            .checked_sub(1)
+            .is_some_and(|p| self.is_word(p) && DETERMINERS.contains(&self.text(p)))
+    }
+
+    /// Whether a role noun follows at `k`: the name before it qualifies the role ("Golden Boot
+    /// winner Jamie Vardy", "Tesla founder Elon Musk") and is no person's name.
+    fn role_after(&self, k: usize) -> bool {
+        self.is_word(k)
+            && self.spaced(k)
+            && lists()
+                .cues_starting(self.text(k))
+                .iter()
+                .any(|p| p.cue == Cue::Role && self.phrase_at(k, &p.words))
+    }
+
+    /// Whether a word in capitals used as a person ("MA said") spells a common Chinese surname
+    /// or a Western name rather than an acronym ("says AI has").
+    fn spells_a_common_name(&self, mention: &Mention) -> bool {
+        const COMMON_RANK: u32 = 100;
+        let word = self.doc.slice(mention.range.clone());
+        lists()
+            .surname(&part_key(word))
+            .is_some_and(|s| s.rank <= COMMON_RANK)
+            || lexicon().western_name(&title_case(word)).is_some()
+    }
+
     fn kind_of(&self, mention: &Mention) -> Kind {
         if let Some(known) = mention.known {
             return match known {
@@ -887,7 +998,9 @@ impl Scanner<'_, '_> {
                 .english_word(key)
                 .is_some_and(|w| !w.also_capitalised && w.size <= 35);
             let surname = l.surname(key).is_some();
-            let western = lexicon().western_name(&title).is_some();
+            // a known place is no evidence of a person ("the Texas Republican said"), though
+            // Western name lists hold many of them
+            let western = lexicon().western_name(&title).is_some() && !is_known_place(word);
             // "Zhou Hang" is a name, "Budweiser Man" is not: an ordinary word counts as a
             // surname only inside a name that is all pinyin
             if common && !western && !(surname && all_pinyin) {
@@ -898,6 +1011,60 @@ impl Scanner<'_, '_> {
         }
         named
     }
+}
+
+/// Whether `word` alone is a known place ("Texas", "Sydney").
+fn is_known_place(word: &str) -> bool {
+    known_entities().lookup(word).is_some_and(|f| {
+        matches!(
+            f.record.kind,
+            EntityKind::Country | EntityKind::Region | EntityKind::City | EntityKind::Place
+        )
+    })
+}
+
+/// Weekday and month names, which stand capitalised beside speech verbs ("said Sunday") without
+/// naming anyone.
+fn is_calendar_word(word: &str) -> bool {
+    const CALENDAR: &[&str] = &[
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    CALENDAR.contains(&word)
+}
+
+/// Whether a capitalised word is a title ("Secretary", "MP") or a role written as one
+/// ("Reporter", "Assistant"): `None` when it is neither, else the role noun it names, if any.
+fn title_word(word: &str) -> Option<Option<&'static str>> {
+    if !word.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    let l = lists();
+    if l.is_cue(word, Cue::Title) {
+        return Some(None);
+    }
+    let lower = word.to_lowercase();
+    l.cues_starting(&lower)
+        .iter()
+        .find(|p| p.cue == Cue::Role && p.words.len() == 1)
+        .map(|p| Some(p.words[0]))
 }
 
 /// A lowercase piece after a hyphen that continues a name ("Min-jun", "Ji-hoon", "Yat-sen") rather
