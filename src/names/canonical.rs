@@ -14,10 +14,10 @@
 
 use std::collections::HashMap;
 
-use super::cluster::{Clustering, Group, Relation, is_good_spelling};
-use super::lists::{Particle, lists};
+use super::cluster::{Clustering, Group, PartFix, Relation, is_good_spelling};
+use super::lists::{Particle, lists, system};
 use super::mention::{Kind, Mention};
-use super::normalize::{Difference, difference, is_all_caps, part_key};
+use super::normalize::{Difference, difference, is_all_caps, part_key, title_case};
 use crate::entities::{EntityKind, entity_key, known_entities};
 
 /// Where a cluster's canonical form came from.
@@ -66,6 +66,9 @@ pub struct Expected {
     pub recased: Vec<(usize, String)>,
     /// How sure the clustering is that the mention belongs to the cluster.
     pub confidence: f32,
+    /// Name words spelled as a garble of someone else's name word (a [`PartFix`]): (part index,
+    /// expected word, confidence).
+    pub respelled: Vec<(usize, String, f32)>,
 }
 
 /// The canonical forms of all clusters and the expected form of every mention.
@@ -76,11 +79,12 @@ pub fn resolve(
     glossary: &[String],
 ) -> (Vec<Cluster>, Vec<Expected>) {
     let glossary = glossary_index(glossary);
+    let words = DocumentWords::of(text, mentions, c);
     let mut clusters = Vec::with_capacity(c.clusters.len());
     let mut expected: Vec<Option<Expected>> = vec![None; mentions.len()];
     for (index, groups) in c.clusters.iter().enumerate() {
-        let chosen = choose(text, mentions, c, groups, &glossary);
-        let casing = Casing::vote(text, mentions, c, groups, &chosen);
+        let chosen = choose(text, mentions, c, groups, &glossary, &words);
+        let casing = Casing::vote(text, mentions, c, groups, &chosen, &words);
         let canonical = chosen
             .text
             .clone()
@@ -120,13 +124,117 @@ pub fn resolve(
             mentions: members,
         });
     }
-    (
-        clusters,
-        expected
+    let mut expected: Vec<Expected> = expected
+        .into_iter()
+        .map(|e| e.expect("every mention is in a group"))
+        .collect();
+    for fix in &c.fixes {
+        respell(text, mentions, c, fix, &mut expected);
+    }
+    (clusters, expected)
+}
+
+/// Marks the garbled word of every mention of a [`PartFix`]'s group with the introduced word.
+fn respell(
+    text: &str,
+    mentions: &[Mention],
+    c: &Clustering,
+    fix: &PartFix,
+    expected: &mut [Expected],
+) {
+    let introduced = &mentions[c.groups[fix.of].first()];
+    let Some(part) = introduced.name_parts().nth(fix.of_part) else {
+        return;
+    };
+    let word = &text[part.range.clone()];
+    let word = if is_all_caps(word) {
+        title_case(word)
+    } else {
+        word.to_string()
+    };
+    for &m in &c.groups[fix.group].mentions {
+        let at = mentions[m]
+            .parts
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| !p.particle)
+            .nth(fix.part)
+            .map(|(k, _)| k);
+        if let Some(k) = at {
+            expected[m]
+                .respelled
+                .push((k, word.clone(), fix.similarity.score * 0.9));
+        }
+    }
+}
+
+/// What the whole document says about its name words: how often each is written in a person's
+/// name, and the case it is written in when not in capitals.
+struct DocumentWords {
+    /// Part key → mentions of people's names that hold it.
+    counts: HashMap<String, usize>,
+    /// Part key → its commonest spelling in people's names other than all capitals.
+    case: HashMap<String, String>,
+    /// The document's romanisation of Chinese names.
+    system: u8,
+}
+
+impl DocumentWords {
+    fn of(text: &str, mentions: &[Mention], c: &Clustering) -> DocumentWords {
+        let mut counts: HashMap<String, usize> = HashMap::new();
+        let mut forms: HashMap<String, HashMap<&str, usize>> = HashMap::new();
+        for (m, mention) in mentions.iter().enumerate() {
+            if c.groups[c.group_of[m]].kind != Kind::Person || mention.acronym {
+                continue;
+            }
+            for part in mention.name_parts() {
+                let word = &text[part.range.clone()];
+                let key = part_key(word);
+                if !is_all_caps(word) {
+                    *forms
+                        .entry(key.clone())
+                        .or_default()
+                        .entry(word)
+                        .or_default() += 1;
+                }
+                *counts.entry(key).or_default() += 1;
+            }
+        }
+        let case = forms
             .into_iter()
-            .map(|e| e.expect("every mention is in a group"))
-            .collect(),
-    )
+            .filter_map(|(key, words)| {
+                let best = words
+                    .into_iter()
+                    .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(a.0)))?;
+                Some((key, best.0.to_string()))
+            })
+            .collect();
+        DocumentWords {
+            counts,
+            case,
+            system: c.system,
+        }
+    }
+
+    /// How often the document writes the words of `group` in people's names.
+    fn attestation(&self, group: &Group) -> usize {
+        group
+            .parts
+            .iter()
+            .map(|p| self.counts.get(p).copied().unwrap_or(0))
+            .sum()
+    }
+
+    /// Whether every word of `group` is spelled the way the document romanises Chinese names:
+    /// in a pinyin document, no word a listed spelling of a surname in another system ("Chang"
+    /// for Zhang).
+    fn in_system(&self, group: &Group) -> bool {
+        self.system != system::PINYIN
+            || group
+                .parts
+                .iter()
+                .all(|p| lists().surnames_spelled(p).is_empty())
+    }
 }
 
 /// The groups of a cluster that spell its whole name: the canonical group, the full names of a
@@ -185,6 +293,7 @@ fn choose(
     c: &Clustering,
     groups: &[usize],
     glossary: &HashMap<String, &str>,
+    words: &DocumentWords,
 ) -> Chosen {
     let mut by_length: Vec<usize> = groups.to_vec();
     by_length.sort_by_key(|&g| {
@@ -211,8 +320,11 @@ fn choose(
             };
         }
     }
-    // the most frequent; on a tie, a spelling that is some romanisation, English word or Western
-    // name (Zhuonai over Zonai), then the first
+    // the most frequent; on a tie, the spelling whose words the document's other names use more
+    // ("Lin Dan" over "Rin Dan" beside "Lin Xiaozhai"), then one in the document's romanisation
+    // ("Zhang Xindong" over "Chang Xindong" among pinyin names), then, where the document names
+    // Chinese people, one that is some romanisation, English word or Western name (Zhuonai over
+    // Zonai), then the first
     let frequent = |candidates: &mut dyn Iterator<Item = usize>| {
         let candidates: Vec<usize> = candidates.collect();
         let most = candidates
@@ -226,8 +338,11 @@ fn choose(
         match tied.as_slice() {
             [one] => Some(*one),
             _ => tied.iter().copied().max_by_key(|&g| {
+                let romanised = words.system != 0;
                 (
-                    c.groups[g].parts.iter().all(|p| is_good_spelling(p)),
+                    words.attestation(&c.groups[g]),
+                    words.in_system(&c.groups[g]),
+                    romanised && c.groups[g].parts.iter().all(|p| is_good_spelling(p)),
                     std::cmp::Reverse(c.groups[g].first()),
                 )
             }),
@@ -294,6 +409,7 @@ impl Casing {
         c: &Clustering,
         groups: &[usize],
         chosen: &Chosen,
+        document: &DocumentWords,
     ) -> Casing {
         // part key → [(word, count, first mention)]
         let mut seen: HashMap<String, Vec<(String, usize, usize)>> = HashMap::new();
@@ -328,6 +444,14 @@ impl Casing {
                     )
                 })
                 .map(|f| f.0.clone());
+            // a surname the cluster only writes in capitals ("LI Wei") takes the case the
+            // document writes it in elsewhere ("Li Jingyin")
+            let best = match (best, document.case.get(key)) {
+                (Some(best), Some(elsewhere)) if is_all_caps(&best) && key.chars().count() >= 2 => {
+                    Some(elsewhere.clone())
+                }
+                (best, _) => best,
+            };
             if let Some(best) = best {
                 words.insert(key.clone(), (best, true));
             }
@@ -389,6 +513,7 @@ fn expected_of(
         misspelled: false,
         recased: Vec::new(),
         confidence,
+        respelled: Vec::new(),
     };
     match c.relation[g] {
         Relation::Variant {
@@ -413,6 +538,7 @@ fn expected_of(
                 misspelled: true,
                 recased: Vec::new(),
                 confidence,
+                respelled: Vec::new(),
             };
         }
         Relation::Alias { .. } | Relation::Acronym { .. } => {
@@ -433,6 +559,7 @@ fn expected_of(
             misspelled: true,
             recased: Vec::new(),
             confidence,
+            respelled: Vec::new(),
         };
     }
     // same words: only the case may differ
@@ -455,6 +582,7 @@ fn expected_of(
         misspelled: false,
         recased,
         confidence: 1.0,
+        respelled: Vec::new(),
     }
 }
 

@@ -23,9 +23,9 @@
 //!    and the shared context (a role word, an organisation in the same sentence, a nearby
 //!    paragraph) are together strong enough and no other person is nearly as good.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
-use super::lists::lists;
+use super::lists::{lists, system};
 use super::mention::{Kind, Mention, cue};
 use super::normalize::{is_all_caps, part_key, title_case};
 use super::similarity::{self, Likeness, Similarity};
@@ -49,7 +49,11 @@ pub struct Group {
     pub kind: Kind,
     /// Union of the mentions' cue bits.
     pub cues: u16,
+    /// Cue bits every mention has.
+    pub always: u16,
     pub acronym: bool,
+    /// Every mention is a date or a group ([`Mention::generic`]).
+    pub generic: bool,
     /// The text of the first mention.
     pub surface: String,
     /// Roles next to its mentions ("founder").
@@ -119,6 +123,20 @@ impl Relation {
     }
 }
 
+/// A word inside a longer name spelled as a variant of a word of someone introduced, where the
+/// longer name is not that person: "Ri" in "Reporter Ri Wei" beside "Li Jingyin" (another Li,
+/// whose surname was garbled), a garbled surname in a book's title.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PartFix {
+    /// The group holding the word, and the word's index among its name words.
+    pub group: usize,
+    pub part: usize,
+    /// The introduced person's group and name word it resembles.
+    pub of: usize,
+    pub of_part: usize,
+    pub similarity: Similarity,
+}
+
 /// The groups, how each joined, and the clusters they form.
 #[derive(Debug, Clone, Default)]
 pub struct Clustering {
@@ -133,6 +151,10 @@ pub struct Clustering {
     pub cluster_of: Vec<usize>,
     /// Groups of each cluster, by first mention.
     pub clusters: Vec<Vec<usize>>,
+    /// The romanisation the document writes Chinese names in ([`document_system`]).
+    pub system: u8,
+    /// Words inside longer names that garble a word of someone introduced.
+    pub fixes: Vec<PartFix>,
 }
 
 /// How many candidates an orphan is compared with at most, the nearest in the text.
@@ -145,7 +167,9 @@ const MARGIN: f32 = 0.1;
 /// Clusters `mentions` of `text`.
 pub fn cluster(text: &str, mentions: &[Mention]) -> Clustering {
     let (groups, group_of) = build_groups(text, mentions);
+    let system = document_system(&groups);
     let mut c = Builder {
+        system,
         uf: UnionFind::new(groups.len()),
         relation: vec![Relation::Same; groups.len()],
         ambiguous: vec![false; groups.len()],
@@ -157,9 +181,12 @@ pub fn cluster(text: &str, mentions: &[Mention]) -> Clustering {
     c.join_full_names();
     c.join_organisations();
     c.join_institution_variants();
+    c.join_part_variants();
     c.join_short_forms();
-    c.join_orphans();
-    c.finish()
+    let index = TargetIndex::new(c.targets(), &c.groups);
+    c.join_lone_names(&index);
+    let fixes = c.part_fixes(&index);
+    c.finish(fixes)
 }
 
 fn build_groups(text: &str, mentions: &[Mention]) -> (Vec<Group>, Vec<usize>) {
@@ -196,7 +223,9 @@ fn build_groups(text: &str, mentions: &[Mention]) -> (Vec<Group>, Vec<usize>) {
                 mentions: Vec::new(),
                 kind: m.kind,
                 cues: 0,
+                always: m.cues,
                 acronym: m.acronym,
+                generic: true,
                 surface: text[m.range.clone()].to_string(),
                 roles: Vec::new(),
                 orgs: Vec::new(),
@@ -207,6 +236,8 @@ fn build_groups(text: &str, mentions: &[Mention]) -> (Vec<Group>, Vec<usize>) {
         let group = &mut groups[g];
         group.mentions.push(i);
         group.cues |= m.cues;
+        group.always &= m.cues;
+        group.generic &= m.generic;
         group.kind = stronger(group.kind, m.kind);
         if let Some(role) = m.role {
             if !group.roles.contains(&role) && group.roles.len() < 8 {
@@ -249,12 +280,52 @@ fn build_groups(text: &str, mentions: &[Mention]) -> (Vec<Group>, Vec<usize>) {
     (groups, group_of)
 }
 
+/// The romanisation a document writes its Chinese names in: [`system::PINYIN`] when most of
+/// its Chinese full names (two or three words, one a Chinese surname) are spelled wholly in
+/// pinyin, else the systems its other Chinese names share (Wade-Giles in a Taiwanese paper, say),
+/// or 0 when it names no Chinese person.
+pub fn document_system(groups: &[Group]) -> u8 {
+    let (mut pinyin_names, mut other_names, mut other) = (0, 0, u8::MAX);
+    for group in groups {
+        let chinese = group.kind == Kind::Person
+            && (2..=3).contains(&group.parts.len())
+            && group
+                .parts
+                .iter()
+                .any(|p| !lists().surnames_of(p).is_empty());
+        if !chinese {
+            continue;
+        }
+        if group.parts.iter().all(|p| pinyin::is_pinyin(p)) {
+            pinyin_names += group.mentions.len();
+        } else {
+            let systems = group
+                .parts
+                .iter()
+                .fold(u8::MAX, |mask, p| mask & pinyin::systems(p));
+            if systems != 0 {
+                other_names += group.mentions.len();
+                other &= systems;
+            }
+        }
+    }
+    if pinyin_names == 0 && other_names == 0 {
+        0
+    } else if pinyin_names >= other_names {
+        system::PINYIN
+    } else {
+        other & !system::PINYIN
+    }
+}
+
 /// The kind a group takes from two of its mentions: a person cue or a head word beats "other".
 fn stronger(a: Kind, b: Kind) -> Kind {
     if a == Kind::Other { b } else { a }
 }
 
 struct Builder<'m> {
+    /// The romanisation the document writes Chinese names in ([`document_system`]).
+    system: u8,
     groups: Vec<Group>,
     mentions: &'m [Mention],
     group_of: Vec<usize>,
@@ -328,12 +399,11 @@ impl Builder<'_> {
         }
     }
 
-    /// Step 1: full names spaced, ordered or spelled differently.
+    /// Step 1: full names spaced or ordered differently.
     fn join_full_names(&mut self) {
         let full = self.full_names();
         let mut compact: HashMap<String, usize> = HashMap::new();
         let mut ordered: HashMap<String, usize> = HashMap::new();
-        let mut by_part: HashMap<(usize, String), Vec<usize>> = HashMap::new();
         for &g in &full {
             let parts = self.groups[g].parts.clone();
             match compact.get(&parts.concat()) {
@@ -355,48 +425,113 @@ impl Builder<'_> {
                     }
                 }
             }
-            if parts.len() == 2 {
-                for (pos, part) in parts.iter().enumerate() {
-                    let bucket = by_part.entry((pos, part.clone())).or_default();
-                    let earlier: Vec<usize> =
-                        bucket.iter().rev().take(MAX_CANDIDATES).copied().collect();
-                    bucket.push(g);
-                    for other in earlier {
-                        if let Some(similarity) = self.part_variant(other, g, pos) {
-                            self.join(
-                                g,
-                                Relation::PartVariant {
-                                    of: other,
-                                    part: 1 - pos,
-                                    similarity,
-                                },
-                            );
-                        }
+        }
+    }
+
+    /// Step 1b: names of two to four words, equal but for one word spelled as a variant of the
+    /// other: "Rin Xiaozhai" / "Lin Xiaozhai", "Karadshian West" / "Kardashian West", "Yu'E Bou" /
+    /// "Yu'E Bao". A person's name that no cue typed ("Ri Jingyin") is compared too, and becomes a
+    /// person when it joins one. Candidates are blocked by the name with that word left out, so
+    /// each name meets only the few that share its other words.
+    fn join_part_variants(&mut self) {
+        let mut buckets: HashMap<(usize, String), Vec<usize>> = HashMap::new();
+        for g in 0..self.groups.len() {
+            let group = &self.groups[g];
+            if !matches!(group.kind, Kind::Person | Kind::Other)
+                || group.acronym
+                || group.generic
+                || !(2..=4).contains(&group.parts.len())
+            {
+                continue;
+            }
+            for pos in 0..group.parts.len() {
+                let mut pattern = group.parts.clone();
+                pattern[pos] = "*".into();
+                buckets.entry((pos, pattern.join(" "))).or_default().push(g);
+            }
+        }
+        // joined in the order of the groups, whatever the order of the buckets
+        let mut joins: Vec<(usize, usize, usize, Similarity)> = Vec::new();
+        for (&(pos, _), list) in &buckets {
+            for (i, &g) in list.iter().enumerate().skip(1) {
+                for &other in list[..i].iter().rev().take(MAX_CANDIDATES) {
+                    if let Some(similarity) = self.part_variant(other, g, pos) {
+                        joins.push((g, pos, other, similarity));
+                        break;
                     }
+                }
+            }
+        }
+        joins.sort_by_key(|&(g, pos, other, _)| (g, pos, other));
+        for (g, pos, other, similarity) in joins {
+            self.join(
+                g,
+                Relation::PartVariant {
+                    of: other,
+                    part: pos,
+                    similarity,
+                },
+            );
+            for x in [g, other] {
+                if self.groups[x].kind == Kind::Other {
+                    self.groups[x].kind = Kind::Person;
                 }
             }
         }
     }
 
-    /// Whether two-word full names `a` and `b`, equal at `equal`, spell the other word as variants
-    /// of one name: listed romanisations, or near spellings of which one is no good romanisation
-    /// or that share a distinctive given name. Two good spellings (Zhang Wei / Zhang Wen) are two
-    /// people.
-    fn part_variant(&self, a: usize, b: usize, equal: usize) -> Option<Similarity> {
-        let other = 1 - equal;
-        if !self.worth_comparing(a, b, other) {
+    /// Whether names `a` and `b`, equal but at word `pos`, spell that word as variants of one
+    /// name: listed romanisations, or near spellings of which one is no good romanisation (or
+    /// none in the document's system), or that share a distinctive word. Two good spellings
+    /// (Zhang Wei / Zhang Wen) are two people; a name no cue makes a person needs a garble.
+    fn part_variant(&self, a: usize, b: usize, pos: usize) -> Option<Similarity> {
+        let (ga, gb) = (&self.groups[a], &self.groups[b]);
+        let person = ga.kind == Kind::Person || gb.kind == Kind::Person;
+        if !person && ga.kind != gb.kind {
             return None;
         }
-        let (x, y) = (&self.groups[a].parts[other], &self.groups[b].parts[other]);
-        let similarity = similarity::compare(x, y)?;
-        let shared = &self.groups[a].parts[equal];
+        let (x, y) = (&ga.parts[pos], &gb.parts[pos]);
+        let similarity = self.compare_in_document(x, y)?;
         let both_pinyin = pinyin::is_pinyin(x) && pinyin::is_pinyin(y);
-        let garbled = !is_good_spelling(x) || !is_good_spelling(y);
-        let distinctive =
-            shared.len() >= 4 && lists().surname(shared).is_none() && !is_western(shared);
+        let garbled = !is_good_spelling(x) || !is_good_spelling(y) || self.off_system(x, y);
+        let distinctive = ga.parts.iter().enumerate().any(|(k, shared)| {
+            k != pos
+                && shared.len() >= 4
+                && lists().surname(shared).is_none()
+                && !is_western(shared)
+        });
         let strong = similarity.score >= 0.9 && !both_pinyin;
-        let likely = similarity.score >= 0.75 && (garbled || distinctive);
-        (strong || likely || similarity.likeness == Likeness::Romanisation).then_some(similarity)
+        // "George Flozd" beside "George Floyd": one slip into no word or name at all
+        let slipped = similarity.score >= 0.7 && similarity.likeness.is_typo() && garbled;
+        let likely = slipped || (similarity.score >= 0.75 && (garbled || distinctive));
+        let romanised = similarity.likeness == Likeness::Romanisation;
+        let joins = if person {
+            strong || likely || romanised
+        } else {
+            garbled && (similarity.score >= 0.75 || romanised)
+        };
+        joins.then_some(similarity)
+    }
+
+    /// [`similarity::compare`], and besides it a syllable that only the document's own
+    /// romanisation tells from its neighbour: in a document written in pinyin, a word no pinyin
+    /// spells with the sound of one that pinyin spells ("Bou" beside "Bao").
+    fn compare_in_document(&self, x: &str, y: &str) -> Option<Similarity> {
+        if let Some(similarity) = similarity::compare(x, y) {
+            return Some(similarity);
+        }
+        let alike = sound::sound_key(x) == sound::sound_key(y) && x.len().abs_diff(y.len()) <= 1;
+        (alike && self.off_system(x, y)).then(|| Similarity {
+            score: 0.75,
+            likeness: Likeness::SoundAlike,
+            edits: strsim::damerau_levenshtein(x, y),
+        })
+    }
+
+    /// Whether exactly one of two spellings is in the document's romanisation system, in a
+    /// document that writes its Chinese names in pinyin ("Rin" beside "Lin").
+    fn off_system(&self, x: &str, y: &str) -> bool {
+        self.system == system::PINYIN && pinyin::is_pinyin(x) != pinyin::is_pinyin(y)
     }
 
     /// A cheap filter before [`similarity::compare`]: word `pos` of `a` and `b` sound alike, are
@@ -490,7 +625,7 @@ impl Builder<'_> {
         }
         let (x, y) = (&self.groups[a].parts[pos], &self.groups[b].parts[pos]);
         let similarity = similarity::compare(x, y)?;
-        let long_slip = similarity.likeness == Likeness::Typo && x.len().min(y.len()) >= 6;
+        let long_slip = similarity.likeness.is_typo() && x.len().min(y.len()) >= 6;
         if similarity.score < 0.75 && !long_slip {
             return None;
         }
@@ -548,48 +683,28 @@ impl Builder<'_> {
         }
     }
 
-    /// Step 4: lone surnames used as people that match nobody introduced.
-    fn join_orphans(&mut self) {
-        let targets = self.targets();
-        let mut by_sound: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
-        let mut by_surname: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
-        for &(g, part) in &targets {
-            let key = &self.groups[g].parts[part];
-            by_sound
-                .entry(self.groups[g].sounds[part].clone())
-                .or_default()
-                .push((g, part));
-            for surname in lists().surnames_of(key) {
-                by_surname
-                    .entry(surname.to_string())
-                    .or_default()
-                    .push((g, part));
-            }
-        }
+    /// Step 4: the introduced-person rule. News introduces a person by full name and then uses
+    /// the surname alone; a lone name that matches nobody introduced but is close in spelling or
+    /// sound to a word of someone introduced is nearly always that person misspelt ("Mnuhin",
+    /// "Leann", "Rin"). Candidates are blocked by sound key, by surname romanisation and by the
+    /// spellings one letter away, so each lone name is scored against a handful of words: the cost
+    /// stays linear in the mentions. It joins the best candidate when the evidence (likeness,
+    /// cues, shared role or organisation, nearness, frequency) is strong enough and no other
+    /// person is nearly as good.
+    fn join_lone_names(&mut self, index: &TargetIndex) {
         let mut contexts: HashMap<usize, Context> = HashMap::new();
         let mut members = self.members();
         for g in 0..self.groups.len() {
-            if !self.is_orphan(g) {
+            if !self.is_lone(g) {
                 continue;
             }
-            let key = self.groups[g].parts[0].clone();
-            let mut candidates: Vec<(usize, usize)> = Vec::new();
-            let first = self.groups[g].first();
-            let add = |list: &[(usize, usize)], candidates: &mut Vec<(usize, usize)>| {
-                for &c in nearest(list, first, &self.groups) {
-                    if !candidates.contains(&c) {
-                        candidates.push(c);
-                    }
-                }
-            };
-            if let Some(list) = by_sound.get(&self.groups[g].sounds[0]) {
-                add(list, &mut candidates);
-            }
-            for surname in lists().surnames_of(&key) {
-                if let Some(list) = by_surname.get(surname) {
-                    add(list, &mut candidates);
-                }
-            }
+            let group = &self.groups[g];
+            let candidates = index.candidates(
+                &group.parts[0],
+                &group.sounds[0],
+                group.first(),
+                &self.groups,
+            );
             let mut scored: Vec<(f32, usize, usize, Similarity)> = Vec::new();
             for (target, part) in candidates {
                 let root = self.uf.find(target);
@@ -603,7 +718,7 @@ impl Builder<'_> {
                         &mut self.uf,
                     )
                 });
-                if let Some((score, similarity)) = self.orphan_score(g, target, part, context) {
+                if let Some((score, similarity)) = self.lone_score(g, target, part, context) {
                     scored.push((score, target, part, similarity));
                 }
             }
@@ -619,9 +734,9 @@ impl Builder<'_> {
             if best < JOIN_SCORE || rival.is_some_and(|r| r.0 > best - MARGIN) {
                 continue;
             }
-            // the orphan's mentions now count as the person's context; the smaller side is
+            // the lone name's mentions now count as the person's context; the smaller side is
             // merged into the larger, so that repeated joins stay linear
-            let (old_orphan, old_person) = (self.uf.find(g), best_root);
+            let (old_lone, old_person) = (self.uf.find(g), best_root);
             self.join(
                 g,
                 Relation::Variant {
@@ -633,13 +748,13 @@ impl Builder<'_> {
             );
             let root = self.uf.find(g);
             let mut big = members.remove(&old_person).unwrap_or_default();
-            let mut small = members.remove(&old_orphan).unwrap_or_default();
+            let mut small = members.remove(&old_lone).unwrap_or_default();
             if big.len() < small.len() {
                 std::mem::swap(&mut big, &mut small);
             }
             big.extend(small);
             members.insert(root, big);
-            contexts.remove(&old_orphan);
+            contexts.remove(&old_lone);
             if let Some(mut context) = contexts.remove(&old_person) {
                 context.absorb(&self.groups[g], &mut self.uf);
                 contexts.insert(root, context);
@@ -647,8 +762,8 @@ impl Builder<'_> {
         }
     }
 
-    /// The name words orphans are compared with: words of full names, and lone names introduced
-    /// by a title or a role ("Professor Chen").
+    /// The name words lone names are compared with: words of full names, and lone names
+    /// introduced by a title or a role ("Professor Chen").
     fn targets(&self) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
         for (g, group) in self.groups.iter().enumerate() {
@@ -671,55 +786,75 @@ impl Builder<'_> {
         out
     }
 
-    /// A lone name, used as a person (a speech verb, an age, "who"), never introduced (no title,
-    /// no role), not a short form of anyone, not a known entity.
-    fn is_orphan(&mut self, g: usize) -> bool {
+    /// A lone name that may be someone introduced, misspelt: one word, not a short form of
+    /// anyone, not a known entity, an acronym, a date or a group. An English word ("Lean")
+    /// counts only where a cue says it names a person (a title, a role, a speech verb, an age,
+    /// "who"); a word that is no English word needs no cue. A title or a role introduces nobody
+    /// new when the person was named before ("Mr Mnuhin" after "Steven Mnuchin", see
+    /// [`Builder::lone_score`]).
+    fn is_lone(&mut self, g: usize) -> bool {
         let group = &self.groups[g];
+        let person_cue = group.cues & cue::PERSON != 0;
+        // a capitalised word the lists know only capitalised ("Jews") is no name by itself
+        let word = &group.parts[0];
+        let ordinary = lexicon().english_word(word).is_some()
+            || (lists().is_other_english(&group.surface)
+                && !is_western(word)
+                && lists().surnames_of(word).is_empty());
         group.parts.len() == 1
             && group.parts[0].chars().count() >= 2
             && !group.acronym
+            && !group.generic
             && !self.ambiguous[g]
             && self.relation[g] == Relation::Same
             && matches!(group.kind, Kind::Person | Kind::Other)
             && group.cues & cue::KNOWN == 0
-            && group.cues & (cue::SPEECH | cue::AGE | cue::WHO) != 0
-            && group.cues & cue::INTRODUCTION == 0
+            && (person_cue || !ordinary)
+            // "in Hansan": a place; "the Tseng building": a name qualifying a thing
+            && (person_cue || group.always & (cue::LOCATIVE | cue::DETERMINER) == 0)
             && self.uf.size(g) == 1
     }
 
-    /// How strongly orphan `g` is name word `part` of `target`, or `None` when it cannot be.
-    fn orphan_score(
+    /// How strongly lone name `g` is name word `part` of `target`, or `None` when it cannot be.
+    fn lone_score(
         &self,
         g: usize,
         target: usize,
         part: usize,
         context: &Context,
     ) -> Option<(f32, Similarity)> {
-        let orphan = &self.groups[g];
+        let lone = &self.groups[g];
         let person = &self.groups[target];
         if person.kind != Kind::Person {
             return None;
         }
-        let (o, t) = (&orphan.parts[0], &person.parts[part]);
-        let similarity = similarity::compare(o, t)?;
+        let (o, t) = (&lone.parts[0], &person.parts[part]);
+        let similarity = self.compare_in_document(o, t)?;
         let is_surname = lists().surname(o).is_some();
         // a good surname of its own is another person unless it is a single slip away
         if is_surname
-            && (similarity.likeness == Likeness::Typo
+            && (similarity.likeness.is_typo()
                 || (similarity.likeness == Likeness::SoundAlike && similarity.edits >= 2))
         {
             return None;
         }
-        // Jon and John, Smith and Smyth: two Western names are two people
-        if is_western(&orphan.surface)
-            && is_western(&title_case(t))
-            && similarity.likeness != Likeness::Romanisation
-        {
+        // a name written more often than the one it would garble is no garble
+        if lone.mentions.len() > context.mentions {
+            return None;
+        }
+        // a title or a role says "someone new" unless the person was named before
+        if lone.cues & cue::INTRODUCTION != 0 && context.first > lone.first() {
+            return None;
+        }
+        // a looser likeness (two letters apart by sound: Leann and Liang) needs a cue that the
+        // word names a person at all; "the town of Saulieu" is no "Sallier"
+        let loose = similarity.likeness == Likeness::SoundAlike && similarity.edits >= 2;
+        if lone.cues & cue::PERSON == 0 && (loose || similarity.score < 0.7) {
             return None;
         }
         let mut score = similarity.score;
-        if orphan.cues & (cue::SPEECH | cue::AGE) == 0 {
-            score *= 0.85;
+        if lone.cues & cue::PERSON == 0 {
+            score *= 0.9;
         }
         if is_surname {
             score *= 0.8;
@@ -727,19 +862,173 @@ impl Builder<'_> {
         if lexicon().english_word(o).is_some() {
             score *= 0.9;
         }
-        if orphan.roles.iter().any(|r| context.roles.contains(r))
-            || orphan.orgs.iter().any(|o| context.orgs.contains(o))
+        // Jon and John, Smith and Smyth: a real Western name is weaker evidence of a slip
+        if is_western(&lone.surface) && similarity.likeness != Likeness::Romanisation {
+            score *= 0.85;
+        }
+        if lone.roles.iter().any(|r| context.roles.contains(r))
+            || lone.orgs.iter().any(|o| context.orgs.contains(o))
         {
             score += 0.1;
         }
-        if orphan.paragraphs.iter().any(|&p| context.near(p)) {
+        if lone.paragraphs.iter().any(|&p| context.near(p)) {
+            score += 0.05;
+        }
+        // written once beside a person named three times or more
+        if lone.mentions.len() == 1 && context.mentions >= 3 {
             score += 0.05;
         }
         // a garbled name mostly refers back to someone already named
-        if context.first > orphan.first() {
+        if context.first > lone.first() {
             score *= 0.9;
         }
         Some((score.min(0.95), similarity))
+    }
+
+    /// Step 5: a word of a longer name that garbles a word of someone introduced, where the
+    /// name itself is nobody introduced ("Reporter Ri Wei" in a document that names Li Jingyin
+    /// and Li Yunxiao): the word is no good name word where it stands (see
+    /// [`Builder::unexplained`]) and is close to exactly one introduced word.
+    fn part_fixes(&mut self, index: &TargetIndex) -> Vec<PartFix> {
+        let attested = self.attested_words();
+        let words = TargetIndex::new(self.name_words(), &self.groups);
+        let mut fixes = Vec::new();
+        for g in 0..self.groups.len() {
+            let group = &self.groups[g];
+            if group.parts.len() < 2
+                || group.acronym
+                || group.generic
+                || !matches!(group.kind, Kind::Person | Kind::Other)
+                || self.relation[g].is_variant()
+            {
+                continue;
+            }
+            for k in 0..group.parts.len() {
+                let misromanised = self.misromanised(g, k);
+                if attested.contains(&self.groups[g].parts[k])
+                    || !(misromanised || self.unexplained(g, k))
+                {
+                    continue;
+                }
+                // someone introduced first; then, for a word no romanisation of the document
+                // spells, any other name's word ("Yang Honn" beside "Hong Kong")
+                let fix = self
+                    .best_fix(g, k, index)
+                    .or_else(|| misromanised.then(|| self.best_fix(g, k, &words)).flatten());
+                fixes.extend(fix);
+            }
+        }
+        fixes
+    }
+
+    /// Every word of every name but acronyms: people, organisations and places.
+    fn name_words(&self) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        for (g, group) in self.groups.iter().enumerate() {
+            if group.acronym || group.generic {
+                continue;
+            }
+            for (k, part) in group.parts.iter().enumerate() {
+                if part.chars().count() >= 2 {
+                    out.push((g, k));
+                }
+            }
+        }
+        out
+    }
+
+    /// Whether name word `k` of group `g`, a Chinese person's name (its other words pinyin, one a
+    /// surname), is spelled in no romanisation ("Yang Honn"), or in another than pinyin where the
+    /// document writes its Chinese names in pinyin or names no other ("Yang Hon").
+    fn misromanised(&self, g: usize, k: usize) -> bool {
+        let group = &self.groups[g];
+        let others = || group.parts.iter().enumerate().filter(|&(j, _)| j != k);
+        let chinese = group.kind == Kind::Person
+            && others().all(|(_, p)| pinyin::is_pinyin(p))
+            && others().any(|(_, p)| lists().surname(p).is_some());
+        let word = &group.parts[k];
+        chinese
+            && (!pinyin::is_valid_romanisation(word)
+                || (matches!(self.system, 0 | system::PINYIN) && !pinyin::is_pinyin(word)))
+    }
+
+    /// The words of every person's name that more than one mention or name uses: a word the
+    /// document writes twice is no slip.
+    fn attested_words(&self) -> HashSet<String> {
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        for group in &self.groups {
+            if group.kind == Kind::Person || group.kind == Kind::Other {
+                for part in &group.parts {
+                    *counts.entry(part.as_str()).or_default() += group.mentions.len();
+                }
+            }
+        }
+        counts
+            .into_iter()
+            .filter(|&(_, n)| n >= 2)
+            .map(|(word, _)| word.to_string())
+            .collect()
+    }
+
+    /// Whether name word `k` of group `g` is no good name word where it stands: not an English
+    /// word nor a Western name, and either spelled in no romanisation, or, in a Chinese name of a
+    /// document written in pinyin, no pinyin, or no surname where the surname stands ("Ri" in
+    /// "Ri Wei").
+    fn unexplained(&self, g: usize, k: usize) -> bool {
+        let parts = &self.groups[g].parts;
+        let word = &parts[k];
+        if word.chars().count() < 2 || lexicon().english_word(word).is_some() || is_western(word) {
+            return false;
+        }
+        if !pinyin::is_valid_romanisation(word) {
+            return true;
+        }
+        let rest_pinyin = parts
+            .iter()
+            .enumerate()
+            .all(|(j, p)| j == k || pinyin::is_pinyin(p));
+        self.system == system::PINYIN
+            && rest_pinyin
+            && (!pinyin::is_pinyin(word) || (k == 0 && lists().surname(word).is_none()))
+    }
+
+    /// The introduced word that name word `k` of group `g` garbles, if one stands out: one edit
+    /// or one romanisation away, and no other word nearly as close.
+    fn best_fix(&mut self, g: usize, k: usize, index: &TargetIndex) -> Option<PartFix> {
+        let group = &self.groups[g];
+        let word = group.parts[k].clone();
+        let candidates = index.candidates(&word, &group.sounds[k], group.first(), &self.groups);
+        let root = self.uf.find(g);
+        let mut scored: Vec<(f32, usize, usize, Similarity)> = Vec::new();
+        for (target, part) in candidates {
+            if self.uf.find(target) == root {
+                continue;
+            }
+            let Some(similarity) =
+                self.compare_in_document(&word, &self.groups[target].parts[part])
+            else {
+                continue;
+            };
+            let close = similarity.edits <= 1 || similarity.likeness == Likeness::Romanisation;
+            if close {
+                scored.push((similarity.score, target, part, similarity));
+            }
+        }
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let &(best, of, of_part, similarity) = scored.first()?;
+        let best_key = &self.groups[of].parts[of_part];
+        let rival = scored
+            .iter()
+            .skip(1)
+            .find(|s| &self.groups[s.1].parts[s.2] != best_key);
+        let strong = best >= 0.75 || similarity.likeness == Likeness::Romanisation;
+        (strong && rival.is_none_or(|r| r.0 <= best - MARGIN)).then_some(PartFix {
+            group: g,
+            part: k,
+            of,
+            of_part,
+            similarity,
+        })
     }
 
     /// The member groups of every cluster, by root.
@@ -751,7 +1040,7 @@ impl Builder<'_> {
         out
     }
 
-    fn finish(mut self) -> Clustering {
+    fn finish(mut self, fixes: Vec<PartFix>) -> Clustering {
         let mut cluster_of = vec![usize::MAX; self.groups.len()];
         let mut clusters: Vec<Vec<usize>> = Vec::new();
         let mut by_root: HashMap<usize, usize> = HashMap::new();
@@ -772,12 +1061,16 @@ impl Builder<'_> {
             ambiguous: self.ambiguous,
             cluster_of,
             clusters,
+            system: self.system,
+            fixes,
         }
     }
 }
 
 /// Where a cluster is mentioned and with what: for comparing an orphan's surroundings.
 struct Context {
+    /// How many mentions the cluster has.
+    mentions: usize,
     roles: Vec<&'static str>,
     /// Roots of the organisations named with it.
     orgs: Vec<usize>,
@@ -811,6 +1104,7 @@ impl Context {
             .min()
             .unwrap_or(usize::MAX);
         Context {
+            mentions: members.iter().map(|&g| groups[g].mentions.len()).sum(),
             roles,
             orgs,
             paragraphs,
@@ -820,6 +1114,7 @@ impl Context {
 
     /// Adds the roles, organisations and paragraphs of `group`, which just joined.
     fn absorb(&mut self, group: &Group, uf: &mut UnionFind) {
+        self.mentions += group.mentions.len();
         for &role in &group.roles {
             if !self.roles.contains(&role) {
                 self.roles.push(role);
@@ -843,6 +1138,67 @@ impl Context {
     fn near(&self, p: usize) -> bool {
         let i = self.paragraphs.partition_point(|&q| q + 1 < p);
         self.paragraphs.get(i).is_some_and(|&q| q <= p + 1)
+    }
+}
+
+/// The name words lone names are compared with, blocked three ways: by sound key (Leann and
+/// Liang), by the pinyin surnames a spelling may romanise (Tseng and Zeng) and by every spelling
+/// one letter shorter (the symmetric-deletion keys: Welbck and Welbeck share "welbck", Kudolw and
+/// Kudlow share "kudow"), so that a lone name meets only words it may garble.
+struct TargetIndex {
+    by_key: HashMap<String, Vec<(usize, usize)>>,
+}
+
+impl TargetIndex {
+    fn new(targets: Vec<(usize, usize)>, groups: &[Group]) -> TargetIndex {
+        let mut by_key: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        for (g, part) in targets {
+            let word = &groups[g].parts[part];
+            for key in TargetIndex::keys(word, &groups[g].sounds[part]) {
+                let list = by_key.entry(key).or_default();
+                if !list.contains(&(g, part)) {
+                    list.push((g, part));
+                }
+            }
+        }
+        TargetIndex { by_key }
+    }
+
+    /// The blocking keys of `word`, each tagged by kind so that they never collide.
+    fn keys(word: &str, sound: &str) -> Vec<String> {
+        let mut keys = vec![format!("s:{sound}")];
+        for surname in lists().surnames_of(word) {
+            keys.push(format!("r:{surname}"));
+        }
+        if word.is_ascii() && word.len() >= 4 {
+            keys.push(format!("d:{word}"));
+            for i in 0..word.len() {
+                keys.push(format!("d:{}{}", &word[..i], &word[i + 1..]));
+            }
+        }
+        keys
+    }
+
+    /// The targets that share a key with name word `word` (of sound key `sound`), the nearest to
+    /// mention `at` first.
+    fn candidates(
+        &self,
+        word: &str,
+        sound: &str,
+        at: usize,
+        groups: &[Group],
+    ) -> Vec<(usize, usize)> {
+        let mut out: Vec<(usize, usize)> = Vec::new();
+        for key in TargetIndex::keys(word, sound) {
+            if let Some(list) = self.by_key.get(&key) {
+                for &c in nearest(list, at, groups) {
+                    if !out.contains(&c) {
+                        out.push(c);
+                    }
+                }
+            }
+        }
+        out
     }
 }
 

@@ -67,6 +67,10 @@ pub mod cue {
     pub const PLACE_HEAD: u16 = 1 << 7;
     /// The mention is a known entity (exact or case-folded).
     pub const KNOWN: u16 = 1 << 8;
+    /// A preposition of place right before it: "in Hansan", "from Saulieu".
+    pub const LOCATIVE: u16 = 1 << 9;
+    /// A determiner right before it: "the Tseng building", "the Golden Boot".
+    pub const DETERMINER: u16 = 1 << 10;
 
     /// Cues that introduce a person (a full name is an introduction by itself).
     pub const INTRODUCTION: u16 = TITLE | ROLE_BEFORE | APPOSITION;
@@ -115,6 +119,9 @@ pub struct Mention {
     /// A dateline: a name in capitals opening its paragraph, followed by a comma, a bracket or a
     /// dash ("BEIJING (Reuters) -", "SHANGHAI, June 3").
     pub dateline: bool,
+    /// A date or a group, not a name: a weekday or month, a plural common noun ("House
+    /// Democrats").
+    pub generic: bool,
 }
 
 impl Mention {
@@ -142,7 +149,7 @@ pub fn extract(doc: &Document) -> Vec<Mention> {
     let mut out = Vec::new();
     for (index, sentence) in doc.sentences.iter().enumerate() {
         let tokens = doc.sentence_tokens(sentence);
-        if looks_like_headline(doc, tokens) {
+        if looks_like_headline(doc, tokens) && !is_byline(doc, tokens) {
             continue;
         }
         let opens_paragraph = doc
@@ -209,12 +216,42 @@ fn looks_like_headline(doc: &Document, tokens: &[Token]) -> bool {
     !ends_like_prose && major.len() >= 3 && capitalised * 5 >= major.len() * 4
 }
 
+/// A credit line, which capitalises its words like a headline but names a person: "(Reporter Li
+/// Wei)", "Reported by: Yang Hong", "Yang Hong, Headquarters Reporter". Short, and either in
+/// brackets, or with "by" before a name, or with a role after a comma.
+fn is_byline(doc: &Document, tokens: &[Token]) -> bool {
+    let words: Vec<&str> = tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| doc.text(t))
+        .collect();
+    if words.is_empty() || words.len() > 8 {
+        return false;
+    }
+    let bracketed = tokens.first().is_some_and(|t| doc.text(t) == "(")
+        && tokens.last().is_some_and(|t| doc.text(t) == ")");
+    let by = words.iter().any(|w| matches!(*w, "by" | "By" | "BY"));
+    let comma_role = tokens.iter().any(|t| doc.text(t) == ",")
+        && words.last().is_some_and(|w| title_word(w).is_some());
+    bracketed || by || comma_role
+}
+
 /// A capitalised word that can be part of a name.
 fn is_name_word(doc: &Document, token: &Token) -> bool {
     token.kind == TokenKind::Word
         && token.is(Flags::CAPITALISED)
         && !token.is(Flags::HAS_DIGIT)
-        && doc.text(token) != "I"
+        && !is_first_person(doc.text(token))
+}
+
+/// "I" and its contractions ("I'm", "I’ve"), which are capitalised wherever they stand.
+fn is_first_person(word: &str) -> bool {
+    let rest = word.strip_prefix('I').unwrap_or(word);
+    rest.is_empty()
+        || matches!(
+            rest.strip_prefix(['\'', '’']),
+            Some("m" | "ve" | "ll" | "d")
+        )
 }
 
 /// Whether token `i` starts a sentence, a quotation, a bracket or a clause after a colon.
@@ -360,14 +397,16 @@ impl Scanner<'_, '_> {
         } else {
             None
         };
-        if let Some((k, title_role)) = inner_title {
+        if let Some((name_at, title_role)) = inner_title {
             // grown again from the name, so that the connectors the title's institution allowed
             // ("Senate Majority Leader Mitch McConnell *on* Monday") do not join the name
-            let name_at = parts[k + 1].range.start;
             let j = self
                 .tokens
                 .partition_point(|t| (t.start as usize) < name_at);
             (parts, possessive, end) = self.grow(j);
+            if parts.is_empty() {
+                return None;
+            }
             cues |= cue::TITLE;
             role = title_role;
         }
@@ -417,6 +456,7 @@ impl Scanner<'_, '_> {
                     .iter()
                     .all(|t| t.kind != TokenKind::Word),
             dateline: false,
+            generic: false,
         };
         mention.dateline = mention.paragraph_initial
             && mention
@@ -428,11 +468,16 @@ impl Scanner<'_, '_> {
             });
         self.add_cues(&mut mention, start, end);
         let names_no_one = !titled && self.names_no_one(&mention);
-        let modifier = self.after_determiner(start) || self.role_after(end);
+        let determiner = self.after_determiner(start);
+        if determiner {
+            mention.cues |= cue::DETERMINER;
+        }
+        let modifier = determiner || self.role_after(end);
         if names_no_one || (!titled && modifier) {
             // the cues around it ("said Sunday", "the Golden Boot winner") say nothing of a person
             mention.cues &= !cue::PERSON;
         }
+        mention.generic = names_no_one;
         mention.kind = if names_no_one {
             Kind::Other
         } else {
@@ -446,9 +491,10 @@ impl Scanner<'_, '_> {
     }
 
     /// The last job title or honorific inside a run with a name after it ("Treasury *Secretary*
-    /// Steven Mnuchin", "Labour *MP* Jess Phillips", "Sports *Assistant* Lin Xiaozhai"): its
-    /// index among `parts` and the role it names. Never inside an institution's name ("Office of
-    /// the President") and never the last word ("Stephen King").
+    /// Steven Mnuchin", "Labour *MP* Jess Phillips", "Sports *Assistant* Lin Xiaozhai"): where
+    /// the name after it starts (a title's "of" phrase belongs to the title: "Chief of Staff
+    /// Gatot Soebroto") and the role the title names. Never inside an institution's name ("Office
+    /// of the President") and never the last word ("Stephen King").
     fn inner_title(&self, parts: &[Part]) -> Option<(usize, Option<&'static str>)> {
         if parts.len() < 2 || self.head_of(parts).is_some() {
             return None;
@@ -459,10 +505,14 @@ impl Scanner<'_, '_> {
             let Some(role) = title_of(&parts[k]) else {
                 continue;
             };
-            let named = parts[k + 1..]
-                .iter()
-                .any(|p| !p.particle && title_of(p).is_none());
-            return named.then_some((k, role));
+            let mut name = k + 1;
+            while parts.get(name).is_some_and(|p| p.particle) {
+                name += 2;
+            }
+            let named = parts
+                .get(name..)
+                .is_some_and(|rest| rest.iter().any(|p| !p.particle && title_of(p).is_none()));
+            return named.then(|| (parts[name].range.start, role));
         }
         None
     }
@@ -760,7 +810,16 @@ impl Scanner<'_, '_> {
 
     /// Cues before (`start`: the first token, title included) and after (`end`) the mention.
     fn add_cues(&self, mention: &mut Mention, start: usize, end: usize) {
+        const PLACE_PREPOSITIONS: &[&str] = &[
+            "in", "at", "from", "near", "into", "across", "outside", "inside", "around",
+        ];
         let l = lists();
+        if start
+            .checked_sub(1)
+            .is_some_and(|p| self.is_word(p) && PLACE_PREPOSITIONS.contains(&self.text(p)))
+        {
+            mention.cues |= cue::LOCATIVE;
+        }
         // before: a role ("founder Zeng Yuqun") or a speech verb ("said Chen Ming")
         if let Some(prev) = start
             .checked_sub(1)
@@ -919,9 +978,9 @@ impl Scanner<'_, '_> {
             "a", "an", "the", "this", "that", "these", "those", "its", "their", "our", "every",
             "each", "any", "no",
         ];
-        start
-            .checked_sub(1)
-            .is_some_and(|p| self.is_word(p) && DETERMINERS.contains(&self.text(p)))
+        start.checked_sub(1).is_some_and(|p| {
+            self.is_word(p) && DETERMINERS.contains(&self.text(p).to_lowercase().as_str())
+        })
     }
 
     /// Whether a role noun follows at `k`: the name before it qualifies the role ("Golden Boot
@@ -1006,8 +1065,11 @@ impl Scanner<'_, '_> {
             if common && !western && !(surname && all_pinyin) {
                 return false;
             }
-            // capitals say nothing: "Damien MA" is named by Damien, "Chinese AI" by nothing
-            named |= (surname || western) && !is_all_caps(word);
+            // capitals say nothing: "Damien MA" is named by Damien, "Chinese AI" by nothing; and
+            // a name that is also a very common word names nobody by itself ("Winter
+            // Paralympics", "North Korean")
+            let everyday = lexicon().english_word(key).is_some_and(|w| w.size <= 20);
+            named |= (surname || (western && !everyday)) && !is_all_caps(word);
         }
         named
     }

@@ -10,7 +10,11 @@
 //! 2. they share a [sound key](super::sound) and are few edits apart (Damerau-Levenshtein from
 //!    `strsim`), or share the finer key that also keeps the quality of each vowel (Joe/Zhou,
 //!    Leann/Liang), with Jaro-Winkler as a check on longer distances;
-//! 3. a single typing slip in a longer word.
+//! 3. a single typing slip in a word of four letters or more, scored by what the slip is and
+//!    where: a doubled letter ("Mnuchhin") or two neighbours swapped ("Kudolw") are the commonest
+//!    slips and seldom another name; a dropped letter ("Welbck") comes next, a replaced one
+//!    ("Herburt") last, a vowel for a vowel above a consonant for a consonant. A longer word makes
+//!    a slip likelier to be one, a changed first letter less.
 //!
 //! Whether the evidence is enough also depends on the words themselves (is the variant a valid
 //! surname of its own? an English word?), which the clustering stage weighs.
@@ -27,8 +31,40 @@ pub enum Likeness {
     LongVowel,
     /// Same sound key, one or two edits apart.
     SoundAlike,
-    /// One slip in a longer word.
-    Typo,
+    /// One typing slip.
+    Typo(Slip),
+}
+
+impl Likeness {
+    pub fn is_typo(self) -> bool {
+        matches!(self, Likeness::Typo(_))
+    }
+
+    /// What the likeness is, for people: "another romanisation", "a letter dropped".
+    pub fn describe(self) -> &'static str {
+        match self {
+            Likeness::Romanisation => "another romanisation of the same surname",
+            Likeness::LongVowel => "the same name with its long vowel written otherwise",
+            Likeness::SoundAlike => "sounds the same",
+            Likeness::Typo(Slip::Doubled) => "a letter doubled",
+            Likeness::Typo(Slip::Swapped) => "two letters swapped",
+            Likeness::Typo(Slip::Dropped) => "a letter dropped or added",
+            Likeness::Typo(Slip::Replaced) => "a letter replaced",
+        }
+    }
+}
+
+/// The one slip that turns a word into another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Slip {
+    /// A letter written twice, or a double letter written once ("Mnuchhin", "Vardy"/"Vaardy").
+    Doubled,
+    /// Two neighbouring letters in the other order ("Kudolw").
+    Swapped,
+    /// A letter left out, or one added that doubles nothing ("Welbck").
+    Dropped,
+    /// One letter for another ("Herburt").
+    Replaced,
 }
 
 /// The evidence that `a` and `b` are one name spelled two ways.
@@ -69,7 +105,9 @@ pub fn compare(a: &str, b: &str) -> Option<Similarity> {
         // an inserted or dropped letter (Xu/Xue, Ma/Mao) garbles a syllable; a changed vowel
         // (Xu/Xi) more often makes another one
         let substituted = a.len() == b.len();
-        let same_vowels = edits >= 2 && sound::fine_key(a) == sound::fine_key(b);
+        // (for a short word: a long one with the same vowels is more often another name,
+        // "Saulieu" and "Sallier")
+        let same_vowels = edits >= 2 && shorter <= 5 && sound::fine_key(a) == sound::fine_key(b);
         let score = match edits {
             0 | 1 if substituted => 0.85,
             0 | 1 => 0.9,
@@ -87,14 +125,89 @@ pub fn compare(a: &str, b: &str) -> Option<Similarity> {
             edits,
         });
     }
-    if shorter >= 4 && one_edit_apart(a.as_bytes(), b.as_bytes()) {
-        return Some(Similarity {
-            score: 0.7,
-            likeness: Likeness::Typo,
-            edits: 1,
-        });
+    if shorter >= 4 {
+        if let Some(slip) = slip(a.as_bytes(), b.as_bytes()) {
+            return Some(Similarity {
+                score: slip_score(a.as_bytes(), b.as_bytes(), slip),
+                likeness: Likeness::Typo(slip),
+                edits: 1,
+            });
+        }
     }
     None
+}
+
+/// How likely one slip between `a` and `b` is a typing error rather than another name.
+fn slip_score(a: &[u8], b: &[u8], slip: Slip) -> f32 {
+    let mut score = match slip {
+        Slip::Doubled | Slip::Swapped => 0.85,
+        Slip::Dropped => 0.8,
+        Slip::Replaced => {
+            let changed = a.iter().zip(b).find(|(x, y)| x != y);
+            match changed {
+                Some((x, y)) if is_vowel(*x) && is_vowel(*y) => 0.75,
+                _ => 0.7,
+            }
+        }
+    };
+    let shorter = a.len().min(b.len());
+    if shorter >= 8 {
+        score += 0.1;
+    } else if shorter >= 6 {
+        score += 0.05;
+    }
+    if a.first() != b.first() {
+        score -= 0.15;
+    }
+    score
+}
+
+/// Whether `a` and `b` differ only in a last letter that is an "s" in one of them.
+fn inflected(a: &[u8], b: &[u8]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let stem = short.len().min(long.len() - 1);
+    short[..stem] == long[..stem]
+        && (long.last() == Some(&b's') || short.last() == Some(&b's'))
+        && long.len() - stem == 1
+}
+
+fn is_vowel(c: u8) -> bool {
+    matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y')
+}
+
+/// The slip that turns `a` into `b`, if exactly one does. An ending is no slip: a word and its
+/// plural or another of its forms differ in the last letter ("Paralympic" / "Paralympics",
+/// "Korean" / "Koreas").
+pub fn slip(a: &[u8], b: &[u8]) -> Option<Slip> {
+    if a == b || !one_edit_apart(a, b) || inflected(a, b) {
+        return None;
+    }
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if short.len() == long.len() {
+        let at = short.iter().zip(long).position(|(x, y)| x != y)?;
+        let swapped = at + 1 < short.len()
+            && short[at] == long[at + 1]
+            && short[at + 1] == long[at]
+            && short[at + 2..] == long[at + 2..];
+        return Some(if swapped {
+            Slip::Swapped
+        } else {
+            Slip::Replaced
+        });
+    }
+    // the extra letter of the longer word, at the first place the two differ
+    let at = short
+        .iter()
+        .zip(long)
+        .position(|(x, y)| x != y)
+        .unwrap_or(short.len());
+    let extra = long[at];
+    let doubles = (at > 0 && long[at - 1] == extra) || long.get(at + 1) == Some(&extra);
+    Some(if doubles {
+        Slip::Doubled
+    } else {
+        Slip::Dropped
+    })
 }
 
 /// Whether one substitution, insertion, deletion or transposition turns `a` into `b` (a linear
@@ -197,6 +310,25 @@ mod tests {
         assert!(score("ma", "mao") >= 0.9);
         assert!(score("joe", "zhou") >= 0.75);
         assert!(score("shoo", "xu") >= 0.75);
+    }
+
+    #[test]
+    fn typing_slips_by_kind() {
+        assert_eq!(slip(b"mnuchhin", b"mnuchin"), Some(Slip::Doubled));
+        assert_eq!(slip(b"vardy", b"vaardy"), Some(Slip::Doubled));
+        assert_eq!(slip(b"kudolw", b"kudlow"), Some(Slip::Swapped));
+        assert_eq!(slip(b"welbck", b"welbeck"), Some(Slip::Dropped));
+        assert_eq!(slip(b"herburt", b"herbert"), Some(Slip::Replaced));
+        assert_eq!(slip(b"herbert", b"herbert"), None);
+        assert_eq!(slip(b"herbert", b"hubert"), None);
+        assert_eq!(slip(b"paralympic", b"paralympics"), None);
+        assert_eq!(slip(b"korean", b"koreas"), None);
+        assert_eq!(slip(b"vardy", b"vards"), None);
+        // a long word, a swap: nearly certain; a short word, a new first letter: weak
+        assert!(score("karadshian", "kardashian") >= 0.9);
+        assert!(score("welbck", "welbeck") >= 0.8);
+        assert!(score("mnuhin", "mnuchin") > score("kelpey", "kelley"));
+        assert!(score("hardy", "vardy") < 0.6);
     }
 
     #[test]

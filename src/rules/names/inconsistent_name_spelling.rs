@@ -71,6 +71,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         let expected = &names.expected[m];
         if !expected.misspelled {
             marks(cx, names, m, &mut mark_models, out);
+            respelled(cx, names, m, out);
             continue;
         }
         let written = &text[mention.range.clone()];
@@ -150,6 +151,31 @@ fn marks(
             finding = finding.related(names.mentions[r].range.clone(), "spelled so here");
         }
         out.push(finding);
+    }
+}
+
+/// Words of mention `m` that garble a word of someone else's name ("Ri" in "Reporter Ri Wei"
+/// beside "Li Jingyin"): the name is not that person's, so only the word is compared.
+fn respelled(cx: &Context, names: &NameAnalysis, m: usize, out: &mut Vec<Finding>) {
+    let text = cx.doc.view();
+    let mention = &names.mentions[m];
+    for (k, word, confidence) in &names.expected[m].respelled {
+        let part = &mention.parts[*k];
+        let written = &text[part.range.clone()];
+        if cx.settings.glossary.accepts(written) {
+            continue;
+        }
+        let edit = Edit::replace(part.range.clone(), word.clone());
+        out.push(
+            Finding::new(
+                &INCONSISTENT_NAME_SPELLING,
+                part.range.clone(),
+                format!("“{written}” looks like a variant spelling of “{word}”, as this document writes that name elsewhere"),
+            )
+            .confidence(*confidence)
+            .suggest(word.clone())
+            .fix(crate::fix::Fix::unsafe_edit(edit)),
+        );
     }
 }
 
@@ -277,7 +303,78 @@ mod tests {
         );
         assert_no_lints(
             &INCONSISTENT_NAME_SPELLING,
+            "John Smith, a baker, and Jane Smyth, a nurse, spoke. Smyth said the bread was good.",
+        );
+    }
+
+    #[test]
+    fn a_surname_nobody_introduced_is_the_introduced_one_misspelt() {
+        // the introduced-person rule: Smyth is nobody the article introduced
+        assert_lints(
+            &INCONSISTENT_NAME_SPELLING,
             "John Smith, a baker, spoke. Smyth said the bread was good.",
+            &["Smyth"],
+        );
+        // typing slips, with no speech verb, at the start of a sentence, after a title
+        let text = "Treasury Secretary Steven Mnuchin met Larry Kudlow on Sunday. Kudolw argued \
+                    the money hurt small businesses. Mnuhin earlier in the day said it would pass. \
+                    Mr Mnuchhin left at noon.";
+        assert_lints(
+            &INCONSISTENT_NAME_SPELLING,
+            text,
+            &["Kudolw", "Mnuhin", "Mnuchhin"],
+        );
+        let fixed = text
+            .replace("Kudolw", "Kudlow")
+            .replace("Mnuhin", "Mnuchin")
+            .replace("Mnuchhin", "Mnuchin");
+        assert_fixed(
+            &INCONSISTENT_NAME_SPELLING,
+            text,
+            Applicability::Unsafe,
+            &fixed,
+        );
+    }
+
+    #[test]
+    fn a_garbled_word_of_another_persons_name() {
+        // Ri Wei is not Li Jingyin, but "Ri" is no surname where a pinyin surname stands
+        let text = "Li Jingyin and Li Yunxiao showed their work. (Reporter Ri Wei)";
+        assert_lints(&INCONSISTENT_NAME_SPELLING, text, &["Ri"]);
+        assert_suggestion(&INCONSISTENT_NAME_SPELLING, text, "Li");
+        // a byline's given name no romanisation spells, one letter from a word the document uses
+        let text = "Hong Kong officials met on Monday.\n\nReported by: Yang Honn";
+        assert_lints(&INCONSISTENT_NAME_SPELLING, text, &["Honn"]);
+    }
+
+    #[test]
+    fn a_full_name_garbled_in_one_word_takes_the_documents_spelling() {
+        let text = "Commenters Lin Dan and Fu Yuanhui spoke. Sports assistant Lin Xiaozhai \
+                    helped. Later, Rin Dan and Fu Yuanhui were each unique.";
+        assert_lints(&INCONSISTENT_NAME_SPELLING, text, &["Rin"]);
+        assert_suggestion(&INCONSISTENT_NAME_SPELLING, text, "Lin");
+        // another romanisation: the document's pinyin wins the tie
+        let text = "Sun Jianqi met Chang Xindong. Zhang Jike watched Zhang Xindong win.";
+        assert_lints(&INCONSISTENT_NAME_SPELLING, text, &["Chang"]);
+        assert_suggestion(&INCONSISTENT_NAME_SPELLING, text, "Zhang");
+        let text = "He tried to divorce Karadshian West. Kardashian West, the mother of four, \
+                    spoke. Kim Kardashian agreed.";
+        assert_lints(&INCONSISTENT_NAME_SPELLING, text, &["Karadshian"]);
+    }
+
+    #[test]
+    fn plurals_places_and_things_are_no_garbles() {
+        assert_no_lints(
+            &INCONSISTENT_NAME_SPELLING,
+            "The Winter Paralympics opened. The Paralympic movement grew.",
+        );
+        assert_no_lints(
+            &INCONSISTENT_NAME_SPELLING,
+            "Kamal Hassan, a candidate, spoke in Hansan on Monday.",
+        );
+        assert_no_lints(
+            &INCONSISTENT_NAME_SPELLING,
+            "Its founder Zeng Yuqun is rich. The Tseng building is old.",
         );
     }
 
