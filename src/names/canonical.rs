@@ -142,15 +142,14 @@ fn respell(
     fix: &PartFix,
     expected: &mut [Expected],
 ) {
-    let introduced = &mentions[c.groups[fix.of].first()];
-    let Some(part) = introduced.name_parts().nth(fix.of_part) else {
-        return;
-    };
-    let word = &text[part.range.clone()];
-    let word = if is_all_caps(word) {
-        title_case(word)
-    } else {
-        word.to_string()
+    // the introduced word as written, else the key in title case
+    let written = fix.of.and_then(|(of, of_part)| {
+        let part = mentions[c.groups[of].first()].name_parts().nth(of_part)?;
+        Some(&text[part.range.clone()])
+    });
+    let word = match written {
+        Some(word) if !is_all_caps(word) => word.to_string(),
+        _ => title_case(&fix.key),
     };
     for &m in &c.groups[fix.group].mentions {
         let at = mentions[m]

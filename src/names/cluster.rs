@@ -126,14 +126,16 @@ impl Relation {
 /// A word inside a longer name spelled as a variant of a word of someone introduced, where the
 /// longer name is not that person: "Ri" in "Reporter Ri Wei" beside "Li Jingyin" (another Li,
 /// whose surname was garbled), a garbled surname in a book's title.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PartFix {
     /// The group holding the word, and the word's index among its name words.
     pub group: usize,
     pub part: usize,
-    /// The introduced person's group and name word it resembles.
-    pub of: usize,
-    pub of_part: usize,
+    /// The group and name word it resembles; `None` for a surname written in another
+    /// romanisation than the document's, which the surname lists correct ("Hsueh" → Xue).
+    pub of: Option<(usize, usize)>,
+    /// The part key it should have.
+    pub key: String,
     pub similarity: Similarity,
 }
 
@@ -170,6 +172,7 @@ pub fn cluster(text: &str, mentions: &[Mention]) -> Clustering {
     let system = document_system(&groups);
     let mut c = Builder {
         system,
+        fixes: Vec::new(),
         uf: UnionFind::new(groups.len()),
         relation: vec![Relation::Same; groups.len()],
         ambiguous: vec![false; groups.len()],
@@ -185,8 +188,8 @@ pub fn cluster(text: &str, mentions: &[Mention]) -> Clustering {
     c.join_short_forms();
     let index = TargetIndex::new(c.targets(), &c.groups);
     c.join_lone_names(&index);
-    let fixes = c.part_fixes(&index);
-    c.finish(fixes)
+    c.part_fixes(&index);
+    c.finish()
 }
 
 fn build_groups(text: &str, mentions: &[Mention]) -> (Vec<Group>, Vec<usize>) {
@@ -326,6 +329,8 @@ fn stronger(a: Kind, b: Kind) -> Kind {
 struct Builder<'m> {
     /// The romanisation the document writes Chinese names in ([`document_system`]).
     system: u8,
+    /// Words corrected without joining their name to anyone ([`PartFix`]).
+    fixes: Vec<PartFix>,
     groups: Vec<Group>,
     mentions: &'m [Mention],
     group_of: Vec<usize>,
@@ -728,10 +733,30 @@ impl Builder<'_> {
             };
             let best_root = self.uf.find(target);
             let best_key = self.groups[target].parts[part].clone();
-            let rival = scored.iter().skip(1).find(|s| {
-                self.uf.find(s.1) != best_root || self.groups[s.1].parts[s.2] != best_key
-            });
-            if best < JOIN_SCORE || rival.is_some_and(|r| r.0 > best - MARGIN) {
+            let near = |s: &&(f32, usize, usize, Similarity)| s.0 > best - MARGIN;
+            let other_word = scored
+                .iter()
+                .skip(1)
+                .filter(near)
+                .any(|s| self.groups[s.1].parts[s.2] != best_key);
+            if best < JOIN_SCORE || other_word {
+                continue;
+            }
+            let other_person = scored
+                .iter()
+                .skip(1)
+                .filter(near)
+                .any(|s| self.uf.find(s.1) != best_root);
+            if other_person {
+                // two people share the word ("Walt Whitman", "George Whitman"): the spelling is
+                // sure, the person is not
+                self.fixes.push(PartFix {
+                    group: g,
+                    part: 0,
+                    of: Some((target, part)),
+                    key: best_key,
+                    similarity,
+                });
                 continue;
             }
             // the lone name's mentions now count as the person's context; the smaller side is
@@ -889,10 +914,9 @@ impl Builder<'_> {
     /// name itself is nobody introduced ("Reporter Ri Wei" in a document that names Li Jingyin
     /// and Li Yunxiao): the word is no good name word where it stands (see
     /// [`Builder::unexplained`]) and is close to exactly one introduced word.
-    fn part_fixes(&mut self, index: &TargetIndex) -> Vec<PartFix> {
+    fn part_fixes(&mut self, index: &TargetIndex) {
         let attested = self.attested_words();
         let words = TargetIndex::new(self.name_words(), &self.groups);
-        let mut fixes = Vec::new();
         for g in 0..self.groups.len() {
             let group = &self.groups[g];
             if group.parts.len() < 2
@@ -912,13 +936,41 @@ impl Builder<'_> {
                 }
                 // someone introduced first; then, for a word no romanisation of the document
                 // spells, any other name's word ("Yang Honn" beside "Hong Kong")
-                let fix = self
-                    .best_fix(g, k, index)
-                    .or_else(|| misromanised.then(|| self.best_fix(g, k, &words)).flatten());
-                fixes.extend(fix);
+                let fix = self.best_fix(g, k, index).or_else(|| {
+                    misromanised
+                        .then(|| {
+                            self.best_fix(g, k, &words)
+                                .or_else(|| self.pinyin_surname(g, k))
+                        })
+                        .flatten()
+                });
+                self.fixes.extend(fix);
             }
         }
-        fixes
+    }
+
+    /// The pinyin of a surname written in another romanisation where a Chinese name's surname
+    /// stands, first, in a document that writes its Chinese names in pinyin: "Hsueh Zhaofeng"
+    /// is Xue Zhaofeng. Only when the spelling romanises one pinyin surname.
+    fn pinyin_surname(&self, g: usize, k: usize) -> Option<PartFix> {
+        let word = &self.groups[g].parts[k];
+        if k != 0 || self.system != system::PINYIN {
+            return None;
+        }
+        let [pinyin] = lists().surnames_spelled(word) else {
+            return None;
+        };
+        Some(PartFix {
+            group: g,
+            part: k,
+            of: None,
+            key: pinyin.clone(),
+            similarity: Similarity {
+                score: 0.75,
+                likeness: Likeness::Romanisation,
+                edits: strsim::damerau_levenshtein(word, pinyin),
+            },
+        })
     }
 
     /// Every word of every name but acronyms: people, organisations and places.
@@ -1022,11 +1074,11 @@ impl Builder<'_> {
             .skip(1)
             .find(|s| &self.groups[s.1].parts[s.2] != best_key);
         let strong = best >= 0.75 || similarity.likeness == Likeness::Romanisation;
-        (strong && rival.is_none_or(|r| r.0 <= best - MARGIN)).then_some(PartFix {
+        (strong && rival.is_none_or(|r| r.0 <= best - MARGIN)).then(|| PartFix {
             group: g,
             part: k,
-            of,
-            of_part,
+            of: Some((of, of_part)),
+            key: best_key.clone(),
             similarity,
         })
     }
@@ -1040,7 +1092,7 @@ impl Builder<'_> {
         out
     }
 
-    fn finish(mut self, fixes: Vec<PartFix>) -> Clustering {
+    fn finish(mut self) -> Clustering {
         let mut cluster_of = vec![usize::MAX; self.groups.len()];
         let mut clusters: Vec<Vec<usize>> = Vec::new();
         let mut by_root: HashMap<usize, usize> = HashMap::new();
@@ -1062,7 +1114,7 @@ impl Builder<'_> {
             cluster_of,
             clusters,
             system: self.system,
-            fixes,
+            fixes: self.fixes,
         }
     }
 }

@@ -486,7 +486,8 @@ impl Scanner<'_, '_> {
         mention.acronym = mention.parts.len() == 1
             && is_all_caps(self.doc.slice(mention.range.clone()))
             && mention.known != Some(EntityKind::Person)
-            && !(mention.has(cue::PERSON) && self.spells_a_common_name(&mention));
+            && !(mention.has(cue::PERSON) && self.spells_a_common_name(&mention))
+            && !self.written_as_a_name(&mention);
         Some((mention, end))
     }
 
@@ -994,6 +995,16 @@ impl Scanner<'_, '_> {
                 .any(|p| p.cue == Cue::Role && self.phrase_at(k, &p.words))
     }
 
+    /// Whether a word in capitals is written elsewhere, mid-sentence, as a name of three letters
+    /// or more ("SCHLADOW said" beside "Geoffrey Schladow"): a surname in capitals, not an
+    /// acronym.
+    fn written_as_a_name(&self, mention: &Mention) -> bool {
+        let word = self.doc.slice(mention.range.clone());
+        word.chars().count() >= 3
+            && self.mid.contains(title_case(word).as_str())
+            && lexicon().english_word(&part_key(word)).is_none()
+    }
+
     /// Whether a word in capitals used as a person ("MA said") spells a common Chinese surname
     /// or a Western name rather than an acronym ("says AI has").
     fn spells_a_common_name(&self, mention: &Mention) -> bool {
@@ -1123,10 +1134,16 @@ fn title_word(word: &str) -> Option<Option<&'static str>> {
         return Some(None);
     }
     let lower = word.to_lowercase();
-    l.cues_starting(&lower)
+    let role = l
+        .cues_starting(&lower)
         .iter()
         .find(|p| p.cue == Cue::Role && p.words.len() == 1)
-        .map(|p| Some(p.words[0]))
+        .map(|p| Some(p.words[0]));
+    // "Minister-Counselor", "Vice-Chairman": a compound title ends in one
+    role.or_else(|| {
+        let (_, last) = word.rsplit_once(['-', '‐', '‑'])?;
+        title_word(last)
+    })
 }
 
 /// A lowercase piece after a hyphen that continues a name ("Min-jun", "Ji-hoon", "Yat-sen") rather
@@ -1245,6 +1262,99 @@ mod tests {
         let found = extract(&doc);
         let acronyms: Vec<bool> = found.iter().map(|m| m.acronym).collect();
         assert_eq!(acronyms, [true, true, false]);
+    }
+
+    #[test]
+    fn job_titles_are_context_not_name() {
+        let found = mentions(
+            "Treasury Secretary Steven Mnuchin met Labour MP Jess Phillips. Senate Majority Leader Mitch McConnell on Monday agreed.",
+        );
+        let people: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
+        assert!(people.contains(&"Steven Mnuchin"), "{people:?}");
+        assert!(people.contains(&"Jess Phillips"), "{people:?}");
+        assert!(people.contains(&"Mitch McConnell"), "{people:?}");
+        for name in ["Steven Mnuchin", "Jess Phillips", "Mitch McConnell"] {
+            assert!(
+                found.contains(&(name.to_string(), Kind::Person)),
+                "{found:?}"
+            );
+        }
+        assert_eq!(
+            names("However, Deputy Army Chief of Staff Gatot Soebroto intervened."),
+            ["Gatot Soebroto"]
+        );
+        assert_eq!(
+            names("The envoy met Minister-Counselor Cheng Shixin."),
+            ["Cheng Shixin"]
+        );
+        // a title that ends the name is the name: Stephen King
+        assert_eq!(names("We read Stephen King today."), ["Stephen King"]);
+    }
+
+    #[test]
+    fn dates_groups_and_modifiers_are_no_people() {
+        let kind_of = |text: &str, name: &str| {
+            mentions(text)
+                .into_iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, k)| k)
+        };
+        assert_ne!(
+            kind_of("The deal will pass, he said Sunday.", "Sunday"),
+            Some(Kind::Person)
+        );
+        assert_ne!(
+            kind_of("House Democrats said no.", "House Democrats"),
+            Some(Kind::Person)
+        );
+        assert_ne!(
+            kind_of("He beat the Los Angeles Chargers.", "Los Angeles Chargers"),
+            Some(Kind::Person)
+        );
+        assert_ne!(
+            kind_of(
+                "Football, says Golden Boot winner Jamie Vardy.",
+                "Golden Boot"
+            ),
+            Some(Kind::Person)
+        );
+        assert_eq!(
+            kind_of(
+                "Football, says Golden Boot winner Jamie Vardy.",
+                "Jamie Vardy"
+            ),
+            Some(Kind::Person)
+        );
+        assert_ne!(
+            kind_of("“No,” the Texas Republican said.", "Texas Republican"),
+            Some(Kind::Person)
+        );
+    }
+
+    #[test]
+    fn capitals_are_a_surname_where_the_document_writes_the_name() {
+        let source = Source::new(
+            "t",
+            "Wang says AI has grown. Geoffrey Schladow studies lakes. “No,” SCHLADOW said.",
+            InputFormat::Plain,
+        );
+        let doc = Document::new(&source);
+        let found: Vec<(String, bool)> = extract(&doc)
+            .into_iter()
+            .map(|m| (source.text()[m.range.clone()].to_string(), m.acronym))
+            .collect();
+        assert!(found.contains(&("AI".to_string(), true)), "{found:?}");
+        assert!(
+            found.contains(&("SCHLADOW".to_string(), false)),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn bylines_are_read_and_contractions_of_i_are_no_name() {
+        assert_eq!(names("(Reporter Li Wei)"), ["Li Wei"]);
+        assert_eq!(names("Reported by: Yang Hong"), ["Yang Hong"]);
+        assert_eq!(names("And, I'm Isabel Ruiz."), ["Isabel Ruiz"]);
     }
 
     #[test]

@@ -4,6 +4,7 @@ use crate::entities::entity_key;
 use crate::entities::known_entities;
 use crate::entities::mentions::NameRun;
 use crate::fix::{Edit, Fix};
+use crate::names::normalize::is_all_caps;
 use crate::rules::Context;
 
 declare_rule! {
@@ -30,9 +31,11 @@ declare_rule! {
     /// DeepSeek's success surprised investors, MacroPolo found.
     /// ```
     ///
-    /// Only inner capitals count. A capital at the start of a sentence ("EBay"), a name in
-    /// capitals ("DEEPSEEK" in a headline), a lowercase handle ("deepseek"), title-cased function
-    /// words ("University Of Hong Kong") and house styles for acronyms ("Nasa") are left alone. A
+    /// Inner capitals count, and one word in capitals inside a name otherwise in ordinary case
+    /// ("Rahul GANDHI", "HONG Kong"). A capital at the start of a sentence ("EBay"), a name all
+    /// in capitals ("DEEPSEEK" in a headline), a lowercase handle ("deepseek"), title-cased
+    /// function words ("University Of Hong Kong") and house styles for acronyms ("Nasa") are
+    /// left alone. A
     /// glossary name is the canonical form: spelled as in the glossary it is never flagged, and
     /// its casing is preferred over the lists'.
     ///
@@ -134,6 +137,9 @@ fn report(
     if written.len() != wanted.len() {
         return;
     }
+    // capitals in one word of a name otherwise in ordinary case ("Rahul GANDHI", "HONG Kong")
+    // are a slip; a name all in capitals is a headline's or a byline's style
+    let mixed = written.iter().any(|w| !is_all_caps(w));
     let mut offset = run.words[start].range.start;
     let mut rest = text;
     for (w, c) in written.iter().zip(&wanted) {
@@ -141,7 +147,9 @@ fn report(
         let range = offset + at..offset + at + w.len();
         offset = range.end;
         rest = &rest[at + w.len()..];
-        if !wrong_inner_capitals(w, c) {
+        let shouted =
+            mixed && is_all_caps(w) && !is_all_caps(c) && w.to_lowercase() == c.to_lowercase();
+        if !(shouted || wrong_inner_capitals(w, c)) {
             continue;
         }
         out.push(
@@ -218,6 +226,19 @@ mod tests {
             Applicability::Safe,
             "DeepSeek and ByteDance compete.",
         );
+    }
+
+    #[test]
+    fn flags_one_word_in_capitals_inside_a_name() {
+        assert_lints(
+            &KNOWN_ENTITY_CASING,
+            "Cases rose in HONG Kong, and Joe BIDEN said so.",
+            &["HONG", "BIDEN"],
+        );
+        assert_suggestion(&KNOWN_ENTITY_CASING, "Rahul GANDHI tweeted.", "Gandhi");
+        // all in capitals is a style, and so is a name whose own form is in capitals
+        assert_no_lints(&KNOWN_ENTITY_CASING, "HONG KONG (Reuters) - Shares fell.");
+        assert_no_lints(&KNOWN_ENTITY_CASING, "The US Army said so.");
     }
 
     #[test]
