@@ -206,7 +206,9 @@ fn names_command_lists_clusters() {
         .unwrap();
     let csv = String::from_utf8(csv.stdout).unwrap();
     assert!(
-        csv.starts_with("path,cluster,canonical,kind,source,text,count,line,column,status\n"),
+        csv.starts_with(
+            "path,cluster,canonical,kind,source,text,count,line,column,status,reason\n"
+        ),
         "{csv}"
     );
     assert!(csv.contains(",Leann,2,3,"), "{csv}");
@@ -235,5 +237,80 @@ fn glossary_names_make_fixes_safe() {
             .iter()
             .all(|f| f["code"] == "N003" && f["fix"]["applicability"] == "safe"),
         "{found:#?}"
+    );
+}
+
+/// What the issue on names found `mtlint names` and `init --glossary` taking for people: a
+/// weekday, a group of lawmakers, an acronym after a speech verb, a job title inside the name.
+#[test]
+fn names_and_the_starter_glossary_hold_only_names() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("articles")).unwrap();
+    std::fs::write(
+        dir.path().join("articles/a.txt"),
+        "Treasury Secretary Steven Mnuchin said on Thursday that House Democrats had agreed. \
+         Wang says AI has grown. Mnuchin added that the deal was close, he said Sunday.\n\n\
+         Mnuhin earlier in the day said it would pass.\n",
+    )
+    .unwrap();
+    let output = mtlint()
+        .current_dir(dir.path())
+        .args(["names", "--isolated", "--format", "json", "articles/a.txt"])
+        .output()
+        .unwrap();
+    let value: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let clusters = value["files"][0]["clusters"].as_array().unwrap();
+    let people: Vec<&str> = clusters
+        .iter()
+        .filter(|c| c["kind"] == "person")
+        .map(|c| c["canonical"].as_str().unwrap())
+        .collect();
+    assert!(people.contains(&"Steven Mnuchin"), "{people:?}");
+    let not_people = [
+        "Thursday",
+        "Sunday",
+        "House Democrats",
+        "AI",
+        "Treasury Secretary Steven Mnuchin",
+    ];
+    for not_a_person in not_people {
+        assert!(
+            !people.contains(&not_a_person),
+            "{not_a_person} in {people:?}"
+        );
+    }
+    let mnuchin = clusters
+        .iter()
+        .find(|c| c["canonical"] == "Steven Mnuchin")
+        .unwrap();
+    let variant = mnuchin["spellings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["text"] == "Mnuhin")
+        .expect("Mnuhin joins Steven Mnuchin");
+    assert_eq!(variant["status"], "variant");
+    assert!(
+        variant["reason"].as_str().unwrap().contains("Mnuchin"),
+        "{variant}"
+    );
+
+    let output = mtlint()
+        .current_dir(dir.path())
+        .args(["init", "--glossary", "articles"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let glossary = std::fs::read_to_string(dir.path().join("glossary.tsv")).unwrap();
+    let terms: Vec<&str> = glossary
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.starts_with("term\t"))
+        .map(|l| l.split('\t').next().unwrap())
+        .collect();
+    assert_eq!(terms, ["Steven Mnuchin"], "{glossary}");
+    // a lone surname nobody introduced is named in a comment, for the editor to decide
+    assert!(
+        glossary.contains("# left out, not surely a person's name (no introduction, no cue): Wang"),
+        "{glossary}"
     );
 }

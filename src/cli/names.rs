@@ -13,7 +13,8 @@ use super::args::{CommonArgs, NamesArgs, NamesFormat};
 use super::inputs::{self, ReadFailure};
 use crate::config::Overrides;
 use crate::error::{Error, Result};
-use crate::names::{Kind, NameAnalysis, Relation};
+use crate::names::mention::cue;
+use crate::names::{CanonicalSource, Cluster, Kind, NameAnalysis, Relation};
 use crate::report::csv::neutralise;
 use crate::report::human::sanitise;
 use crate::text::{Document, Source};
@@ -25,6 +26,8 @@ struct Spelling {
     line: usize,
     column: usize,
     status: &'static str,
+    /// Why the spelling belongs to the cluster, in words.
+    reason: String,
 }
 
 /// One cluster, as listed.
@@ -34,6 +37,11 @@ struct Entry {
     source: &'static str,
     mentions: usize,
     spellings: Vec<Spelling>,
+    /// Whether the cluster is surely a person, organisation or place by that name: a known
+    /// entity, a glossary name, a person introduced by a full name that some cue (a title, a
+    /// role, a speech verb) makes a person, an organisation or place named with its head word.
+    /// Only these go into a starter glossary.
+    confident: bool,
 }
 
 pub fn run(args: &NamesArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> Result<ExitStatus> {
@@ -135,6 +143,7 @@ pub fn starter_glossary(
                 .entry(entry.canonical.clone())
                 .or_insert_with(|| Term::new(entry.kind));
             term.mentions += entry.mentions;
+            term.confident |= entry.confident;
             if !term.files.iter().any(|f| f == source.name()) {
                 term.files.push(source.name().to_string());
             }
@@ -170,10 +179,18 @@ pub fn starter_glossary(
             mentions,
             files,
             others,
+            confident,
         } = term;
         if let Some(finding) = flagged.get(canonical) {
             table.push_str(&format!(
                 "# left out, mtlint flags this spelling ({finding}): {}\n",
+                cell(canonical)
+            ));
+            continue;
+        }
+        if !confident {
+            table.push_str(&format!(
+                "# left out, not surely a {kind}'s name (no introduction, no cue): {}\n",
                 cell(canonical)
             ));
             continue;
@@ -192,7 +209,10 @@ pub fn starter_glossary(
             cell(&note)
         ));
     }
-    let listed = terms.keys().filter(|t| !flagged.contains_key(*t)).count();
+    let listed = terms
+        .iter()
+        .filter(|(t, term)| term.confident && !flagged.contains_key(*t))
+        .count();
     Ok((table, listed, !errors.is_empty()))
 }
 
@@ -203,6 +223,8 @@ struct Term {
     files: Vec<String>,
     /// Other spellings of the same name (variants and casings).
     others: Vec<String>,
+    /// Whether some file names it surely ([`Entry::confident`]).
+    confident: bool,
 }
 
 impl Term {
@@ -212,6 +234,7 @@ impl Term {
             mentions: 0,
             files: Vec::new(),
             others: Vec::new(),
+            confident: false,
         }
     }
 }
@@ -232,12 +255,14 @@ fn entries(source: &Source, glossary: &[String]) -> Vec<Entry> {
                 continue;
             }
             let (line, column) = source.lines().line_col(source.text(), mention.range.start);
+            let (status, reason) = status(&names, text, m, written, cluster);
             spellings.push(Spelling {
                 text: written.to_string(),
                 count: 1,
                 line,
                 column,
-                status: status(&names, m, written, &cluster.canonical),
+                status,
+                reason,
             });
         }
         let varied = spellings
@@ -252,30 +277,114 @@ fn entries(source: &Source, glossary: &[String]) -> Vec<Entry> {
             source: cluster.source.as_str(),
             mentions: cluster.mentions.len(),
             spellings,
+            confident: confident(&names, cluster),
         });
     }
     out
 }
 
-/// How a mention's spelling relates to the canonical form.
-fn status(names: &NameAnalysis, m: usize, written: &str, canonical: &str) -> &'static str {
+/// See [`Entry::confident`].
+fn confident(names: &NameAnalysis, cluster: &Cluster) -> bool {
+    let star = &names.clustering.groups[cluster.canonical_group];
+    if matches!(
+        cluster.source,
+        CanonicalSource::Glossary | CanonicalSource::KnownEntity
+    ) {
+        return true;
+    }
+    let cued = cluster
+        .mentions
+        .iter()
+        .any(|&m| names.mentions[m].has(cue::PERSON));
+    match cluster.kind {
+        Kind::Person => {
+            cluster.source == CanonicalSource::Introduction && star.is_full_name() && cued
+        }
+        Kind::Organisation | Kind::Place => star.cues & (cue::ORG_HEAD | cue::PLACE_HEAD) != 0,
+        Kind::Other => false,
+    }
+}
+
+/// How a mention's spelling relates to the canonical form, and why it joined the cluster.
+fn status(
+    names: &NameAnalysis,
+    text: &str,
+    m: usize,
+    written: &str,
+    cluster: &Cluster,
+) -> (&'static str, String) {
     let expected = &names.expected[m];
-    let group = names.clustering.group_of[m];
-    match names.clustering.relation[group] {
-        Relation::Alias { .. } => return "alias",
-        Relation::Acronym { .. } => return "acronym",
+    let clustering = &names.clustering;
+    let group = clustering.group_of[m];
+    let word = |g: usize, part: usize| {
+        let mention = &names.mentions[clustering.groups[g].first()];
+        mention
+            .name_parts()
+            .nth(part)
+            .map_or_else(String::new, |p| text[p.range.clone()].to_string())
+    };
+    match clustering.relation[group] {
+        Relation::Alias { .. } => return ("alias", "another name of the same entity".into()),
+        Relation::Acronym { .. } => {
+            return ("acronym", "defined in brackets after the name".into());
+        }
+        Relation::Variant {
+            of, part, likeness, ..
+        } if expected.misspelled => {
+            return (
+                "variant",
+                format!(
+                    "garbles “{}” ({}); nobody introduced is named so",
+                    word(of, part),
+                    likeness.describe()
+                ),
+            );
+        }
+        Relation::PartVariant {
+            of,
+            part,
+            similarity,
+        } if expected.misspelled || group != cluster.canonical_group => {
+            return (
+                "variant",
+                format!(
+                    "garbles “{}” ({})",
+                    word(of, part),
+                    similarity.likeness.describe()
+                ),
+            );
+        }
+        Relation::Spacing { .. } if expected.misspelled => {
+            return ("variant", "spaced or hyphenated otherwise".into());
+        }
+        Relation::Order { .. } if expected.misspelled => {
+            return ("variant", "the same words in the other order".into());
+        }
         _ => {}
     }
+    if let Some(r) = expected.respelled.first() {
+        let why = if r.from_document {
+            format!("“{}” as the document's other names spell it", r.word)
+        } else {
+            format!("the surname {} in another romanisation", r.word)
+        };
+        return ("variant", why);
+    }
     if expected.misspelled {
-        "variant"
-    } else if !expected.recased.is_empty()
-        || (written != canonical && written.to_lowercase() == canonical.to_lowercase())
-    {
-        "casing"
-    } else if written == canonical {
-        "canonical"
+        return ("variant", format!("spelled “{}” elsewhere", expected.text));
+    }
+    let recased = !expected.recased.is_empty()
+        || (written != cluster.canonical
+            && written.to_lowercase() == cluster.canonical.to_lowercase());
+    if recased {
+        ("casing", "the same letters in other capitals".into())
+    } else if written == cluster.canonical {
+        (
+            "canonical",
+            format!("chosen by {}", cluster.source.as_str()),
+        )
     } else {
-        "short form"
+        ("short form", format!("part of “{}”", cluster.canonical))
     }
 }
 
@@ -305,11 +414,12 @@ fn write_table(files: &[(String, Vec<Entry>)], out: &mut dyn Write) -> std::io::
                 let place = format!("{}:{}", s.line, s.column);
                 writeln!(
                     out,
-                    "    {:<width$}  {:>3}×  {:<9}  {}",
+                    "    {:<width$}  {:>3}×  {:<9}  {:<10}  {}",
                     sanitise(&s.text),
                     s.count,
                     place,
-                    s.status
+                    s.status,
+                    sanitise(&s.reason)
                 )?;
             }
         }
@@ -327,7 +437,7 @@ fn write_json(files: &[(String, Vec<Entry>)], out: &mut dyn Write) -> std::io::R
                     let spellings: Vec<_> = e
                         .spellings
                         .iter()
-                        .map(|s| json!({ "text": s.text, "count": s.count, "line": s.line, "column": s.column, "status": s.status }))
+                        .map(|s| json!({ "text": s.text, "count": s.count, "line": s.line, "column": s.column, "status": s.status, "reason": s.reason }))
                         .collect();
                     json!({ "canonical": e.canonical, "kind": e.kind, "source": e.source, "mentions": e.mentions, "spellings": spellings })
                 })
@@ -355,6 +465,7 @@ fn write_csv(files: &[(String, Vec<Entry>)], out: &mut dyn Write) -> std::io::Re
             "line",
             "column",
             "status",
+            "reason",
         ])
         .map_err(io)?;
     for (path, entries) in files {
@@ -372,6 +483,7 @@ fn write_csv(files: &[(String, Vec<Entry>)], out: &mut dyn Write) -> std::io::Re
                         s.line.to_string(),
                         s.column.to_string(),
                         s.status.to_string(),
+                        neutralise(&s.reason),
                     ])
                     .map_err(io)?;
             }

@@ -66,9 +66,21 @@ pub struct Expected {
     pub recased: Vec<(usize, String)>,
     /// How sure the clustering is that the mention belongs to the cluster.
     pub confidence: f32,
-    /// Name words spelled as a garble of someone else's name word (a [`PartFix`]): (part index,
-    /// expected word, confidence).
-    pub respelled: Vec<(usize, String, f32)>,
+    /// Name words spelled as a garble of another name's word, or in another romanisation than
+    /// the document's (each a [`PartFix`]).
+    pub respelled: Vec<Respelling>,
+}
+
+/// One name word of a mention and what it should read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Respelling {
+    /// Index into the mention's parts.
+    pub part: usize,
+    pub word: String,
+    pub confidence: f32,
+    /// The word is another name's word garbled ("Ri" for the document's "Li"), rather than a
+    /// surname in another romanisation than the document's ("Hsueh" for Xue).
+    pub from_document: bool,
 }
 
 /// The canonical forms of all clusters and the expected form of every mention.
@@ -159,10 +171,13 @@ fn respell(
             .filter(|(_, p)| !p.particle)
             .nth(fix.part)
             .map(|(k, _)| k);
-        if let Some(k) = at {
-            expected[m]
-                .respelled
-                .push((k, word.clone(), fix.similarity.score * 0.9));
+        if let Some(part) = at {
+            expected[m].respelled.push(Respelling {
+                part,
+                word: word.clone(),
+                confidence: fix.similarity.score * 0.9,
+                from_document: fix.of.is_some(),
+            });
         }
     }
 }

@@ -989,16 +989,17 @@ impl Builder<'_> {
         out
     }
 
-    /// Whether name word `k` of group `g`, a Chinese person's name (its other words pinyin, one a
-    /// surname), is spelled in no romanisation ("Yang Honn"), or in another than pinyin where the
+    /// Whether name word `k` of group `g`, a Chinese person's name (its other words pinyin, and
+    /// a surname among its words), is spelled in no romanisation ("Yang Honn"), or in another than pinyin where the
     /// document writes its Chinese names in pinyin or names no other ("Yang Hon").
     fn misromanised(&self, g: usize, k: usize) -> bool {
         let group = &self.groups[g];
         let others = || group.parts.iter().enumerate().filter(|&(j, _)| j != k);
+        let word = &group.parts[k];
         let chinese = group.kind == Kind::Person
             && others().all(|(_, p)| pinyin::is_pinyin(p))
-            && others().any(|(_, p)| lists().surname(p).is_some());
-        let word = &group.parts[k];
+            && (others().any(|(_, p)| lists().surname(p).is_some())
+                || !lists().surnames_of(word).is_empty());
         chinese
             && (!pinyin::is_valid_romanisation(word)
                 || (matches!(self.system, 0 | system::PINYIN) && !pinyin::is_pinyin(word)))

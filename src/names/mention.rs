@@ -373,13 +373,24 @@ impl Scanner<'_, '_> {
             if self.is_name_word(j) && self.spaced(j) {
                 return Some(j);
             }
+            // "Party Secretary of Shouguang County": the office, then the place it is of
+            if self.is_word(j) && self.text(j) == "of" && self.is_name_word(j + 1) {
+                return Some(j + 1);
+            }
         }
         None
     }
 
     fn mention_at(&self, start: usize) -> Option<(Mention, usize)> {
         let title_end = self.title_at(start);
-        let name_start = title_end.unwrap_or(start);
+        // the name after "Secretary of" is what the office is of, not a person
+        let office_of = title_end.is_some_and(|end| end >= 2 && self.text(end - 1) == "of");
+        let title_end = title_end.filter(|_| !office_of);
+        let name_start = if office_of {
+            self.title_at(start)?
+        } else {
+            title_end.unwrap_or(start)
+        };
         if !self.can_start(name_start) {
             return None;
         }
@@ -488,6 +499,11 @@ impl Scanner<'_, '_> {
             && mention.known != Some(EntityKind::Person)
             && !(mention.has(cue::PERSON) && self.spells_a_common_name(&mention))
             && !self.written_as_a_name(&mention);
+        if mention.acronym && mention.kind == Kind::Person {
+            // "says AI has": the speech verb's subject is no person
+            mention.kind = Kind::Other;
+            mention.cues &= !cue::PERSON;
+        }
         Some((mention, end))
     }
 
@@ -1006,14 +1022,14 @@ impl Scanner<'_, '_> {
     }
 
     /// Whether a word in capitals used as a person ("MA said") spells a common Chinese surname
-    /// or a Western name rather than an acronym ("says AI has").
+    /// rather than an acronym ("says AI has"; Ai is a rare surname). Other names in capitals
+    /// count where the document writes them in ordinary case ([`Scanner::written_as_a_name`]).
     fn spells_a_common_name(&self, mention: &Mention) -> bool {
         const COMMON_RANK: u32 = 100;
         let word = self.doc.slice(mention.range.clone());
         lists()
             .surname(&part_key(word))
             .is_some_and(|s| s.rank <= COMMON_RANK)
-            || lexicon().western_name(&title_case(word)).is_some()
     }
 
     fn kind_of(&self, mention: &Mention) -> Kind {
@@ -1289,6 +1305,8 @@ mod tests {
         );
         // a title that ends the name is the name: Stephen King
         assert_eq!(names("We read Stephen King today."), ["Stephen King"]);
+        let found = mentions("He met the Party Secretary of Shouguang County yesterday.");
+        assert_eq!(found, [("Shouguang County".to_string(), Kind::Place)]);
     }
 
     #[test]

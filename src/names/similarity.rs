@@ -45,7 +45,7 @@ impl Likeness {
         match self {
             Likeness::Romanisation => "another romanisation of the same surname",
             Likeness::LongVowel => "the same name with its long vowel written otherwise",
-            Likeness::SoundAlike => "sounds the same",
+            Likeness::SoundAlike => "spelled by its sound",
             Likeness::Typo(Slip::Doubled) => "a letter doubled",
             Likeness::Typo(Slip::Swapped) => "two letters swapped",
             Likeness::Typo(Slip::Dropped) => "a letter dropped or added",

@@ -3,7 +3,7 @@ use std::ops::Range;
 
 use crate::declare_rule;
 use crate::diagnostic::Finding;
-use crate::fix::Edit;
+use crate::fix::{Edit, Fix};
 use crate::names::NameAnalysis;
 use crate::names::normalize::{Difference, difference, part_key};
 use crate::rules::Context;
@@ -159,22 +159,27 @@ fn marks(
 fn respelled(cx: &Context, names: &NameAnalysis, m: usize, out: &mut Vec<Finding>) {
     let text = cx.doc.view();
     let mention = &names.mentions[m];
-    for (k, word, confidence) in &names.expected[m].respelled {
-        let part = &mention.parts[*k];
-        let written = &text[part.range.clone()];
+    for respelling in &names.expected[m].respelled {
+        let part = &mention.parts[respelling.part];
+        let (written, word) = (&text[part.range.clone()], &respelling.word);
         if cx.settings.glossary.accepts(written) {
             continue;
         }
+        let message = if respelling.from_document {
+            format!(
+                "“{written}” looks like a garbled “{word}”, as other names in this document spell it"
+            )
+        } else {
+            format!(
+                "“{written}” spells the surname {word} in another romanisation than this document's pinyin"
+            )
+        };
         let edit = Edit::replace(part.range.clone(), word.clone());
         out.push(
-            Finding::new(
-                &INCONSISTENT_NAME_SPELLING,
-                part.range.clone(),
-                format!("“{written}” looks like a variant spelling of “{word}”, as this document writes that name elsewhere"),
-            )
-            .confidence(*confidence)
-            .suggest(word.clone())
-            .fix(crate::fix::Fix::unsafe_edit(edit)),
+            Finding::new(&INCONSISTENT_NAME_SPELLING, part.range.clone(), message)
+                .confidence(respelling.confidence)
+                .suggest(word.clone())
+                .fix(Fix::unsafe_edit(edit)),
         );
     }
 }
