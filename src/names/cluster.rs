@@ -916,7 +916,8 @@ impl Builder<'_> {
     /// [`Builder::unexplained`]) and is close to exactly one introduced word.
     fn part_fixes(&mut self, index: &TargetIndex) {
         let attested = self.attested_words();
-        let words = TargetIndex::new(self.name_words(), &self.groups);
+        // every name's words, for the rare word no romanisation spells: built when one is met
+        let mut words: Option<TargetIndex> = None;
         for g in 0..self.groups.len() {
             let group = &self.groups[g];
             if group.parts.len() < 2
@@ -936,14 +937,14 @@ impl Builder<'_> {
                 }
                 // someone introduced first; then, for a word no romanisation of the document
                 // spells, any other name's word ("Yang Honn" beside "Hong Kong")
-                let fix = self.best_fix(g, k, index).or_else(|| {
-                    misromanised
-                        .then(|| {
-                            self.best_fix(g, k, &words)
-                                .or_else(|| self.pinyin_surname(g, k))
-                        })
-                        .flatten()
-                });
+                let mut fix = self.best_fix(g, k, index);
+                if fix.is_none() && misromanised {
+                    let words = words
+                        .get_or_insert_with(|| TargetIndex::new(self.name_words(), &self.groups));
+                    fix = self
+                        .best_fix(g, k, words)
+                        .or_else(|| self.pinyin_surname(g, k));
+                }
                 self.fixes.extend(fix);
             }
         }
@@ -1195,45 +1196,45 @@ impl Context {
 }
 
 /// The name words lone names are compared with, blocked three ways: by sound key (Leann and
-/// Liang), by the pinyin surnames a spelling may romanise (Tseng and Zeng) and by every spelling
-/// one letter shorter (the symmetric-deletion keys: Welbck and Welbeck share "welbck", Kudolw and
-/// Kudlow share "kudow"), so that a lone name meets only words it may garble.
+/// Liang), by the pinyin surnames a spelling may romanise (Tseng and Zeng), and, for typing slips
+/// (Welbck and Welbeck, Kudolw and Kudlow), by a linear one-slip check against the words nearest
+/// in the text. Each lone name meets a bounded number of words, so the cost stays linear in the
+/// mentions.
 struct TargetIndex {
-    by_key: HashMap<String, Vec<(usize, usize)>>,
+    by_sound: HashMap<String, Vec<(usize, usize)>>,
+    by_surname: HashMap<String, Vec<(usize, usize)>>,
+    /// Every target, in order of first mention.
+    all: Vec<(usize, usize)>,
 }
+
+/// How many of the words nearest in the text a lone name is checked for one slip against.
+const SLIP_WINDOW: usize = 64;
 
 impl TargetIndex {
     fn new(targets: Vec<(usize, usize)>, groups: &[Group]) -> TargetIndex {
-        let mut by_key: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
-        for (g, part) in targets {
-            let word = &groups[g].parts[part];
-            for key in TargetIndex::keys(word, &groups[g].sounds[part]) {
-                let list = by_key.entry(key).or_default();
-                if !list.contains(&(g, part)) {
-                    list.push((g, part));
-                }
+        let mut by_sound: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        let mut by_surname: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        for &(g, part) in &targets {
+            by_sound
+                .entry(groups[g].sounds[part].clone())
+                .or_default()
+                .push((g, part));
+            for surname in lists().surnames_of(&groups[g].parts[part]) {
+                by_surname
+                    .entry(surname.to_string())
+                    .or_default()
+                    .push((g, part));
             }
         }
-        TargetIndex { by_key }
+        TargetIndex {
+            by_sound,
+            by_surname,
+            all: targets,
+        }
     }
 
-    /// The blocking keys of `word`, each tagged by kind so that they never collide.
-    fn keys(word: &str, sound: &str) -> Vec<String> {
-        let mut keys = vec![format!("s:{sound}")];
-        for surname in lists().surnames_of(word) {
-            keys.push(format!("r:{surname}"));
-        }
-        if word.is_ascii() && word.len() >= 4 {
-            keys.push(format!("d:{word}"));
-            for i in 0..word.len() {
-                keys.push(format!("d:{}{}", &word[..i], &word[i + 1..]));
-            }
-        }
-        keys
-    }
-
-    /// The targets that share a key with name word `word` (of sound key `sound`), the nearest to
-    /// mention `at` first.
+    /// The targets name word `word` (of sound key `sound`) may garble, the nearest to mention
+    /// `at` first.
     fn candidates(
         &self,
         word: &str,
@@ -1242,29 +1243,49 @@ impl TargetIndex {
         groups: &[Group],
     ) -> Vec<(usize, usize)> {
         let mut out: Vec<(usize, usize)> = Vec::new();
-        for key in TargetIndex::keys(word, sound) {
-            if let Some(list) = self.by_key.get(&key) {
-                for &c in nearest(list, at, groups) {
-                    if !out.contains(&c) {
-                        out.push(c);
-                    }
+        let mut add = |list: &[(usize, usize)]| {
+            for &c in list {
+                if !out.contains(&c) {
+                    out.push(c);
                 }
             }
+        };
+        if let Some(list) = self.by_sound.get(sound) {
+            add(nearest(list, at, groups, MAX_CANDIDATES));
+        }
+        for surname in lists().surnames_of(word) {
+            if let Some(list) = self.by_surname.get(surname) {
+                add(nearest(list, at, groups, MAX_CANDIDATES));
+            }
+        }
+        if word.len() >= 4 {
+            let slips: Vec<(usize, usize)> = nearest(&self.all, at, groups, SLIP_WINDOW)
+                .iter()
+                .copied()
+                .filter(|&(g, part)| {
+                    similarity::one_edit_apart(word.as_bytes(), groups[g].parts[part].as_bytes())
+                })
+                .collect();
+            add(&slips);
         }
         out
     }
 }
 
-/// The entries of `list` (sorted by first mention, as groups are) nearest to mention `at`.
-fn nearest<'a>(list: &'a [(usize, usize)], at: usize, groups: &[Group]) -> &'a [(usize, usize)] {
-    if list.len() <= MAX_CANDIDATES {
+/// The `most` entries of `list` (sorted by first mention, as groups are) nearest to mention
+/// `at`.
+fn nearest<'a>(
+    list: &'a [(usize, usize)],
+    at: usize,
+    groups: &[Group],
+    most: usize,
+) -> &'a [(usize, usize)] {
+    if list.len() <= most {
         return list;
     }
     let i = list.partition_point(|&(g, _)| groups[g].first() < at);
-    let start = i
-        .saturating_sub(MAX_CANDIDATES / 2)
-        .min(list.len() - MAX_CANDIDATES);
-    &list[start..start + MAX_CANDIDATES]
+    let start = i.saturating_sub(most / 2).min(list.len() - most);
+    &list[start..start + most]
 }
 
 /// A spelling that is some romanisation, an English word or a Western name.
