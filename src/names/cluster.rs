@@ -442,7 +442,8 @@ impl Builder<'_> {
         let mut buckets: HashMap<(usize, String), Vec<usize>> = HashMap::new();
         for g in 0..self.groups.len() {
             let group = &self.groups[g];
-            if !matches!(group.kind, Kind::Person | Kind::Other)
+            let known = group.cues & cue::KNOWN != 0;
+            if !(matches!(group.kind, Kind::Person | Kind::Other) || known)
                 || group.acronym
                 || group.generic
                 || !(2..=4).contains(&group.parts.len())
@@ -491,11 +492,15 @@ impl Builder<'_> {
     /// (Zhang Wei / Zhang Wen) are two people; a name no cue makes a person needs a garble.
     fn part_variant(&self, a: usize, b: usize, pos: usize) -> Option<Similarity> {
         let (ga, gb) = (&self.groups[a], &self.groups[b]);
+        let (x, y) = (&ga.parts[pos], &gb.parts[pos]);
+        let known = |g: &Group| g.cues & cue::KNOWN != 0;
+        if known(ga) != known(gb) {
+            return self.known_variant(x, y);
+        }
         let person = ga.kind == Kind::Person || gb.kind == Kind::Person;
         if !person && ga.kind != gb.kind {
             return None;
         }
-        let (x, y) = (&ga.parts[pos], &gb.parts[pos]);
         let similarity = self.compare_in_document(x, y)?;
         let both_pinyin = pinyin::is_pinyin(x) && pinyin::is_pinyin(y);
         let garbled = !is_good_spelling(x) || !is_good_spelling(y) || self.off_system(x, y);
@@ -516,6 +521,24 @@ impl Builder<'_> {
             garbled && (similarity.score >= 0.75 || romanised)
         };
         joins.then_some(similarity)
+    }
+
+    /// Whether word `x` of a name the lists do not know garbles word `y` of a known name the
+    /// document also writes, the other words being the same ("Hog Kong" beside "Hong Kong",
+    /// "Rahul Gandzi" beside "Rahul Gandhi"): one slip, one sound or one romanisation, even into
+    /// an English word, since a known name is the likelier reading.
+    fn known_variant(&self, x: &str, y: &str) -> Option<Similarity> {
+        let near = self
+            .compare_in_document(x, y)
+            .filter(|s| s.edits <= 1 || s.likeness == Likeness::Romanisation);
+        near.or_else(|| {
+            let slip = similarity::slip(x.as_bytes(), y.as_bytes())?;
+            (x.len().min(y.len()) >= 3).then_some(Similarity {
+                score: 0.7,
+                likeness: Likeness::Typo(slip),
+                edits: 1,
+            })
+        })
     }
 
     /// [`similarity::compare`], and besides it a syllable that only the document's own
@@ -835,8 +858,9 @@ impl Builder<'_> {
             && matches!(group.kind, Kind::Person | Kind::Other)
             && group.cues & cue::KNOWN == 0
             && (person_cue || !ordinary)
-            // "in Hansan": a place; "the Tseng building": a name qualifying a thing
-            && (person_cue || group.always & (cue::LOCATIVE | cue::DETERMINER) == 0)
+            // "in Hansan": a place; "the Tseng building": a name qualifying a thing; "“Ju”": a
+            // title
+            && (person_cue || group.always & (cue::LOCATIVE | cue::DETERMINER | cue::QUOTED) == 0)
             && self.uf.size(g) == 1
     }
 

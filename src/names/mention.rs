@@ -71,6 +71,9 @@ pub mod cue {
     pub const LOCATIVE: u16 = 1 << 9;
     /// A determiner right before it: "the Tseng building", "the Golden Boot".
     pub const DETERMINER: u16 = 1 << 10;
+    /// Alone between quotation marks: a title or a term ("Qiu Daqiang's “Ju”"), not a reference
+    /// to someone.
+    pub const QUOTED: u16 = 1 << 11;
 
     /// Cues that introduce a person (a full name is an introduction by itself).
     pub const INTRODUCTION: u16 = TITLE | ROLE_BEFORE | APPOSITION;
@@ -836,6 +839,15 @@ impl Scanner<'_, '_> {
             .is_some_and(|p| self.is_word(p) && PLACE_PREPOSITIONS.contains(&self.text(p)))
         {
             mention.cues |= cue::LOCATIVE;
+        }
+        let quote = |k: Option<usize>, marks: &[&str]| {
+            k.and_then(|k| self.tokens.get(k))
+                .is_some_and(|t| marks.contains(&self.doc.text(t)))
+        };
+        if quote(start.checked_sub(1), &["“", "‘", "\"", "'"])
+            && quote(Some(end), &["”", "’", "\"", "'"])
+        {
+            mention.cues |= cue::QUOTED;
         }
         // before: a role ("founder Zeng Yuqun") or a speech verb ("said Chen Ming")
         if let Some(prev) = start

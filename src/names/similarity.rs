@@ -162,13 +162,20 @@ fn slip_score(a: &[u8], b: &[u8], slip: Slip) -> f32 {
     score
 }
 
-/// Whether `a` and `b` differ only in a last letter that is an "s" in one of them.
+/// Whether `a` and `b` are two forms of one word: they differ only in a last letter that is an
+/// "s" in one of them (a plural), or the longer adds "n" to a final "a" (a place's adjective:
+/// Korea, Korean).
 fn inflected(a: &[u8], b: &[u8]) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     let stem = short.len().min(long.len() - 1);
-    short[..stem] == long[..stem]
+    let plural = short[..stem] == long[..stem]
         && (long.last() == Some(&b's') || short.last() == Some(&b's'))
-        && long.len() - stem == 1
+        && long.len() - stem == 1;
+    let adjective = long.len() == short.len() + 1
+        && long.starts_with(short)
+        && short.last() == Some(&b'a')
+        && long.last() == Some(&b'n');
+    plural || adjective
 }
 
 fn is_vowel(c: u8) -> bool {
@@ -323,6 +330,7 @@ mod tests {
         assert_eq!(slip(b"herbert", b"hubert"), None);
         assert_eq!(slip(b"paralympic", b"paralympics"), None);
         assert_eq!(slip(b"korean", b"koreas"), None);
+        assert_eq!(slip(b"korea", b"korean"), None);
         assert_eq!(slip(b"vardy", b"vards"), None);
         // a long word, a swap: nearly certain; a short word, a new first letter: weak
         assert!(score("karadshian", "kardashian") >= 0.9);
