@@ -92,7 +92,7 @@ def sound_alikes(word):
 
 
 def slip(word, kind, rnd):
-    """One typing slip of `kind` inside `word` (never its first or last letter), or None."""
+    """One typing slip of `kind` in `word` (never at its first letter), or None."""
     if len(word) < 4:
         return None
     i = rnd.randrange(1, len(word) - 1)
