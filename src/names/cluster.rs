@@ -185,6 +185,7 @@ pub fn cluster(text: &str, mentions: &[Mention]) -> Clustering {
     c.join_organisations();
     c.join_institution_variants();
     c.join_part_variants();
+    c.known_names_inside();
     c.join_short_forms();
     let index = TargetIndex::new(c.targets(), &c.groups);
     c.join_lone_names(&index);
@@ -478,11 +479,72 @@ impl Builder<'_> {
                     similarity,
                 },
             );
-            for x in [g, other] {
+            // a garble takes the kind of the known name it garbles; two unknown names joined
+            // by a variant word are a person's
+            for (x, y) in [(g, other), (other, g)] {
                 if self.groups[x].kind == Kind::Other {
-                    self.groups[x].kind = Kind::Person;
+                    let known = self.groups[y].cues & cue::KNOWN != 0;
+                    self.groups[x].kind = if known {
+                        self.groups[y].kind
+                    } else {
+                        Kind::Person
+                    };
                 }
             }
+        }
+    }
+
+    /// Step 1c: a known name garbled in one word inside a longer name ("Hng Kong Island" beside
+    /// "Hong Kong"): the word is corrected on its own, since the longer name is not the known
+    /// one. Known names are indexed by their words with one left out, so each window of a longer
+    /// name is looked up, not compared.
+    fn known_names_inside(&mut self) {
+        let mut known: HashMap<(usize, String), Vec<usize>> = HashMap::new();
+        for (g, group) in self.groups.iter().enumerate() {
+            if group.cues & cue::KNOWN != 0 && (2..=4).contains(&group.parts.len()) {
+                for pos in 0..group.parts.len() {
+                    let mut pattern = group.parts.clone();
+                    pattern[pos] = "*".into();
+                    known.entry((pos, pattern.join(" "))).or_default().push(g);
+                }
+            }
+        }
+        if known.is_empty() {
+            return;
+        }
+        for g in 0..self.groups.len() {
+            let group = &self.groups[g];
+            let n = group.parts.len();
+            if n < 3 || group.acronym || group.cues & cue::KNOWN != 0 {
+                continue;
+            }
+            let mut found = None;
+            'windows: for len in (2..n.min(4) + 1).rev() {
+                for start in 0..=n - len {
+                    for pos in 0..len {
+                        let mut pattern = group.parts[start..start + len].to_vec();
+                        pattern[pos] = "*".into();
+                        let Some(list) = known.get(&(pos, pattern.join(" "))) else {
+                            continue;
+                        };
+                        let word = &group.parts[start + pos];
+                        for &k in list {
+                            let target = &self.groups[k].parts[pos];
+                            if let Some(similarity) = self.known_variant(word, target) {
+                                found = Some(PartFix {
+                                    group: g,
+                                    part: start + pos,
+                                    of: Some((k, pos)),
+                                    key: target.clone(),
+                                    similarity,
+                                });
+                                break 'windows;
+                            }
+                        }
+                    }
+                }
+            }
+            self.fixes.extend(found);
         }
     }
 
