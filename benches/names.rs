@@ -7,7 +7,7 @@
 //!
 //! The document is generated here: a few thousand people, each introduced by full name and then
 //! referred to by surname, some of them with a garbled surname, so that every stage (exact short
-//! forms, ambiguous ones, orphans scored against blocked candidates) does real work.
+//! forms, ambiguous ones, lone names scored against blocked candidates) does real work.
 //! Run with `cargo bench --bench names`.
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};

@@ -6,22 +6,34 @@
 //!
 //! How edited English names people drives the order of the joins:
 //!
-//! 1. *Full names* (a person mention of two or more name words) introduce people. Full names
-//!    spaced or hyphenated differently ("Yanbo Wang" / "Yan Bo Wang"), written in the other order
-//!    (two pinyin words), or with one word garbled ("Leann Wenfeng" / "Liang Wenfeng") are one
-//!    person. Two full names whose differing words are both good spellings ("Zhang Wei" /
-//!    "Zhang Wen") stay apart.
+//! 1. *Full names* (a person mention of two or more name words) introduce people; so does a title
+//!    or a role before a single name. Full names spaced or hyphenated differently ("Yanbo Wang" /
+//!    "Yan Bo Wang") or written in the other order (two pinyin words) are one person.
 //! 2. Organisations that are the same known entity ("PKU" / "Peking University") or an acronym
-//!    defined in brackets are joined as aliases, never as variants.
-//! 3. *Short forms* ("Liang", "von der Leyen") join the one full name they are a prefix or suffix
+//!    defined in brackets are joined as aliases, never as variants; institutions and places that
+//!    differ in one word spelled as a variant of the other ("Shayibak District" / "Shayibake
+//!    District") are one.
+//! 3. Names equal but for one word spelled as a variant of the other ("Rin Xiaozhai" / "Lin
+//!    Xiaozhai", "Karadshian West" / "Kardashian West", "Hog Kong" / "Hong Kong") are one; two
+//!    full names whose differing words are both good spellings ("Zhang Wei" / "Zhang Wen") stay
+//!    apart. A known name garbled inside a longer one ("Hng Kong Island") is corrected in that
+//!    word.
+//! 4. *Short forms* ("Liang", "von der Leyen") join the one full name they are a prefix or suffix
 //!    of; a short form shared by two full names (two Wangs) joins neither.
-//! 4. *Orphans*, lone surnames that match nobody introduced but are used as people (a speech verb,
-//!    an age in apposition), are compared with the words of the introduced names. Candidates are
-//!    blocked by [sound key](super::sound) and by surname romanisation, so each orphan is scored
-//!    against a handful of names, never against all: the cost is linear in the mentions. An
-//!    orphan joins the best candidate when the [similarity](super::similarity), the person cues
-//!    and the shared context (a role word, an organisation in the same sentence, a nearby
-//!    paragraph) are together strong enough and no other person is nearly as good.
+//! 5. *Lone names* that match nobody introduced are compared with the words of the introduced
+//!    names: the introduced-person rule ([`Builder::join_lone_names`]). Candidates are blocked by
+//!    [sound key](super::sound), by surname romanisation and by a one-slip check against the words
+//!    nearest in the text, so each lone name is scored against a handful of words, never against
+//!    all: the cost is linear in the mentions. A lone name joins the best candidate when the
+//!    [similarity](super::similarity), the person cues and the shared context (a role word, an
+//!    organisation in the same sentence, a nearby paragraph) are together strong enough and no
+//!    other person is nearly as good.
+//! 6. A word of a longer name that is nobody introduced, and no good name word where it stands,
+//!    is corrected on its own when it garbles a word the document writes elsewhere ("Ri" in
+//!    "Reporter Ri Wei" beside "Li Jingyin"): a [`PartFix`], which joins nothing.
+//!
+//! The document's romanisation of Chinese names ([`document_system`]) decides what counts as a
+//! garble: "Rin" is a good Korean syllable, but no pinyin.
 
 use std::collections::{HashMap, HashSet};
 
@@ -159,9 +171,10 @@ pub struct Clustering {
     pub fixes: Vec<PartFix>,
 }
 
-/// How many candidates an orphan is compared with at most, the nearest in the text.
+/// How many candidates of one sound key or surname a lone name is compared with at most, the
+/// nearest in the text.
 const MAX_CANDIDATES: usize = 24;
-/// The least score for an orphan to join a person.
+/// The least score for a lone name to join a person.
 const JOIN_SCORE: f32 = 0.6;
 /// How far ahead of the next best candidate the best must be.
 const MARGIN: f32 = 0.1;
@@ -367,7 +380,7 @@ impl Builder<'_> {
             .collect()
     }
 
-    /// Step 0: a lone name used as a person ("Nikolayev, 24,", "Ma said") makes the multi-word
+    /// Step 0 (before the joins): a lone name used as a person ("Nikolayev, 24,", "Ma said") makes the multi-word
     /// name it is the first or last word of a person too, when nothing else said what that name
     /// was ("the chess grandmaster Dmitry Nikolayev").
     fn promote_full_names(&mut self) {
@@ -434,7 +447,7 @@ impl Builder<'_> {
         }
     }
 
-    /// Step 1b: names of two to four words, equal but for one word spelled as a variant of the
+    /// Step 3: names of two to four words, equal but for one word spelled as a variant of the
     /// other: "Rin Xiaozhai" / "Lin Xiaozhai", "Karadshian West" / "Kardashian West", "Yu'E Bou" /
     /// "Yu'E Bao". A person's name that no cue typed ("Ri Jingyin") is compared too, and becomes a
     /// person when it joins one. Candidates are blocked by the name with that word left out, so
@@ -494,7 +507,7 @@ impl Builder<'_> {
         }
     }
 
-    /// Step 1c: a known name garbled in one word inside a longer name ("Hng Kong Island" beside
+    /// Step 3, continued: a known name garbled in one word inside a longer name ("Hng Kong Island" beside
     /// "Hong Kong"): the word is corrected on its own, since the longer name is not the known
     /// one. Known names are indexed by their words with one left out, so each window of a longer
     /// name is looked up, not compared.
@@ -666,7 +679,7 @@ impl Builder<'_> {
         }
     }
 
-    /// Step 2b: institution and place names that differ in one word, spelled as a variant of
+    /// Step 2, continued: institution and place names that differ in one word, spelled as a variant of
     /// the other ("Shayibak District" / "Shayibake District", "Tunbao Township" / "Tumbao
     /// Township"). Candidates are blocked by the name with that word left out.
     fn join_institution_variants(&mut self) {
@@ -727,7 +740,7 @@ impl Builder<'_> {
         (!(known(a) && known(b))).then_some(similarity)
     }
 
-    /// Step 3: short forms of full names.
+    /// Step 4: short forms of full names.
     fn join_short_forms(&mut self) {
         let mut index: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
         for g in self.full_names() {
@@ -773,7 +786,7 @@ impl Builder<'_> {
         }
     }
 
-    /// Step 4: the introduced-person rule. News introduces a person by full name and then uses
+    /// Step 5: the introduced-person rule. News introduces a person by full name and then uses
     /// the surname alone; a lone name that matches nobody introduced but is close in spelling or
     /// sound to a word of someone introduced is nearly always that person misspelt ("Mnuhin",
     /// "Leann", "Rin"). Candidates are blocked by sound key, by surname romanisation and by the
@@ -996,7 +1009,7 @@ impl Builder<'_> {
         Some((score.min(0.95), similarity))
     }
 
-    /// Step 5: a word of a longer name that garbles a word of someone introduced, where the
+    /// Step 6: a word of a longer name that garbles a word of someone introduced, where the
     /// name itself is nobody introduced ("Reporter Ri Wei" in a document that names Li Jingyin
     /// and Li Yunxiao): the word is no good name word where it stands (see
     /// [`Builder::unexplained`]) and is close to exactly one introduced word.
@@ -1207,7 +1220,7 @@ impl Builder<'_> {
     }
 }
 
-/// Where a cluster is mentioned and with what: for comparing an orphan's surroundings.
+/// Where a cluster is mentioned and with what: for comparing a lone name's surroundings.
 struct Context {
     /// How many mentions the cluster has.
     mentions: usize,
@@ -1509,7 +1522,7 @@ mod tests {
     }
 
     #[test]
-    fn orphans_join_the_person_they_garble() {
+    fn lone_names_join_the_person_they_garble() {
         let text = "Its founder Zeng Yuqun is rich. Zeng studied in Shanghai. Tseng has repeatedly denied it. Zheng said the firm grew.";
         assert!(together(text, "Zeng Yuqun", "Tseng"));
         assert!(together(text, "Zeng Yuqun", "Zheng"));
@@ -1519,7 +1532,7 @@ mod tests {
     }
 
     #[test]
-    fn orphans_without_person_cues_stay_alone() {
+    fn lone_names_that_name_things_stay_alone() {
         let text = "Its founder Zeng Yuqun is rich. The Tseng building is old.";
         assert!(!together(text, "Zeng Yuqun", "Tseng"));
     }

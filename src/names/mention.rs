@@ -5,17 +5,26 @@
 //! particles ("Ursula von der Leyen", "Mohammed bin Salman"), hyphens ("Kim Min-jun",
 //! "al-Assad"), initials ("J. K. Rowling") and, inside institution names, by "of", "for" and
 //! "and" ("University of Science and Technology of China"). A possessive 's is kept apart so that
-//! a correction can be given in the mention's own shape ("Leann's" → "Liang's"). Leading titles
-//! are dropped from the name and kept as a cue ("Professor Zhou Hang" → "Zhou Hang").
+//! a correction can be given in the mention's own shape ("Leann's" → "Liang's"). Titles and job
+//! titles, leading or inside the run, are dropped from the name and kept as a cue ("Professor Zhou
+//! Hang" → "Zhou Hang", "Treasury Secretary Steven Mnuchin" → "Steven Mnuchin"); the place an
+//! office is of is a mention of its own ("Party Secretary of Shouguang County").
 //!
 //! What is not a name: an ordinary English word capitalised only because it starts a sentence
 //! or a quotation ("However", "Yes"); such a word counts only when something says it is a name
 //! (the next word is capitalised too, a speech verb follows, or the document writes it
 //! capitalised mid-sentence elsewhere). Sentences that look like headlines (nearly every word
-//! capitalised) are skipped: their capitals say nothing about names.
+//! capitalised) are skipped: their capitals say nothing about names. Credit lines, which look
+//! like headlines but name a person ("(Reporter Li Wei)"), are read.
 //!
-//! A standalone all-capitals word with no person cue is an acronym ("AI", "US") and is kept apart
-//! from the surname it may spell ("MA said" is a surname, "an MA degree" is not).
+//! Some capitalised runs name nobody, whatever cue stands beside them: a weekday or month ("said
+//! Sunday"), a group ("House Democrats"), a name after a determiner ("the Golden Boot") or before a
+//! role noun ("Golden Boot winner Jamie Vardy"). The cues of such a mention are dropped.
+//!
+//! A standalone all-capitals word is an acronym ("AI", "US") and is kept apart from the surname it
+//! may spell, unless a speech verb makes it a common Chinese surname ("MA said", not "says AI
+//! has") or the document writes it as a name elsewhere ("SCHLADOW said" beside "Geoffrey
+//! Schladow").
 
 use std::collections::HashSet;
 use std::ops::Range;

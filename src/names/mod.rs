@@ -12,7 +12,8 @@
 //!    spellings (case and punctuation folded; a sound key for romanised names; romanisation
 //!    variants; the pinyin syllable model);
 //! 3. [`cluster`]: groups of equal keys joined into entities (full names, short forms, garbled
-//!    orphans, aliases), blocked by key so that the cost stays linear in the mentions;
+//!    lone names, aliases) and words of longer names corrected alone, blocked by key so that the
+//!    cost stays linear in the mentions;
 //! 4. [`canonical`]: the canonical form of each cluster (glossary, known entity, introduction,
 //!    frequency) and the expected form of each mention in its own shape.
 //!
