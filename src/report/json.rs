@@ -1,5 +1,7 @@
-//! The JSON report: the contract other programs read (schema `mtlint-report/1`, see the README).
-//! Fields may be added; none may change meaning without a new schema version.
+//! The JSON report: the contract other programs read (schema `mtlint-report/2`, see the README).
+//! Fields may be added; none may change meaning without a new schema version. Version 2 changed
+//! the meaning of `score`: it also counts sentences that read as garbled, so a document without
+//! findings may score under 100; `score_detail` says what cost how much.
 
 use std::io::{self, Write};
 
@@ -8,7 +10,7 @@ use serde_json::{Value, json};
 use super::{DocResult, FileResult, RunResult, base_text, locate, original, rounded};
 use crate::diagnostic::Finding;
 
-pub const SCHEMA: &str = "mtlint-report/1";
+pub const SCHEMA: &str = "mtlint-report/2";
 
 /// Writes the report as it goes, one finding at a time: building the whole report as one
 /// `Value` first cost several times the size of a large file (each finding's map of keys). The
@@ -36,6 +38,7 @@ fn write_file(f: &FileResult, out: &mut dyn Write) -> io::Result<()> {
     });
     head["words"] = json!(f.words());
     head["score"] = json!(f.score());
+    head["score_detail"] = score_detail(f);
     let head = text(&head)?;
     // Everything of the file object up to its (empty) findings array; the findings follow.
     let open = head
@@ -103,12 +106,51 @@ fn file(file: &FileResult) -> Value {
         "path": file.path,
         "words": file.words(),
         "score": file.score(),
+        "score_detail": score_detail(file),
         "findings": file.findings().into_iter().map(|(d, f)| finding(d, f)).collect::<Vec<_>>(),
     });
     if file.is_table() {
         value["segments"] = segments(file);
     }
     value
+}
+
+/// What the score is made of: the cost of the findings together, the cost of the sentences that
+/// read as garbled, and each such sentence with its signals (the most damaging first; `effect` is
+/// the signal's share of the predicted rater z-score). Costs are in units of one warning.
+fn score_detail(file: &FileResult) -> Value {
+    let sentences: Vec<Value> = file
+        .docs
+        .iter()
+        .flat_map(|d| d.report.garbled.iter().map(move |g| garbled_sentence(d, g)))
+        .collect();
+    json!({
+        "findings_cost": round(file.findings_cost()),
+        "fluency_cost": round(file.fluency_cost()),
+        "garbled_sentences": sentences,
+    })
+}
+
+fn garbled_sentence(doc: &DocResult, g: &crate::fluency::GarbledSentence) -> Value {
+    let p = locate(&doc.source, g.range.clone());
+    let base = base_text(&doc.source, &g.range);
+    let mut value = json!({
+        "line": p.line, "column": p.column, "start": p.start, "end": p.end,
+        "text": &base[p.start..p.end],
+        "cost": round(g.cost),
+        "signals": g.explained().into_iter().map(|(name, v, effect)| json!({
+            "signal": name, "value": round(v), "effect": round(effect),
+        })).collect::<Vec<_>>(),
+    });
+    if let Some(row) = p.row {
+        value["row"] = json!(row);
+    }
+    value
+}
+
+/// Two decimals, as costs are shown.
+fn round(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
 }
 
 /// The per-row scores of a table, in row order.
@@ -120,7 +162,8 @@ fn segments(file: &FileResult) -> Value {
             .flat_map(|d| {
                 d.report.segments.iter().map(move |s| {
                     (s.row, json!({"row": s.row, "doc": d.doc_id.clone().unwrap_or_default(), "words": s.words,
-                                   "score": s.score, "findings": s.findings}))
+                                   "score": s.score, "findings": s.findings,
+                                   "findings_cost": round(s.findings_cost), "fluency_cost": round(s.fluency_cost)}))
                 })
             })
             .collect();
@@ -150,6 +193,7 @@ pub fn finding(doc: &DocResult, f: &Finding) -> Value {
         "text": &base[p.start..p.end],
         "message": f.message,
         "suggestions": f.suggestions,
+        "cost": round(crate::score::finding_cost(f)),
         "fix": f.fix.as_ref().map(|fix| json!({
             "applicability": fix.applicability.as_str(),
             "edits": fix.edits.iter().map(|e| json!({

@@ -1,0 +1,338 @@
+//! The fluency signal of the score: how garbled each sentence reads, from word statistics of
+//! English alone.
+//!
+//! Machine translation that fails does not always leave an artifact a rule can point at: it loops
+//! ("prayer prayer prayer"), reaches for rare or invented words, and piles up function words
+//! around them. Each sentence of five words or more is measured on seven signals:
+//!
+//! | signal | what it measures |
+//! |---|---|
+//! | `distinct` | share of its words that are distinct (repetition lowers it) |
+//! | `length` | ln(1 + words): longer sentences repeat more words by chance, so `distinct` is read against it |
+//! | `rarest` | Zipf frequency of its rarest lowercase word (0 when English does not use the word at all) |
+//! | `rare` | share of its words English uses less than once per million words (Zipf < 3) |
+//! | `function` | share of function words |
+//! | `repeated` | content words used again in the sentence, per word |
+//! | `repeated_pairs` | word pairs used again in the sentence |
+//!
+//! Word frequencies come from wordfreq (`wordlists/word_frequencies.tsv`). A linear model, fitted
+//! by `tools/fluency/fit.py` on rated machine translation (MLQE-PE's training split only, 35,000
+//! sentences into English scored by professional raters) and stored as a few dozen numbers in
+//! `wordlists/fluency_weights.tsv`, predicts the raters' z-score from the standardised signals.
+//! A sentence predicted to read worse than the median machine-translated sentence of that data
+//! costs the score `scale × (threshold − prediction)`, in the units of one warning; a sentence
+//! predicted at or above the median costs nothing, so fluent text keeps its 100.
+
+use std::sync::OnceLock;
+
+use crate::lexicon::{self, tsv};
+use crate::text::{Document, Flags, Sentence, Token, TokenKind};
+
+/// The signals, in the order of [`Signals::values`].
+pub const SIGNALS: [&str; 7] = [
+    "distinct",
+    "length",
+    "rarest",
+    "rare",
+    "function",
+    "repeated",
+    "repeated_pairs",
+];
+
+/// Sentences shorter than this are headings, captions, list items and short replies: not measured
+/// (the model, fitted on sentences of Wikipedia, says little about them).
+const MIN_WORDS: usize = 5;
+
+/// The Zipf frequency below which a word is rare: used less than once per million words.
+const RARE_ZIPF: f32 = 3.0;
+
+/// `rarest` for a sentence without lowercase words (all names or numbers): an ordinary word's.
+const RAREST_WHEN_NONE: f32 = 5.0;
+
+/// The measured signals of one sentence.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Signals {
+    pub words: usize,
+    pub distinct: f64,
+    pub rarest: f64,
+    pub rare: f64,
+    pub function: f64,
+    pub repeated: f64,
+    pub repeated_pairs: f64,
+}
+
+impl Signals {
+    /// The signals of a sentence of `tokens`; `None` under [`MIN_WORDS`] words.
+    pub fn measure(doc: &Document, tokens: &[Token]) -> Option<Signals> {
+        let lex = lexicon::lexicon();
+        let words: Vec<(String, bool)> = tokens
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| {
+                let text = doc.text(t);
+                let lowercase = !t.is(Flags::CAPITALISED)
+                    && text.chars().next().is_some_and(char::is_lowercase);
+                (text.to_lowercase().replace('’', "'"), lowercase)
+            })
+            .collect();
+        let n = words.len();
+        if n < MIN_WORDS {
+            return None;
+        }
+        let zipf = |w: &str| {
+            lex.zipf(w)
+                .or_else(|| w.strip_suffix("'s").and_then(|stem| lex.zipf(stem)))
+                .unwrap_or(0.0)
+        };
+        let mut distinct: Vec<&str> = words.iter().map(|(w, _)| w.as_str()).collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        let mut rarest = f32::INFINITY;
+        let mut rare = 0usize;
+        let mut function = 0usize;
+        for (word, lowercase) in &words {
+            let z = zipf(word);
+            rare += usize::from(z < RARE_ZIPF);
+            if *lowercase {
+                rarest = rarest.min(z);
+            }
+            function += usize::from(lexicon::is_function_word(word));
+        }
+        let content: Vec<&str> = words
+            .iter()
+            .map(|(w, _)| w.as_str())
+            .filter(|w| !lexicon::is_function_word(w))
+            .collect();
+        let pairs: Vec<(&str, &str)> = words
+            .windows(2)
+            .map(|p| (p[0].0.as_str(), p[1].0.as_str()))
+            .collect();
+        let nf = n as f64;
+        Some(Signals {
+            words: n,
+            distinct: distinct.len() as f64 / nf,
+            rarest: f64::from(if rarest.is_finite() {
+                rarest
+            } else {
+                RAREST_WHEN_NONE
+            }),
+            rare: rare as f64 / nf,
+            function: function as f64 / nf,
+            repeated: repeats(content) as f64 / nf,
+            repeated_pairs: repeats(pairs) as f64,
+        })
+    }
+
+    /// The values in the order of [`SIGNALS`].
+    pub fn values(&self) -> [f64; 7] {
+        [
+            self.distinct,
+            (1.0 + self.words as f64).ln(),
+            self.rarest,
+            self.rare,
+            self.function,
+            self.repeated,
+            self.repeated_pairs,
+        ]
+    }
+}
+
+/// How many items repeat one seen before.
+fn repeats<T: Ord>(mut items: Vec<T>) -> usize {
+    let n = items.len();
+    items.sort_unstable();
+    items.dedup();
+    n - items.len()
+}
+
+/// The fitted model: per signal its training mean, standard deviation and weight; the intercept,
+/// the threshold under which a prediction costs, the cost per unit of z-score, and the prediction
+/// under which a sentence is reported as garbled (G014).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Model {
+    pub mean: [f64; 7],
+    pub sd: [f64; 7],
+    pub weight: [f64; 7],
+    pub intercept: f64,
+    pub threshold: f64,
+    pub scale: f64,
+    pub report_below: f64,
+}
+
+impl Model {
+    /// The model of `wordlists/fluency_weights.tsv`, read once.
+    pub fn get() -> &'static Model {
+        static MODEL: OnceLock<Model> = OnceLock::new();
+        MODEL.get_or_init(|| {
+            Model::parse(include_str!("../wordlists/fluency_weights.tsv"))
+                .expect("fluency_weights.tsv is checked by the tests")
+        })
+    }
+
+    /// Rows `name, mean, sd, weight`; a constant (`intercept`, `threshold`, `scale`,
+    /// `report_below`) has its value in the weight column. Every signal and constant must be there.
+    pub fn parse(text: &str) -> Result<Model, String> {
+        let mut model = Model {
+            mean: [f64::NAN; 7],
+            sd: [f64::NAN; 7],
+            weight: [f64::NAN; 7],
+            intercept: f64::NAN,
+            threshold: f64::NAN,
+            scale: f64::NAN,
+            report_below: f64::NAN,
+        };
+        for row in tsv::rows(text) {
+            let number = |i: usize| -> Result<f64, String> {
+                let cell = row.get(i);
+                cell.parse()
+                    .map_err(|_| format!("{}: not a number: {cell:?}", row.get(0)))
+            };
+            match row.get(0) {
+                "intercept" => model.intercept = number(3)?,
+                "threshold" => model.threshold = number(3)?,
+                "scale" => model.scale = number(3)?,
+                "report_below" => model.report_below = number(3)?,
+                name => {
+                    let k = SIGNALS
+                        .iter()
+                        .position(|s| *s == name)
+                        .ok_or_else(|| format!("unknown signal {name:?}"))?;
+                    model.mean[k] = number(1)?;
+                    model.sd[k] = number(2)?;
+                    model.weight[k] = number(3)?;
+                }
+            }
+        }
+        let all = model.mean.iter().chain(&model.sd).chain(&model.weight);
+        if all
+            .chain([
+                &model.intercept,
+                &model.threshold,
+                &model.scale,
+                &model.report_below,
+            ])
+            .any(|v| !v.is_finite())
+            || model.sd.iter().any(|&sd| sd <= 0.0)
+        {
+            return Err("a signal or constant is missing, or a deviation is not positive".into());
+        }
+        Ok(model)
+    }
+
+    /// Each signal's effect on the predicted z-score (negative: reads worse than average).
+    pub fn effects(&self, signals: &Signals) -> [f64; 7] {
+        let values = signals.values();
+        std::array::from_fn(|k| self.weight[k] * (values[k] - self.mean[k]) / self.sd[k])
+    }
+
+    /// The predicted z-score of the raters.
+    pub fn predict(&self, signals: &Signals) -> f64 {
+        self.intercept + self.effects(signals).iter().sum::<f64>()
+    }
+
+    /// What the sentence costs the score, in units of one warning.
+    pub fn cost(&self, signals: &Signals) -> f64 {
+        self.scale * (self.threshold - self.predict(signals)).max(0.0)
+    }
+}
+
+/// A sentence that reads as garbled, with what it costs the score and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GarbledSentence {
+    /// Byte range of the sentence in the text.
+    pub range: std::ops::Range<usize>,
+    /// Cost in units of one warning (see [`crate::score`]).
+    pub cost: f64,
+    pub signals: Signals,
+}
+
+impl GarbledSentence {
+    /// The signals with their values and effects, the most damaging first.
+    pub fn explained(&self) -> Vec<(&'static str, f64, f64)> {
+        let effects = Model::get().effects(&self.signals);
+        let values = self.signals.values();
+        let mut out: Vec<(&'static str, f64, f64)> = (0..SIGNALS.len())
+            .map(|k| (SIGNALS[k], values[k], effects[k]))
+            .collect();
+        out.sort_by(|a, b| a.2.total_cmp(&b.2));
+        out
+    }
+}
+
+/// The sentences of `doc` that cost the score something, in text order.
+pub fn garbled_sentences(doc: &Document) -> Vec<GarbledSentence> {
+    let model = Model::get();
+    doc.sentences
+        .iter()
+        .filter_map(|s| garbled(doc, s, model))
+        .collect()
+}
+
+fn garbled(doc: &Document, sentence: &Sentence, model: &Model) -> Option<GarbledSentence> {
+    let signals = Signals::measure(doc, doc.sentence_tokens(sentence))?;
+    let cost = model.cost(&signals);
+    (cost > 0.0).then(|| GarbledSentence {
+        range: sentence.range.clone(),
+        cost,
+        signals,
+    })
+}
+
+/// The signals of every sentence of `doc` that has them, with its range: what
+/// `tools/fluency/fit.py` fits the model on (through `examples/fluency_signals.rs`).
+pub fn all_signals(doc: &Document) -> Vec<(std::ops::Range<usize>, Signals)> {
+    doc.sentences
+        .iter()
+        .filter_map(|s| Some((s.range.clone(), Signals::measure(doc, doc.sentence_tokens(s))?)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::{InputFormat, Source};
+
+    fn signals(text: &str) -> Signals {
+        let source = Source::new("t", text, InputFormat::Plain);
+        let doc = Document::new(&source);
+        all_signals(&doc)[0].1
+    }
+
+    fn cost(text: &str) -> f64 {
+        Model::get().cost(&signals(text))
+    }
+
+    #[test]
+    fn measures_repetition_and_rare_words() {
+        let s = signals("The prayer prayer prayer prayer was said.");
+        assert_eq!(s.words, 7);
+        assert!((s.distinct - 4.0 / 7.0).abs() < 1e-9);
+        assert!((s.repeated - 3.0 / 7.0).abs() < 1e-9);
+        assert_eq!(s.repeated_pairs, 2.0);
+        let invented = signals("The kalusarp was built in the town.");
+        assert_eq!(invented.rarest, 0.0);
+        assert!(invented.rare > 0.0);
+        assert_eq!(signals("Li Wei met Zhang Hua.").rarest, 5.0);
+    }
+
+    #[test]
+    fn garbled_text_costs_more_than_fluent_text() {
+        let fluent = cost("The council approved the new budget for the schools on Monday.");
+        let looped = cost("People are going on going on going on going on in the village.");
+        assert_eq!(fluent, 0.0);
+        assert!(looped > 0.0, "{looped}");
+    }
+
+    #[test]
+    fn short_sentences_are_not_measured() {
+        let source = Source::new("t", "Yes. No.", InputFormat::Plain);
+        assert!(all_signals(&Document::new(&source)).is_empty());
+    }
+
+    #[test]
+    fn the_weights_file_is_complete_and_rejects_gaps() {
+        let model = Model::parse(include_str!("../wordlists/fluency_weights.tsv")).unwrap();
+        assert!(model.scale > 0.0);
+        assert!(Model::parse("name\tmean\tsd\tweight\nintercept\t-\t-\t0\n").is_err());
+    }
+}
