@@ -20,8 +20,10 @@
 //! sentences into English scored by professional raters) and stored as a few dozen numbers in
 //! `wordlists/fluency_weights.tsv`, predicts the raters' z-score from the standardised signals.
 //! A sentence predicted to read worse than the median machine-translated sentence of that data
-//! costs the score `scale × (threshold − prediction)`, in the units of one warning; a sentence
-//! predicted at or above the median costs nothing, so fluent text keeps its 100.
+//! costs the score `scale × (threshold − prediction)²`, in the units of one warning; a sentence
+//! predicted at or above the median costs nothing. The square keeps the cost of a sentence just
+//! under the median (much well-edited English is there: the model ranks, it does not judge
+//! English as such) small, and makes a degenerate sentence cost as much as a finding.
 
 use std::sync::OnceLock;
 
@@ -230,9 +232,11 @@ impl Model {
         self.intercept + self.effects(signals).iter().sum::<f64>()
     }
 
-    /// What the sentence costs the score, in units of one warning.
+    /// What the sentence costs the score, in units of one warning: the square of its shortfall
+    /// under the threshold, so that a sentence just under the median costs next to nothing and a
+    /// degenerate one (a shortfall of one z or more) as much as a warning or more.
     pub fn cost(&self, signals: &Signals) -> f64 {
-        self.scale * (self.threshold - self.predict(signals)).max(0.0)
+        self.scale * (self.threshold - self.predict(signals)).max(0.0).powi(2)
     }
 }
 

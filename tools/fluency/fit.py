@@ -14,8 +14,8 @@ languages, each with the professional raters' z-normalised direct assessment, da
    machine-translated sentence costs the score, one at or above it costs nothing; and the
    prediction under which the preview rule G014 reports a sentence as garbled to the first
    percentile (the worst 1% of the training sentences);
-4. sets the cost per unit of z-score to 1 (one unit of z below the threshold costs as much as one
-   warning), and prints for the record how the mean over the language pairs of the Spearman
+4. sets the cost of a sentence to the square of its shortfall under the threshold, times 1 (a
+   shortfall of one unit of z costs as much as one warning), and prints for the record how the mean over the language pairs of the Spearman
    correlation between the row's score (findings and fluency together, as the linter computes it)
    and the z-score moves with other costs: on the training rows it hardly moves (0.201 to 0.202 for
    every cost from 0.25 to 4), so the cost is set by that meaning rather than fitted;
@@ -40,7 +40,7 @@ RIDGE = 10.0
 SCALE = 1.0
 SCALES = (0.25, 0.5, 1.0, 2.0, 4.0)
 
-HEADER = """# fluency_weights.tsv: the fitted model of the score's fluency signal (src/fluency.rs): per signal its training mean, standard deviation and weight on the standardised value; the intercept, the threshold under which a predicted z-score costs, the cost per unit of z-score (in warnings), and the prediction under which G014 reports a sentence
+HEADER = """# fluency_weights.tsv: the fitted model of the score's fluency signal (src/fluency.rs): per signal its training mean, standard deviation and weight on the standardised value; the intercept, the threshold under which a predicted z-score costs, the scale of the cost (a sentence costs scale × shortfall², in warnings), and the prediction under which G014 reports a sentence
 # source: tools/fluency/fit.py on mlqepe-x2en-train.tsv (MLQE-PE training split, 35,000 rated machine translations into English; figures only, no text of the data)
 # licence: MIT OR Apache-2.0 (figures computed by the mtlint team)
 # generator: tools/fluency/fit.py
@@ -201,7 +201,7 @@ def main():
     for scale in SCALES:
         fluency = [0.0] * len(rows)
         for (i, _), p in zip(sentences, predictions):
-            fluency[i] += scale * max(0.0, threshold - p)
+            fluency[i] += scale * max(0.0, threshold - p) ** 2
         values = [score(findings[i] + fluency[i], words[i]) for i in range(len(rows))]
         per, avg = mean_spearman(rows, values)
         print(f'scale {scale}: ' + ' '.join(f'{lp} {s:+.3f}' for lp, s in per.items()) + f'  mean {avg:+.3f}')
