@@ -191,7 +191,8 @@ mod tests {
         for rule in crate::rules::registry::RULES {
             let mut f = Finding::new(rule, 0..1, "x");
             f.severity = Severity::Warning;
-            let density = 100.0 * rule_weight(rule.code) / 120.0;
+            let counted = if counts_for_score(&f) { 1.0 } else { 0.0 };
+            let density = 100.0 * counted * rule_weight(rule.code) / 120.0;
             assert_eq!(
                 score(&[f], 100),
                 round2(100.0 * (-density / 4.0).exp()),

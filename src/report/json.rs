@@ -38,25 +38,38 @@ fn write_file(f: &FileResult, out: &mut dyn Write) -> io::Result<()> {
     });
     head["words"] = json!(f.words());
     head["score"] = json!(f.score());
-    head["score_detail"] = score_detail(f);
+    head["score_detail"]["findings_cost"] = json!(round(f.findings_cost()));
+    head["score_detail"]["fluency_cost"] = json!(round(f.fluency_cost()));
     let head = text(&head)?;
-    // Everything of the file object up to its (empty) findings array; the findings follow.
+    // Everything of the file object up to its (empty) list of garbled sentences; the sentences,
+    // then the findings follow, each written as it comes.
     let open = head
-        .strip_suffix("[]}")
+        .strip_suffix("[]},\"findings\":[]}")
         .ok_or_else(|| io::Error::other("unexpected file object"))?;
     out.write_all(open.as_bytes())?;
-    out.write_all(b"[")?;
-    for (i, (doc, finding)) in f.findings().into_iter().enumerate() {
-        if i > 0 {
-            out.write_all(b",")?;
-        }
-        out.write_all(text(&self::finding(doc, finding))?.as_bytes())?;
-    }
-    out.write_all(b"]")?;
+    let sentences = f
+        .docs
+        .iter()
+        .flat_map(|d| d.report.garbled.iter().map(move |g| garbled_sentence(d, g)));
+    write_array(out, sentences)?;
+    out.write_all(b"},\"findings\":")?;
+    write_array(out, f.findings().into_iter().map(|(d, x)| finding(d, x)))?;
     if f.is_table() {
         write!(out, ",\"segments\":{}", text(&segments(f))?)?;
     }
     out.write_all(b"}")
+}
+
+/// Writes `values` as a JSON array, one value at a time.
+fn write_array(out: &mut dyn Write, values: impl Iterator<Item = Value>) -> io::Result<()> {
+    out.write_all(b"[")?;
+    for (i, value) in values.enumerate() {
+        if i > 0 {
+            out.write_all(b",")?;
+        }
+        out.write_all(text(&value)?.as_bytes())?;
+    }
+    out.write_all(b"]")
 }
 
 /// A value as compact JSON text, control characters escaped.
@@ -224,4 +237,44 @@ pub fn finding(doc: &DocResult, f: &Finding) -> Value {
             .collect();
     }
     value
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::{DocResult, FileResult, RunResult};
+    use crate::text::{InputFormat, Source};
+    use crate::{Linter, Settings};
+
+    #[test]
+    fn the_streamed_report_is_the_whole_value_with_each_cost() {
+        let text = "He said the the results were in.\n\nPeople are going on going on going on going on in the town.";
+        let source = Source::new("a.txt", text, InputFormat::Plain);
+        let report = Linter::new(Settings::default()).check(&source);
+        let run = RunResult {
+            files: vec![FileResult {
+                path: "a.txt".into(),
+                docs: vec![DocResult {
+                    source,
+                    report,
+                    doc_id: None,
+                }],
+            }],
+            errors: vec![],
+        };
+        let mut out = Vec::new();
+        write(&run, &mut out).unwrap();
+        let streamed: Value = serde_json::from_slice(&out).unwrap();
+        assert_eq!(streamed, to_value(&run));
+        let file = &streamed["files"][0];
+        assert_eq!(streamed["schema"], "mtlint-report/2");
+        assert!(file["score_detail"]["fluency_cost"].as_f64().unwrap() > 0.0);
+        let garbled = file["score_detail"]["garbled_sentences"].as_array().unwrap();
+        assert!(
+            garbled
+                .iter()
+                .any(|g| g["text"].as_str().unwrap().starts_with("People"))
+        );
+        assert!(file["findings"][0]["cost"].as_f64().unwrap() > 0.0);
+    }
 }
