@@ -72,41 +72,7 @@ impl Signals {
         if n < MIN_WORDS {
             return None;
         }
-        let words: Vec<Word> = WORDS.with(|cache| {
-            let mut cache = cache.borrow_mut();
-            cache.make_room();
-            tokens
-                .iter()
-                .filter(|t| t.kind == TokenKind::Word)
-                .map(|t| cache.read(doc.text(t), t))
-                .collect()
-        });
-        let rarest = words
-            .iter()
-            .filter(|w| w.lowercase)
-            .map(|w| w.zipf)
-            .fold(f32::INFINITY, f32::min);
-        let rare = words.iter().filter(|w| w.zipf < RARE_ZIPF).count();
-        let function = words.iter().filter(|w| w.function).count();
-        let content: Vec<u32> = words.iter().filter(|w| !w.function).map(|w| w.id).collect();
-        let pairs: Vec<u64> = words
-            .windows(2)
-            .map(|p| u64::from(p[0].id) << 32 | u64::from(p[1].id))
-            .collect();
-        let nf = n as f64;
-        Some(Signals {
-            words: n,
-            distinct: (n - repeats(words.iter().map(|w| w.id).collect())) as f64 / nf,
-            rarest: f64::from(if rarest.is_finite() {
-                rarest
-            } else {
-                RAREST_WHEN_NONE
-            }),
-            rare: rare as f64 / nf,
-            function: function as f64 / nf,
-            repeated: repeats(content) as f64 / nf,
-            repeated_pairs: repeats(pairs) as f64,
-        })
+        Some(WORDS.with(|cache| cache.borrow_mut().measure(doc, tokens, n)))
     }
 
     /// The values in the order of [`SIGNALS`].
@@ -144,6 +110,10 @@ struct WordCache {
     words: HashMap<String, (u32, f32, bool), foldhash::fast::FixedState>,
     next_id: u32,
     lowered: String,
+    /// Scratch lists of one sentence's word ids, content-word ids and pairs, kept for the next.
+    ids: Vec<u32>,
+    content: Vec<u32>,
+    pairs: Vec<u64>,
 }
 
 /// Distinct words kept before the cache starts again (about 4 MB).
@@ -154,12 +124,58 @@ thread_local! {
 }
 
 impl WordCache {
-    /// Empties a full cache; called between sentences only, so that the ids of one sentence's
+    /// Empties a full cache; called before each sentence only, so that the ids of one sentence's
     /// words all come from one filling (they never repeat: `next_id` goes on counting).
     fn make_room(&mut self) {
         if self.words.len() >= CACHE_WORDS {
             self.words.clear();
         }
+    }
+
+    /// The signals of a sentence of `tokens`, which holds `n` words.
+    fn measure(&mut self, doc: &Document, tokens: &[Token], n: usize) -> Signals {
+        self.make_room();
+        let (mut ids, mut content, mut pairs) = (
+            std::mem::take(&mut self.ids),
+            std::mem::take(&mut self.content),
+            std::mem::take(&mut self.pairs),
+        );
+        ids.clear();
+        content.clear();
+        pairs.clear();
+        let (mut rarest, mut rare, mut function) = (f32::INFINITY, 0, 0);
+        for token in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+            let word = self.read(doc.text(token), token);
+            if word.lowercase {
+                rarest = rarest.min(word.zipf);
+            }
+            rare += usize::from(word.zipf < RARE_ZIPF);
+            if word.function {
+                function += 1;
+            } else {
+                content.push(word.id);
+            }
+            if let Some(&previous) = ids.last() {
+                pairs.push(u64::from(previous) << 32 | u64::from(word.id));
+            }
+            ids.push(word.id);
+        }
+        let nf = n as f64;
+        let signals = Signals {
+            words: n,
+            distinct: (n - repeats(&mut ids)) as f64 / nf,
+            rarest: f64::from(if rarest.is_finite() {
+                rarest
+            } else {
+                RAREST_WHEN_NONE
+            }),
+            rare: rare as f64 / nf,
+            function: function as f64 / nf,
+            repeated: repeats(&mut content) as f64 / nf,
+            repeated_pairs: repeats(&mut pairs) as f64,
+        };
+        (self.ids, self.content, self.pairs) = (ids, content, pairs);
+        signals
     }
 
     fn read(&mut self, raw: &str, token: &Token) -> Word {
@@ -199,12 +215,10 @@ impl WordCache {
     }
 }
 
-/// How many items repeat one seen before.
-fn repeats<T: Ord>(mut items: Vec<T>) -> usize {
-    let n = items.len();
+/// How many items repeat one seen before (the items are left sorted).
+fn repeats<T: Ord>(items: &mut [T]) -> usize {
     items.sort_unstable();
-    items.dedup();
-    n - items.len()
+    items.windows(2).filter(|w| w[0] == w[1]).count()
 }
 
 /// The fitted model: per signal its training mean, standard deviation and weight; the intercept,
