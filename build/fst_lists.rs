@@ -45,6 +45,7 @@ pub fn build_all() {
     english_words();
     english_other_forms();
     given_names();
+    word_frequencies();
 }
 
 /// english_words.tsv → word → SCOWL size (10..50) | 0x100 when the list also has it capitalised.
@@ -94,4 +95,12 @@ fn given_names() {
         (cells[0].clone(), kind)
     });
     write_map("given_names", entries, |a, b| a | b);
+}
+
+/// word_frequencies.tsv → word → 10 × its Zipf frequency (10..77).
+fn word_frequencies() {
+    let entries = rows("wordlists/word_frequencies.tsv")
+        .into_iter()
+        .filter_map(|cells| Some((cells[0].clone(), cells.get(1)?.parse::<u64>().ok()?)));
+    write_map("word_frequencies", entries, |a, b| a.max(b));
 }

@@ -24,6 +24,7 @@ pub mod diagnostic;
 pub mod entities;
 pub mod error;
 pub mod fix;
+pub mod fluency;
 pub mod glossary;
 pub mod lexicon;
 pub mod names;
@@ -54,6 +55,10 @@ pub struct SegmentScore {
     pub words: usize,
     pub score: f64,
     pub findings: usize,
+    /// What the row's findings cost the score (see [`score`]).
+    pub findings_cost: f64,
+    /// What the row's sentences that read as garbled cost the score (see [`fluency`]).
+    pub fluency_cost: f64,
 }
 
 /// What checking one document found.
@@ -67,16 +72,42 @@ pub struct Report {
     pub segments: Vec<SegmentScore>,
     /// Where the originals lie, in a bilingual run (for showing them beside the findings).
     pub originals: bilingual::OriginalSpans,
+    /// The sentences that read as garbled, with what each costs the score (see [`fluency`]).
+    pub garbled: Vec<fluency::GarbledSentence>,
 }
 
 impl Report {
+    fn new(findings: Vec<Finding>, words: usize, garbled: Vec<fluency::GarbledSentence>) -> Report {
+        let mut report = Report {
+            findings,
+            words,
+            score: 100.0,
+            segments: Vec::new(),
+            originals: Default::default(),
+            garbled,
+        };
+        report.rescore();
+        report
+    }
+
+    /// What the findings cost the score (see [`score::finding_cost`]).
+    pub fn findings_cost(&self) -> f64 {
+        score::penalty(&self.findings)
+    }
+
+    /// What the sentences that read as garbled cost the score.
+    pub fn fluency_cost(&self) -> f64 {
+        self.garbled.iter().map(|g| g.cost).sum()
+    }
+
+    fn rescore(&mut self) {
+        self.score = score::from_penalty(self.findings_cost() + self.fluency_cost(), self.words);
+    }
+
     /// Keeps only the findings `keep` accepts and scores what is left (changed-lines mode).
     pub fn retain_findings(&mut self, keep: impl FnMut(&Finding) -> bool) {
         self.findings.retain(keep);
-        self.score = score::score(
-            self.findings.iter().filter(|f| counts_for_score(f)),
-            self.words,
-        );
+        self.rescore();
     }
 }
 
@@ -199,6 +230,7 @@ impl Linter {
     /// more than any article.
     fn check_in_sections(&self, source: &Source) -> Report {
         let mut findings = Vec::new();
+        let mut garbled = Vec::new();
         let mut words = 0;
         for range in sections(source.text(), source.format(), SECTION_BYTES) {
             let part = Source::new(
@@ -209,15 +241,12 @@ impl Linter {
             let report = self.check(&part);
             words += report.words;
             findings.extend(report.findings.into_iter().map(|f| f.shifted(range.start)));
+            garbled.extend(report.garbled.into_iter().map(|mut g| {
+                g.range = g.range.start + range.start..g.range.end + range.start;
+                g
+            }));
         }
-        let score = score::score(findings.iter().filter(|f| counts_for_score(f)), words);
-        Report {
-            findings,
-            words,
-            score,
-            segments: Vec::new(),
-            originals: Default::default(),
-        }
+        Report::new(findings, words, garbled)
     }
 
     /// Checks an already analysed document.
@@ -246,21 +275,16 @@ impl Linter {
         findings.dedup_by(|a, b| a.range == b.range && a.rule.code == b.rule.code);
         drop_names_inside_entities(&mut findings);
         drop_findings_inside_glossary_terms(&mut findings);
-        let words = doc.word_count();
+        let garbled = fluency::garbled_sentences(doc);
         let segments = if doc.source().is_table() {
-            segment_scores(doc, &findings)
+            segment_scores(doc, &findings, &garbled)
         } else {
             Vec::new()
         };
-        let score = score::score(findings.iter().filter(|f| counts_for_score(f)), words);
-        let originals = bilingual::OriginalSpans::of(doc);
-        Report {
-            findings,
-            words,
-            score,
-            segments,
-            originals,
-        }
+        let mut report = Report::new(findings, doc.word_count(), garbled);
+        report.segments = segments;
+        report.originals = bilingual::OriginalSpans::of(doc);
+        report
     }
 
     /// Glossary terms and aliases are canonical: a name or entity finding whose text is exactly
@@ -392,11 +416,6 @@ impl Covering {
     }
 }
 
-/// Findings about mtlint's own directives (M) say nothing about the translation's quality.
-fn counts_for_score(finding: &Finding) -> bool {
-    finding.rule.category != rules::Category::Meta
-}
-
 /// Rules read the prose view, in which markup (a Markdown link's target, an escape, emphasis marks,
 /// tags) is blanked out with spaces. A fix that would edit such bytes could break the file ("the
 /// *the* end" → "the* end"), so it is only shown, never applied. Opaque spans (URLs, inline code)
@@ -457,7 +476,11 @@ fn snap_to_characters(text: &str, findings: &mut [Finding]) {
 }
 
 /// Words, findings and score per table row.
-fn segment_scores(doc: &Document, findings: &[Finding]) -> Vec<SegmentScore> {
+fn segment_scores(
+    doc: &Document,
+    findings: &[Finding],
+    garbled: &[fluency::GarbledSentence],
+) -> Vec<SegmentScore> {
     let source = doc.source();
     let segments = source.segments();
     let mut words = vec![0usize; segments.len()];
@@ -472,20 +495,23 @@ fn segment_scores(doc: &Document, findings: &[Finding]) -> Vec<SegmentScore> {
     for finding in findings {
         per_segment[source.segment_of(finding.range.start)].push(finding);
     }
+    let mut fluency = vec![0.0; segments.len()];
+    for sentence in garbled {
+        fluency[source.segment_of(sentence.range.start)] += sentence.cost;
+    }
     segments
         .iter()
         .enumerate()
-        .map(|(i, segment)| SegmentScore {
-            row: segment.row,
-            words: words[i],
-            score: score::score(
-                per_segment[i]
-                    .iter()
-                    .copied()
-                    .filter(|f| counts_for_score(f)),
-                words[i],
-            ),
-            findings: per_segment[i].len(),
+        .map(|(i, segment)| {
+            let findings_cost = score::penalty(per_segment[i].iter().copied());
+            SegmentScore {
+                row: segment.row,
+                words: words[i],
+                score: score::from_penalty(findings_cost + fluency[i], words[i]),
+                findings: per_segment[i].len(),
+                findings_cost,
+                fluency_cost: fluency[i],
+            }
         })
         .collect()
 }

@@ -1,7 +1,9 @@
-//! Scores: 0 to 100 per document and per table row, 100 meaning nothing was found.
+//! Scores: 0 to 100 per document and per table row. 100 means nothing was found and no sentence
+//! reads as garbled.
 //!
 //! ```text
 //! penalty = Σ weight(severity) × weight(rule) × confidence     over the findings
+//!         + Σ fluency cost                                      over the sentences (crate::fluency)
 //! density = 100 × penalty / (words + 20)                       penalty per 100 words, smoothed
 //! score   = 100 × exp(−density / 4)
 //! ```
@@ -17,6 +19,10 @@
 //!   the same severity (minor punctuation 0.1 against minor 1). A rule whose documentation names
 //!   `MQM category: Fluency/Punctuation` weighs 0.1, every other rule 1. Without it a stray space
 //!   inside quotation marks, repeated on every quotation of a document, outweighs a garbled name.
+//!
+//! A sentence's fluency cost is in the same units (one warning = 1): see [`crate::fluency`]. It is
+//! zero for a sentence that reads at least as well as the median machine-translated sentence the
+//! model was fitted on.
 //!
 //! Normalising by length makes one artifact in a 60-word paragraph weigh more than one in a
 //! 5,000-word article; the 20 added words keep a two-word row with one finding from dropping
@@ -77,12 +83,37 @@ fn rule_weights() -> &'static HashMap<&'static str, f64> {
     })
 }
 
-/// The score of a text of `words` words with `findings`.
+/// What one finding costs the score, in units of one warning of a tier-1 rule. Findings about
+/// mtlint's own directives (M) say nothing about the translation and cost nothing; nor does a
+/// garbled sentence (G014), whose fluency cost is already in the score.
+pub fn finding_cost(f: &Finding) -> f64 {
+    if !counts_for_score(f) {
+        return 0.0;
+    }
+    weight(f.severity) * rule_weight(f.rule.code) * f64::from(f.confidence)
+}
+
+/// Whether a finding costs the score anything (see [`finding_cost`]).
+pub fn counts_for_score(f: &Finding) -> bool {
+    f.rule.category != crate::rules::Category::Meta
+        && !std::ptr::eq(
+            f.rule,
+            &crate::rules::grammar::garbled_sentence::GARBLED_SENTENCE,
+        )
+}
+
+/// What `findings` cost together.
+pub fn penalty<'a>(findings: impl IntoIterator<Item = &'a Finding>) -> f64 {
+    findings.into_iter().map(finding_cost).sum()
+}
+
+/// The score of a text of `words` words with `findings` (and no fluency cost).
 pub fn score<'a>(findings: impl IntoIterator<Item = &'a Finding>, words: usize) -> f64 {
-    let penalty: f64 = findings
-        .into_iter()
-        .map(|f| weight(f.severity) * rule_weight(f.rule.code) * f64::from(f.confidence))
-        .sum();
+    from_penalty(penalty(findings), words)
+}
+
+/// The score of a text of `words` words whose findings and sentences cost `penalty` in all.
+pub fn from_penalty(penalty: f64, words: usize) -> f64 {
     let density = 100.0 * penalty / (words as f64 + 20.0);
     round2(100.0 * (-density / 4.0).exp())
 }
@@ -160,7 +191,8 @@ mod tests {
         for rule in crate::rules::registry::RULES {
             let mut f = Finding::new(rule, 0..1, "x");
             f.severity = Severity::Warning;
-            let density = 100.0 * rule_weight(rule.code) / 120.0;
+            let counted = if counts_for_score(&f) { 1.0 } else { 0.0 };
+            let density = 100.0 * counted * rule_weight(rule.code) / 120.0;
             assert_eq!(
                 score(&[f], 100),
                 round2(100.0 * (-density / 4.0).exp()),

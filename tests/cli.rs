@@ -16,7 +16,7 @@ fn json_report_follows_the_contract() {
     write(&file, "Intro line.\nThe firm，said “ fine.”\n");
     let (report, output) = check_json(&[file.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(1));
-    assert_eq!(report["schema"], "mtlint-report/1");
+    assert_eq!(report["schema"], "mtlint-report/2");
     assert_eq!(report["summary"]["files"], 1);
     assert_eq!(report["summary"]["errors"], Value::Array(vec![]));
     let file_entry = &report["files"][0];

@@ -94,7 +94,10 @@ fn clean_samples_are_not_flagged() {
             listing(&report)
         );
         assert_eq!(output.status.code(), Some(0));
-        assert_eq!(report["files"][0]["score"], 100.0);
+        // No finding costs anything; the fluency signal may take a little off well-written text.
+        let file = &report["files"][0];
+        assert_eq!(file["score_detail"]["findings_cost"], 0.0);
+        assert!(file["score"].as_f64().unwrap() >= 99.0, "{}", file["score"]);
     }
 }
 

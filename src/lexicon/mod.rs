@@ -27,6 +27,7 @@ pub struct Lexicon {
     abbreviations: HashMap<&'static str, AbbreviationKind>,
     english_words: fst::Map<&'static [u8]>,
     given_names: fst::Map<&'static [u8]>,
+    word_frequencies: fst::Map<&'static [u8]>,
 }
 
 /// How common an English word is and whether it is also written capitalised (as a name).
@@ -48,6 +49,8 @@ pub enum NameKind {
 
 static ENGLISH_WORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/english_words.fst"));
 static GIVEN_NAMES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/given_names.fst"));
+static WORD_FREQUENCIES: &[u8] =
+    include_bytes!(concat!(env!("OUT_DIR"), "/word_frequencies.fst"));
 
 static LEXICON: OnceLock<Lexicon> = OnceLock::new();
 
@@ -73,6 +76,7 @@ impl Lexicon {
             abbreviations,
             english_words: embedded_map(ENGLISH_WORDS),
             given_names: embedded_map(GIVEN_NAMES),
+            word_frequencies: embedded_map(WORD_FREQUENCIES),
         }
     }
 
@@ -87,6 +91,13 @@ impl Lexicon {
             size: (v & 0xFF) as u8,
             also_capitalised: v & 0x100 != 0,
         })
+    }
+
+    /// How often English uses `word` (lowercase): its Zipf frequency, log10 of its uses per
+    /// billion words (7.7 for "the", 3 for a word used once per million, 1 for the rarest
+    /// listed), from wordfreq; `None` for a word English does not use at all.
+    pub fn zipf(&self, word: &str) -> Option<f32> {
+        self.word_frequencies.get(word).map(|v| v as f32 / 10.0)
     }
 
     /// `name` (as capitalised in text) in the Western given-name and surname lists.
@@ -310,6 +321,9 @@ mod tests {
         assert_eq!(lexicon().western_name("Bill"), Some(NameKind::Given));
         assert!(lexicon().western_name("Pavel").is_some());
         assert!(lexicon().western_name("Wenfeng").is_none());
+        assert!(lexicon().zipf("the").unwrap() > 7.0);
+        assert!(lexicon().zipf("lofty").unwrap() < 4.0);
+        assert!(lexicon().zipf("kalusarp").is_none());
     }
 
     #[test]

@@ -176,7 +176,7 @@ fn document(html: &mut String, index: usize, file: &FileResult, options: &HtmlOp
         html,
         "<section class=\"doc\" id=\"doc-{index}\" aria-labelledby=\"doc-{index}-title\">\n\
          <h2 id=\"doc-{index}-title\">{}</h2>\n\
-         <p class=\"meta\"><span class=\"score {}\" title=\"score from 0 to 100; 100 means nothing found\">score {score:.1}</span> \
+         <p class=\"meta\"><span class=\"score {}\" title=\"score from 0 to 100; 100 means nothing found and no sentence reads as garbled\">score {score:.1}</span> \
          {} finding{} in {} words</p>\n",
         escape(&file.path),
         score_class(score),
@@ -207,7 +207,57 @@ fn document(html: &mut String, index: usize, file: &FileResult, options: &HtmlOp
     }
     html.push_str("</div>\n");
     findings_table(html, index, file, &findings, &anchors);
+    score_explanation(html, index, file);
     html.push_str("</section>\n");
+}
+
+/// What the score is made of: the findings' cost, the cost of the sentences that read as
+/// garbled, and those sentences with the signals that weigh most against each.
+fn score_explanation(html: &mut String, index: usize, file: &FileResult) {
+    let _ = writeln!(
+        html,
+        "<h3 id=\"doc-{index}-score\">Score</h3>\n<p class=\"explain\">Findings cost {:.2}; sentences that read as garbled cost {:.2} \
+         (one warning costs 1; the score is 100 × exp(−25 × cost / (words + 20)), over {} words).</p>",
+        file.findings_cost(),
+        file.fluency_cost(),
+        file.words()
+    );
+    let garbled: Vec<(&DocResult, &crate::fluency::GarbledSentence)> = file
+        .docs
+        .iter()
+        .flat_map(|d| d.report.garbled.iter().map(move |g| (d, g)))
+        .collect();
+    if garbled.is_empty() {
+        return;
+    }
+    let _ = write!(
+        html,
+        "<table class=\"garbled\" aria-labelledby=\"doc-{index}-score\">\n<thead><tr><th scope=\"col\">Line</th>\
+         <th scope=\"col\">Sentence</th><th scope=\"col\">Cost</th><th scope=\"col\">Signals against it</th></tr></thead>\n<tbody>\n"
+    );
+    for (doc, g) in garbled {
+        let p = locate(&doc.source, g.range.clone());
+        let base = super::base_text(&doc.source, &g.range);
+        let line = match p.row {
+            Some(row) => format!("row {row}"),
+            None => p.line.to_string(),
+        };
+        let signals: Vec<String> = g
+            .explained()
+            .into_iter()
+            .filter(|(_, _, effect)| *effect < 0.0)
+            .take(3)
+            .map(|(name, value, effect)| format!("{name} {value:.2} ({effect:+.2})"))
+            .collect();
+        let _ = writeln!(
+            html,
+            "<tr><td>{line}</td><td class=\"text\">{}</td><td>{:.2}</td><td>{}</td></tr>",
+            escape(&base[p.start..p.end]),
+            g.cost,
+            escape(&signals.join(", "))
+        );
+    }
+    html.push_str("</tbody>\n</table>\n");
 }
 
 fn name_clusters(html: &mut String, clusters: &[NameCluster]) {
@@ -546,6 +596,17 @@ mod tests {
             }],
             errors: vec![],
         }
+    }
+
+    #[test]
+    fn the_score_is_explained() {
+        let html = render(
+            &run_on("People are going on going on going on going on in the town."),
+            &HtmlOptions::default(),
+        );
+        assert!(html.contains("sentences that read as garbled cost"), "{html}");
+        assert!(html.contains("<table class=\"garbled\""));
+        assert!(html.contains("repeated"));
     }
 
     #[test]

@@ -1,5 +1,7 @@
-//! The JSON report: the contract other programs read (schema `mtlint-report/1`, see the README).
-//! Fields may be added; none may change meaning without a new schema version.
+//! The JSON report: the contract other programs read (schema `mtlint-report/2`, see the README).
+//! Fields may be added; none may change meaning without a new schema version. Version 2 changed
+//! the meaning of `score`: it also counts sentences that read as garbled, so a document without
+//! findings may score under 100; `score_detail` says what cost how much.
 
 use std::io::{self, Write};
 
@@ -8,7 +10,7 @@ use serde_json::{Value, json};
 use super::{DocResult, FileResult, RunResult, base_text, locate, original, rounded};
 use crate::diagnostic::Finding;
 
-pub const SCHEMA: &str = "mtlint-report/1";
+pub const SCHEMA: &str = "mtlint-report/2";
 
 /// Writes the report as it goes, one finding at a time: building the whole report as one
 /// `Value` first cost several times the size of a large file (each finding's map of keys). The
@@ -36,24 +38,38 @@ fn write_file(f: &FileResult, out: &mut dyn Write) -> io::Result<()> {
     });
     head["words"] = json!(f.words());
     head["score"] = json!(f.score());
+    head["score_detail"]["findings_cost"] = json!(round(f.findings_cost()));
+    head["score_detail"]["fluency_cost"] = json!(round(f.fluency_cost()));
     let head = text(&head)?;
-    // Everything of the file object up to its (empty) findings array; the findings follow.
+    // Everything of the file object up to its (empty) list of garbled sentences; the sentences,
+    // then the findings follow, each written as it comes.
     let open = head
-        .strip_suffix("[]}")
+        .strip_suffix("[]},\"findings\":[]}")
         .ok_or_else(|| io::Error::other("unexpected file object"))?;
     out.write_all(open.as_bytes())?;
-    out.write_all(b"[")?;
-    for (i, (doc, finding)) in f.findings().into_iter().enumerate() {
-        if i > 0 {
-            out.write_all(b",")?;
-        }
-        out.write_all(text(&self::finding(doc, finding))?.as_bytes())?;
-    }
-    out.write_all(b"]")?;
+    let sentences = f
+        .docs
+        .iter()
+        .flat_map(|d| d.report.garbled.iter().map(move |g| garbled_sentence(d, g)));
+    write_array(out, sentences)?;
+    out.write_all(b"},\"findings\":")?;
+    write_array(out, f.findings().into_iter().map(|(d, x)| finding(d, x)))?;
     if f.is_table() {
         write!(out, ",\"segments\":{}", text(&segments(f))?)?;
     }
     out.write_all(b"}")
+}
+
+/// Writes `values` as a JSON array, one value at a time.
+fn write_array(out: &mut dyn Write, values: impl Iterator<Item = Value>) -> io::Result<()> {
+    out.write_all(b"[")?;
+    for (i, value) in values.enumerate() {
+        if i > 0 {
+            out.write_all(b",")?;
+        }
+        out.write_all(text(&value)?.as_bytes())?;
+    }
+    out.write_all(b"]")
 }
 
 /// A value as compact JSON text, control characters escaped.
@@ -103,12 +119,51 @@ fn file(file: &FileResult) -> Value {
         "path": file.path,
         "words": file.words(),
         "score": file.score(),
+        "score_detail": score_detail(file),
         "findings": file.findings().into_iter().map(|(d, f)| finding(d, f)).collect::<Vec<_>>(),
     });
     if file.is_table() {
         value["segments"] = segments(file);
     }
     value
+}
+
+/// What the score is made of: the cost of the findings together, the cost of the sentences that
+/// read as garbled, and each such sentence with its signals (the most damaging first; `effect` is
+/// the signal's share of the predicted rater z-score). Costs are in units of one warning.
+fn score_detail(file: &FileResult) -> Value {
+    let sentences: Vec<Value> = file
+        .docs
+        .iter()
+        .flat_map(|d| d.report.garbled.iter().map(move |g| garbled_sentence(d, g)))
+        .collect();
+    json!({
+        "findings_cost": round(file.findings_cost()),
+        "fluency_cost": round(file.fluency_cost()),
+        "garbled_sentences": sentences,
+    })
+}
+
+fn garbled_sentence(doc: &DocResult, g: &crate::fluency::GarbledSentence) -> Value {
+    let p = locate(&doc.source, g.range.clone());
+    let base = base_text(&doc.source, &g.range);
+    let mut value = json!({
+        "line": p.line, "column": p.column, "start": p.start, "end": p.end,
+        "text": &base[p.start..p.end],
+        "cost": round(g.cost),
+        "signals": g.explained().into_iter().map(|(name, v, effect)| json!({
+            "signal": name, "value": round(v), "effect": round(effect),
+        })).collect::<Vec<_>>(),
+    });
+    if let Some(row) = p.row {
+        value["row"] = json!(row);
+    }
+    value
+}
+
+/// Two decimals, as costs are shown.
+fn round(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
 }
 
 /// The per-row scores of a table, in row order.
@@ -120,7 +175,8 @@ fn segments(file: &FileResult) -> Value {
             .flat_map(|d| {
                 d.report.segments.iter().map(move |s| {
                     (s.row, json!({"row": s.row, "doc": d.doc_id.clone().unwrap_or_default(), "words": s.words,
-                                   "score": s.score, "findings": s.findings}))
+                                   "score": s.score, "findings": s.findings,
+                                   "findings_cost": round(s.findings_cost), "fluency_cost": round(s.fluency_cost)}))
                 })
             })
             .collect();
@@ -150,6 +206,7 @@ pub fn finding(doc: &DocResult, f: &Finding) -> Value {
         "text": &base[p.start..p.end],
         "message": f.message,
         "suggestions": f.suggestions,
+        "cost": round(crate::score::finding_cost(f)),
         "fix": f.fix.as_ref().map(|fix| json!({
             "applicability": fix.applicability.as_str(),
             "edits": fix.edits.iter().map(|e| json!({
@@ -180,4 +237,44 @@ pub fn finding(doc: &DocResult, f: &Finding) -> Value {
             .collect();
     }
     value
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::{DocResult, FileResult, RunResult};
+    use crate::text::{InputFormat, Source};
+    use crate::{Linter, Settings};
+
+    #[test]
+    fn the_streamed_report_is_the_whole_value_with_each_cost() {
+        let text = "He said the the results were in.\n\nPeople are going on going on going on going on in the town.";
+        let source = Source::new("a.txt", text, InputFormat::Plain);
+        let report = Linter::new(Settings::default()).check(&source);
+        let run = RunResult {
+            files: vec![FileResult {
+                path: "a.txt".into(),
+                docs: vec![DocResult {
+                    source,
+                    report,
+                    doc_id: None,
+                }],
+            }],
+            errors: vec![],
+        };
+        let mut out = Vec::new();
+        write(&run, &mut out).unwrap();
+        let streamed: Value = serde_json::from_slice(&out).unwrap();
+        assert_eq!(streamed, to_value(&run));
+        let file = &streamed["files"][0];
+        assert_eq!(streamed["schema"], "mtlint-report/2");
+        assert!(file["score_detail"]["fluency_cost"].as_f64().unwrap() > 0.0);
+        let garbled = file["score_detail"]["garbled_sentences"].as_array().unwrap();
+        assert!(
+            garbled
+                .iter()
+                .any(|g| g["text"].as_str().unwrap().starts_with("People"))
+        );
+        assert!(file["findings"][0]["cost"].as_f64().unwrap() > 0.0);
+    }
 }

@@ -60,10 +60,17 @@ impl FileResult {
         if self.docs.len() == 1 {
             return self.docs[0].report.score;
         }
-        crate::score::score(
-            self.docs.iter().flat_map(|d| &d.report.findings),
-            self.words(),
-        )
+        crate::score::from_penalty(self.findings_cost() + self.fluency_cost(), self.words())
+    }
+
+    /// What the findings of all documents cost the score.
+    pub fn findings_cost(&self) -> f64 {
+        self.docs.iter().map(|d| d.report.findings_cost()).sum()
+    }
+
+    /// What the sentences that read as garbled cost the score, over all documents.
+    pub fn fluency_cost(&self) -> f64 {
+        self.docs.iter().map(|d| d.report.fluency_cost()).sum()
     }
 
     pub fn finding_count(&self) -> usize {

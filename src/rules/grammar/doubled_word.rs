@@ -1,7 +1,9 @@
 use crate::declare_rule;
 use crate::diagnostic::Finding;
 use crate::fix::{Edit, Fix};
+use crate::lexicon::lexicon;
 use crate::rules::Context;
+use crate::rules::words::english_word;
 use crate::text::{Document, Flags, Token, TokenKind};
 
 declare_rule! {
@@ -26,11 +28,14 @@ declare_rule! {
     /// ```
     ///
     /// Doublings that are correct English are left alone: "had had", "that that", "is is" (as in
-    /// "what it is is"), "do do", reduplications such as "bye bye", emphatic "very very" and
-    /// "many many", names such as "Duran Duran" (both words capitalised), a word beside its
-    /// all-capitals form ("the FIRST competition"), a word said three times, and every doubling in
-    /// transcribed speech (a document with fillers such as "uh" and "um"), where speakers repeat
-    /// themselves.
+    /// "what it is is"), "do do", "her her" ("gave her her book"), reduplications such as "bye
+    /// bye", emphatic "very very" and "many many", names such as "Duran Duran" (both words
+    /// capitalised, unless the word is a common English word that is never a name: "the Table
+    /// Table" is reported), a unit after a number and the preposition ("17.6 in in Río Blanco"), a
+    /// name and the verb ("Will will notice"), a noun and the modal verb ("the will will be
+    /// read"), a word beside its all-capitals form ("the FIRST competition"), a word said three
+    /// times or more (G012 reports loops), and every doubling in transcribed speech (a document
+    /// with fillers such as "uh" and "um"), where speakers repeat themselves.
     ///
     /// ## Fix safety
     /// Removing the second copy is safe for function words (articles, prepositions, pronouns,
@@ -47,10 +52,23 @@ declare_rule! {
     };
 }
 
-/// Doublings that are grammatical English.
+/// Doublings that are grammatical English ("gave her her book").
 const ALLOWED: &[&str] = &[
-    "bye", "do", "far", "ha", "had", "hee", "ho", "is", "knock", "long", "many", "much", "no",
-    "really", "so", "that", "too", "tsk", "tut", "very", "way", "yada", "yum",
+    "bye", "do", "far", "ha", "had", "hee", "her", "ho", "is", "knock", "long", "many", "much",
+    "no", "really", "so", "that", "too", "tsk", "tut", "very", "way", "yada", "yum",
+];
+
+/// Unit symbols that are also words: after a number, "17.6 in in Río Blanco" is inches, then the
+/// preposition.
+const UNITS: &[&str] = &["in", "m", "s", "g", "h", "l", "min", "per"];
+
+/// Modal verbs that are also nouns: after a determiner the first is the noun ("the will will").
+const MODAL_NOUNS: &[&str] = &["can", "may", "might", "must", "will"];
+
+/// Words after which a modal verb is a noun.
+const DETERMINERS: &[&str] = &[
+    "a", "an", "any", "each", "his", "her", "its", "my", "our", "that", "the", "their", "this",
+    "your",
 ];
 
 /// Function words: a doubled one is always a slip.
@@ -70,7 +88,10 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         let tokens = doc.sentence_tokens(sentence);
         for (i, pair) in tokens.windows(2).enumerate() {
             let (first, second) = (&pair[0], &pair[1]);
-            if !is_doubling(doc, first, second) || opens_compound(doc, tokens.get(i + 2)) {
+            if !is_doubling(doc, first, second)
+                || opens_compound(doc, tokens.get(i + 2))
+                || reads_twice(doc, tokens, i)
+            {
                 continue;
             }
             let said_three_times = (i > 0 && is_doubling(doc, &tokens[i - 1], first))
@@ -99,6 +120,25 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             );
         }
     }
+}
+
+/// Whether the words at `i` and `i + 1` are two different words spelled alike: a unit after a
+/// number and the preposition ("17.6 in in Río Blanco"), a name and the verb ("Will will
+/// notice"), a noun and the modal verb ("the will will be read", "a can can hold").
+fn reads_twice(doc: &Document, tokens: &[Token], i: usize) -> bool {
+    let first = &tokens[i];
+    let word = doc.text(first);
+    let lower = word.to_lowercase();
+    let before = i.checked_sub(1).map(|b| &tokens[b]);
+    let after_number = before.is_some_and(|t| t.kind == TokenKind::Number);
+    let after_determiner =
+        before.is_some_and(|t| DETERMINERS.contains(&doc.text(t).to_lowercase().as_str()));
+    let name_then_word = first.is(Flags::CAPITALISED)
+        && !tokens[i + 1].is(Flags::CAPITALISED)
+        && lexicon().western_name(word).is_some();
+    after_number && UNITS.contains(&lower.as_str())
+        || after_determiner && MODAL_NOUNS.contains(&lower.as_str())
+        || name_then_word
 }
 
 /// Whether the token after the second word is a hyphen joined to it: "in in-memory maps" has the
@@ -134,7 +174,14 @@ fn is_doubling(doc: &Document, first: &Token, second: &Token) -> bool {
         return false;
     }
     let both_capitalised = first.is(Flags::CAPITALISED) && second.is(Flags::CAPITALISED);
-    !both_capitalised && !ALLOWED.contains(&b.to_lowercase().as_str())
+    (!both_capitalised || is_common_word(b)) && !ALLOWED.contains(&b.to_lowercase().as_str())
+}
+
+/// Whether a capitalised word is an ordinary English word that is never a name: "the Table
+/// Table" is a doubled word, "Walla Walla" and "Duran Duran" are names.
+fn is_common_word(word: &str) -> bool {
+    lexicon().western_name(word).is_none()
+        && english_word(word).is_some_and(|info| !info.also_capitalised && info.size <= 35)
 }
 
 #[cfg(test)]
@@ -185,6 +232,25 @@ mod tests {
         assert_no_lints(
             &DOUBLED_WORD,
             "It is meant for use in in-memory maps, to to-do lists and on on-site work.",
+        );
+    }
+
+    #[test]
+    fn leaves_units_names_and_nouns_before_their_verb() {
+        assert_no_lints(
+            &DOUBLED_WORD,
+            "Rain peaked at 17.6 in in Río Blanco. Will will notice. The will will be read.",
+        );
+        assert_no_lints(&DOUBLED_WORD, "She gave her her book. A can can hold it.");
+        assert_lints(&DOUBLED_WORD, "He was in in the room.", &["in in"]);
+    }
+
+    #[test]
+    fn flags_a_capitalised_common_word_doubled() {
+        assert_lints(
+            &DOUBLED_WORD,
+            "It is based on the Table Table of results.",
+            &["Table Table"],
         );
     }
 

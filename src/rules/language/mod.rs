@@ -1,5 +1,7 @@
 //! L: language: fragments left untranslated and words that mix writing systems.
 
+pub mod invented_word;
+pub mod markup_debris;
 pub mod mixed_script_word;
 pub mod untranslated_fragment;
 
