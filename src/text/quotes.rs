@@ -745,12 +745,15 @@ impl<'v> Pairer<'v> {
             Facing::Close => Role::Close,
             Facing::Either if open => Role::Close,
             // A spaced mark ( " ) with nothing open: it opens a spaced quotation if another spaced
-            // mark follows or the paragraph still has a closing mark to spare; otherwise stray.
+            // mark follows, the paragraph still has a closing mark to spare, or it starts the
+            // paragraph before a word (`" We will not stop here.`); otherwise stray.
             Facing::Either => {
                 let next_spaced = lexed
                     .next_double
                     .is_some_and(|n| self.lexed[n].facing == Facing::Either);
-                if next_spaced || lexed.surplus > 0 {
+                let starts_paragraph =
+                    lexed.prev.is_none() && lexed.next2.is_some_and(char::is_alphabetic);
+                if next_spaced || lexed.surplus > 0 || starts_paragraph {
                     Role::Open
                 } else {
                     Role::Other
@@ -1261,13 +1264,18 @@ impl<'v> Pairer<'v> {
         let mut chars = text.chars();
         let first = chars.next()?;
         let second = chars.next();
+        let third = chars.next();
         if first == '`' && second == Some('`') {
             return Some(MarkKind::Double);
         }
         let (kind, shape) = classify(first)?;
         let opens = match shape {
             Shape::Open => kind.is_quote(),
-            Shape::Straight => second.is_some_and(|c| !c.is_whitespace()),
+            // `"We`, and the spaced `" We` that opens a paragraph.
+            Shape::Straight => {
+                second.is_some_and(|c| !c.is_whitespace())
+                    || second.is_some_and(char::is_whitespace) && third.is_some_and(char::is_alphabetic)
+            }
             Shape::SingleOpen | Shape::StraightSingle => {
                 second.is_some_and(char::is_alphabetic)
                     && !starts_elision(&text[first.len_utf8()..])
@@ -1630,6 +1638,16 @@ mod tests {
         let text = "`` I say brains make wealth, not oil. We have brains.\" — Peres.";
         assert!(problems(text).is_empty(), "{:?}", problems(text));
         assert_eq!(map(text).marks[0].range, 0..2);
+    }
+
+    #[test]
+    fn spaced_mark_opening_a_paragraph_opens_a_quotation() {
+        let text = "\" We will not stop here. Our fans deserve more.\n\" We will be back.\" He left.";
+        let m = map(text);
+        assert_eq!(m.marks[0].role, Role::Open);
+        assert!(m.marks[0].runs_on);
+        assert!(m.in_quote(text.find("Our").unwrap()));
+        assert!(problems(text).is_empty());
     }
 
     #[test]
