@@ -1274,7 +1274,8 @@ impl<'v> Pairer<'v> {
             // `"We`, and the spaced `" We` that opens a paragraph.
             Shape::Straight => {
                 second.is_some_and(|c| !c.is_whitespace())
-                    || second.is_some_and(char::is_whitespace) && third.is_some_and(char::is_alphabetic)
+                    || second.is_some_and(char::is_whitespace)
+                        && third.is_some_and(char::is_alphabetic)
             }
             Shape::SingleOpen | Shape::StraightSingle => {
                 second.is_some_and(char::is_alphabetic)
@@ -1642,7 +1643,8 @@ mod tests {
 
     #[test]
     fn spaced_mark_opening_a_paragraph_opens_a_quotation() {
-        let text = "\" We will not stop here. Our fans deserve more.\n\" We will be back.\" He left.";
+        let text =
+            "\" We will not stop here. Our fans deserve more.\n\" We will be back.\" He left.";
         let m = map(text);
         assert_eq!(m.marks[0].role, Role::Open);
         assert!(m.marks[0].runs_on);
