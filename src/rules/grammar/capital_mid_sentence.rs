@@ -428,18 +428,7 @@ fn is_devotional(doc: &Document, usage: &CapitalUsage, span: Range<usize>, i: us
     let names_god = span
         .clone()
         .any(|j| DEITY_NAMES.contains(&doc.text(&doc.tokens[j])));
-    let capitalised: usize = DEVOTIONAL_PRONOUNS
-        .iter()
-        .map(|p| {
-            let mut chars = p.chars();
-            let title: String = chars
-                .next()
-                .map(|c| c.to_uppercase().chain(chars).collect())
-                .unwrap_or_default();
-            usage.mid_sentence(&title)
-        })
-        .sum();
-    names_god || capitalised >= 2
+    names_god || usage.devotional >= 2
 }
 
 fn lower(doc: &Document, token: &Token) -> String {
@@ -529,12 +518,15 @@ struct CapitalUsage<'d> {
     words: HashMap<&'d str, (usize, bool)>,
     /// Words written in lowercase, by their usage key.
     lowercase: HashSet<&'d str>,
+    /// Pronouns of God capitalised inside a sentence ("His", "Him").
+    devotional: usize,
 }
 
 impl<'d> CapitalUsage<'d> {
     fn of(doc: &'d Document) -> CapitalUsage<'d> {
         let mut words: HashMap<&'d str, (usize, bool)> = HashMap::new();
         let mut lowercase = HashSet::new();
+        let mut devotional = 0;
         for (i, token) in doc.tokens.iter().enumerate() {
             if is_lowercase_word(doc, token) {
                 lowercase.insert(usage_key(doc.text(token)));
@@ -550,26 +542,27 @@ impl<'d> CapitalUsage<'d> {
                 .filter_map(|j| doc.tokens.get(j))
                 .any(is_capitalised);
             let mid_sentence = !token.is(Flags::SENTENCE_INITIAL);
+            let short = token.end - token.start <= 7;
+            if mid_sentence && short && DEVOTIONAL_PRONOUNS.contains(&lower(doc, token).as_str()) {
+                devotional += 1;
+            }
             if mid_sentence || in_name {
                 let entry = words.entry(text).or_default();
                 entry.0 += usize::from(mid_sentence);
                 entry.1 |= in_name && mid_sentence;
             }
         }
-        CapitalUsage { words, lowercase }
+        CapitalUsage {
+            words,
+            lowercase,
+            devotional,
+        }
     }
 
     fn is_deliberate(&self, text: &str) -> bool {
         self.words
             .get(usage_key(text))
             .is_some_and(|&(count, in_name)| count >= 2 || in_name)
-    }
-
-    /// Times `text` is capitalised inside a sentence.
-    fn mid_sentence(&self, text: &str) -> usize {
-        self.words
-            .get(usage_key(text))
-            .map_or(0, |&(count, _)| count)
     }
 
     /// Whether the document also writes the word of `text` in lowercase.
