@@ -751,8 +751,11 @@ impl<'v> Pairer<'v> {
                 let next_spaced = lexed
                     .next_double
                     .is_some_and(|n| self.lexed[n].facing == Facing::Either);
-                let starts_paragraph =
-                    lexed.prev.is_none() && lexed.next2.is_some_and(char::is_alphabetic);
+                // Not at the start of a table: there it may as well close a quotation of the
+                // sentence before, which the table does not hold (`" However, James responded`).
+                let starts_paragraph = lexed.prev.is_none()
+                    && lexed.next2.is_some_and(char::is_alphabetic)
+                    && lexed.at >= self.first_row_end;
                 if next_spaced || lexed.surplus > 0 || starts_paragraph {
                     Role::Open
                 } else {
@@ -1650,6 +1653,8 @@ mod tests {
         assert!(m.marks[0].runs_on);
         assert!(m.in_quote(text.find("Our").unwrap()));
         assert!(problems(text).is_empty());
+        // At the start of a table it may close the sentence before, which the table lacks.
+        assert!(row_problems("\" However, James responded to critics.").is_empty());
     }
 
     #[test]
