@@ -58,8 +58,8 @@ declare_rule! {
     /// structure broke.
     ///
     /// MQM category: Fluency/Spelling (capitalisation). On the WMT 2021 Chinese-to-English MQM
-    /// development data, 29 of its 35 findings fall on a span professional raters marked (span
-    /// precision 0.83).
+    /// development data, 22 of its 25 findings fall on a span professional raters marked (span
+    /// precision 0.88).
     ///
     /// ## Example
     /// ```text

@@ -17,7 +17,7 @@ declare_rule! {
     /// of broken quotation.
     ///
     /// MQM category: Fluency/Punctuation. On the WMT 2021 Chinese-to-English MQM development data,
-    /// 3 of its 4 findings fall on a span professional raters marked (span precision 0.75).
+    /// 6 of its 13 findings fall on a span professional raters marked (span precision 0.46).
     ///
     /// ## Example
     /// ```text
