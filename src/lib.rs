@@ -101,7 +101,7 @@ pub struct Linter {
 pub const SECTION_BYTES: usize = 1 << 18;
 
 /// How far a section may grow past [`SECTION_BYTES`] to end where no quotation or bracket is open.
-const MAX_SECTION_GROWTH: usize = 4;
+const MAX_SECTION_GROWTH: usize = 2;
 
 /// Byte ranges of the sections of a large text. A section ends where no quotation or bracket
 /// pair is open, so that no pair is cut in two (which would report an unclosed and an unopened
@@ -174,7 +174,7 @@ fn cut_places(text: &str, low: usize, end: usize) -> impl Iterator<Item = usize>
 fn open_pairs(text: &str, format: InputFormat) -> Vec<std::ops::Range<usize>> {
     let part = Source::new("", text, format);
     let (prose, quotes) = text::document::pair_quotes(&part);
-    quotes.open_spans(&prose.blocks)
+    quotes.open_spans(&prose.view, &prose.blocks)
 }
 
 /// Byte ranges of fenced code blocks (``` or ~~~) in Markdown, by a line scan.
@@ -670,7 +670,7 @@ mod tests {
         // Balanced brackets nested across the whole text: no place is free, so the section grows.
         let nested = "(a ".repeat(400) + &"b) ".repeat(400);
         assert_eq!(
-            sections(&nested, InputFormat::Plain, 1000),
+            sections(&nested, InputFormat::Plain, 1200),
             [0..nested.len()]
         );
         // A quotation over the place where the cut would fall: the cut moves before it.

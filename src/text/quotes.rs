@@ -262,20 +262,35 @@ impl QuoteMap {
 
     /// The stretches of text that a cut would split a pairing across, merged: from each opening
     /// mark to its partner, or, for one left unpaired, over the paragraphs where a closing mark
-    /// could still have paired with it (to the end of the text and beyond, near the end). `paragraphs` are those the map was
+    /// could still have paired with it (to the end of the text and beyond, near the end), unless
+    /// the text after it settled it as never closed. `paragraphs` are those the map was
     /// built from.
-    pub fn open_spans(&self, paragraphs: &[Range<usize>]) -> Vec<Range<usize>> {
+    pub fn open_spans(&self, view: &str, paragraphs: &[Range<usize>]) -> Vec<Range<usize>> {
         let Some(last) = paragraphs.len().checked_sub(1) else {
             return Vec::new();
+        };
+        // An unpaired mark is settled as never closed inside the text when text follows the
+        // place by which it should have closed (a new quotation, or the end of the one around it,
+        // decided that), or when a later pair of its family opened after it and closed while it
+        // stayed open (a parenthesis left open before other, closed ones).
+        let closed_around = self.closed_after_each();
+        let settled = |k: usize, m: &Mark| {
+            closed_around[k]
+                || m.expected.is_some_and(|e| {
+                    view.get(e..paragraphs[m.paragraph].end)
+                        .is_some_and(|rest| !rest.trim().is_empty())
+                })
         };
         let mut spans: Vec<Range<usize>> = self
             .marks
             .iter()
-            .filter(|m| m.role == Role::Open)
-            .map(|m| {
+            .enumerate()
+            .filter(|(_, m)| m.role == Role::Open)
+            .map(|(k, m)| {
                 // One that could still pair past the end of the text blocks all that follows.
                 let end = match m.partner {
                     Some(p) => self.marks[p].range.end,
+                    None if settled(k, m) => m.range.end,
                     None if m.paragraph + MAX_CARRY >= last => usize::MAX,
                     None => paragraphs[m.paragraph + MAX_CARRY].end,
                 };
@@ -284,6 +299,22 @@ impl QuoteMap {
             .collect();
         merge(&mut spans);
         spans
+    }
+
+    /// For each mark, whether a closing mark of its kind after it closed a mark opened after it.
+    fn closed_after_each(&self) -> Vec<bool> {
+        let mut latest_opener = [None::<usize>; KINDS];
+        let mut out = vec![false; self.marks.len()];
+        for (k, mark) in self.marks.iter().enumerate().rev() {
+            let kind = mark.kind.index();
+            out[k] = latest_opener[kind].is_some_and(|p| p > k);
+            if mark.role == Role::Close {
+                if let Some(p) = mark.partner {
+                    latest_opener[kind] = latest_opener[kind].max(Some(p));
+                }
+            }
+        }
+        out
     }
 
     /// Whether a cut at `offset` falls strictly inside one of `spans` (from [`Self::open_spans`]).
@@ -746,17 +777,19 @@ impl<'v> Pairer<'v> {
             Facing::Either if open => Role::Close,
             // A spaced mark ( " ) with nothing open: it opens a spaced quotation if another spaced
             // mark follows, the paragraph still has a closing mark to spare, or it starts the
-            // paragraph before a word (`" We will not stop here.`); otherwise stray.
+            // paragraph or follows a colon, before a word (`" We will not stop here.`,
+            // `he said: " We will`); otherwise stray.
             Facing::Either => {
                 let next_spaced = lexed
                     .next_double
                     .is_some_and(|n| self.lexed[n].facing == Facing::Either);
                 // Not at the start of a table: there it may as well close a quotation of the
                 // sentence before, which the table does not hold (`" However, James responded`).
-                let starts_paragraph = lexed.prev.is_none()
-                    && lexed.next2.is_some_and(char::is_alphabetic)
-                    && lexed.at >= self.first_row_end;
-                if next_spaced || lexed.surplus > 0 || starts_paragraph {
+                let before = self.view[self.span().start..lexed.at].trim_end();
+                let starts_paragraph = before.is_empty() && lexed.at >= self.first_row_end;
+                let opens_speech = (starts_paragraph || before.ends_with(':'))
+                    && lexed.next2.is_some_and(char::is_alphabetic);
+                if next_spaced || lexed.surplus > 0 || opens_speech {
                     Role::Open
                 } else {
                     Role::Other
@@ -1653,6 +1686,7 @@ mod tests {
         assert!(m.marks[0].runs_on);
         assert!(m.in_quote(text.find("Our").unwrap()));
         assert!(problems(text).is_empty());
+        assert!(map("He said: \" We will win.").in_quote(12));
         // At the start of a table it may close the sentence before, which the table lacks.
         assert!(row_problems("\" However, James responded to critics.").is_empty());
     }

@@ -342,8 +342,8 @@ fn is_followed_by_quoted_translation(
     if !(comma && opens(run.end + 1)) {
         return false;
     }
-    let mut english = 0;
-    for i in run.end + 2..(run.end + 2 + MAX_TRANSLATION).min(paragraph.end) {
+    let words = run.end + 2..(run.end + 2 + MAX_TRANSLATION).min(paragraph.end);
+    for (english, i) in words.enumerate() {
         let t = &doc.tokens[i];
         if is_closing_quote(doc, t) {
             return english > 0;
@@ -351,7 +351,6 @@ fn is_followed_by_quoted_translation(
         if !is_latin_word(doc, t) {
             return false;
         }
-        english += 1;
     }
     false
 }
