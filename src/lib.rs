@@ -127,23 +127,23 @@ fn sections(text: &str, format: InputFormat, size: usize) -> Vec<std::ops::Range
     let mut out = Vec::new();
     let mut start = 0;
     while text.len() - start > size {
-        let low = floor(start + size * 3 / 4);
-        let mut span = size;
-        let cut = loop {
-            let end = floor(start + span);
-            if end == text.len() {
-                break end;
-            }
-            let cuts = || cut_places(text, low, end).filter(|&p| p > start && !in_fence(p));
-            let open = open_pairs(&text[start..end], format);
-            if let Some(cut) = cuts().find(|&p| !QuoteMap::splits(&open, p - start)) {
-                break cut;
-            }
-            if span >= size * MAX_SECTION_GROWTH {
-                break cuts().next().unwrap_or(end);
-            }
-            span *= 2;
-        };
+        // One pairing pass over as far as the section may grow.
+        let (low, first) = (floor(start + size * 3 / 4), floor(start + size));
+        let reach = floor(start + size * MAX_SECTION_GROWTH);
+        let open = open_pairs(&text[start..reach], format);
+        let allowed = |p: &usize| *p > start && !in_fence(*p);
+        let safe = |p: &usize| allowed(p) && !QuoteMap::splits(&open, p - start);
+        let cut = cut_places(text, low, first)
+            .find(safe)
+            .or_else(|| {
+                if reach == text.len() {
+                    Some(reach)
+                } else {
+                    cut_places(text, first, reach).find(safe)
+                }
+            })
+            .or_else(|| cut_places(text, low, first).find(allowed))
+            .unwrap_or(first);
         out.push(start..cut);
         start = cut;
     }
