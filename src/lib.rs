@@ -40,6 +40,7 @@ pub use config::Settings;
 pub use diagnostic::{Finding, Severity};
 pub use error::{Error, Result};
 pub use fix::{Applicability, Edit, Fix};
+use text::QuoteMap;
 pub use text::{Document, InputFormat, Source};
 
 use rules::Context;
@@ -130,9 +131,16 @@ pub struct Linter {
 /// Documents larger than this are checked in sections of about this size (see [`Linter::check`]).
 pub const SECTION_BYTES: usize = 1 << 18;
 
-/// Byte ranges of the sections of a large text: each ends at a blank line where one lies in its
-/// last quarter, else at a line break, else after whitespace, so that no paragraph (or, failing
-/// that, no word) is cut. Markdown is only cut outside fenced code, where a blank line is prose.
+/// How far a section may grow past [`SECTION_BYTES`] to end where no quotation or bracket is open.
+const MAX_SECTION_GROWTH: usize = 2;
+
+/// Byte ranges of the sections of a large text. A section ends where no quotation or bracket
+/// pair is open, so that no pair is cut in two (which would report an unclosed and an unopened
+/// mark that pair in the whole text): at a blank line where one lies in its last quarter, else at
+/// a line break, else after whitespace, so that no paragraph (or, failing that, no word) is cut.
+/// Markdown is only cut outside fenced code, where a blank line is prose. Where every such place
+/// in the last quarter is inside a pair, the section grows, up to [`MAX_SECTION_GROWTH`] times
+/// `size`; past that it ends where a paragraph or word ends, pair or not.
 fn sections(text: &str, format: InputFormat, size: usize) -> Vec<std::ops::Range<usize>> {
     let fences = if format == InputFormat::Markdown {
         fenced_code(text)
@@ -140,37 +148,64 @@ fn sections(text: &str, format: InputFormat, size: usize) -> Vec<std::ops::Range
         Vec::new()
     };
     let in_fence = |at: usize| fences.iter().any(|f| f.contains(&at));
+    let floor = |mut at: usize| {
+        at = at.min(text.len());
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    };
     let mut out = Vec::new();
     let mut start = 0;
     while text.len() - start > size {
-        let floor = |mut at: usize| {
-            while !text.is_char_boundary(at) {
-                at -= 1;
-            }
-            at
-        };
-        let (window_start, end) = (floor(start + size * 3 / 4), floor(start + size));
-        let slice = &text[window_start..end];
-        let after_space = slice
-            .char_indices()
-            .rev()
-            .find(|(_, c)| c.is_whitespace())
-            .map(|(p, c)| p + c.len_utf8());
-        let cut = [
-            slice.rfind("\n\n").map(|p| p + 2),
-            slice.rfind('\n').map(|p| p + 1),
-            after_space,
-        ]
-        .into_iter()
-        .flatten()
-        .map(|p| window_start + p)
-        .find(|&p| !in_fence(p) && text.is_char_boundary(p))
-        .unwrap_or(end);
+        // One pairing pass over as far as the section may grow.
+        let (low, first) = (floor(start + size * 3 / 4), floor(start + size));
+        let reach = floor(start + size * MAX_SECTION_GROWTH);
+        let open = open_pairs(&text[start..reach], format);
+        let allowed = |p: &usize| *p > start && !in_fence(*p);
+        let safe = |p: &usize| allowed(p) && !QuoteMap::splits(&open, p - start);
+        let cut = cut_places(text, low, first)
+            .find(safe)
+            .or_else(|| {
+                if reach == text.len() {
+                    Some(reach)
+                } else {
+                    cut_places(text, first, reach).find(safe)
+                }
+            })
+            .or_else(|| cut_places(text, low, first).find(allowed))
+            .unwrap_or(first);
         out.push(start..cut);
         start = cut;
     }
-    out.push(start..text.len());
+    if start < text.len() || out.is_empty() {
+        out.push(start..text.len());
+    }
     out
+}
+
+/// Places to end a section in `text[low..end]`, best first: after a blank line, after a line
+/// break, after whitespace, each from the end backwards.
+fn cut_places(text: &str, low: usize, end: usize) -> impl Iterator<Item = usize> + '_ {
+    let slice = &text[low..end];
+    let blank_lines = slice.rmatch_indices("\n\n").map(|(p, _)| p + 2);
+    let line_breaks = slice.rmatch_indices('\n').map(|(p, _)| p + 1);
+    let spaces = slice
+        .char_indices()
+        .rev()
+        .filter(|(_, c)| c.is_whitespace())
+        .map(|(p, c)| p + c.len_utf8());
+    blank_lines
+        .chain(line_breaks)
+        .chain(spaces)
+        .map(move |p| low + p)
+}
+
+/// The stretches of `text` that a cut would split a quotation or bracket pair across.
+fn open_pairs(text: &str, format: InputFormat) -> Vec<std::ops::Range<usize>> {
+    let part = Source::new("", text, format);
+    let (prose, quotes) = text::document::pair_quotes(&part);
+    quotes.open_spans(&prose.view, &prose.blocks)
 }
 
 /// Byte ranges of fenced code blocks (``` or ~~~) in Markdown, by a line scan.
@@ -238,7 +273,7 @@ impl Linter {
                 &source.text()[range.clone()],
                 source.format(),
             );
-            let report = self.check(&part);
+            let report = self.check_document(&Document::new(&part));
             words += report.words;
             findings.extend(report.findings.into_iter().map(|f| f.shifted(range.start)));
             garbled.extend(report.garbled.into_iter().map(|mut g| {
@@ -654,6 +689,49 @@ mod tests {
                 .all(|r| plain[..r.start].ends_with("\n\n"))
         );
         assert_eq!(cuts.last().unwrap().end, plain.len());
+    }
+
+    #[test]
+    fn sections_never_cut_a_pair_in_two() {
+        // Balanced brackets nested across the whole text: no place is free, so the section grows.
+        let nested = "(a ".repeat(400) + &"b) ".repeat(400);
+        assert_eq!(
+            sections(&nested, InputFormat::Plain, 1200),
+            [0..nested.len()]
+        );
+        // A quotation over the place where the cut would fall: the cut moves before it.
+        let text = "He said so. ".repeat(70)
+            + "She said \""
+            + &"and more. ".repeat(30)
+            + "the end\" and left. "
+            + &"He left. ".repeat(100);
+        let opening = text.find('"').unwrap();
+        let closing = text.rfind('"').unwrap();
+        let cuts = sections(&text, InputFormat::Plain, 1000);
+        assert!(cuts.len() > 1);
+        for cut in &cuts[1..] {
+            assert!(!(opening < cut.start && cut.start <= closing), "{cut:?}");
+        }
+        // Past the growth limit, a cut is made all the same.
+        let open = "(".repeat(100) + &" x".repeat(5000);
+        assert!(sections(&open, InputFormat::Plain, 1000).len() > 1);
+    }
+
+    /// Issue 23: the cut at 256 KiB split balanced pairs into an unclosed and an unopened half.
+    #[test]
+    fn a_quotation_over_a_section_cut_is_one_quotation() {
+        let text = "He said that the plan would work. ".repeat(7_000)
+            + "She said \""
+            + &"the plan would work and nothing else. ".repeat(1_000)
+            + "end of it\" and left. "
+            + &"He left. ".repeat(100);
+        assert!(text.len() > SECTION_BYTES);
+        let mut settings = Settings::default();
+        settings
+            .rules
+            .retain(|r| r.category == rules::Category::Quotes);
+        let report = Linter::new(settings).check(&Source::new("t", text, InputFormat::Plain));
+        assert!(report.findings.is_empty(), "{:?}", report.findings);
     }
 
     #[test]

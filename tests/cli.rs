@@ -285,6 +285,57 @@ fn table_input_groups_rows_and_scores_each_row() {
     assert_eq!(found[1]["row"], 3);
 }
 
+/// Issue 22: a one-row table holding the seed's line 28 exited 0, while the same text on standard
+/// input drew Q001. A quotation still open at the end of a document's last row is reported.
+#[test]
+fn a_quotation_open_at_the_end_of_a_tables_last_row_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let table = dir.path().join("one.tsv");
+    let line = seed()
+        .and_then(|p| std::fs::read_to_string(p).ok())
+        .and_then(|text| text.lines().nth(27).map(str::to_string))
+        .unwrap_or_else(|| {
+            "“Innovation needs no intervention,” Lean said in an interview. “Innovation arises by itself.".into()
+        });
+    write(&table, format!("text\n{line}\n"));
+    let (report, output) = check_json(&["--table", table.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let found = findings(&report);
+    let codes: Vec<&str> = found.iter().filter_map(|f| f["code"].as_str()).collect();
+    assert!(codes.contains(&"Q001"), "{codes:?}");
+    let stdin = mtlint()
+        .args(["check", "--isolated", "--format", "json", "-"])
+        .write_stdin(line)
+        .output()
+        .unwrap();
+    let from_stdin: Vec<Value> = findings(&report_of(&stdin));
+    assert!(from_stdin.iter().any(|f| f["code"] == "Q001"));
+}
+
+/// The adjacent rows of one document are one text for pairing; a table may start inside a
+/// quotation that opened in text it does not hold, but not in a later row.
+#[test]
+fn rows_of_a_document_pair_their_quotation_marks() {
+    let dir = tempfile::tempdir().unwrap();
+    let table = dir.path().join("rows.tsv");
+    write(
+        &table,
+        "doc\ttext\n\
+         a\tOne would hardly recognise the quiet Siamese.\"\n\
+         a\tHe said \"we will go\n\
+         a\tand we will stay,\" and left.\n\
+         b\tThe first row is clean.\n\
+         b\tThe second row closes nothing.\"\n",
+    );
+    let (report, _) = check_json(&["--table", table.to_str().unwrap(), "--doc-column", "doc"]);
+    let all = findings(&report);
+    let found: Vec<(u64, &str)> = all
+        .iter()
+        .map(|f| (f["row"].as_u64().unwrap(), f["code"].as_str().unwrap()))
+        .collect();
+    assert_eq!(found, [(5, "Q002")]);
+}
+
 #[test]
 fn table_errors_name_the_columns_and_rows() {
     let dir = tempfile::tempdir().unwrap();

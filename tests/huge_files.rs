@@ -183,3 +183,29 @@ fn a_large_file_and_a_long_line_use_at_most_four_times_their_size() {
 fn a_200_mb_file_and_a_20_mb_line() {
     check_sizes(200, 20);
 }
+
+/// Issue 23: a section cut at 256 KiB split pairs into an "unclosed" and an "unopened" half. 512 KB
+/// of balanced, nested brackets has no finding, and 512 KB of opening brackets has one per bracket
+/// and no unopened one.
+#[test]
+#[ignore = "1 MB of brackets: run with --release --ignored"]
+fn section_cuts_never_split_a_bracket_pair() {
+    let dir = tempfile::tempdir().unwrap();
+    let count = |text: String| {
+        let path = dir.path().join("brackets.txt");
+        std::fs::write(&path, text).unwrap();
+        let output = common::mtlint()
+            .args(["check", "--isolated", "--format", "json"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        let report = common::report_of(&output);
+        let codes: Vec<String> = common::findings(&report)
+            .iter()
+            .map(|f| f["code"].as_str().unwrap().to_string())
+            .collect();
+        (codes.len(), codes.iter().filter(|c| *c == "Q006").count())
+    };
+    assert_eq!(count("(".repeat(262_144) + &")".repeat(262_144)), (0, 0));
+    assert_eq!(count("(".repeat(524_288)), (524_288, 524_288));
+}

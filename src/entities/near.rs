@@ -291,6 +291,14 @@ fn judge_bare(
             confidence: 0.7,
         });
     }
+    // A final s is how English makes one name of another ("Starbucks" after Starbuck, "Barclays"
+    // after Barclay): a word that differs only by it is another name, not a slip.
+    let s_ending = mention.words.iter().zip(other_words).any(|((w, _), o)| {
+        w != o && (w.strip_suffix('s') == Some(o) || o.strip_suffix('s') == Some(w))
+    });
+    if s_ending {
+        return None;
+    }
     // Short names are one letter away from too many others ("Tata"/"Stata", "Acer"/"Nacer").
     let close = (distance <= 1.0 && len >= 7) || (distance <= 2.0 && len >= 10);
     let foreign = mention.words.iter().any(|(w, _)| similarity::is_pinyin(w));

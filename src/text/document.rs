@@ -107,16 +107,8 @@ pub struct Document<'s> {
 
 impl<'s> Document<'s> {
     pub fn new(source: &'s Source) -> Document<'s> {
-        let segments: Vec<Range<usize>> =
-            source.segments().iter().map(|s| s.range.clone()).collect();
-        let prose = prose::extract(source.text(), source.format(), &segments);
+        let (prose, quotes) = pair_quotes(source);
         let view = prose.view;
-        let pairing = pairing_view(source.text(), &view);
-        let quotes = if source.is_table() {
-            QuoteMap::build_rows(&pairing, &prose.blocks)
-        } else {
-            QuoteMap::build(&pairing, &prose.blocks)
-        };
         let mut doc = Document {
             source,
             view,
@@ -260,6 +252,21 @@ pub fn split_possessive(word: &str) -> (&str, Option<&str>) {
         }
     }
     (word, None)
+}
+
+/// The prose of `source` and the pairing of its quotation marks and brackets: the first steps of
+/// [`Document::new`], which a large file also takes alone to choose where to cut it into sections.
+pub fn pair_quotes(source: &Source) -> (prose::Prose<'_>, QuoteMap) {
+    let segments: Vec<Range<usize>> = source.segments().iter().map(|s| s.range.clone()).collect();
+    let prose = prose::extract(source.text(), source.format(), &segments);
+    let pairing = pairing_view(source.text(), &prose.view);
+    let quotes = if source.is_table() {
+        let first_row_end = segments.first().map_or(0, |row| row.end);
+        QuoteMap::build_rows(&pairing, &prose.blocks, first_row_end)
+    } else {
+        QuoteMap::build(&pairing, &prose.blocks)
+    };
+    (prose, quotes)
 }
 
 /// The view in which quotation marks are paired. Markup blanked to spaces in the prose view would

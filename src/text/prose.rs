@@ -535,11 +535,15 @@ fn url_ranges(view: &[u8]) -> Vec<Range<usize>> {
             while end < view.len() && is_url_byte(view[end]) {
                 end += 1;
             }
+            // Trailing punctuation ends the sentence, not the URL; a closing bracket belongs to
+            // the URL only when it closes one opened inside it (`…/wiki/Outside_(Alaska)`).
             while end > i
-                && matches!(
-                    view[end - 1],
-                    b'.' | b',' | b';' | b':' | b'!' | b'?' | b')' | b']' | b'\'' | b'"'
-                )
+                && match view[end - 1] {
+                    b'.' | b',' | b';' | b':' | b'!' | b'?' | b'\'' | b'"' => true,
+                    b')' => !closes_inside(&view[i..end - 1], b'(', b')'),
+                    b']' => !closes_inside(&view[i..end - 1], b'[', b']'),
+                    _ => false,
+                }
             {
                 end -= 1;
             }
@@ -550,6 +554,13 @@ fn url_ranges(view: &[u8]) -> Vec<Range<usize>> {
         }
     }
     out
+}
+
+/// Whether `url` has a `open` bracket left for a `close` after it to close.
+fn closes_inside(url: &[u8], open: u8, close: u8) -> bool {
+    let opened = url.iter().filter(|&&b| b == open).count();
+    let closed = url.iter().filter(|&&b| b == close).count();
+    opened > closed
 }
 
 fn is_url_byte(b: u8) -> bool {
@@ -690,6 +701,25 @@ mod tests {
             "{}",
             p.view
         );
+    }
+
+    #[test]
+    fn a_bracket_closed_inside_a_url_is_part_of_it() {
+        let text = "See https://en.wikipedia.org/wiki/Outside_(Alaska) for more (and https://x.org/a_(b)).";
+        let p = prose(text, InputFormat::Plain);
+        let urls: Vec<&str> = url_ranges(text.as_bytes())
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(
+            urls,
+            [
+                "https://en.wikipedia.org/wiki/Outside_(Alaska)",
+                "https://x.org/a_(b)"
+            ]
+        );
+        assert!(!p.view.contains("Alaska") && !p.view.contains("(b"));
+        assert!(p.view.contains(" for more (and ") && p.view.ends_with(")."));
     }
 
     #[test]

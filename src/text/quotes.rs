@@ -40,10 +40,14 @@
 //! following paragraphs. The first mark of its family there settles it: a closing mark pairs with
 //! it (a quotation broken across paragraphs, or across the rows of a table that was split into
 //! sentences), an opening mark ends it as unclosed. Pending marks expire after [`MAX_CARRY`]
-//! paragraphs. In a table (`build_rows`) every row boundary may fall inside a paragraph and the
-//! table may stop before the article does, so a pending quotation never expires, and one met by a
-//! new opening mark or by the end of the document is taken as run on, not reported (brackets still
-//! are). Nothing else survives a paragraph, so one bad mark never cascades through an article.
+//! paragraphs. In a table (`build_rows`) the adjacent rows of one document are one text, and every
+//! row boundary may fall inside a paragraph, so a pending quotation never expires, and one met by a
+//! new opening mark in a later row is taken as run on (a new paragraph of the quotation), not
+//! reported; one still open at the end of the document's last row was never closed. A table may
+//! also start inside a quotation (a sentence cut out of a longer text): a closing mark in the
+//! document's first row, before anything of its family opened there, is
+//! [`Problem::OpenedBeforeText`], not an error. Nothing else survives a paragraph, so one bad mark
+//! never cascades through an article.
 
 use std::collections::VecDeque;
 use std::ops::Range;
@@ -107,6 +111,10 @@ pub enum Problem {
     OpenForClose,
     /// A double quotation inside a double quotation.
     NestedSameType,
+    /// A closing mark with nothing open, in the first row of a table document before any mark of
+    /// its family opened there: the text may be a sentence cut out of a longer one, whose
+    /// quotation or bracket opened in text the table does not hold. Not reported.
+    OpenedBeforeText,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -221,18 +229,23 @@ impl QuoteMap {
     /// Builds the map for `view` (the prose view of a document) split into `paragraphs`, which are
     /// paragraphs the writer chose.
     pub fn build(view: &str, paragraphs: &[Range<usize>]) -> QuoteMap {
-        Self::build_counted(view, paragraphs, false).0
+        Self::build_counted(view, paragraphs, None).0
     }
 
     /// Builds the map for a document assembled from table rows, whose boundaries may fall between
-    /// two sentences of one paragraph.
-    pub fn build_rows(view: &str, paragraphs: &[Range<usize>]) -> QuoteMap {
-        Self::build_counted(view, paragraphs, true).0
+    /// two sentences of one paragraph; the first row ends at `first_row_end`.
+    pub fn build_rows(view: &str, paragraphs: &[Range<usize>], first_row_end: usize) -> QuoteMap {
+        Self::build_counted(view, paragraphs, Some(first_row_end)).0
     }
 
     /// The map and the number of elementary steps taken, which tests hold to a linear bound.
-    fn build_counted(view: &str, paragraphs: &[Range<usize>], rows: bool) -> (QuoteMap, usize) {
-        let mut pairer = Pairer::new(view, paragraphs, rows);
+    /// `first_row_end` is given for a table document.
+    fn build_counted(
+        view: &str,
+        paragraphs: &[Range<usize>],
+        first_row_end: Option<usize>,
+    ) -> (QuoteMap, usize) {
+        let mut pairer = Pairer::new(view, paragraphs, first_row_end);
         for index in 0..paragraphs.len() {
             pairer.paragraph(index);
         }
@@ -245,6 +258,69 @@ impl QuoteMap {
         };
         map.collect_ranges(paragraphs);
         (map, work)
+    }
+
+    /// The stretches of text that a cut would split a pairing across, merged: from each opening
+    /// mark to its partner, or, for one left unpaired, over the paragraphs where a closing mark
+    /// could still have paired with it (to the end of the text and beyond, near the end), unless
+    /// the text after it settled it as never closed. `paragraphs` are those the map was
+    /// built from.
+    pub fn open_spans(&self, view: &str, paragraphs: &[Range<usize>]) -> Vec<Range<usize>> {
+        let Some(last) = paragraphs.len().checked_sub(1) else {
+            return Vec::new();
+        };
+        // An unpaired mark is settled as never closed inside the text when text follows the
+        // place by which it should have closed (a new quotation, or the end of the one around it,
+        // decided that), or when a later pair of its family opened after it and closed while it
+        // stayed open (a parenthesis left open before other, closed ones).
+        let closed_around = self.closed_after_each();
+        let settled = |k: usize, m: &Mark| {
+            closed_around[k]
+                || m.expected.is_some_and(|e| {
+                    view.get(e..paragraphs[m.paragraph].end)
+                        .is_some_and(|rest| !rest.trim().is_empty())
+                })
+        };
+        let mut spans: Vec<Range<usize>> = self
+            .marks
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.role == Role::Open)
+            .map(|(k, m)| {
+                // One that could still pair past the end of the text blocks all that follows.
+                let end = match m.partner {
+                    Some(p) => self.marks[p].range.end,
+                    None if settled(k, m) => m.range.end,
+                    None if m.paragraph + MAX_CARRY >= last => usize::MAX,
+                    None => paragraphs[m.paragraph + MAX_CARRY].end,
+                };
+                m.range.start..end.max(m.range.end)
+            })
+            .collect();
+        merge(&mut spans);
+        spans
+    }
+
+    /// For each mark, whether a closing mark of its kind after it closed a mark opened after it.
+    fn closed_after_each(&self) -> Vec<bool> {
+        let mut latest_opener = [None::<usize>; KINDS];
+        let mut out = vec![false; self.marks.len()];
+        for (k, mark) in self.marks.iter().enumerate().rev() {
+            let kind = mark.kind.index();
+            out[k] = latest_opener[kind].is_some_and(|p| p > k);
+            if mark.role == Role::Close {
+                if let Some(p) = mark.partner {
+                    latest_opener[kind] = latest_opener[kind].max(Some(p));
+                }
+            }
+        }
+        out
+    }
+
+    /// Whether a cut at `offset` falls strictly inside one of `spans` (from [`Self::open_spans`]).
+    pub fn splits(spans: &[Range<usize>], offset: usize) -> bool {
+        let upto = spans.partition_point(|r| r.start < offset);
+        upto > 0 && offset < spans[upto - 1].end
     }
 
     /// Whether `offset` lies inside a quotation.
@@ -490,6 +566,10 @@ struct Pairer<'v> {
     view: &'v str,
     paragraphs: &'v [Range<usize>],
     rows: bool,
+    /// In a table document, where its first row ends (0 otherwise).
+    first_row_end: usize,
+    /// Whether a mark of each kind has opened in the document so far.
+    opened: [bool; KINDS],
     marks: Vec<Mark>,
     /// Open quotation marks, innermost last; pending marks from earlier paragraphs come first.
     quotes: VecDeque<usize>,
@@ -506,11 +586,13 @@ struct Pairer<'v> {
 }
 
 impl<'v> Pairer<'v> {
-    fn new(view: &'v str, paragraphs: &'v [Range<usize>], rows: bool) -> Self {
+    fn new(view: &'v str, paragraphs: &'v [Range<usize>], first_row_end: Option<usize>) -> Self {
         Pairer {
             view,
             paragraphs,
-            rows,
+            rows: first_row_end.is_some(),
+            first_row_end: first_row_end.unwrap_or(0),
+            opened: [false; KINDS],
             marks: Vec::new(),
             quotes: VecDeque::new(),
             brackets: VecDeque::new(),
@@ -694,12 +776,20 @@ impl<'v> Pairer<'v> {
             Facing::Close => Role::Close,
             Facing::Either if open => Role::Close,
             // A spaced mark ( " ) with nothing open: it opens a spaced quotation if another spaced
-            // mark follows or the paragraph still has a closing mark to spare; otherwise stray.
+            // mark follows, the paragraph still has a closing mark to spare, or it starts the
+            // paragraph or follows a colon, before a word (`" We will not stop here.`,
+            // `he said: " We will`); otherwise stray.
             Facing::Either => {
                 let next_spaced = lexed
                     .next_double
                     .is_some_and(|n| self.lexed[n].facing == Facing::Either);
-                if next_spaced || lexed.surplus > 0 {
+                // Not at the start of a table: there it may as well close a quotation of the
+                // sentence before, which the table does not hold (`" However, James responded`).
+                let before = self.view[self.span().start..lexed.at].trim_end();
+                let starts_paragraph = before.is_empty() && lexed.at >= self.first_row_end;
+                let opens_speech = (starts_paragraph || before.ends_with(':'))
+                    && lexed.next2.is_some_and(char::is_alphabetic);
+                if next_spaced || lexed.surplus > 0 || opens_speech {
                     Role::Open
                 } else {
                     Role::Other
@@ -837,6 +927,7 @@ impl<'v> Pairer<'v> {
     fn push(&mut self, index: usize) {
         let kind = self.marks[index].kind;
         self.open[kind.index()] += 1;
+        self.opened[kind.index()] = true;
         if kind.is_bracket() {
             self.brackets.push_back(index)
         } else {
@@ -872,8 +963,8 @@ impl<'v> Pairer<'v> {
         }
     }
 
-    /// A pending quotation that cannot be closed any more: in running text it was never closed;
-    /// in a table, a paragraph break may hide between the rows, so it ran on.
+    /// A pending quotation that a new opening mark contradicts: in running text it was never
+    /// closed; in a table, a paragraph break may hide between the rows, so it ran on.
     fn abandoned(&mut self, index: usize) {
         if self.rows {
             self.marks[index].runs_on = true;
@@ -1035,9 +1126,15 @@ impl<'v> Pairer<'v> {
                                 .is_some_and(|n| self.lexed[n].facing == Facing::Either)
                     }
                 };
+            // A table may start inside a quotation or a parenthesis that opened in text it does
+            // not hold.
+            let before_text =
+                !reversed && !self.opened[kind.index()] && lexed.at < self.first_row_end;
             let mark = &mut self.marks[index];
             if reversed && mark.is_straight() {
                 mark.spaced_wrong = true;
+            } else if before_text {
+                mark.problem = Some(Problem::OpenedBeforeText);
             } else {
                 mark.problem = Some(Problem::Unopened);
                 mark.expected = Some(expected);
@@ -1064,6 +1161,31 @@ impl<'v> Pairer<'v> {
             self.unclosed(top, expected);
         }
         self.last_close[kind.index()] = Some(index);
+    }
+
+    /// A table of sentences cut out of a longer text cuts `he called it "a hustler."` before its
+    /// closing mark. So a quotation that opens inside a sentence of the document's last paragraph
+    /// and runs, as one sentence, to the end of the text, where that sentence ends, may close
+    /// just past it. One that opens a sentence or holds several was left open
+    /// (`“Innovation requires no intervention,” he said. “Innovation arises in itself.`).
+    fn may_close_past_the_end(&self, index: usize) -> bool {
+        let mark = &self.marks[index];
+        if mark.paragraph + 1 != self.paragraphs.len() {
+            return false;
+        }
+        let start = self.paragraphs[mark.paragraph].start;
+        let before = self.view[start..mark.range.start].trim_end();
+        let opens_sentence = before.is_empty()
+            || before.ends_with(':')
+            || ends_sentence(&self.view[start..mark.range.start]);
+        let quoted = self.view[mark.range.end..self.paragraph_end(index)].trim_end();
+        let Some(body) = quoted.strip_suffix(['.', '?', '!', '…']) else {
+            return false;
+        };
+        let one_sentence = !body
+            .char_indices()
+            .any(|(i, c)| ends_sentence(&body[..i + c.len_utf8()]) && c.is_whitespace());
+        !opens_sentence && one_sentence
     }
 
     /// `[0, 1)` and `(0, 1]`: a half-open interval pairs a square bracket with a parenthesis.
@@ -1178,13 +1300,19 @@ impl<'v> Pairer<'v> {
         let mut chars = text.chars();
         let first = chars.next()?;
         let second = chars.next();
+        let third = chars.next();
         if first == '`' && second == Some('`') {
             return Some(MarkKind::Double);
         }
         let (kind, shape) = classify(first)?;
         let opens = match shape {
             Shape::Open => kind.is_quote(),
-            Shape::Straight => second.is_some_and(|c| !c.is_whitespace()),
+            // `"We`, and the spaced `" We` that opens a paragraph.
+            Shape::Straight => {
+                second.is_some_and(|c| !c.is_whitespace())
+                    || second.is_some_and(char::is_whitespace)
+                        && third.is_some_and(char::is_alphabetic)
+            }
             Shape::SingleOpen | Shape::StraightSingle => {
                 second.is_some_and(char::is_alphabetic)
                     && !starts_elision(&text[first.len_utf8()..])
@@ -1194,12 +1322,18 @@ impl<'v> Pairer<'v> {
         opens.then_some(kind)
     }
 
-    /// At the end of the text, whatever is still open was never closed (in a table, a quotation
-    /// may go on in a row that is not there).
+    /// At the end of the text (in a table, of the document's last row), whatever is still open
+    /// was never closed, except in a table a quotation whose closing mark may directly follow
+    /// the text the table holds.
     fn finish(&mut self) {
         while let Some(index) = self.quotes.pop_front() {
             self.work += 1;
-            self.abandoned(index);
+            if self.rows && self.may_close_past_the_end(index) {
+                self.marks[index].runs_on = true;
+            } else {
+                let end = self.paragraph_end(index);
+                self.unclosed(index, end);
+            }
         }
         while let Some(index) = self.brackets.pop_front() {
             self.work += 1;
@@ -1260,7 +1394,8 @@ mod tests {
     }
 
     fn row_problems(text: &str) -> Vec<(String, Problem)> {
-        problems_of(text, &QuoteMap::build_rows(text, &lines(text)))
+        let rows = lines(text);
+        problems_of(text, &QuoteMap::build_rows(text, &rows, rows[0].end))
     }
 
     fn roles(text: &str) -> String {
@@ -1543,6 +1678,20 @@ mod tests {
     }
 
     #[test]
+    fn spaced_mark_opening_a_paragraph_opens_a_quotation() {
+        let text =
+            "\" We will not stop here. Our fans deserve more.\n\" We will be back.\" He left.";
+        let m = map(text);
+        assert_eq!(m.marks[0].role, Role::Open);
+        assert!(m.marks[0].runs_on);
+        assert!(m.in_quote(text.find("Our").unwrap()));
+        assert!(problems(text).is_empty());
+        assert!(map("He said: \" We will win.").in_quote(12));
+        // At the start of a table it may close the sentence before, which the table lacks.
+        assert!(row_problems("\" However, James responded to critics.").is_empty());
+    }
+
+    #[test]
     fn stray_spaced_mark_is_left_alone() {
         let text = r#"Cruz said Pelosi, who appeared on "Face the Nation" earlier, " is "focused on neither of those.""#;
         assert!(problems(text).is_empty(), "{:?}", problems(text));
@@ -1557,7 +1706,7 @@ mod tests {
     fn quotation_nested_in_one_from_an_earlier_row() {
         let text = "\"HSBC has no hostility towards anyone.\nIt did not \"fabricate\" evidence or \"hide\" facts.\"";
         assert!(row_problems(text).is_empty(), "{:?}", row_problems(text));
-        let m = QuoteMap::build_rows(text, &lines(text));
+        let m = QuoteMap::build_rows(text, &lines(text), text.find('\n').unwrap());
         assert_eq!(m.marks[0].partner, Some(m.marks.len() - 1));
     }
 
@@ -1574,9 +1723,48 @@ mod tests {
     }
 
     #[test]
-    fn quotation_left_open_at_the_end_of_a_table_may_go_on() {
-        assert!(row_problems("\"It's to extract information.").is_empty());
-        assert_eq!(problems("\"It's to extract information.").len(), 1);
+    fn quotation_left_open_at_the_end_of_a_table_was_never_closed() {
+        for text in [
+            "\"It's to extract information.",
+            "“Innovation requires no intervention,” Lean said. “Innovation often arises in itself.",
+            "“We will build it.\nThe plant opens in May.",
+        ] {
+            assert_eq!(row_problems(text), problems(text), "{text}");
+            assert_eq!(row_problems(text).len(), 1, "{text}");
+        }
+        // A sentence cut out of a longer text before the closing mark of its last words.
+        for text in [
+            "Paige insisted he never threw a spitball or \"an illegal pitch.",
+            "He then sits on a rock and yells out, \"OK?",
+        ] {
+            assert!(row_problems(text).is_empty(), "{text}");
+            assert_eq!(problems(text).len(), 1, "{text}");
+        }
+        // A new opening mark in a later row is a new paragraph of the same quotation.
+        assert!(row_problems("“We will build it.\n“It opens in May,” he said.").is_empty());
+    }
+
+    #[test]
+    fn a_table_may_start_inside_a_quotation_or_parenthesis() {
+        for text in [
+            "One would hardly recognise the quiet Siamese.\"",
+            "especially volume III on the Pythoness and Delphi).",
+            "Rhythm\", \"Old Leather Lungs\", and \"Mr. Steel Tonsils\".",
+        ] {
+            let found = row_problems(text);
+            assert_eq!(found.len(), 1, "{text}: {found:?}");
+            assert_eq!(found[0].1, Problem::OpenedBeforeText, "{text}");
+            assert_eq!(problems(text)[0].1, Problem::Unopened, "{text}");
+        }
+        // After the first row, or after a mark of its family opened, it is a stray mark again.
+        for text in [
+            "He left.\nShe said it was over.\"",
+            "He said \"no\" and left.\" Then he came back.",
+        ] {
+            let found = row_problems(text);
+            assert_eq!(found.len(), 1, "{text}: {found:?}");
+            assert_eq!(found[0].1, Problem::Unopened, "{text}");
+        }
     }
 
     #[test]
@@ -1607,8 +1795,8 @@ mod tests {
         ];
         for text in &cases {
             let paragraphs = lines(text);
-            for rows in [false, true] {
-                let (m, work) = QuoteMap::build_counted(text, &paragraphs, rows);
+            for first_row_end in [None, Some(paragraphs[0].end)] {
+                let (m, work) = QuoteMap::build_counted(text, &paragraphs, first_row_end);
                 assert!(
                     work <= 4 * m.marks.len() + 4 * paragraphs.len(),
                     "{work} steps for {} marks",
@@ -1628,7 +1816,7 @@ mod tests {
                 text.push('\n');
             }
         }
-        let (m, work) = QuoteMap::build_counted(&text, &lines(&text), false);
+        let (m, work) = QuoteMap::build_counted(&text, &lines(&text), None);
         assert!(
             m.marks
                 .iter()

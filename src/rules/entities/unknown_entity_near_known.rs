@@ -802,6 +802,7 @@ mod tests {
         "The Bihār Province and Lombardia Province delegations arrived.",
         "Graduates of Calumet College and Stortford University met.",
         "The Tel Aviv Institute opened.",
+        "During the uprising, however, Starbuck once again kills Leoben and escapes.",
     ];
 
     #[test]

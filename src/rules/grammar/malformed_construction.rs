@@ -5,7 +5,7 @@ use crate::diagnostic::Finding;
 use crate::fix::{Edit, Fix};
 use crate::phrases::{Pattern, PhraseMatch, PhraseTable, is_drop_in, normalise};
 use crate::rules::Context;
-use crate::text::{Document, TokenKind};
+use crate::text::{Document, Flags, TokenKind};
 
 declare_rule! {
     /// ## What it does
@@ -89,7 +89,10 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     let doc = cx.doc;
     let table = table();
     for m in table.phrases.find(doc) {
-        if is_in_despite_of(doc, &m) || is_contrast_after_although(doc, &m) {
+        if is_in_despite_of(doc, &m)
+            || is_contrast_after_although(doc, &m)
+            || has_etc_that_is_not_et_cetera(doc, &m)
+        {
             continue;
         }
         let entry = &table.entries[m.pattern];
@@ -156,6 +159,21 @@ fn is_contrast_after_although(doc: &Document, m: &PhraseMatch) -> bool {
             .is_some_and(|next| matches!(normalise(doc.text(next)).as_str(), "rather" | "also"))
 }
 
+/// "and ETC" (an acronym: the Electronic Toll Collection) and "and etc/hosts" (a path) are not
+/// "et cetera": the abbreviation is written in lowercase and stands alone.
+fn has_etc_that_is_not_et_cetera(doc: &Document, m: &PhraseMatch) -> bool {
+    m.tokens.clone().any(|i| {
+        let token = &doc.tokens[i];
+        let glued = |j: Option<usize>| {
+            j.and_then(|j| doc.tokens.get(j)).is_some_and(|t| {
+                matches!(doc.text(t), "/" | "\\") && (t.start == token.end || t.end == token.start)
+            })
+        };
+        normalise(doc.text(token)) == "etc"
+            && (token.is(Flags::ALL_CAPS) || glued(Some(i + 1)) || glued(i.checked_sub(1)))
+    })
+}
+
 /// The index of a full stop right after the match, if any.
 fn abbreviation_stop(doc: &Document, m: &PhraseMatch) -> Option<usize> {
     let next = doc.tokens.get(m.tokens.end)?;
@@ -185,6 +203,21 @@ mod tests {
             &MALFORMED_CONSTRUCTION,
             "chinglish_forms.tsv",
             include_str!("../../../wordlists/chinglish_forms.tsv"),
+        );
+    }
+
+    #[test]
+    fn an_acronym_or_a_path_is_not_et_cetera() {
+        for text in [
+            "Drivers pay at the booth and ETC lanes are free.",
+            "Copy the file to /usr and etc/somepath before you start.",
+        ] {
+            assert_no_lints(&MALFORMED_CONSTRUCTION, text);
+        }
+        assert_lints(
+            &MALFORMED_CONSTRUCTION,
+            "They sell pens, paper, and etc.",
+            &["and etc"],
         );
     }
 

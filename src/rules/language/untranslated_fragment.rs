@@ -215,7 +215,9 @@ fn make_run(
     let shown_tokens = &doc.tokens[shown.clone()];
     let range = shown_tokens.first()?.start as usize..shown_tokens.last()?.end as usize;
     let gloss = is_gloss_after_english(doc, paragraph.clone(), core.clone())
-        || is_followed_by_translation(doc, paragraph, core);
+        || is_named_by_its_language(doc, paragraph.clone(), core.clone(), language)
+        || is_followed_by_translation(doc, paragraph.clone(), core.clone())
+        || is_followed_by_quoted_translation(doc, paragraph, core);
     Some(Run {
         tokens: shown,
         range,
@@ -305,6 +307,52 @@ fn is_gloss_after_english(doc: &Document, paragraph: Range<usize>, run: Range<us
         .take(MAX_ROMANISATION + 1)
         .find(|&i| !is_label_token(doc, &doc.tokens[i]))
         .is_some_and(|i| is_close_bracket(doc, &doc.tokens[i]))
+}
+
+/// "replacing gammadion from Greek γαμμάδιον", "(Greek: Ἑταιρείαι)": the word before the run (but
+/// for a colon or comma) names the language it is written in, so the writer cites it on purpose.
+fn is_named_by_its_language(
+    doc: &Document,
+    paragraph: Range<usize>,
+    run: Range<usize>,
+    language: &str,
+) -> bool {
+    (paragraph.start..run.start)
+        .rev()
+        .map(|i| &doc.tokens[i])
+        .find(|t| !(t.kind == TokenKind::Punct && matches!(doc.text(t), ":" | ",")))
+        .is_some_and(|t| doc.text(t) == language)
+}
+
+/// "Ἑταιρείαι, "Companionships"": the run is followed by a comma and a quotation of English words,
+/// its translation.
+fn is_followed_by_quoted_translation(
+    doc: &Document,
+    paragraph: Range<usize>,
+    run: Range<usize>,
+) -> bool {
+    const MAX_TRANSLATION: usize = 12;
+    let token = |i: usize| doc.tokens.get(i).filter(|_| i < paragraph.end);
+    let opens = |i: usize| {
+        token(i).is_some_and(|t| {
+            t.kind == TokenKind::Punct && matches!(doc.text(t), "\"" | "“" | "'" | "‘")
+        })
+    };
+    let comma = token(run.end).is_some_and(|t| doc.text(t) == ",");
+    if !(comma && opens(run.end + 1)) {
+        return false;
+    }
+    let words = run.end + 2..(run.end + 2 + MAX_TRANSLATION).min(paragraph.end);
+    for (english, i) in words.enumerate() {
+        let t = &doc.tokens[i];
+        if is_closing_quote(doc, t) {
+            return english > 0;
+        }
+        if !is_latin_word(doc, t) {
+            return false;
+        }
+    }
+    false
 }
 
 /// "北京欢迎你 (Beijing welcomes you)": the run is followed, after at most a closing quotation
@@ -518,6 +566,21 @@ mod tests {
             &UNTRANSLATED_FRAGMENT,
             "Liang Wenfeng (梁文锋) said 创新 matters.",
             &["梁文锋", "创新"],
+        );
+    }
+
+    #[test]
+    fn words_cited_with_their_language_or_translation_are_glosses() {
+        for text in [
+            "Its appearance in English dates to the 1870s, replacing gammadion from Greek γαμμάδιον.",
+            "They were called hetaireiai (Ἑταιρείαι, \"Companionships\") and served in the guard.",
+        ] {
+            assert_no_lints(&UNTRANSLATED_FRAGMENT, text);
+        }
+        assert_lints(
+            &UNTRANSLATED_FRAGMENT,
+            "Its appearance in English dates to the 1870s, replacing gammadion with γαμμάδιον.",
+            &["γαμμάδιον"],
         );
     }
 

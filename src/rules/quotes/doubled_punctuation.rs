@@ -210,6 +210,14 @@ mod tests {
     }
 
     #[test]
+    fn bibliographic_abbreviations_take_a_comma() {
+        assert_no_lints(
+            &DOUBLED_PUNCTUATION,
+            "In John A. Garraty and Mark C. Carnes, eds., American National Biography, vol. 3.",
+        );
+    }
+
+    #[test]
     fn mark_before_a_final_full_stop() {
         let text = "It works,. It also works;.";
         assert_lints(&DOUBLED_PUNCTUATION, text, &[",.", ";."]);

@@ -17,7 +17,7 @@ declare_rule! {
     /// of broken quotation.
     ///
     /// MQM category: Fluency/Punctuation. On the WMT 2021 Chinese-to-English MQM development data,
-    /// 3 of its 4 findings fall on a span professional raters marked (span precision 0.75).
+    /// 6 of its 13 findings fall on a span professional raters marked (span precision 0.46).
     ///
     /// ## Example
     /// ```text
@@ -34,10 +34,13 @@ declare_rule! {
     /// `'til`, `rock 'n' roll`) are not quotation marks; a straight single mark left open is taken
     /// for an apostrophe, and so is a single opening mark left open at the end of its paragraph
     /// (it is reported when a double quotation around it closes first); a quotation closed in a
-    /// later paragraph or table row is paired with its closing mark. In a table whose rows may be
-    /// sentences, a quotation left open at the end of a row may go on in the next rows, so it is
-    /// only reported when something in its own row contradicts it. Related: the place by which
-    /// the quotation should have been closed.
+    /// later paragraph or table row is paired with its closing mark. In a table, the rows of one
+    /// document are one text: a quotation left open at the end of a row may go on in the next
+    /// rows (a new opening mark there starts a new paragraph of it), and one still open at the
+    /// end of the document's last row is reported, unless it opened inside a sentence and runs,
+    /// as that one sentence, to the end of the text (`he called it "a hustler.`), where a table of
+    /// sentences cut out of a longer text leaves its closing mark in the next sentence. Related:
+    /// the place by which the quotation should have been closed.
     ///
     /// ## Fix safety
     /// The fix inserts the closing mark where the quotation most likely ends, and is unsafe: before

@@ -27,9 +27,12 @@ declare_rule! {
     /// The company (founded in 2023 by a former hedge fund manager) is based in Hangzhou.
     /// ```
     ///
-    /// List enumerators (`a)`, `1)`, `iv)`), emoticons (`:)`) and half-open intervals (`[0, 1)`)
-    /// are not stray brackets, and a bracket opened in one of the previous paragraphs or table rows
-    /// pairs with this one. Related: the bracket closed before it, or the start of the paragraph.
+    /// List enumerators (`a)`, `1)`, `iv)`), emoticons (`:)`), half-open intervals (`[0, 1)`) and
+    /// a bracket closed inside a URL (`…/wiki/Outside_(Alaska)`) are not stray brackets, and a
+    /// bracket opened in one of the previous paragraphs or table rows pairs with this one. In a
+    /// table, a closing bracket in a document's first row, before any bracket opened there, may
+    /// close one opened in text the table does not hold, and is not reported. Related: the
+    /// bracket closed before it, or the start of the paragraph.
     ///
     /// ## Fix safety
     /// No fix: where the aside began is for a reader to say.
