@@ -150,6 +150,7 @@ fn check_and_report(linter: &Linter, text: &str, format: Format) -> usize {
     let findings = report.findings.len();
     let run = RunResult {
         files: vec![FileResult {
+            table: false,
             path: "bench.txt".into(),
             docs: vec![DocResult {
                 source,

@@ -102,6 +102,7 @@ pub fn check_source(source: &Source) {
     }
     let run = RunResult {
         files: vec![FileResult {
+            table: false,
             path: source.name().to_string(),
             docs: vec![DocResult {
                 source: source.clone(),
@@ -289,6 +290,7 @@ pub fn table(data: &[u8]) {
     if !docs_out.is_empty() {
         check_reports(&RunResult {
             files: vec![FileResult {
+                table: true,
                 path: "fuzz.csv".into(),
                 docs: docs_out,
             }],

@@ -32,6 +32,11 @@ pub const DEFAULT_EXCLUDE: &[&str] = &[
     "build/",
 ];
 
+/// The most findings reported per document unless configured otherwise. An article with more
+/// than a thousand findings needs another translation, not a longer list; a table's documents
+/// (an article each) stay far below it.
+pub const DEFAULT_MAX_FINDINGS: usize = 1000;
+
 /// The contents of a configuration file, as written.
 #[derive(Debug, Default, Clone, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -42,6 +47,8 @@ pub struct ConfigFile {
     pub fail_on: Option<Severity>,
     /// Enable all preview rules matched by `select`.
     pub preview: Option<bool>,
+    /// Report at most this many findings per document (0: no cap).
+    pub max_findings: Option<usize>,
     /// Glob patterns of paths not to check (replaces the defaults).
     pub exclude: Option<Vec<String>>,
     /// Glob patterns of paths not to check (added to the defaults).
@@ -85,6 +92,7 @@ pub struct Overrides {
     pub preview: bool,
     pub min_score: Option<f64>,
     pub fail_on: Option<Severity>,
+    pub max_findings: Option<usize>,
     /// Glossary files named on the command line (`--glossary`), read after the configuration's.
     pub glossary_files: Vec<PathBuf>,
 }
@@ -207,6 +215,8 @@ pub struct Settings {
     pub min_score: Option<f64>,
     pub exclude: Vec<String>,
     pub glossary: Glossary,
+    /// The most findings reported per document (a file, or a table's document); `None`: no cap.
+    pub max_findings: Option<usize>,
     /// The configuration file these settings came from, if any.
     pub config_path: Option<PathBuf>,
 }
@@ -297,6 +307,11 @@ impl Settings {
             min_score,
             exclude,
             glossary,
+            max_findings: match overrides.max_findings.or(config.max_findings) {
+                Some(0) => None,
+                Some(n) => Some(n),
+                None => Some(DEFAULT_MAX_FINDINGS),
+            },
             config_path: path.map(Path::to_path_buf),
         })
     }
@@ -377,17 +392,104 @@ pub fn parse(text: &str, path: &Path) -> Result<ConfigFile> {
 
 /// Reads and parses a configuration file.
 pub fn load(path: &Path) -> Result<ConfigFile> {
-    let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+    let bytes = crate::cli::inputs::read_capped(path).map_err(|e| Error::io(path, e))?;
+    let text = String::from_utf8(bytes).map_err(|e| Error::Config {
+        path: path.to_path_buf(),
+        message: format!(
+            "not valid UTF-8 at byte offset {}",
+            e.utf8_error().valid_up_to()
+        ),
+    })?;
     parse(&text, path)
 }
 
-/// The nearest configuration file in `start` or its parent folders.
-pub fn discover(start: &Path) -> Option<PathBuf> {
+/// What configuration discovery found: the file to use, and the files it passed over as
+/// untrusted, each with the reason (for a notice).
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Discovered {
+    pub path: Option<PathBuf>,
+    pub skipped: Vec<String>,
+}
+
+/// The nearest trusted configuration file in `start` or its parent folders.
+///
+/// The search stops at the repository root (the first folder holding `.git`) or at the home
+/// folder, whichever comes first, as git stops at a repository's top. A configuration file can
+/// turn every rule off, so one that someone else could have put there is not used: a file in a
+/// folder every user may write (such as the system's temporary folder), a file every user may
+/// write, and a file owned by neither the user nor root are passed over with a notice. `--config`
+/// uses a file whatever its folder.
+pub fn discover(start: &Path) -> Discovered {
     let start = std::fs::canonicalize(start).unwrap_or_else(|_| start.to_path_buf());
-    start
-        .ancestors()
-        .flat_map(|dir| CONFIG_NAMES.iter().map(move |n| dir.join(n)))
-        .find(|p| p.is_file())
+    let home = std::env::var_os("HOME")
+        .map(PathBuf::from)
+        .and_then(|h| std::fs::canonicalize(h).ok());
+    let mut found = Discovered::default();
+    for dir in start.ancestors() {
+        for name in CONFIG_NAMES {
+            let candidate = dir.join(name);
+            if !candidate.is_file() {
+                continue;
+            }
+            match distrust(&candidate) {
+                None => {
+                    found.path = Some(candidate);
+                    return found;
+                }
+                Some(reason) => found.skipped.push(format!(
+                    "ignoring the configuration {}: {reason} (name it with --config to use it)",
+                    candidate.display()
+                )),
+            }
+        }
+        let top = dir.join(".git").exists() || home.as_deref() == Some(dir);
+        if top {
+            break;
+        }
+    }
+    found
+}
+
+/// Why a configuration file found by discovery must not be trusted, if it must not.
+#[cfg(unix)]
+fn distrust(path: &Path) -> Option<String> {
+    use std::os::unix::fs::MetadataExt;
+    let unknown = || Some("its owner and permissions cannot be read".to_string());
+    let Some((real, meta)) = std::fs::canonicalize(path)
+        .ok()
+        .and_then(|real| std::fs::metadata(&real).ok().map(|m| (real, m)))
+    else {
+        return unknown();
+    };
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    let me = unsafe { libc::geteuid() };
+    if meta.uid() != me && meta.uid() != 0 {
+        return Some(format!(
+            "it belongs to user {}, not to you or root",
+            meta.uid()
+        ));
+    }
+    if meta.mode() & 0o002 != 0 {
+        return Some("every user may write it".into());
+    }
+    let Some((folder, folder_meta)) = real
+        .parent()
+        .and_then(|f| std::fs::metadata(f).ok().map(|m| (f, m)))
+    else {
+        return unknown();
+    };
+    if folder_meta.mode() & 0o002 != 0 {
+        return Some(format!(
+            "its folder {} is writable by every user",
+            folder.display()
+        ));
+    }
+    None
+}
+
+#[cfg(not(unix))]
+fn distrust(_: &Path) -> Option<String> {
+    None
 }
 
 fn line_col(text: &str, offset: usize) -> (usize, usize) {
@@ -420,6 +522,10 @@ pub const INIT_TEMPLATE: &str = r#"# mtlint configuration. Every key is optional
 
 # Turn on preview rules (those not yet quiet enough on clean English) wherever `select` matches.
 # preview = false
+
+# Report at most this many findings per document (a file, or a table's document); the score
+# still counts them all, and the report says how many were left out. 0: no cap.
+# max-findings = 1000
 
 # Paths not to check, as globs relative to this file; .gitignore is always honoured.
 # extend-exclude = ["archive/**", "drafts/*.md"]

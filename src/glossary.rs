@@ -59,7 +59,7 @@ impl GlossaryEntry {
 
 /// Reads a glossary file.
 pub fn read_file(path: &Path) -> Result<Vec<GlossaryEntry>> {
-    let bytes = std::fs::read(path).map_err(|e| Error::Config {
+    let bytes = crate::cli::inputs::read_capped(path).map_err(|e| Error::Config {
         path: path.to_path_buf(),
         message: format!(
             "cannot read this glossary file: {}",
@@ -81,6 +81,12 @@ fn is_tsv(path: &Path) -> bool {
 /// Parses the contents of a glossary file; errors name the row or the missing column.
 pub fn parse(bytes: &[u8], tsv: bool) -> std::result::Result<Vec<GlossaryEntry>, String> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if !tsv {
+        // A quotation mark left open would make every later term part of one cell.
+        if let Some(open) = crate::table::unclosed_quote(bytes, b',', Some(b'#')) {
+            return Err(open.message());
+        }
+    }
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(if tsv { b'\t' } else { b',' })
         .quoting(!tsv)
@@ -99,7 +105,7 @@ pub fn parse(bytes: &[u8], tsv: bool) -> std::result::Result<Vec<GlossaryEntry>,
     let term = column("term").ok_or_else(|| {
         format!(
             "no `term` column in the header row (columns: {})",
-            headers.iter().collect::<Vec<_>>().join(", ")
+            crate::error::header_excerpt(headers.iter())
         )
     })?;
     let (kind, aliases, note) = (column("type"), column("aliases"), column("note"));
@@ -184,5 +190,20 @@ mod tests {
     fn tsv_cells_may_start_with_quotes() {
         let entries = parse("term\n\"Belt and Road\" Initiative\n".as_bytes(), true).unwrap();
         assert_eq!(entries[0].term, "\"Belt and Road\" Initiative");
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_an_error_not_a_swallowed_glossary() {
+        let text = "term,note\nDeepSeek,\"never Deepseek\nTsinghua University,\nHangzhou,\n";
+        let err = parse(text.as_bytes(), false).unwrap_err();
+        assert!(err.contains("row 1 (line 2)"), "{err}");
+    }
+
+    #[test]
+    fn a_missing_term_column_shows_a_short_escaped_header() {
+        let environ = "PATH=/usr/bin\0SECRET=hunter2\u{1b}]0;x\u{7}".repeat(200);
+        let err = parse(environ.as_bytes(), false).unwrap_err();
+        assert!(err.chars().count() < 300, "{err}");
+        assert!(!err.contains('\0') && !err.contains('\u{1b}'), "{err}");
     }
 }

@@ -67,9 +67,37 @@ pub struct Report {
     pub segments: Vec<SegmentScore>,
     /// Where the originals lie, in a bilingual run (for showing them beside the findings).
     pub originals: bilingual::OriginalSpans,
+    /// The findings past the cap on findings per document ([`Report::cap`]): counted in the
+    /// score and the segments, but not kept.
+    pub omitted: Omitted,
+}
+
+/// Findings counted but not kept, past the cap on findings per document.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Omitted {
+    pub count: usize,
+    /// The cap that was reached.
+    pub cap: usize,
+    /// The highest severity among them (so that the exit status still sees them).
+    pub worst: Option<Severity>,
 }
 
 impl Report {
+    /// Keeps the first `max` findings (by position) and counts the others as omitted; the score
+    /// and the segments already count every finding. A report of half a million findings (a
+    /// megabyte of brackets) helps nobody and takes half a gigabyte to write.
+    pub fn cap(&mut self, max: usize) {
+        if self.findings.len() <= max {
+            return;
+        }
+        let rest = self.findings.split_off(max);
+        self.omitted = Omitted {
+            count: self.omitted.count + rest.len(),
+            cap: max,
+            worst: rest.iter().map(|f| f.severity).chain(self.omitted.worst).max(),
+        };
+    }
+
     /// Keeps only the findings `keep` accepts and scores what is left (changed-lines mode).
     pub fn retain_findings(&mut self, keep: impl FnMut(&Finding) -> bool) {
         self.findings.retain(keep);
@@ -88,6 +116,11 @@ pub struct FixOutcome {
     pub applied: usize,
     /// What remains after fixing.
     pub remaining: Report,
+    /// Where `text` differs from the original.
+    pub changes: fix::Changes,
+    /// Whether fixing `text` again would change nothing. When it would (fixes that undo each
+    /// other, or more rounds than [`MAX_FIX_ROUNDS`]), `text` must not be written.
+    pub converged: bool,
 }
 
 /// Runs the enabled rules over documents.
@@ -166,9 +199,10 @@ fn fenced_code(text: &str) -> Vec<std::ops::Range<usize>> {
     out
 }
 
-/// Fix rounds stop after this many even if fixes keep coming, so two rules that undo each other
-/// cannot loop forever.
-const MAX_FIX_ROUNDS: usize = 10;
+/// Fix rounds stop after this many even if fixes keep coming; the outcome then says that fixing
+/// did not converge. Fixes that must wait for each other (a run of quotation marks, each fix
+/// overlapping the next) take a round each; real text settles in two or three.
+pub const MAX_FIX_ROUNDS: usize = 50;
 
 impl Linter {
     pub fn new(settings: Settings) -> Linter {
@@ -217,6 +251,7 @@ impl Linter {
             score,
             segments: Vec::new(),
             originals: Default::default(),
+            omitted: Omitted::default(),
         }
     }
 
@@ -260,6 +295,7 @@ impl Linter {
             score,
             segments,
             originals,
+            omitted: Omitted::default(),
         }
     }
 
@@ -282,21 +318,29 @@ impl Linter {
     }
 
     /// Applies fixes of at least `minimum` applicability, re-checking after each round until the
-    /// text stops changing.
+    /// text stops changing. A text seen before (two fixes undoing each other) or more than
+    /// [`MAX_FIX_ROUNDS`] rounds end the rounds with `converged` false.
     pub fn fix(&self, source: &Source, minimum: Applicability) -> FixOutcome {
         let mut text = source.text().to_string();
-        let mut applied = 0;
+        let (mut applied, mut rounds) = (0, 0);
+        let mut changes = fix::Changes::default();
+        let mut seen = std::collections::HashSet::from([digest(&text)]);
         let mut report = self.check(source);
-        for _ in 0..MAX_FIX_ROUNDS {
+        let converged = loop {
             let round = fix::apply(
                 &text,
                 report.findings.iter().filter_map(|f| f.fix.as_ref()),
                 minimum,
             );
             if round.applied == 0 || round.text == text {
-                break;
+                break true;
             }
+            if rounds == MAX_FIX_ROUNDS || !seen.insert(digest(&round.text)) {
+                break false;
+            }
+            rounds += 1;
             applied += round.applied;
+            changes.then(&round.edits);
             text = round.text;
             let mut fixed = Source::new(source.name(), text.clone(), source.format());
             if let Some(original) = source.original() {
@@ -305,13 +349,23 @@ impl Linter {
                 fixed = fixed.with_original(original.clone());
             }
             report = self.check(&fixed);
-        }
+        };
         FixOutcome {
             text,
             applied,
             remaining: report,
+            changes,
+            converged,
         }
     }
+}
+
+/// A text's fingerprint, to notice fix rounds that come back to a text they made before.
+fn digest(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut hasher);
+    hasher.finish()
 }
 
 /// A spelling or casing finding about a name inside a known-entity finding says the same thing

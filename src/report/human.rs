@@ -54,8 +54,8 @@ fn render(renderer: &Renderer, file: &FileResult, doc: &DocResult, f: &Finding) 
     let cut = !at_line_start(base, first_line) || !at_line_end(base, last_line);
     let shown = plain_line_breaks(sanitise(&base[first_line..last_line]));
     let path = match p.row {
-        Some(row) => format!("{} (row {row})", sanitise(&file.path)),
-        None => sanitise(&file.path),
+        Some(row) => format!("{} (row {row})", sanitise_line(&file.path)),
+        None => sanitise_line(&file.path),
     };
     let level = match f.severity {
         Severity::Error => Level::ERROR,
@@ -107,10 +107,17 @@ fn render(renderer: &Renderer, file: &FileResult, doc: &DocResult, f: &Finding) 
 
 fn write_summary(run: &RunResult, out: &mut dyn Write) -> io::Result<()> {
     for file in &run.files {
+        let omitted = match file.cap() {
+            Some(cap) => format!(
+                " ({} more not shown: at most {cap} per document)",
+                file.omitted()
+            ),
+            None => String::new(),
+        };
         writeln!(
             out,
-            "{}: score {:.1}, {} finding{} in {} words",
-            sanitise(&file.path),
+            "{}: score {:.1}, {} finding{}{omitted} in {} words",
+            sanitise_line(&file.path),
             file.score(),
             file.finding_count(),
             plural(file.finding_count()),
@@ -180,6 +187,12 @@ pub fn sanitise(text: &str) -> String {
     out
 }
 
+/// [`sanitise`] for text that must stay on one line (a file name in an error or a summary): line
+/// breaks become `?` too, so a name holding one cannot start a line of its own.
+pub fn sanitise_line(text: &str) -> String {
+    sanitise(text).replace(['\n', '\r'], "?")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -191,5 +204,6 @@ mod tests {
         assert_eq!(clean.len(), text.len());
         assert!(!clean.contains('\u{1b}') && !clean.contains('\u{202E}'));
         assert_eq!(sanitise("tab\tok"), "tab\tok");
+        assert_eq!(sanitise_line("a\nb\r.txt"), "a?b?.txt");
     }
 }
