@@ -16,7 +16,8 @@ use serde::Deserialize;
 
 use crate::diagnostic::Severity;
 use crate::error::{Error, Result};
-use crate::glossary::GlossaryEntry;
+use crate::entities::{HeadClass, entity_key};
+use crate::glossary::{GlossaryEntry, NearIndex, TermIndex};
 use crate::rules::{RULES, RuleMeta, Status};
 
 /// The names a configuration file may have, in order of preference within one folder.
@@ -113,6 +114,11 @@ pub struct Glossary {
     source_forms: OnceLock<SourceForms>,
     /// Whether any entry has a source form.
     has_source_forms: bool,
+    /// Exact spellings and lookup keys of the names: built on first use, after every entry has
+    /// been added.
+    terms: OnceLock<TermIndex>,
+    /// Near-miss search per head class (institution, place, bare), built on first use.
+    near: [OnceLock<NearIndex>; 3],
 }
 
 /// Every source form of the glossary, with the entry it belongs to.
@@ -127,12 +133,66 @@ impl Glossary {
     pub fn accepts(&self, word: &str) -> bool {
         self.accept.contains(word)
             || self.spellings.contains_key(word)
-            || self.names.iter().any(|n| n == word)
+            || match self.term_index() {
+                Some(index) => index.is_name(word),
+                None => self.names.iter().any(|n| n == word),
+            }
+    }
+
+    /// The first name whose entity lookup key is `key` (see [`entity_key`]).
+    pub fn name_with_key(&self, key: &str) -> Option<&String> {
+        match self.term_index() {
+            Some(index) => index.name_with_key(key).map(|i| &self.names[i]),
+            None => self.names.iter().find(|n| entity_key(n) == key),
+        }
+    }
+
+    /// Whether a name or an accepted word has the entity lookup key `key`.
+    pub fn knows_key(&self, key: &str) -> bool {
+        match self.term_index() {
+            Some(index) => index.knows_key(key),
+            None => {
+                self.names.iter().any(|n| entity_key(n) == key)
+                    || self.accept.iter().any(|a| entity_key(a) == key)
+            }
+        }
+    }
+
+    /// The entries whose term near-miss search of a mention under a head of `class` could
+    /// accept (within two edits of `joined`, the mention's identifying words run together, or
+    /// one edit by romanisation), in order, and possibly a few more.
+    pub fn near_entries(
+        &self,
+        class: HeadClass,
+        joined: &str,
+    ) -> impl Iterator<Item = &GlossaryEntry> + '_ {
+        let slot = match class {
+            HeadClass::Institution => 0,
+            HeadClass::Place => 1,
+            HeadClass::Bare => 2,
+        };
+        let index = self.near[slot].get_or_init(|| NearIndex::new(&self.entries, class));
+        let positions: Vec<usize> = if index.built_from == self.entries.len() {
+            index.candidates(joined)
+        } else {
+            (0..self.entries.len()).collect()
+        };
+        positions.into_iter().map(|i| &self.entries[i])
+    }
+
+    /// The index of names and accepted words, unless they were changed after it was built.
+    fn term_index(&self) -> Option<&TermIndex> {
+        let index = self
+            .terms
+            .get_or_init(|| TermIndex::new(&self.names, &self.accept));
+        (index.built_from == (self.names.len(), self.accept.len())).then_some(index)
     }
 
     /// Adds an entry: its term and aliases become canonical spellings.
     pub fn add(&mut self, entry: GlossaryEntry) {
         self.source_forms = OnceLock::new();
+        self.terms = OnceLock::new();
+        self.near = Default::default();
         self.has_source_forms |= !entry.source.is_empty();
         let index = self.entries.len();
         for spelling in entry.spellings() {
@@ -140,6 +200,12 @@ impl Glossary {
             self.spellings.entry(spelling.to_string()).or_insert(index);
         }
         self.entries.push(entry);
+    }
+
+    /// Adds words to accept as written.
+    pub fn accept_words(&mut self, words: impl IntoIterator<Item = String>) {
+        self.terms = OnceLock::new();
+        self.accept.extend(words);
     }
 
     /// The entry a term or alias belongs to (exact spelling).
@@ -359,9 +425,7 @@ fn load_glossary(config: Option<&GlossaryConfig>, path: Option<&Path>) -> Result
     for name in config.names.iter().flatten() {
         glossary.add(GlossaryEntry::term(name.clone()));
     }
-    glossary
-        .accept
-        .extend(config.accept.iter().flatten().cloned());
+    glossary.accept_words(config.accept.iter().flatten().cloned());
     let base = path.and_then(Path::parent).unwrap_or(Path::new("."));
     for file in config.files.iter().flatten() {
         for entry in crate::glossary::read_file(&base.join(file))? {

@@ -265,7 +265,11 @@ fn check_table(linter: &Linter, path: &Path, args: &CheckArgs) -> Result<FileRes
     };
     let docs = table::read(path, &bytes, &options).map_err(|e| FileError {
         path: name.clone(),
-        message: strip_path(&e, &name),
+        // The report names the table itself (`<stdin>` for `--table -`, not `-`).
+        message: match e {
+            Error::Table { message, .. } => message,
+            other => strip_path(&other, &name),
+        },
     })?;
     let format = match args.common.input_format {
         super::args::InputFormatArg::Auto => InputFormat::Plain,

@@ -102,7 +102,40 @@ fn render(renderer: &Renderer, file: &FileResult, doc: &DocResult, f: &Finding) 
         group = group.element(Level::HELP.message(note.as_str()));
     }
     let report: [Group; 1] = [group];
-    renderer.render(&report)
+    let rendered = renderer.render(&report);
+    if cut {
+        without_empty_origin(&rendered)
+    } else {
+        rendered
+    }
+}
+
+/// The rendering without the line ` ::: ` that annotate-snippets draws for a snippet whose path
+/// is given by an [`Origin`] before it (the secondary-file marker, with no file): the cut case
+/// gives the location that way, since the renderer would count the column from the window.
+fn without_empty_origin(rendered: &str) -> String {
+    rendered
+        .split_inclusive('\n')
+        .filter(|line| strip_escapes(line).trim() != ":::")
+        .collect()
+}
+
+/// The text of a line without its ANSI escape sequences (`ESC [ … letter`).
+fn strip_escapes(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            for d in chars.by_ref() {
+                if d.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 fn write_summary(run: &RunResult, out: &mut dyn Write) -> io::Result<()> {
@@ -205,5 +238,36 @@ mod tests {
         assert!(!clean.contains('\u{1b}') && !clean.contains('\u{202E}'));
         assert_eq!(sanitise("tab\tok"), "tab\tok");
         assert_eq!(sanitise_line("a\nb\r.txt"), "a?b?.txt");
+    }
+
+    #[test]
+    fn a_finding_on_a_long_line_has_its_location_and_no_stray_marker() {
+        use crate::report::{DocResult, FileResult};
+        use crate::text::{InputFormat, Source};
+        let text = format!("{} the the end {}", "word ".repeat(400), "more ".repeat(400));
+        let source = Source::new("long.txt", text, InputFormat::Plain);
+        let report = crate::Linter::new(crate::Settings::default()).check(&source);
+        let run = RunResult {
+            files: vec![FileResult {
+                path: "long.txt".into(),
+                docs: vec![DocResult {
+                    source,
+                    report,
+                    doc_id: None,
+                }],
+                table: false,
+            }],
+            errors: vec![],
+        };
+        for color in [false, true] {
+            let mut out = Vec::new();
+            write(&run, &mut out, &HumanOptions { color, quiet: true }).unwrap();
+            let out = String::from_utf8(out).unwrap();
+            assert!(out.contains("long.txt:1:2002"), "{out}");
+            assert!(
+                !out.lines().any(|l| strip_escapes(l).trim() == ":::"),
+                "{out}"
+            );
+        }
     }
 }
