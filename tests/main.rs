@@ -21,6 +21,7 @@ mod fuzz_regressions;
 mod huge_files;
 mod names;
 mod precommit;
+mod reliability;
 mod robustness;
 mod rules;
 mod samples;
