@@ -16,6 +16,7 @@ mod cli;
 mod cmd;
 mod fix_properties;
 mod formats;
+mod fuzz_properties;
 mod fuzz_regressions;
 #[cfg(unix)]
 mod huge_files;
