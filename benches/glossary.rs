@@ -85,9 +85,9 @@ fn termbase(n: usize) -> Vec<GlossaryEntry> {
         } else {
             let (head, kind) = HEADS[entries.len() % HEADS.len()];
             let name = if kind == "place" || kind == "university" {
-                given.clone()
+                format!("{given}{}", choices.pick(SYLLABLES))
             } else {
-                format!("{} {}", choices.pick(WORDS), choices.pick(WORDS))
+                format!("{} {given}", choices.pick(WORDS))
             };
             (format!("{name} {head}"), kind, name.to_uppercase())
         };

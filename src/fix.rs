@@ -150,20 +150,26 @@ pub fn apply<'a>(
         taken.extend(fix.edits.iter().map(|e| (e.start, e)));
         applied += 1;
     }
+    let edits: Vec<Edit> = taken.into_values().cloned().collect();
+    Applied {
+        text: splice(text, &edits),
+        applied,
+        deferred,
+        edits,
+    }
+}
+
+/// `text` with each of `edits` (sorted, disjoint, on character boundaries) applied.
+pub fn splice(text: &str, edits: &[Edit]) -> String {
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
-    for edit in taken.values() {
+    for edit in edits {
         out.push_str(&text[at..edit.start]);
         out.push_str(&edit.replacement);
         at = edit.end;
     }
     out.push_str(&text[at..]);
-    Applied {
-        text: out,
-        applied,
-        deferred,
-        edits: taken.into_values().cloned().collect(),
-    }
+    out
 }
 
 /// Whether `edit` conflicts with one of `taken` (disjoint edits keyed by start).
@@ -360,16 +366,8 @@ mod tests {
             vec![Edit::delete(3..4)],
         ];
         for edits in &rounds {
-            let mut next = String::new();
-            let mut at = 0;
-            for e in edits {
-                next.push_str(&text[at..e.start]);
-                next.push_str(&e.replacement);
-                at = e.end;
-            }
-            next.push_str(&text[at..]);
             changes.then(edits);
-            text = next;
+            text = splice(&text, edits);
         }
         assert_eq!(text, "onetwenty-two three FOUR! and five");
         let shown: Vec<(&str, &str)> = changes

@@ -160,6 +160,17 @@ fn a_table_of_17685_rows_with_1200_findings_stays_whole() {
 // ---------------------------------------------------------------------------------------------
 // fix looks again right before the rename (item 2)
 
+/// `mtlint fix --isolated FILE` with a shell command run (debug builds only) after the fixed
+/// copy is written and synced, before the last comparison and the rename.
+#[cfg(debug_assertions)]
+fn fix_with_hook_before_rename(file: &Path, hook: &str) -> Output {
+    mtlint()
+        .args(["fix", "--isolated", path(file)])
+        .env("MTLINT_DEBUG_BEFORE_RENAME", hook)
+        .output()
+        .unwrap()
+}
+
 /// Debug builds run `MTLINT_DEBUG_BEFORE_RENAME` after the fixed copy is written and synced,
 /// before the last comparison: here an editor appends a line then.
 #[cfg(debug_assertions)]
@@ -168,14 +179,8 @@ fn an_edit_saved_while_the_fixed_copy_is_written_is_not_lost() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("a.txt");
     write(&file, DOUBLED);
-    let output = mtlint()
-        .args(["fix", "--isolated", path(&file)])
-        .env(
-            "MTLINT_DEBUG_BEFORE_RENAME",
-            "printf 'An editor saved this.\\n' >> \"$MTLINT_FILE\"",
-        )
-        .output()
-        .unwrap();
+    let output =
+        fix_with_hook_before_rename(&file, "printf 'An editor saved this.\\n' >> \"$MTLINT_FILE\"");
     assert_eq!(output.status.code(), Some(2));
     assert!(
         stderr_of(&output).contains("changed on disk"),
@@ -464,14 +469,8 @@ fn a_terminated_fix_removes_its_temporary_file() {
     let file = dir.path().join("a.txt");
     write(&file, DOUBLED);
     // The hook runs as mtlint's child: its parent is mtlint.
-    let output = mtlint()
-        .args(["fix", "--isolated", path(&file)])
-        .env(
-            "MTLINT_DEBUG_BEFORE_RENAME",
-            "exec >/dev/null 2>&1; kill -TERM $PPID; sleep 5",
-        )
-        .output()
-        .unwrap();
+    let output =
+        fix_with_hook_before_rename(&file, "exec >/dev/null 2>&1; kill -TERM $PPID; sleep 5");
     use std::os::unix::process::ExitStatusExt;
     assert_eq!(output.status.signal(), Some(libc::SIGTERM), "{output:?}");
     assert!(temporary_files(dir.path()).is_empty());

@@ -398,14 +398,7 @@ mod tests {
     use crate::fix::Edit;
 
     fn diff(old: &str, edits: &[Edit], style: Style) -> String {
-        let mut new = String::new();
-        let mut at = 0;
-        for e in edits {
-            new.push_str(&old[at..e.start]);
-            new.push_str(&e.replacement);
-            at = e.end;
-        }
-        new.push_str(&old[at..]);
+        let new = crate::fix::splice(old, edits);
         let mut changes = Changes::default();
         changes.then(edits);
         unified("a.txt", old, &new, &changes, style)
