@@ -119,6 +119,8 @@ pub struct Glossary {
     terms: OnceLock<TermIndex>,
     /// Near-miss search per head class (institution, place, bare), built on first use.
     near: [OnceLock<NearIndex>; 3],
+    /// The name words of every name, to find the names a document can use.
+    words: OnceLock<NameWords>,
 }
 
 /// Every source form of the glossary, with the entry it belongs to.
@@ -180,6 +182,29 @@ impl Glossary {
         positions.into_iter().map(|i| &self.entries[i])
     }
 
+    /// The names that can be the canonical spelling of a name in `text` (a document's prose
+    /// view): those whose capitalised words all occur in it, compared as the name analysis
+    /// compares them (lowercase letters and digits, accents dropped). The others cannot match
+    /// any name of the document, and handing a 50,000-term glossary to the analysis of every
+    /// document of a table cost more than checking them. A short glossary is handed whole.
+    pub fn names_in(&self, text: &str) -> std::borrow::Cow<'_, [String]> {
+        use std::borrow::Cow;
+        if self.names.len() <= NameWords::WORTH_IT {
+            return Cow::Borrowed(&self.names);
+        }
+        let words = self.words.get_or_init(|| NameWords::new(&self.names));
+        if words.built_from != self.names.len() {
+            return Cow::Borrowed(&self.names);
+        }
+        Cow::Owned(
+            words
+                .names_in(text)
+                .into_iter()
+                .map(|i| self.names[i].clone())
+                .collect(),
+        )
+    }
+
     /// The index of names and accepted words, unless they were changed after it was built.
     fn term_index(&self) -> Option<&TermIndex> {
         let index = self
@@ -193,6 +218,7 @@ impl Glossary {
         self.source_forms = OnceLock::new();
         self.terms = OnceLock::new();
         self.near = Default::default();
+        self.words = OnceLock::new();
         self.has_source_forms |= !entry.source.is_empty();
         let index = self.entries.len();
         for spelling in entry.spellings() {
@@ -255,6 +281,89 @@ impl Glossary {
             .build(forms)
             .expect("glossary source forms are plain strings of bounded size");
         SourceForms { matcher, entry }
+    }
+}
+
+/// The capitalised words of each glossary name as the name analysis keys them
+/// ([`part_key`](crate::names::normalize::part_key)), matched all at once in a document.
+#[derive(Debug, Clone)]
+struct NameWords {
+    built_from: usize,
+    matcher: AhoCorasick,
+    /// Per word of the matcher, the names holding it.
+    names_of: Vec<Vec<usize>>,
+    /// Per name, how many distinct words must be found (0: it cannot be narrowed down).
+    needed: Vec<usize>,
+}
+
+impl NameWords {
+    /// Below this many names, filtering costs more than it saves.
+    const WORTH_IT: usize = 64;
+
+    fn new(names: &[String]) -> NameWords {
+        let mut ids: HashMap<String, usize> = HashMap::new();
+        let mut names_of: Vec<Vec<usize>> = Vec::new();
+        let mut needed = Vec::with_capacity(names.len());
+        for (n, name) in names.iter().enumerate() {
+            // A word starting in lowercase may be a particle the analysis leaves out ("van"), so
+            // only capitalised words are required.
+            let mut words: Vec<String> = name
+                .split_whitespace()
+                .filter(|w| !w.chars().next().is_some_and(char::is_lowercase))
+                .map(crate::names::normalize::part_key)
+                .filter(|k| !k.is_empty())
+                .collect();
+            words.sort();
+            words.dedup();
+            needed.push(words.len());
+            for word in words {
+                let next = ids.len();
+                let id = *ids.entry(word).or_insert(next);
+                if id == names_of.len() {
+                    names_of.push(Vec::new());
+                }
+                names_of[id].push(n);
+            }
+        }
+        let mut patterns: Vec<(usize, String)> = ids.into_iter().map(|(w, i)| (i, w)).collect();
+        patterns.sort();
+        let matcher = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(patterns.iter().map(|(_, w)| w))
+            .expect("name words are plain strings of bounded size");
+        NameWords {
+            built_from: names.len(),
+            matcher,
+            names_of,
+            needed,
+        }
+    }
+
+    /// The positions, in order, of the names whose words all occur in `text`. A name's key is
+    /// made of part keys of words of the text, and the part key of a word is a piece of the part
+    /// key of the whole text, so matching in the latter misses no name (and may keep a few more).
+    fn names_in(&self, text: &str) -> Vec<usize> {
+        let folded = crate::names::normalize::part_key(text);
+        let mut found = vec![false; self.names_of.len()];
+        for m in self.matcher.find_overlapping_iter(&folded) {
+            found[m.pattern().as_usize()] = true;
+        }
+        let mut count: HashMap<usize, usize> = HashMap::new();
+        for (word, names) in self.names_of.iter().enumerate() {
+            if found[word] {
+                for &n in names {
+                    *count.entry(n).or_default() += 1;
+                }
+            }
+        }
+        let mut kept: Vec<usize> = count
+            .into_iter()
+            .filter(|&(n, c)| c == self.needed[n])
+            .map(|(n, _)| n)
+            .chain((0..self.needed.len()).filter(|&n| self.needed[n] == 0))
+            .collect();
+        kept.sort_unstable();
+        kept
     }
 }
 
@@ -715,5 +824,22 @@ mod tests {
         let settings = Settings::resolve(config, None, &Overrides::default()).unwrap();
         assert!(settings.exclude.contains(&"old/**".to_string()));
         assert!(settings.exclude.contains(&"node_modules/".to_string()));
+    }
+
+    #[test]
+    fn names_in_keeps_the_names_a_document_can_use_in_order() {
+        let mut glossary = Glossary::default();
+        let names = (0..NameWords::WORTH_IT)
+            .map(|i| format!("Filler Name{i}"))
+            .chain(["Liang Wenfeng", "Ludwig van Beethoven", "Zoë Müller", "lowercase only"].map(String::from));
+        for name in names {
+            glossary.add(GlossaryEntry::term(name));
+        }
+        let text = "Liang Wen-feng said, then LUDWIG BEETHOVEN and Zoe Muller spoke.";
+        let kept = glossary.names_in(text);
+        assert_eq!(
+            kept.as_ref(),
+            ["Liang Wenfeng", "Ludwig van Beethoven", "Zoë Müller", "lowercase only"]
+        );
     }
 }

@@ -223,11 +223,16 @@ impl NearIndex {
     /// identifying words run together, lowercase), or within one edit of its romanisation key,
     /// in order: every entry near-miss search could accept, and some it will not.
     pub fn candidates(&self, joined: &str) -> Vec<usize> {
-        // Two edits are accepted only between names of eight letters or more; a shorter query
-        // reaches that only with a term longer by more than two, which is more than two edits.
-        let edits = if joined.chars().count() + 2 >= 8 { 2 } else { 1 };
-        let mut found = self.plain.candidates(joined, edits);
-        found.extend(self.romanised.candidates(&romanised_key(joined), 1));
+        // Near-miss search accepts a distance of one between names of five letters or more, and
+        // of two between names of eight or more; a change of romanisation counts half an edit
+        // more than the edits between the romanisation keys.
+        let len = joined.chars().count();
+        let longer = |i: usize, at_least: usize| self.plain.length(i).max(len) >= at_least;
+        let romanised = romanised_key(joined);
+        let mut found = self.plain.candidates(joined, 1, |i| longer(i, 5));
+        found.extend(self.plain.candidates(joined, 2, |i| longer(i, 8)));
+        found.extend(self.romanised.candidates(&romanised, 0, |i| longer(i, 5)));
+        found.extend(self.romanised.candidates(&romanised, 1, |i| longer(i, 8)));
         found.sort_unstable();
         found.dedup();
         found
@@ -276,6 +281,11 @@ impl GramIndex {
         index
     }
 
+    /// The length in characters of string `i`.
+    fn length(&self, i: usize) -> usize {
+        self.lengths[i] as usize
+    }
+
     fn id(&mut self, gram: (char, char)) -> u32 {
         let next = self.ids.len() as u32;
         let id = *self.ids.entry(gram).or_insert(next);
@@ -286,15 +296,15 @@ impl GramIndex {
     }
 
     /// The strings within `edits` edits (insertions, deletions, substitutions, swaps of
-    /// neighbours) of `query`, and some further ones.
+    /// neighbours) of `query` that `admit` accepts, and some further ones.
     ///
     /// Each edit breaks at most three bigrams of a string (a swap: `xaby` loses `xa`, `ab` and
-    /// `by`), so a string within `edits` shares at least `needed = len + 1 − 3 × edits` of the
-    /// query's `len + 1` bigrams, and its length differs by at most `edits`. Such a string must
-    /// also share one of the query's `len + 2 − needed` rarest bigrams (else it could share only
-    /// the others, fewer than `needed`): only their strings of a near length are read, then
-    /// counted exactly.
-    fn candidates(&self, query: &str, edits: usize) -> Vec<usize> {
+    /// `by`), so a string within `edits` shares at least `len + 1 − 3 × edits` of the bigrams of
+    /// either string, the longer's length counting, and its length differs by at most `edits`.
+    /// Such a string must also share one of the query's `len + 2 − needed` rarest bigrams (else
+    /// it could share only the others, fewer than `needed`): only their strings of a near length
+    /// are read, then counted exactly.
+    fn candidates(&self, query: &str, edits: usize, admit: impl Fn(usize) -> bool) -> Vec<usize> {
         let len = query.chars().count();
         if len == 0 {
             return Vec::new();
@@ -303,7 +313,7 @@ impl GramIndex {
         let needed = (len + 1).saturating_sub(3 * edits);
         if needed == 0 {
             return (0..self.lengths.len())
-                .filter(|&i| self.lengths[i] > 0 && lengths.contains(&self.lengths[i]))
+                .filter(|&i| self.lengths[i] > 0 && lengths.contains(&self.lengths[i]) && admit(i))
                 .collect();
         }
         // The postings of a bigram among strings of a near length.
@@ -325,20 +335,26 @@ impl GramIndex {
             .collect();
         query_grams.sort_unstable();
         let mut left = len + 2 - needed;
-        let mut seen: HashSet<u32> = HashSet::new();
         let mut found = Vec::new();
-        for &(id, count) in &own {
-            if left == 0 {
-                break;
-            }
-            left = left.saturating_sub(usize::from(count));
-            let Some(id) = id else { continue };
-            for &(i, _) in near(id) {
-                if seen.insert(i) && self.shared(i as usize, &query_grams) >= needed {
-                    found.push(i as usize);
+        SEEN.with_borrow_mut(|seen| {
+            seen.start(self.lengths.len());
+            for &(id, count) in &own {
+                if left == 0 {
+                    break;
+                }
+                left = left.saturating_sub(usize::from(count));
+                let Some(id) = id else { continue };
+                for &(i, _) in near(id) {
+                    let i = i as usize;
+                    if seen.first_time(i)
+                        && admit(i)
+                        && self.shared(i, &query_grams) + 3 * edits > self.length(i).max(len)
+                    {
+                        found.push(i);
+                    }
                 }
             }
-        }
+        });
         found
     }
 
@@ -360,6 +376,34 @@ impl GramIndex {
         }
         shared
     }
+}
+
+/// Which strings a search has already looked at: a mark per string, valid for the search whose
+/// number it holds, so that nothing is cleared between searches.
+#[derive(Default)]
+struct Seen {
+    marks: Vec<u32>,
+    search: u32,
+}
+
+impl Seen {
+    fn start(&mut self, strings: usize) {
+        self.search = self.search.wrapping_add(1);
+        if self.search == 0 || self.marks.len() != strings {
+            self.marks = vec![0; strings];
+            self.search = 1;
+        }
+    }
+
+    fn first_time(&mut self, i: usize) -> bool {
+        let first = self.marks[i] != self.search;
+        self.marks[i] = self.search;
+        first
+    }
+}
+
+thread_local! {
+    static SEEN: std::cell::RefCell<Seen> = std::cell::RefCell::default();
 }
 
 /// The bigrams of `^text$` with their counts.
@@ -463,7 +507,7 @@ mod tests {
             "tsinghua", "zhejiang", "hz", "h", "abcdefghij", "tsnighua", "qnighau", "aaaaaaa",
         ] {
             for edits in 0..=2 {
-                let found = index.candidates(query, edits);
+                let found = index.candidates(query, edits, |_| true);
                 for i in scanned(&strings, query, edits) {
                     assert!(found.contains(&i), "{query} within {edits}: {} missed", strings[i]);
                 }
