@@ -6,7 +6,10 @@
 //!   enumerators, and mentions of near-identical names (all rules, preview included);
 //! - `huge/*`: prose in lines and on one single line, 2 MB and 20 MB, checked and reported as
 //!   JSON and for people (what `mtlint check` does, less reading the file);
-//! - `fix/*`: applying 10,000 and 100,000 fixes.
+//! - `huge/*_sarif`: the same reported as SARIF, streamed as the JSON report is;
+//! - `fix/*`: applying 10,000 and 100,000 fixes, and building `fix --diff`'s unified diff of them
+//!   (`safe_fixes_diff`: a general line diff took about the square of the size here, 200 s for
+//!   50 MB).
 //!
 //! Run with `cargo bench --bench adversarial` (or a filter: `-- huge`).
 
@@ -150,6 +153,7 @@ fn check_and_report(linter: &Linter, text: &str, format: Format) -> usize {
     let findings = report.findings.len();
     let run = RunResult {
         files: vec![FileResult {
+            table: false,
             path: "bench.txt".into(),
             docs: vec![DocResult {
                 source,
@@ -171,7 +175,11 @@ fn huge(c: &mut Criterion) {
         for (shape, one_line) in [("lines", false), ("one_line", true)] {
             let text = corpus(mb << 20, one_line);
             group.throughput(Throughput::Bytes(text.len() as u64));
-            for (label, format) in [("json", Format::Json), ("human", Format::Human)] {
+            for (label, format) in [
+                ("json", Format::Json),
+                ("human", Format::Human),
+                ("sarif", Format::Sarif),
+            ] {
                 group.bench_with_input(
                     BenchmarkId::new(format!("{shape}_{label}"), format!("{mb}MB")),
                     &text,
@@ -198,6 +206,17 @@ fn fix(c: &mut Criterion) {
                         Applicability::Safe,
                     )
                     .applied
+            })
+        });
+        group.bench_with_input(BenchmarkId::new("safe_fixes_diff", n), &text, |b, text| {
+            b.iter(|| {
+                let outcome = linter.fix(
+                    &Source::new("bench", text.as_str(), InputFormat::Plain),
+                    Applicability::Safe,
+                );
+                let style = mtlint::cli::diff::Style::default();
+                mtlint::cli::diff::unified("bench", text, &outcome.text, &outcome.changes, style)
+                    .len()
             })
         });
     }

@@ -13,8 +13,12 @@
 //!   tokens and sentences lie inside the text, in order, on character boundaries.
 //! - `table`: reading a table either fails with a message or yields documents whose findings are
 //!   located inside their row.
-//! - `fix`: applying fixes changes exactly the bytes of the applied edits; fixing a fixed text
-//!   changes nothing; edits built from the fuzzer's bytes are applied the same way or refused.
+//! - `fix`: applying fixes changes exactly the bytes of the applied edits; the changes a fix
+//!   reports (what `fix --diff` shows) turn the text into the fixed one; fixing a fixed text
+//!   changes nothing, unless the fix said it did not converge (then nothing is written); edits
+//!   built from the fuzzer's bytes are applied the same way or refused.
+//! - every report format (human, JSON, SARIF, CSV, GitHub) lets no escape sequence or other
+//!   control character from the input through, and a GitHub command stays on one line.
 
 #![allow(dead_code)]
 
@@ -102,6 +106,7 @@ pub fn check_source(source: &Source) {
     }
     let run = RunResult {
         files: vec![FileResult {
+            table: false,
             path: source.name().to_string(),
             docs: vec![DocResult {
                 source: source.clone(),
@@ -116,7 +121,13 @@ pub fn check_source(source: &Source) {
 
 /// Every format renders; none lets a control character from the input through.
 pub fn check_reports(run: &RunResult) {
-    for format in [Format::Human, Format::Json, Format::Csv, Format::Sarif] {
+    for format in [
+        Format::Human,
+        Format::Json,
+        Format::Csv,
+        Format::Sarif,
+        Format::Github,
+    ] {
         let mut out = Vec::new();
         report::write(
             format,
@@ -155,7 +166,18 @@ pub fn check_reports(run: &RunResult) {
                             !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
                             "CSV cell a spreadsheet would run: {cell:?}"
                         );
+                        let raw = cell.chars().find(|&c| {
+                            is_dangerous_on_a_terminal(c) && !matches!(c, '\r' | '\t')
+                        });
+                        assert!(raw.is_none(), "CSV cell holds {raw:?}");
                     }
+                }
+            }
+            Format::Github => {
+                for line in out.lines() {
+                    assert!(line.starts_with("::"), "a command per line: {line:?}");
+                    let raw = line.chars().find(|&c| is_dangerous_on_a_terminal(c));
+                    assert!(raw.is_none(), "GitHub command holds {raw:?}");
                 }
             }
             #[allow(unreachable_patterns)]
@@ -289,6 +311,7 @@ pub fn table(data: &[u8]) {
     if !docs_out.is_empty() {
         check_reports(&RunResult {
             files: vec![FileResult {
+                table: true,
                 path: "fuzz.csv".into(),
                 docs: docs_out,
             }],
@@ -332,17 +355,40 @@ pub fn check_fixing(text: &str, format: InputFormat) {
     }
     let source = Source::new("fuzz.txt", text, format);
     let once = linter.fix(&source, Applicability::Unsafe);
+    assert_eq!(
+        replay_changes(text, &once.text, &once.changes),
+        once.text,
+        "the reported changes do not give the fixed text"
+    );
     let again = linter.fix(
         &Source::new("fuzz.txt", once.text.clone(), format),
         Applicability::Unsafe,
     );
-    assert_eq!(again.text, once.text, "fixing a fixed text changed it");
+    if once.converged {
+        assert_eq!(again.text, once.text, "fixing a fixed text changed it");
+    }
     if text.starts_with('\u{feff}') {
         assert!(
             once.text.starts_with('\u{feff}'),
             "fixing dropped the byte-order mark"
         );
     }
+}
+
+/// `old` with each changed region replaced by the new text's region: it must be `new`.
+fn replay_changes(old: &str, new: &str, changes: &fix::Changes) -> String {
+    let mut out = String::with_capacity(new.len());
+    let mut at = 0;
+    for (from, to) in changes.regions() {
+        assert!(from.start >= at, "changed regions overlap or are out of order");
+        assert_range(old, from, "changed region of the original");
+        assert_range(new, to, "changed region of the fixed text");
+        out.push_str(&old[at..from.start]);
+        out.push_str(&new[to.clone()]);
+        at = from.end;
+    }
+    out.push_str(&old[at..]);
+    out
 }
 
 /// `applied.text` is `text` with exactly `applied.edits` replaced, and the edits are sorted,

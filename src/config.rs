@@ -16,7 +16,8 @@ use serde::Deserialize;
 
 use crate::diagnostic::Severity;
 use crate::error::{Error, Result};
-use crate::glossary::GlossaryEntry;
+use crate::entities::{HeadClass, entity_key};
+use crate::glossary::{GlossaryEntry, NearIndex, TermIndex};
 use crate::rules::{RULES, RuleMeta, Status};
 
 /// The names a configuration file may have, in order of preference within one folder.
@@ -32,6 +33,11 @@ pub const DEFAULT_EXCLUDE: &[&str] = &[
     "build/",
 ];
 
+/// The most findings reported per document unless configured otherwise. An article with more
+/// than a thousand findings needs another translation, not a longer list; a table's documents
+/// (an article each) stay far below it.
+pub const DEFAULT_MAX_FINDINGS: usize = 1000;
+
 /// The contents of a configuration file, as written.
 #[derive(Debug, Default, Clone, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -42,6 +48,8 @@ pub struct ConfigFile {
     pub fail_on: Option<Severity>,
     /// Enable all preview rules matched by `select`.
     pub preview: Option<bool>,
+    /// Report at most this many findings per document (0: no cap).
+    pub max_findings: Option<usize>,
     /// Glob patterns of paths not to check (replaces the defaults).
     pub exclude: Option<Vec<String>>,
     /// Glob patterns of paths not to check (added to the defaults).
@@ -85,6 +93,7 @@ pub struct Overrides {
     pub preview: bool,
     pub min_score: Option<f64>,
     pub fail_on: Option<Severity>,
+    pub max_findings: Option<usize>,
     /// Glossary files named on the command line (`--glossary`), read after the configuration's.
     pub glossary_files: Vec<PathBuf>,
 }
@@ -105,6 +114,13 @@ pub struct Glossary {
     source_forms: OnceLock<SourceForms>,
     /// Whether any entry has a source form.
     has_source_forms: bool,
+    /// Exact spellings and lookup keys of the names: built on first use, after every entry has
+    /// been added.
+    terms: OnceLock<TermIndex>,
+    /// Near-miss search per head class (institution, place, bare), built on first use.
+    near: [OnceLock<NearIndex>; 3],
+    /// The name words of every name, to find the names a document can use.
+    words: OnceLock<NameWords>,
 }
 
 /// Every source form of the glossary, with the entry it belongs to.
@@ -119,12 +135,90 @@ impl Glossary {
     pub fn accepts(&self, word: &str) -> bool {
         self.accept.contains(word)
             || self.spellings.contains_key(word)
-            || self.names.iter().any(|n| n == word)
+            || match self.term_index() {
+                Some(index) => index.is_name(word),
+                None => self.names.iter().any(|n| n == word),
+            }
+    }
+
+    /// The first name whose entity lookup key is `key` (see [`entity_key`]).
+    pub fn name_with_key(&self, key: &str) -> Option<&String> {
+        match self.term_index() {
+            Some(index) => index.name_with_key(key).map(|i| &self.names[i]),
+            None => self.names.iter().find(|n| entity_key(n) == key),
+        }
+    }
+
+    /// Whether a name or an accepted word has the entity lookup key `key`.
+    pub fn knows_key(&self, key: &str) -> bool {
+        match self.term_index() {
+            Some(index) => index.knows_key(key),
+            None => {
+                self.names.iter().any(|n| entity_key(n) == key)
+                    || self.accept.iter().any(|a| entity_key(a) == key)
+            }
+        }
+    }
+
+    /// The entries whose term near-miss search of a mention under a head of `class` could
+    /// accept (within two edits of `joined`, the mention's identifying words run together, or
+    /// one edit by romanisation), in order, and possibly a few more.
+    pub fn near_entries(
+        &self,
+        class: HeadClass,
+        joined: &str,
+    ) -> impl Iterator<Item = &GlossaryEntry> + '_ {
+        let slot = match class {
+            HeadClass::Institution => 0,
+            HeadClass::Place => 1,
+            HeadClass::Bare => 2,
+        };
+        let index = self.near[slot].get_or_init(|| NearIndex::new(&self.entries, class));
+        let positions: Vec<usize> = if index.built_from == self.entries.len() {
+            index.candidates(joined)
+        } else {
+            (0..self.entries.len()).collect()
+        };
+        positions.into_iter().map(|i| &self.entries[i])
+    }
+
+    /// The names that can be the canonical spelling of a name in `text` (a document's prose
+    /// view): those whose capitalised words all occur in it, compared as the name analysis
+    /// compares them (lowercase letters and digits, accents dropped). The others cannot match
+    /// any name of the document, and handing a 50,000-term glossary to the analysis of every
+    /// document of a table cost more than checking them. A short glossary is handed whole.
+    pub fn names_in(&self, text: &str) -> std::borrow::Cow<'_, [String]> {
+        use std::borrow::Cow;
+        if self.names.len() <= NameWords::WORTH_IT {
+            return Cow::Borrowed(&self.names);
+        }
+        let words = self.words.get_or_init(|| NameWords::new(&self.names));
+        if words.built_from != self.names.len() {
+            return Cow::Borrowed(&self.names);
+        }
+        Cow::Owned(
+            words
+                .names_in(text)
+                .into_iter()
+                .map(|i| self.names[i].clone())
+                .collect(),
+        )
+    }
+
+    /// The index of names and accepted words, unless they were changed after it was built.
+    fn term_index(&self) -> Option<&TermIndex> {
+        let index = self
+            .terms
+            .get_or_init(|| TermIndex::new(&self.names, &self.accept));
+        (index.built_from == (self.names.len(), self.accept.len())).then_some(index)
     }
 
     /// Adds an entry: its term and aliases become canonical spellings.
     pub fn add(&mut self, entry: GlossaryEntry) {
         self.source_forms = OnceLock::new();
+        self.terms = OnceLock::new();
+        self.near = Default::default();
+        self.words = OnceLock::new();
         self.has_source_forms |= !entry.source.is_empty();
         let index = self.entries.len();
         for spelling in entry.spellings() {
@@ -132,6 +226,12 @@ impl Glossary {
             self.spellings.entry(spelling.to_string()).or_insert(index);
         }
         self.entries.push(entry);
+    }
+
+    /// Adds words to accept as written.
+    pub fn accept_words(&mut self, words: impl IntoIterator<Item = String>) {
+        self.terms = OnceLock::new();
+        self.accept.extend(words);
     }
 
     /// The entry a term or alias belongs to (exact spelling).
@@ -184,6 +284,89 @@ impl Glossary {
     }
 }
 
+/// The capitalised words of each glossary name as the name analysis keys them
+/// ([`part_key`](crate::names::normalize::part_key)), matched all at once in a document.
+#[derive(Debug, Clone)]
+struct NameWords {
+    built_from: usize,
+    matcher: AhoCorasick,
+    /// Per word of the matcher, the names holding it.
+    names_of: Vec<Vec<usize>>,
+    /// Per name, how many distinct words must be found (0: it cannot be narrowed down).
+    needed: Vec<usize>,
+}
+
+impl NameWords {
+    /// Below this many names, filtering costs more than it saves.
+    const WORTH_IT: usize = 64;
+
+    fn new(names: &[String]) -> NameWords {
+        let mut ids: HashMap<String, usize> = HashMap::new();
+        let mut names_of: Vec<Vec<usize>> = Vec::new();
+        let mut needed = Vec::with_capacity(names.len());
+        for (n, name) in names.iter().enumerate() {
+            // A word starting in lowercase may be a particle the analysis leaves out ("van"), so
+            // only capitalised words are required.
+            let mut words: Vec<String> = name
+                .split_whitespace()
+                .filter(|w| !w.chars().next().is_some_and(char::is_lowercase))
+                .map(crate::names::normalize::part_key)
+                .filter(|k| !k.is_empty())
+                .collect();
+            words.sort();
+            words.dedup();
+            needed.push(words.len());
+            for word in words {
+                let next = ids.len();
+                let id = *ids.entry(word).or_insert(next);
+                if id == names_of.len() {
+                    names_of.push(Vec::new());
+                }
+                names_of[id].push(n);
+            }
+        }
+        let mut patterns: Vec<(usize, String)> = ids.into_iter().map(|(w, i)| (i, w)).collect();
+        patterns.sort();
+        let matcher = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(patterns.iter().map(|(_, w)| w))
+            .expect("name words are plain strings of bounded size");
+        NameWords {
+            built_from: names.len(),
+            matcher,
+            names_of,
+            needed,
+        }
+    }
+
+    /// The positions, in order, of the names whose words all occur in `text`. A name's key is
+    /// made of part keys of words of the text, and the part key of a word is a piece of the part
+    /// key of the whole text, so matching in the latter misses no name (and may keep a few more).
+    fn names_in(&self, text: &str) -> Vec<usize> {
+        let folded = crate::names::normalize::part_key(text);
+        let mut found = vec![false; self.names_of.len()];
+        for m in self.matcher.find_overlapping_iter(&folded) {
+            found[m.pattern().as_usize()] = true;
+        }
+        let mut count: HashMap<usize, usize> = HashMap::new();
+        for (word, names) in self.names_of.iter().enumerate() {
+            if found[word] {
+                for &n in names {
+                    *count.entry(n).or_default() += 1;
+                }
+            }
+        }
+        let mut kept: Vec<usize> = count
+            .into_iter()
+            .filter(|&(n, c)| c == self.needed[n])
+            .map(|(n, _)| n)
+            .chain((0..self.needed.len()).filter(|&n| self.needed[n] == 0))
+            .collect();
+        kept.sort_unstable();
+        kept
+    }
+}
+
 /// Whether the match `range` of `text` is not part of a longer word: a letter or digit of a script
 /// that separates words (Chinese characters and Japanese kana do not) at its edge must not touch
 /// another such letter or digit.
@@ -207,6 +390,8 @@ pub struct Settings {
     pub min_score: Option<f64>,
     pub exclude: Vec<String>,
     pub glossary: Glossary,
+    /// The most findings reported per document (a file, or a table's document); `None`: no cap.
+    pub max_findings: Option<usize>,
     /// The configuration file these settings came from, if any.
     pub config_path: Option<PathBuf>,
 }
@@ -297,6 +482,11 @@ impl Settings {
             min_score,
             exclude,
             glossary,
+            max_findings: match overrides.max_findings.or(config.max_findings) {
+                Some(0) => None,
+                Some(n) => Some(n),
+                None => Some(DEFAULT_MAX_FINDINGS),
+            },
             config_path: path.map(Path::to_path_buf),
         })
     }
@@ -344,9 +534,7 @@ fn load_glossary(config: Option<&GlossaryConfig>, path: Option<&Path>) -> Result
     for name in config.names.iter().flatten() {
         glossary.add(GlossaryEntry::term(name.clone()));
     }
-    glossary
-        .accept
-        .extend(config.accept.iter().flatten().cloned());
+    glossary.accept_words(config.accept.iter().flatten().cloned());
     let base = path.and_then(Path::parent).unwrap_or(Path::new("."));
     for file in config.files.iter().flatten() {
         for entry in crate::glossary::read_file(&base.join(file))? {
@@ -377,17 +565,104 @@ pub fn parse(text: &str, path: &Path) -> Result<ConfigFile> {
 
 /// Reads and parses a configuration file.
 pub fn load(path: &Path) -> Result<ConfigFile> {
-    let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+    let bytes = crate::cli::inputs::read_capped(path).map_err(|e| Error::io(path, e))?;
+    let text = String::from_utf8(bytes).map_err(|e| Error::Config {
+        path: path.to_path_buf(),
+        message: format!(
+            "not valid UTF-8 at byte offset {}",
+            e.utf8_error().valid_up_to()
+        ),
+    })?;
     parse(&text, path)
 }
 
-/// The nearest configuration file in `start` or its parent folders.
-pub fn discover(start: &Path) -> Option<PathBuf> {
+/// What configuration discovery found: the file to use, and the files it passed over as
+/// untrusted, each with the reason (for a notice).
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Discovered {
+    pub path: Option<PathBuf>,
+    pub skipped: Vec<String>,
+}
+
+/// The nearest trusted configuration file in `start` or its parent folders.
+///
+/// The search stops at the repository root (the first folder holding `.git`) or at the home
+/// folder, whichever comes first, as git stops at a repository's top. A configuration file can
+/// turn every rule off, so one that someone else could have put there is not used: a file in a
+/// folder every user may write (such as the system's temporary folder), a file every user may
+/// write, and a file owned by neither the user nor root are passed over with a notice. `--config`
+/// uses a file whatever its folder.
+pub fn discover(start: &Path) -> Discovered {
     let start = std::fs::canonicalize(start).unwrap_or_else(|_| start.to_path_buf());
-    start
-        .ancestors()
-        .flat_map(|dir| CONFIG_NAMES.iter().map(move |n| dir.join(n)))
-        .find(|p| p.is_file())
+    let home = std::env::var_os("HOME")
+        .map(PathBuf::from)
+        .and_then(|h| std::fs::canonicalize(h).ok());
+    let mut found = Discovered::default();
+    for dir in start.ancestors() {
+        for name in CONFIG_NAMES {
+            let candidate = dir.join(name);
+            if !candidate.is_file() {
+                continue;
+            }
+            match distrust(&candidate) {
+                None => {
+                    found.path = Some(candidate);
+                    return found;
+                }
+                Some(reason) => found.skipped.push(format!(
+                    "ignoring the configuration {}: {reason} (name it with --config to use it)",
+                    candidate.display()
+                )),
+            }
+        }
+        let top = dir.join(".git").exists() || home.as_deref() == Some(dir);
+        if top {
+            break;
+        }
+    }
+    found
+}
+
+/// Why a configuration file found by discovery must not be trusted, if it must not.
+#[cfg(unix)]
+fn distrust(path: &Path) -> Option<String> {
+    use std::os::unix::fs::MetadataExt;
+    let unknown = || Some("its owner and permissions cannot be read".to_string());
+    let Some((real, meta)) = std::fs::canonicalize(path)
+        .ok()
+        .and_then(|real| std::fs::metadata(&real).ok().map(|m| (real, m)))
+    else {
+        return unknown();
+    };
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    let me = unsafe { libc::geteuid() };
+    if meta.uid() != me && meta.uid() != 0 {
+        return Some(format!(
+            "it belongs to user {}, not to you or root",
+            meta.uid()
+        ));
+    }
+    if meta.mode() & 0o002 != 0 {
+        return Some("every user may write it".into());
+    }
+    let Some((folder, folder_meta)) = real
+        .parent()
+        .and_then(|f| std::fs::metadata(f).ok().map(|m| (f, m)))
+    else {
+        return unknown();
+    };
+    if folder_meta.mode() & 0o002 != 0 {
+        return Some(format!(
+            "its folder {} is writable by every user",
+            folder.display()
+        ));
+    }
+    None
+}
+
+#[cfg(not(unix))]
+fn distrust(_: &Path) -> Option<String> {
+    None
 }
 
 fn line_col(text: &str, offset: usize) -> (usize, usize) {
@@ -420,6 +695,10 @@ pub const INIT_TEMPLATE: &str = r#"# mtlint configuration. Every key is optional
 
 # Turn on preview rules (those not yet quiet enough on clean English) wherever `select` matches.
 # preview = false
+
+# Report at most this many findings per document (a file, or a table's document); the score
+# still counts them all, and the report says how many were left out. 0: no cap.
+# max-findings = 1000
 
 # Paths not to check, as globs relative to this file; .gitignore is always honoured.
 # extend-exclude = ["archive/**", "drafts/*.md"]
@@ -545,5 +824,22 @@ mod tests {
         let settings = Settings::resolve(config, None, &Overrides::default()).unwrap();
         assert!(settings.exclude.contains(&"old/**".to_string()));
         assert!(settings.exclude.contains(&"node_modules/".to_string()));
+    }
+
+    #[test]
+    fn names_in_keeps_the_names_a_document_can_use_in_order() {
+        let mut glossary = Glossary::default();
+        let names = (0..NameWords::WORTH_IT)
+            .map(|i| format!("Filler Name{i}"))
+            .chain(["Liang Wenfeng", "Ludwig van Beethoven", "Zoë Müller", "lowercase only"].map(String::from));
+        for name in names {
+            glossary.add(GlossaryEntry::term(name));
+        }
+        let text = "Liang Wen-feng said, then LUDWIG BEETHOVEN and Zoe Muller spoke.";
+        let kept = glossary.names_in(text);
+        assert_eq!(
+            kept.as_ref(),
+            ["Liang Wenfeng", "Ludwig van Beethoven", "Zoë Müller", "lowercase only"]
+        );
     }
 }

@@ -55,3 +55,43 @@ impl Error {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// At most `max` characters of `text` for an error message, control and invisible formatting
+/// characters escaped (`\u{1b}`), with `…` where it was cut: a file mtlint was pointed at by
+/// mistake (`/proc/self/environ` as a glossary) must not be printed whole.
+pub fn excerpt(text: &str, max: usize) -> String {
+    let mut out = String::new();
+    for (i, c) in text.chars().enumerate() {
+        if i == max {
+            out.push('…');
+            break;
+        }
+        if c.is_control() || matches!(c, '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}') {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The names of a header row for an error message: each name and the whole list cut short.
+pub fn header_excerpt<'a>(names: impl IntoIterator<Item = &'a str>) -> String {
+    let names: Vec<String> = names.into_iter().map(|n| excerpt(n, 40)).collect();
+    excerpt(&names.join(", "), 200)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn excerpts_are_short_and_escaped() {
+        assert_eq!(excerpt("term", 10), "term");
+        assert_eq!(excerpt("abcdef", 3), "abc…");
+        assert_eq!(excerpt("a\u{1b}[2Jb", 10), "a\\u{1b}[2Jb");
+        let environ = "PATH=/usr/bin\0HOME=/root\0SECRET=hunter2".repeat(100);
+        let shown = header_excerpt([environ.as_str(), "id"]);
+        assert!(shown.chars().count() <= 201 && !shown.contains('\0'), "{shown}");
+    }
+}

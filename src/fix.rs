@@ -150,20 +150,26 @@ pub fn apply<'a>(
         taken.extend(fix.edits.iter().map(|e| (e.start, e)));
         applied += 1;
     }
+    let edits: Vec<Edit> = taken.into_values().cloned().collect();
+    Applied {
+        text: splice(text, &edits),
+        applied,
+        deferred,
+        edits,
+    }
+}
+
+/// `text` with each of `edits` (sorted, disjoint, on character boundaries) applied.
+pub fn splice(text: &str, edits: &[Edit]) -> String {
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
-    for edit in taken.values() {
+    for edit in edits {
         out.push_str(&text[at..edit.start]);
         out.push_str(&edit.replacement);
         at = edit.end;
     }
     out.push_str(&text[at..]);
-    Applied {
-        text: out,
-        applied,
-        deferred,
-        edits: taken.into_values().cloned().collect(),
-    }
+    out
 }
 
 /// Whether `edit` conflicts with one of `taken` (disjoint edits keyed by start).
@@ -177,6 +183,88 @@ fn conflicts_with_taken(taken: &BTreeMap<usize, &Edit>, edit: &Edit) -> bool {
         .next()
         .is_some_and(|(_, t)| t.conflicts(edit));
     before || after
+}
+
+/// Where a text that rounds of edits made from an original differs from it: disjoint regions,
+/// each a range of the original and the range of the new text that replaced it, in order. What
+/// `mtlint fix --diff` shows, found without comparing the two texts: each round's edits are
+/// composed with the regions so far, which is linear in the number of edits.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Changes {
+    regions: Vec<(Range<usize>, Range<usize>)>,
+}
+
+impl Changes {
+    /// The regions, as (original range, new range).
+    pub fn regions(&self) -> &[(Range<usize>, Range<usize>)] {
+        &self.regions
+    }
+
+    /// Adds a round of `edits` (sorted and disjoint, as [`Applied::edits`]), made to the text
+    /// these changes lead to. Regions and edits that overlap or touch become one region.
+    pub fn then(&mut self, edits: &[Edit]) {
+        if edits.is_empty() {
+            return;
+        }
+        // Every span in the coordinates of the current text: a region (with how much it grew)
+        // or an edit (with how much it grows the text), merged in order of start.
+        let mut spans: Vec<(Range<usize>, isize, bool)> = self
+            .regions
+            .iter()
+            .map(|(old, new)| (new.clone(), new.len() as isize - old.len() as isize, true))
+            .collect();
+        let edits = edits.iter().map(|e| {
+            let growth = e.replacement.len() as isize - (e.end - e.start) as isize;
+            (e.range(), growth, false)
+        });
+        spans = merge_by_start(spans, edits);
+        // `grown` is how much the current text is longer than the original before a position;
+        // `growing` how much the next text is longer than the current one.
+        let (mut grown, mut growing) = (0isize, 0isize);
+        let mut out: Vec<(Range<usize>, Range<usize>)> = Vec::new();
+        let mut i = 0;
+        while i < spans.len() {
+            let start = spans[i].0.start;
+            let (mut end, mut region_growth, mut edit_growth) = (spans[i].0.end, 0isize, 0isize);
+            while i < spans.len() && spans[i].0.start <= end {
+                end = end.max(spans[i].0.end);
+                if spans[i].2 {
+                    region_growth += spans[i].1;
+                } else {
+                    edit_growth += spans[i].1;
+                }
+                i += 1;
+            }
+            let old = shift(start, -grown)..shift(end, -(grown + region_growth));
+            let new = shift(start, growing)..shift(end, growing + edit_growth);
+            out.push((old, new));
+            grown += region_growth;
+            growing += edit_growth;
+        }
+        self.regions = out;
+    }
+}
+
+fn shift(at: usize, by: isize) -> usize {
+    at.checked_add_signed(by)
+        .expect("a position of a text stays inside it")
+}
+
+/// Two lists sorted by start, as one.
+fn merge_by_start<T>(
+    a: Vec<(Range<usize>, isize, T)>,
+    b: impl Iterator<Item = (Range<usize>, isize, T)>,
+) -> Vec<(Range<usize>, isize, T)> {
+    let mut out = Vec::with_capacity(a.len());
+    let mut b = b.peekable();
+    for item in a {
+        while let Some(next) = b.next_if(|n| n.0.start < item.0.start) {
+            out.push(next);
+        }
+        out.push(item);
+    }
+    out.extend(b);
+    out
 }
 
 #[cfg(test)]
@@ -250,5 +338,47 @@ mod tests {
             Fix::safe(Edit::insert(1, "y")),
         ];
         assert_eq!(apply("ab", &fixes, Applicability::Safe).text, "axb");
+    }
+
+    /// Applies `changes` to `old` region by region: it must give `new`.
+    fn replay(old: &str, changes: &Changes) -> String {
+        let mut out = String::new();
+        let mut at = 0;
+        for (from, _) in changes.regions() {
+            out.push_str(&old[at..from.start]);
+            at = from.end;
+            out.push('|');
+        }
+        out.push_str(&old[at..]);
+        out
+    }
+
+    #[test]
+    fn changes_compose_rounds_of_edits() {
+        let original = "one two three four five";
+        let mut text = original.to_string();
+        let mut changes = Changes::default();
+        let rounds = [
+            vec![Edit::replace(4..7, "2"), Edit::replace(14..18, "FOUR!")],
+            // In the second text, "one 2 three FOUR! five": grow the "2" and insert before "five".
+            vec![Edit::replace(4..5, "twenty-two"), Edit::insert(18, "and ")],
+            // Touching the first region from outside: it swallows it.
+            vec![Edit::delete(3..4)],
+        ];
+        for edits in &rounds {
+            changes.then(edits);
+            text = splice(&text, edits);
+        }
+        assert_eq!(text, "onetwenty-two three FOUR! and five");
+        let shown: Vec<(&str, &str)> = changes
+            .regions()
+            .iter()
+            .map(|(o, n)| (&original[o.clone()], &text[n.clone()]))
+            .collect();
+        assert_eq!(
+            shown,
+            [(" two", "twenty-two"), ("four", "FOUR!"), ("", "and ")]
+        );
+        assert_eq!(replay(original, &changes), "one| three | |five");
     }
 }

@@ -75,6 +75,19 @@ pub struct Report {
     pub originals: bilingual::OriginalSpans,
     /// The sentences that read as garbled, with what each costs the score (see [`fluency`]).
     pub garbled: Vec<fluency::GarbledSentence>,
+    /// The findings past the cap on findings per document ([`Report::cap`]): counted in the
+    /// score and the segments, but not kept.
+    pub omitted: Omitted,
+}
+
+/// Findings counted but not kept, past the cap on findings per document.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Omitted {
+    pub count: usize,
+    /// The cap that was reached.
+    pub cap: usize,
+    /// The highest severity among them (so that the exit status still sees them).
+    pub worst: Option<Severity>,
 }
 
 impl Report {
@@ -86,6 +99,7 @@ impl Report {
             segments: Vec::new(),
             originals: Default::default(),
             garbled,
+            omitted: Omitted::default(),
         };
         report.rescore();
         report
@@ -105,6 +119,21 @@ impl Report {
         self.score = score::from_penalty(self.findings_cost() + self.fluency_cost(), self.words);
     }
 
+    /// Keeps the first `max` findings (by position) and counts the others as omitted; the score
+    /// and the segments already count every finding. A report of half a million findings (a
+    /// megabyte of brackets) helps nobody and takes half a gigabyte to write.
+    pub fn cap(&mut self, max: usize) {
+        if self.findings.len() <= max {
+            return;
+        }
+        let rest = self.findings.split_off(max);
+        self.omitted = Omitted {
+            count: self.omitted.count + rest.len(),
+            cap: max,
+            worst: rest.iter().map(|f| f.severity).chain(self.omitted.worst).max(),
+        };
+    }
+
     /// Keeps only the findings `keep` accepts and scores what is left (changed-lines mode).
     pub fn retain_findings(&mut self, keep: impl FnMut(&Finding) -> bool) {
         self.findings.retain(keep);
@@ -120,6 +149,11 @@ pub struct FixOutcome {
     pub applied: usize,
     /// What remains after fixing.
     pub remaining: Report,
+    /// Where `text` differs from the original.
+    pub changes: fix::Changes,
+    /// Whether fixing `text` again would change nothing. When it would (fixes that undo each
+    /// other, or more rounds than [`MAX_FIX_ROUNDS`]), `text` must not be written.
+    pub converged: bool,
 }
 
 /// Runs the enabled rules over documents.
@@ -232,9 +266,10 @@ fn fenced_code(text: &str) -> Vec<std::ops::Range<usize>> {
     out
 }
 
-/// Fix rounds stop after this many even if fixes keep coming, so two rules that undo each other
-/// cannot loop forever.
-const MAX_FIX_ROUNDS: usize = 10;
+/// Fix rounds stop after this many even if fixes keep coming; the outcome then says that fixing
+/// did not converge. Fixes that must wait for each other (a run of quotation marks, each fix
+/// overlapping the next) take a round each; real text settles in two or three.
+pub const MAX_FIX_ROUNDS: usize = 50;
 
 impl Linter {
     pub fn new(settings: Settings) -> Linter {
@@ -341,21 +376,29 @@ impl Linter {
     }
 
     /// Applies fixes of at least `minimum` applicability, re-checking after each round until the
-    /// text stops changing.
+    /// text stops changing. A text seen before (two fixes undoing each other) or more than
+    /// [`MAX_FIX_ROUNDS`] rounds end the rounds with `converged` false.
     pub fn fix(&self, source: &Source, minimum: Applicability) -> FixOutcome {
         let mut text = source.text().to_string();
-        let mut applied = 0;
+        let (mut applied, mut rounds) = (0, 0);
+        let mut changes = fix::Changes::default();
+        let mut seen = std::collections::HashSet::from([digest(&text)]);
         let mut report = self.check(source);
-        for _ in 0..MAX_FIX_ROUNDS {
+        let converged = loop {
             let round = fix::apply(
                 &text,
                 report.findings.iter().filter_map(|f| f.fix.as_ref()),
                 minimum,
             );
             if round.applied == 0 || round.text == text {
-                break;
+                break true;
             }
+            if rounds == MAX_FIX_ROUNDS || !seen.insert(digest(&round.text)) {
+                break false;
+            }
+            rounds += 1;
             applied += round.applied;
+            changes.then(&round.edits);
             text = round.text;
             let mut fixed = Source::new(source.name(), text.clone(), source.format());
             if let Some(original) = source.original() {
@@ -364,13 +407,23 @@ impl Linter {
                 fixed = fixed.with_original(original.clone());
             }
             report = self.check(&fixed);
-        }
+        };
         FixOutcome {
             text,
             applied,
             remaining: report,
+            changes,
+            converged,
         }
     }
+}
+
+/// A text's fingerprint, to notice fix rounds that come back to a text they made before.
+fn digest(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut hasher);
+    hasher.finish()
 }
 
 /// A spelling or casing finding about a name inside a known-entity finding says the same thing

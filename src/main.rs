@@ -30,7 +30,7 @@ fn main() -> ExitCode {
             // Errors can quote the input (a configuration key, a path): no escape sequences.
             eprintln!(
                 "mtlint: error: {}",
-                mtlint::report::human::sanitise(&err.to_string())
+                mtlint::report::human::sanitise_line(&err.to_string())
             );
             ExitStatus::Error
         }

@@ -12,7 +12,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, excerpt, header_excerpt};
 use crate::text::{InputFormat, Original, Source};
 
 /// Which columns hold what.
@@ -70,6 +70,11 @@ pub fn read(path: &Path, bytes: &[u8], options: &TableOptions) -> Result<Vec<Tab
     }
     let tsv = options.tsv.unwrap_or_else(|| is_tsv(path));
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if !tsv {
+        if let Some(open) = unclosed_quote(bytes, b',', None) {
+            return Err(err(open.message()));
+        }
+    }
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(if tsv { b'\t' } else { b',' })
         .quoting(!tsv)
@@ -84,12 +89,22 @@ pub fn read(path: &Path, bytes: &[u8], options: &TableOptions) -> Result<Vec<Tab
         .map(|h| String::from_utf8_lossy(h).trim().to_string())
         .collect();
     let column = |name: &str, option: &str| {
-        names.iter().position(|n| n == name).ok_or_else(|| {
-            err(format!(
-                "{option} `{name}`: no such column; the columns are: {}",
-                names.join(", ")
-            ))
-        })
+        let mut found = names.iter().enumerate().filter(|(_, n)| *n == name);
+        match (found.next(), found.next()) {
+            (Some((i, _)), None) => Ok(i),
+            (Some((i, _)), Some((j, _))) => Err(err(format!(
+                "{option} `{}`: the header names columns {} and {} so; rename one, so that \
+                 it is clear which holds what",
+                excerpt(name, 40),
+                i + 1,
+                j + 1
+            ))),
+            (None, _) => Err(err(format!(
+                "{option} `{}`: no such column; the columns are: {}",
+                excerpt(name, 40),
+                header_excerpt(names.iter().map(String::as_str))
+            ))),
+        }
     };
     let text_col = column(&options.text_column, "--text-column")?;
     let doc_col = options
@@ -143,6 +158,92 @@ pub fn read(path: &Path, bytes: &[u8], options: &TableOptions) -> Result<Vec<Tab
         }
     }
     Ok(docs)
+}
+
+/// A quoted cell that is never closed: where it opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct UnclosedQuote {
+    /// 0 for the header row, else the 1-based data row.
+    pub row: usize,
+    /// 1-based line of the file.
+    pub line: usize,
+}
+
+impl UnclosedQuote {
+    pub(crate) fn message(&self) -> String {
+        let row = match self.row {
+            0 => "the header row".to_string(),
+            n => format!("row {n}"),
+        };
+        format!(
+            "{row} (line {}): a quoted cell opens and is never closed, so the rest of the file \
+             would be read as that one cell; close the quotation mark, or double it (\"\") \
+             where it is part of the text",
+            self.line
+        )
+    }
+}
+
+/// The first quoted cell of an RFC 4180 file that is never closed. The csv crate reads such a
+/// cell to the end of the file without a word, turning every later row into its text; this
+/// follows the same reading (a quotation mark opens a quoted cell only at the cell's start, a
+/// doubled one inside it is a literal mark) to find the cell. Lines starting with `comment` are
+/// skipped, as the reader skips them.
+pub(crate) fn unclosed_quote(bytes: &[u8], delimiter: u8, comment: Option<u8>) -> Option<UnclosedQuote> {
+    let (mut row, mut line) = (0usize, 1usize);
+    let (mut at_cell_start, mut at_row_start) = (true, true);
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if at_row_start && comment == Some(b) {
+            let end = bytes[i..].iter().position(|&c| c == b'\n');
+            line += 1;
+            i = end.map_or(bytes.len(), |e| i + e + 1);
+            continue;
+        }
+        if at_cell_start && b == b'"' {
+            let opened = UnclosedQuote { row, line };
+            i += 1;
+            loop {
+                match bytes.get(i) {
+                    None => return Some(opened),
+                    Some(b'"') if bytes.get(i + 1) == Some(&b'"') => i += 2,
+                    Some(b'"') => {
+                        i += 1;
+                        break;
+                    }
+                    Some(&c) => {
+                        line += usize::from(c == b'\n');
+                        i += 1;
+                    }
+                }
+            }
+            at_cell_start = false;
+            at_row_start = false;
+            continue;
+        }
+        match b {
+            b'\n' | b'\r' => {
+                line += usize::from(b == b'\n');
+                // A blank line is no row: the reader skips it.
+                if !at_row_start {
+                    row += 1;
+                }
+                at_cell_start = true;
+                at_row_start = true;
+            }
+            _ if b == delimiter => {
+                at_cell_start = true;
+                at_row_start = false;
+            }
+            _ => {
+                at_cell_start = false;
+                at_row_start = false;
+            }
+        }
+        i += 1;
+    }
+    None
 }
 
 fn describe_csv_error(e: &csv::Error, row: usize, columns: usize) -> String {
@@ -237,5 +338,41 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.contains("row 2") && err.contains("`text`"), "{err}");
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_an_error_naming_its_row_and_line() {
+        let data = b"id,text\n1,Fine.\n2,\"He said \"\"no\"\", then\n3,More.\n4,Last.\n";
+        let err = read(Path::new("t.csv"), data, &opts(None))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("row 2 (line 3)") && err.contains("never closed"), "{err}");
+        // Quotation marks that are text: doubled inside a quoted cell, or not at a cell's start.
+        let fine = b"id,text\n1,\"He said \"\"no.\"\"\"\n2,5'11\" tall\n";
+        let docs = read(Path::new("t.csv"), fine, &opts(None)).unwrap();
+        assert_eq!(docs.len(), 2);
+        assert_eq!(
+            unclosed_quote(b"# \"comment\nterm\n\"x\n", b',', Some(b'#')),
+            Some(UnclosedQuote { row: 1, line: 3 })
+        );
+    }
+
+    #[test]
+    fn a_column_named_twice_is_an_error() {
+        let err = read(Path::new("t.csv"), b"text,text\na,b\n", &opts(None))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("columns 1 and 2"), "{err}");
+        // A column that is not used may be named twice.
+        assert!(read(Path::new("t.csv"), b"id,id,text\n1,2,a\n", &opts(None)).is_ok());
+    }
+
+    #[test]
+    fn error_messages_show_only_an_excerpt_of_the_header() {
+        let header = format!("{}\u{1b}[2J,other\n", "SECRET=x".repeat(500));
+        let err = read(Path::new("t.csv"), header.as_bytes(), &opts(None))
+            .unwrap_err()
+            .to_string();
+        assert!(err.chars().count() < 400 && !err.contains('\u{1b}'), "{err}");
     }
 }

@@ -16,11 +16,13 @@ mod cli;
 mod cmd;
 mod fix_properties;
 mod formats;
+mod fuzz_properties;
 mod fuzz_regressions;
 #[cfg(unix)]
 mod huge_files;
 mod names;
 mod precommit;
+mod reliability;
 mod robustness;
 mod rules;
 mod samples;

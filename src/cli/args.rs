@@ -105,6 +105,9 @@ pub struct CheckArgs {
     /// Fail when a finding has at least this severity [default: warning].
     #[arg(long, value_enum)]
     pub fail_on: Option<SeverityArg>,
+    /// Report at most N findings per document (0: no cap) [default: 1000].
+    #[arg(long, value_name = "N")]
+    pub max_findings: Option<usize>,
     /// Print findings only, no summary or notices.
     #[arg(long, short)]
     pub quiet: bool,
@@ -149,6 +152,9 @@ pub struct FixArgs {
     /// Print a unified diff of the fixes and write nothing (exit 1 if there is anything to fix).
     #[arg(long)]
     pub diff: bool,
+    /// When to colour the diff (and mark the words each fix changes).
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto, requires = "diff")]
+    pub color: ColorArg,
     /// Print nothing but errors.
     #[arg(long, short)]
     pub quiet: bool,

@@ -136,16 +136,25 @@ impl ChangedLines {
 }
 
 /// Added lines per file in a `git diff --unified=0`.
+///
+/// A hunk's body is read by the counts of its header (`@@ -a,b +c,d @@`: b removed lines, d
+/// added ones), not by the prefixes of its lines, since an added line may itself start with
+/// `+++ ` or `diff --git `. Header lines are only read between hunks.
 pub fn parse_diff(diff: &str) -> HashMap<PathBuf, Lines> {
     let mut files: HashMap<PathBuf, Lines> = HashMap::new();
     let mut current: Option<PathBuf> = None;
-    for line in diff.lines() {
+    let mut lines = diff.split('\n');
+    while let Some(line) = lines.next() {
         if let Some(path) = line.strip_prefix("+++ ") {
             current = new_path(path);
         } else if line.starts_with("diff --git ") {
             current = None;
-        } else if let (Some(path), Some(hunk)) = (&current, line.strip_prefix("@@ ")) {
-            if let Some(range) = added_lines(hunk) {
+        } else if let Some(hunk) = line.strip_prefix("@@ ") {
+            let Some(header) = Hunk::parse(hunk) else {
+                continue;
+            };
+            skip_body(&mut lines, header);
+            if let (Some(path), Some(range)) = (&current, header.added()) {
                 match files
                     .entry(path.clone())
                     .or_insert_with(|| Lines::Some(Vec::new()))
@@ -162,6 +171,95 @@ pub fn parse_diff(diff: &str) -> HashMap<PathBuf, Lines> {
         }
     }
     files
+}
+
+/// Passes over a hunk's body: as many removed and added lines as its header counts, and the
+/// `\ No newline at end of file` notes among them.
+fn skip_body<'a>(lines: &mut impl Iterator<Item = &'a str>, header: Hunk) {
+    let (mut removed, mut added) = (header.removed, header.added);
+    while removed + added > 0 {
+        let Some(line) = lines.next() else {
+            return;
+        };
+        match line.as_bytes().first() {
+            Some(b'-') => removed = removed.saturating_sub(1),
+            Some(b'+') => added = added.saturating_sub(1),
+            Some(b' ') => {
+                removed = removed.saturating_sub(1);
+                added = added.saturating_sub(1);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// A hunk header's counts: `-a,b +c,d` (a count of 1 may be left out).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Hunk {
+    removed: usize,
+    added_start: usize,
+    added: usize,
+}
+
+impl Hunk {
+    fn parse(header: &str) -> Option<Hunk> {
+        let mut words = header.split_whitespace();
+        let (_, removed) = counts(words.next()?.strip_prefix('-')?)?;
+        let (added_start, added) = counts(words.next()?.strip_prefix('+')?)?;
+        Some(Hunk {
+            removed,
+            added_start,
+            added,
+        })
+    }
+
+    /// The new-side lines; none for a pure deletion.
+    fn added(&self) -> Option<RangeInclusive<usize>> {
+        (self.added > 0).then(|| self.added_start..=self.added_start + self.added - 1)
+    }
+}
+
+fn counts(range: &str) -> Option<(usize, usize)> {
+    match range.split_once(',') {
+        Some((s, c)) => Some((s.parse().ok()?, c.parse().ok()?)),
+        None => Some((range.parse().ok()?, 1)),
+    }
+}
+
+/// Line numbers as git counts them: only a line feed ends a line (a lone carriage return does
+/// not, as it does for mtlint's own line numbers).
+#[derive(Debug, Clone)]
+pub struct GitLines {
+    /// The offset of every line feed.
+    breaks: Vec<usize>,
+}
+
+impl GitLines {
+    pub fn new(text: &str) -> GitLines {
+        GitLines {
+            breaks: text
+                .bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| i)
+                .collect(),
+        }
+    }
+
+    /// The 1-based git line of the byte at `offset`.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.breaks.partition_point(|&b| b < offset) + 1
+    }
+
+    /// The git lines the bytes of `range` lie on, first and last.
+    pub fn lines_of(&self, range: &std::ops::Range<usize>) -> (usize, usize) {
+        let last = if range.end > range.start {
+            range.end - 1
+        } else {
+            range.start
+        };
+        (self.line_of(range.start), self.line_of(last))
+    }
 }
 
 /// The path after `+++ `: `b/path`, or a C-quoted `"b/pa\"th"`; `/dev/null` for a deletion.
@@ -205,16 +303,6 @@ fn unquote(quoted: &str) -> Option<String> {
         }
     }
     String::from_utf8(bytes).ok()
-}
-
-/// The new-side lines of a hunk header `-a,b +c,d @@ …`; none for a pure deletion.
-fn added_lines(hunk: &str) -> Option<RangeInclusive<usize>> {
-    let new = hunk.split_whitespace().find_map(|w| w.strip_prefix('+'))?;
-    let (start, count) = match new.split_once(',') {
-        Some((s, c)) => (s.parse::<usize>().ok()?, c.parse::<usize>().ok()?),
-        None => (new.parse::<usize>().ok()?, 1),
-    };
-    (count > 0).then(|| start..=start + count - 1)
 }
 
 enum GitError {
@@ -267,6 +355,28 @@ mod tests {
             files[Path::new("news/a.md")],
             Lines::Some(vec![3..=3, 11..=12])
         );
+    }
+
+    #[test]
+    fn hunk_bodies_are_read_by_their_counts() {
+        // An added line that reads like a file header, then a later hunk of the same file.
+        let diff = "diff --git a/a.md b/a.md\n--- a/a.md\n+++ b/a.md\n@@ -1,0 +2,2 @@\n+++ plus\n\
+                    +diff --git a/x b/x\n@@ -9 +11 @@\n-old\n\\ No newline at end of file\n+new\n\
+                    \\ No newline at end of file\n";
+        let files = parse_diff(diff);
+        assert_eq!(files.len(), 1, "{files:?}");
+        assert_eq!(files[Path::new("a.md")], Lines::Some(vec![2..=3, 11..=11]));
+    }
+
+    #[test]
+    fn git_lines_end_only_at_line_feeds() {
+        let lines = GitLines::new("one\rtwo\r\nthree\nfour");
+        assert_eq!(lines.line_of(0), 1);
+        assert_eq!(lines.line_of(4), 1, "a lone CR does not end a git line");
+        assert_eq!(lines.line_of(10), 2);
+        assert_eq!(lines.lines_of(&(4..10)), (1, 2));
+        assert_eq!(lines.lines_of(&(10..15)), (2, 2), "the line feed ending a range");
+        assert_eq!(lines.line_of(20), 3);
     }
 
     #[test]

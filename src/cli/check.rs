@@ -7,13 +7,13 @@ use rayon::prelude::*;
 
 use super::ExitStatus;
 use super::args::{CheckArgs, ColorArg, CommonArgs};
-use super::changed::{ChangedLines, DiffMode, Lines};
+use super::changed::{ChangedLines, DiffMode, GitLines, Lines};
 use super::inputs::{self, Input, ReadFailure};
 use super::progress::{self, Progress};
 use crate::Linter;
 use crate::config::Overrides;
 use crate::error::{Error, Result};
-use crate::report::human::{HumanOptions, sanitise};
+use crate::report::human::{HumanOptions, sanitise_line};
 use crate::report::{self, DocResult, FileError, FileResult, RunResult};
 use crate::table::{self, TableOptions};
 use crate::text::{InputFormat, Original};
@@ -22,6 +22,7 @@ pub fn run(args: &CheckArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> 
     let overrides = Overrides {
         min_score: args.min_score,
         fail_on: args.fail_on.map(Into::into),
+        max_findings: args.max_findings,
         ..Overrides::default()
     };
     let linter = Linter::new(super::settings(&args.common, overrides)?);
@@ -74,6 +75,9 @@ pub fn run(args: &CheckArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> 
             }
         }
     }
+    if let Some(max) = linter.settings().max_findings {
+        cap_findings(&mut run, max, &mut notices);
+    }
     let options = HumanOptions {
         color: use_color(args.color),
         quiet: args.quiet,
@@ -87,13 +91,13 @@ pub fn run(args: &CheckArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> 
         let _ = writeln!(
             stderr,
             "mtlint: error: {}: {}",
-            sanitise(&error.path),
-            sanitise(&error.message)
+            sanitise_line(&error.path),
+            sanitise_line(&error.message)
         );
     }
     if !args.quiet {
         for notice in &notices {
-            let _ = writeln!(stderr, "mtlint: {}", sanitise(notice));
+            let _ = writeln!(stderr, "mtlint: {}", sanitise_line(notice));
         }
     }
     Ok(status(&linter, &run))
@@ -114,12 +118,15 @@ fn check_input(
             })
         })?;
     if let Some(lines) = changed {
+        // git's line numbers, which differ from mtlint's where a lone CR ends a line.
+        let git = GitLines::new(source.text());
         report.retain_findings(|f| {
-            let p = report::locate(&source, f.range.clone());
-            lines.touches(p.line, p.end_line)
+            let (first, last) = git.lines_of(&f.range);
+            lines.touches(first, last)
         });
     }
     Ok(FileResult {
+        table: false,
         path: source.name().to_string(),
         docs: vec![DocResult {
             source,
@@ -170,6 +177,7 @@ fn check_with_original(
     let report = linter.check_document(&doc);
     drop(doc);
     let file = FileResult {
+        table: false,
         path: source.name().to_string(),
         docs: vec![DocResult {
             source,
@@ -243,7 +251,7 @@ fn check_table(linter: &Linter, path: &Path, args: &CheckArgs) -> Result<FileRes
         }
     };
     let name = input.display(args.common.stdin_filename.as_deref());
-    let bytes = inputs::read_bytes(&input, &name)?;
+    let bytes = inputs::read_bytes(&input, &name, false)?;
     let options = TableOptions {
         text_column: args.text_column.clone(),
         doc_column: args.doc_column.clone(),
@@ -257,7 +265,11 @@ fn check_table(linter: &Linter, path: &Path, args: &CheckArgs) -> Result<FileRes
     };
     let docs = table::read(path, &bytes, &options).map_err(|e| FileError {
         path: name.clone(),
-        message: strip_path(&e, &name),
+        // The report names the table itself (`<stdin>` for `--table -`, not `-`).
+        message: match e {
+            Error::Table { message, .. } => message,
+            other => strip_path(&other, &name),
+        },
     })?;
     let format = match args.common.input_format {
         super::args::InputFormatArg::Auto => InputFormat::Plain,
@@ -286,9 +298,27 @@ fn check_table(linter: &Linter, path: &Path, args: &CheckArgs) -> Result<FileRes
         .collect::<Result<_, FileError>>()?;
     progress.finish();
     Ok(FileResult {
+        table: true,
         path: name,
         docs: results,
     })
+}
+
+/// Keeps at most `max` findings per document, with a notice for each document that had more.
+fn cap_findings(run: &mut RunResult, max: usize, notices: &mut Vec<String>) {
+    for file in &mut run.files {
+        for doc in &mut file.docs {
+            doc.report.cap(max);
+            let omitted = doc.report.omitted;
+            if omitted.count > 0 {
+                let name = match &doc.doc_id {
+                    Some(id) if !id.is_empty() => format!("{} (document `{id}`)", file.path),
+                    _ => file.path.clone(),
+                };
+                notices.push(report::omitted_note(&name, &omitted));
+            }
+        }
+    }
 }
 
 /// The message of an error without the leading path (the report prints the path itself).
@@ -319,8 +349,10 @@ fn status(linter: &Linter, run: &RunResult) -> ExitStatus {
         .files
         .iter()
         .flat_map(|f| &f.docs)
-        .flat_map(|d| &d.report.findings)
-        .any(|f| f.severity >= settings.fail_on);
+        .any(|d| {
+            d.report.findings.iter().any(|f| f.severity >= settings.fail_on)
+                || d.report.omitted.worst >= Some(settings.fail_on)
+        });
     let failing_score = settings.min_score.is_some_and(|min| {
         run.files
             .iter()

@@ -8,17 +8,16 @@ use std::io::{IsTerminal, Write};
 use std::path::Path;
 
 use rayon::prelude::*;
-use similar::TextDiff;
 
 use super::ExitStatus;
-use super::args::FixArgs;
+use super::args::{ColorArg, FixArgs};
 use super::inputs::{self, Input, ReadFailure};
 use crate::Linter;
 use crate::config::Overrides;
 use crate::error::{Error, Result};
 use crate::fix::Applicability;
 use crate::report::FileError;
-use crate::report::human::sanitise;
+use crate::report::human::sanitise_line;
 use crate::text::Original;
 
 /// What happened to one file.
@@ -82,20 +81,14 @@ pub fn run(args: &FixArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> Re
                 remaining += fixed.remaining;
                 changed |= fixed.applied > 0;
                 if let Some(diff) = &fixed.diff {
-                    // On a terminal the article's escape sequences are shown, not obeyed; a diff
-                    // piped to a file or to `patch` stays exact.
-                    if std::io::stdout().is_terminal() {
-                        write!(stdout, "{}", sanitise(diff)).map_err(out)?;
-                    } else {
-                        write!(stdout, "{diff}").map_err(out)?;
-                    }
+                    write!(stdout, "{diff}").map_err(out)?;
                 } else if !args.quiet && fixed.applied > 0 && fixed.name != "<stdin>" {
                     writeln!(
                         stderr,
                         "Fixed {} finding{} in {}",
                         fixed.applied,
                         plural(fixed.applied),
-                        sanitise(&fixed.name)
+                        sanitise_line(&fixed.name)
                     )
                     .map_err(out)?;
                 }
@@ -107,8 +100,8 @@ pub fn run(args: &FixArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> Re
         let _ = writeln!(
             stderr,
             "mtlint: error: {}: {}",
-            sanitise(&error.path),
-            sanitise(&error.message)
+            sanitise_line(&error.path),
+            sanitise_line(&error.message)
         );
     }
     if !args.quiet && !targets.contains(&Input::Stdin) {
@@ -168,10 +161,29 @@ fn fix_one(
         message,
     };
     let outcome = super::panic::guard(&name, || linter.fix(&source, minimum)).map_err(err)?;
+    if !outcome.converged {
+        if matches!(input, Input::Stdin) && !args.diff {
+            // A pipeline still gets its text back, unchanged.
+            let _ = std::io::stdout().lock().write_all(source.text().as_bytes());
+        }
+        return Err(err(format!(
+            "fixes did not settle: after {} fix{} another round still changes the text (fixes \
+             that undo each other, or more than {} rounds); nothing written",
+            outcome.applied,
+            if outcome.applied == 1 { "" } else { "es" },
+            crate::MAX_FIX_ROUNDS
+        )));
+    }
     let remaining = outcome.remaining.findings.len();
-    let diff = args
-        .diff
-        .then(|| unified_diff(&name, source.text(), &outcome.text));
+    let diff = args.diff.then(|| {
+        super::diff::unified(
+            &name,
+            source.text(),
+            &outcome.text,
+            &outcome.changes,
+            diff_style(args.color),
+        )
+    });
     match input {
         Input::Stdin if !args.diff => {
             let mut stdout = std::io::stdout().lock();
@@ -180,8 +192,12 @@ fn fix_one(
                 .map_err(|e| err(e.to_string()))?;
         }
         Input::File { path, .. } if !args.diff && outcome.applied > 0 => {
-            write_if_unchanged(path, source.text().as_bytes(), outcome.text.as_bytes())
-                .map_err(|e| err(message_of(e, path)))?;
+            super::write::replace_if_unchanged(
+                path,
+                source.text().as_bytes(),
+                outcome.text.as_bytes(),
+            )
+            .map_err(|e| err(message_of(e, path)))?;
         }
         _ => {}
     }
@@ -203,92 +219,17 @@ fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
-fn unified_diff(name: &str, old: &str, new: &str) -> String {
-    if old == new {
-        return String::new();
-    }
-    TextDiff::from_lines(old, new)
-        .unified_diff()
-        .context_radius(2)
-        .header(&format!("a/{name}"), &format!("b/{name}"))
-        .to_string()
-}
-
-/// Writes `new` over `path` if the file still holds `original`.
-fn write_if_unchanged(path: &Path, original: &[u8], new: &[u8]) -> Result<()> {
-    // A symbolic link is fixed where it points: renaming over the link itself would replace the
-    // link with a file and leave its target unfixed.
-    // Errors name `path` as the user gave it.
-    let target = std::fs::canonicalize(path).map_err(|e| Error::io(path, e))?;
-    let meta = std::fs::metadata(&target).map_err(|e| Error::io(path, e))?;
-    if meta.permissions().readonly() {
-        return Err(Error::Fix {
-            path: path.to_path_buf(),
-            message: "is read-only; nothing written".into(),
-        });
-    }
-    debug_before_write(&target);
-    let now = std::fs::read(&target).map_err(|e| Error::io(path, e))?;
-    if now != original {
-        return Err(Error::Fix {
-            path: path.to_path_buf(),
-            message:
-                "changed on disk while mtlint was fixing it; nothing written (run mtlint fix again)"
-                    .into(),
-        });
-    }
-    write_atomically(&target, new).map_err(|e| match e {
-        Error::Io { source, .. } => Error::io(path, source),
-        other => other,
-    })
-}
-
-/// Writes through a temporary file in the same folder, renamed over the target, keeping the
-/// target's permissions when it exists.
-pub fn write_atomically(path: &Path, contents: &[u8]) -> Result<()> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
+/// How to show a diff: on a terminal the article's escape sequences are shown, not obeyed, and
+/// in colour the changed words are marked; piped to a file or to `patch` it stays exact.
+fn diff_style(color: ColorArg) -> super::diff::Style {
+    let terminal = std::io::stdout().is_terminal();
+    let color = match color {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto => terminal && std::env::var_os("NO_COLOR").is_none(),
     };
-    let io = |e: std::io::Error| Error::io(path, e);
-    let mut temp = tempfile::Builder::new()
-        .prefix(".mtlint-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(io)?;
-    temp.write_all(contents).map_err(io)?;
-    temp.as_file().sync_all().map_err(io)?;
-    if let Ok(meta) = std::fs::metadata(path) {
-        std::fs::set_permissions(temp.path(), meta.permissions()).map_err(io)?;
-        keep_owner(temp.as_file(), &meta);
+    super::diff::Style {
+        sanitise: terminal,
+        color,
     }
-    temp.persist(path).map_err(|e| io(e.error))?;
-    Ok(())
-}
-
-/// Gives the new file the old one's owner and group (when run by root on someone else's file);
-/// for an ordinary user this changes nothing or is refused, and either is fine.
-#[cfg(unix)]
-fn keep_owner(file: &std::fs::File, meta: &std::fs::Metadata) {
-    use std::os::unix::fs::MetadataExt;
-    let _ = std::os::unix::fs::fchown(file, Some(meta.uid()), Some(meta.gid()));
-}
-
-#[cfg(not(unix))]
-fn keep_owner(_: &std::fs::File, _: &std::fs::Metadata) {}
-
-/// Debug builds only: run the shell command in `MTLINT_DEBUG_BEFORE_WRITE` between fixing a file
-/// and checking that it is unchanged, so that a test can change the file in that window. Release
-/// builds have no such switch.
-fn debug_before_write(path: &Path) {
-    #[cfg(debug_assertions)]
-    if let Some(command) = std::env::var_os("MTLINT_DEBUG_BEFORE_WRITE") {
-        let _ = std::process::Command::new("sh")
-            .arg("-c")
-            .arg(command)
-            .env("MTLINT_FILE", path)
-            .status();
-    }
-    #[cfg(not(debug_assertions))]
-    let _ = path;
 }

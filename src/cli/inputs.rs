@@ -5,6 +5,7 @@
 //! prose are picked up in a walk; a file named on the command line is always checked. Errors are per
 //! file: an unreadable file is reported and the walk goes on.
 
+use std::fs::{File, Metadata};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -22,8 +23,31 @@ pub const PROSE_EXTENSIONS: &[&str] = &[
     "txt", "text", "md", "markdown", "mdown", "mkd", "html", "htm", "xhtml",
 ];
 
-/// Documents are addressed with 32-bit offsets.
-const MAX_FILE_SIZE: u64 = u32::MAX as u64;
+/// The most bytes read from one input, a file or standard input: documents are addressed with
+/// 32-bit offsets.
+pub const MAX_INPUT_BYTES: u64 = u32::MAX as u64;
+
+/// The input cap in force: [`MAX_INPUT_BYTES`], or in debug builds the value of
+/// `MTLINT_DEBUG_MAX_INPUT`, so that a test can reach the cap without gigabytes.
+fn input_cap() -> u64 {
+    #[cfg(debug_assertions)]
+    if let Some(cap) = std::env::var("MTLINT_DEBUG_MAX_INPUT")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
+        return cap;
+    }
+    MAX_INPUT_BYTES
+}
+
+fn too_large(cap: u64) -> String {
+    let limit = if cap == MAX_INPUT_BYTES {
+        "4 GiB".to_string()
+    } else {
+        format!("{cap} bytes")
+    };
+    format!("too large: mtlint reads at most {limit} of one input")
+}
 
 /// One thing to check.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -204,41 +228,136 @@ pub enum ReadFailure {
     Skipped(String),
 }
 
-/// Reads the raw bytes of an input.
-pub fn read_bytes(input: &Input, name: &str) -> Result<Vec<u8>, FileError> {
+/// Reads the raw bytes of an input, at most the input cap. Only a regular file or standard input
+/// is read: a device would never end and a FIFO would block. With `document`, reading standard
+/// input stops as soon as the bytes cannot be a document (a NUL byte, a UTF-16 or UTF-32
+/// byte-order mark), since what follows would only be refused too.
+pub fn read_bytes(input: &Input, name: &str, document: bool) -> Result<Vec<u8>, FileError> {
     let err = |message: String| FileError {
         path: name.to_string(),
         message,
     };
+    let cap = input_cap();
     match input {
-        Input::Stdin => {
-            let mut bytes = Vec::new();
-            std::io::stdin()
-                .lock()
-                .read_to_end(&mut bytes)
-                .map_err(|e| err(format!("cannot read standard input: {e}")))?;
-            Ok(bytes)
-        }
-        Input::File { path, .. } => {
-            let meta = std::fs::metadata(path).map_err(|e| err(io_message(&e)))?;
-            if meta.is_dir() {
-                return Err(err("is a folder".into()));
-            }
-            if meta.len() > MAX_FILE_SIZE {
-                return Err(err(format!(
-                    "too large ({} bytes; the limit is 4 GiB)",
-                    meta.len()
-                )));
-            }
-            std::fs::read(path).map_err(|e| err(io_message(&e)))
+        Input::Stdin => read_stream(std::io::stdin().lock(), cap, document)
+            .map_err(|e| err(format!("cannot read standard input: {}", io_message(&e))))?
+            .ok_or_else(|| err(too_large(cap))),
+        Input::File { path, .. } => read_file(path, cap)
+            .map_err(|e| err(io_message(&e)))?
+            .ok_or_else(|| err(too_large(cap))),
+    }
+}
+
+/// The bytes of a regular file, or `None` when it holds more than `cap`.
+pub fn read_file(path: &Path, cap: u64) -> std::io::Result<Option<Vec<u8>>> {
+    let file = open_regular(path)?;
+    let len = file.metadata()?.len();
+    if len > cap {
+        return Ok(None);
+    }
+    let mut bytes = Vec::with_capacity(len as usize);
+    // The file may grow while it is read: the cap holds whatever its size said.
+    file.take(cap + 1).read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= cap).then_some(bytes))
+}
+
+/// A regular file's bytes, at most the input cap (for glossaries and configuration files).
+pub fn read_capped(path: &Path) -> std::io::Result<Vec<u8>> {
+    let cap = input_cap();
+    read_file(path, cap)?.ok_or_else(|| std::io::Error::other(too_large(cap)))
+}
+
+/// The bytes of a stream, or `None` when it holds more than `cap`.
+fn read_stream(reader: impl Read, cap: u64, document: bool) -> std::io::Result<Option<Vec<u8>>> {
+    let mut limited = reader.take(cap + 1);
+    let mut bytes = Vec::new();
+    let mut chunk = vec![0u8; 1 << 16];
+    loop {
+        let n = match limited.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        bytes.extend_from_slice(&chunk[..n]);
+        if document && cannot_be_a_document(&bytes, bytes.len() - n) {
+            break;
         }
     }
+    Ok((bytes.len() as u64 <= cap).then_some(bytes))
+}
+
+/// Whether `bytes`, read so far, are already refused whatever follows: they start with a UTF-16 or
+/// UTF-32 byte-order mark, or hold a NUL byte (a binary file) at or after `new`.
+fn cannot_be_a_document(bytes: &[u8], new: usize) -> bool {
+    starts_with_utf16_or_32_bom(bytes) || memchr_nul(&bytes[new..]).is_some()
+}
+
+/// Opens `path` for reading if it is a regular file. It is opened without waiting (a FIFO put in
+/// its place would otherwise block until something writes to it) and then checked.
+pub fn open_regular(path: &Path) -> std::io::Result<File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path)?;
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Err(std::io::Error::other(not_regular(&meta)));
+    }
+    #[cfg(unix)]
+    blocking(&file)?;
+    Ok(file)
+}
+
+/// Clears `O_NONBLOCK` again, once the file is known to be a regular file.
+#[cfg(unix)]
+fn blocking(file: &File) -> std::io::Result<()> {
+    use std::os::fd::AsRawFd;
+    let fd = file.as_raw_fd();
+    // SAFETY: `fd` is an open descriptor owned by `file` for the duration of both calls.
+    let flags = unsafe { libc::fcntl(fd, libc::F_GETFL) };
+    if flags < 0 || unsafe { libc::fcntl(fd, libc::F_SETFL, flags & !libc::O_NONBLOCK) } < 0 {
+        return Err(std::io::Error::last_os_error());
+    }
+    Ok(())
+}
+
+/// Why a path that is not a regular file is not read.
+fn not_regular(meta: &Metadata) -> String {
+    if meta.is_dir() {
+        return "is a folder".into();
+    }
+    #[cfg(unix)]
+    let kind = {
+        use std::os::unix::fs::FileTypeExt;
+        let t = meta.file_type();
+        if t.is_fifo() {
+            "a FIFO (named pipe)"
+        } else if t.is_char_device() {
+            "a character device"
+        } else if t.is_block_device() {
+            "a block device"
+        } else if t.is_socket() {
+            "a socket"
+        } else {
+            "a special file"
+        }
+    };
+    #[cfg(not(unix))]
+    let kind = "a special file";
+    format!(
+        "is {kind}, not a regular file; mtlint reads regular files and standard input (`-`)"
+    )
 }
 
 /// Reads an input as a document source.
 pub fn read_source(input: &Input, common: &CommonArgs) -> Result<Source, ReadFailure> {
     let name = input.display(common.stdin_filename.as_deref());
-    let bytes = read_bytes(input, &name).map_err(ReadFailure::Error)?;
+    let bytes = read_bytes(input, &name, true).map_err(ReadFailure::Error)?;
     let format = format_for(&name, common.input_format);
     if let Some(offset) = memchr_nul(&bytes).filter(|_| !starts_with_utf16_or_32_bom(&bytes)) {
         let binary = DecodeError::Binary { offset };

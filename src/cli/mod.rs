@@ -4,12 +4,14 @@
 pub mod args;
 pub mod changed;
 pub mod check;
+pub mod diff;
 pub mod fix;
 pub mod inputs;
 pub mod names;
 pub mod panic;
 pub mod progress;
 pub mod rules;
+pub mod write;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -19,6 +21,7 @@ use args::{Command, CommonArgs};
 
 use crate::config::{self, ConfigFile, Overrides, Settings};
 use crate::error::Result;
+use crate::report;
 
 /// What the process exits with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,13 +71,23 @@ pub fn settings(common: &CommonArgs, mut overrides: Overrides) -> Result<Setting
     } else if let Some(path) = &common.config {
         Some(path.clone())
     } else {
-        config::discover(&std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")))
+        let found =
+            config::discover(&std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")));
+        for notice in &found.skipped {
+            eprintln!("mtlint: {}", report::human::sanitise_line(notice));
+        }
+        found.path
     };
     let file = match &path {
         Some(p) => config::load(p)?,
         None => ConfigFile::default(),
     };
     Settings::resolve(file, path.as_deref(), &overrides)
+}
+
+/// Whether something, even a dangling symbolic link, has the name `path`.
+fn occupied(path: &std::path::Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok()
 }
 
 fn init(
@@ -88,29 +101,29 @@ fn init(
         writeln!(stdout, "{line}").map_err(|e| crate::Error::io("<stdout>", e))
     };
     if glossary_from.is_empty() {
-        if config.exists() && !force {
+        if occupied(&config) && !force {
             return Err(crate::Error::Usage(
                 "mtlint.toml already exists; use --force to overwrite it".into(),
             ));
         }
-        crate::cli::fix::write_atomically(&config, config::INIT_TEMPLATE.as_bytes())?;
+        write::write_atomically(&config, config::INIT_TEMPLATE.as_bytes())?;
         out(stdout, "wrote mtlint.toml".into())?;
         return Ok(ExitStatus::Success);
     }
     let glossary = PathBuf::from("glossary.tsv");
-    if glossary.exists() && !force {
+    if occupied(&glossary) && !force {
         return Err(crate::Error::Usage(
             "glossary.tsv already exists; use --force to overwrite it".into(),
         ));
     }
     let (table, terms, failed) = names::starter_glossary(glossary_from, stderr)?;
-    crate::cli::fix::write_atomically(&glossary, table.as_bytes())?;
+    write::write_atomically(&glossary, table.as_bytes())?;
     out(
         stdout,
         format!("wrote glossary.tsv: {terms} names to review"),
     )?;
     // An existing configuration is the user's: it is never rewritten to name the glossary.
-    if config.exists() && !force {
+    if occupied(&config) && !force {
         out(
             stdout,
             "mtlint.toml exists: add `files = [\"glossary.tsv\"]` under [glossary] to use it"
@@ -119,7 +132,7 @@ fn init(
     } else {
         let template = config::INIT_TEMPLATE
             .replace("# files = [\"glossary.tsv\"]", "files = [\"glossary.tsv\"]");
-        crate::cli::fix::write_atomically(&config, template.as_bytes())?;
+        write::write_atomically(&config, template.as_bytes())?;
         out(stdout, "wrote mtlint.toml, naming glossary.tsv".into())?;
     }
     Ok(if failed {

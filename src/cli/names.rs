@@ -16,7 +16,7 @@ use crate::error::{Error, Result};
 use crate::names::mention::cue;
 use crate::names::{CanonicalSource, Cluster, Kind, NameAnalysis, Relation};
 use crate::report::csv::neutralise;
-use crate::report::human::sanitise;
+use crate::report::human::{sanitise, sanitise_line};
 use crate::text::{Document, Source};
 
 /// One spelling of a cluster, as listed.
@@ -78,8 +78,8 @@ pub fn run(args: &NamesArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> 
         let _ = writeln!(
             stderr,
             "mtlint: error: {}: {}",
-            error.path,
-            sanitise(&error.message)
+            sanitise_line(&error.path),
+            sanitise_line(&error.message)
         );
     }
     Ok(if errors.is_empty() {
@@ -162,8 +162,8 @@ pub fn starter_glossary(
         let _ = writeln!(
             stderr,
             "mtlint: error: {}: {}",
-            error.path,
-            sanitise(&error.message)
+            sanitise_line(&error.path),
+            sanitise_line(&error.message)
         );
     }
     let cell = |s: &str| s.replace(['\t', '\n', '\r'], " ");

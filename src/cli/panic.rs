@@ -32,7 +32,7 @@ pub fn install_hook() {
             Some((file, false)) => eprintln!(
                 "mtlint: internal error{location} while working on {}. This is a bug: please report it at {ISSUES} \
                  with that file.",
-                crate::report::human::sanitise(&file)
+                crate::report::human::sanitise_line(&file)
             ),
             None => eprintln!(
                 "mtlint: internal error{location}. This is a bug: please report it at {ISSUES} with the file that \

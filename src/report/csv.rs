@@ -53,12 +53,14 @@ pub fn write(run: &RunResult, out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
-/// Makes a cell inert in spreadsheets.
+/// Makes a cell inert in spreadsheets, and on a terminal that shows the file: control characters
+/// and escape sequences (from an article or a file name) become `?`.
 pub fn neutralise(cell: &str) -> String {
+    let cell = super::human::sanitise(cell);
     if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{cell}")
     } else {
-        cell.to_string()
+        cell
     }
 }
 
@@ -73,5 +75,6 @@ mod tests {
         assert_eq!(neutralise("@SUM"), "'@SUM");
         assert_eq!(neutralise("\tx"), "'\tx");
         assert_eq!(neutralise("plain"), "plain");
+        assert_eq!(neutralise("a\u{1b}[31mred.txt"), "a?[31mred.txt");
     }
 }

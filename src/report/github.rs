@@ -21,7 +21,7 @@ pub fn write(run: &RunResult, out: &mut dyn Write) -> io::Result<()> {
     for file in &run.files {
         for (doc, f) in file.findings() {
             let p = locate(&doc.source, f.range.clone());
-            let mut properties = vec![("file", file.path.clone())];
+            let mut properties = vec![("file", sanitise(&file.path))];
             let mut message = sanitise(&f.message);
             match p.row {
                 Some(row) => {
@@ -52,12 +52,25 @@ pub fn write(run: &RunResult, out: &mut dyn Write) -> io::Result<()> {
             command(out, level(f.severity), &properties, &message)?;
         }
     }
+    for file in &run.files {
+        for doc in file.docs.iter().filter(|d| d.report.omitted.count > 0) {
+            command(
+                out,
+                "notice",
+                &[
+                    ("file", sanitise(&file.path)),
+                    ("title", "mtlint: findings not reported".into()),
+                ],
+                &sanitise(&super::omitted_note(&file.path, &doc.report.omitted)),
+            )?;
+        }
+    }
     for error in &run.errors {
         command(
             out,
             "error",
             &[
-                ("file", error.path.clone()),
+                ("file", sanitise(&error.path)),
                 ("title", "mtlint: cannot check this file".into()),
             ],
             &sanitise(&error.message),
@@ -116,6 +129,7 @@ mod tests {
         let report = Linter::new(Settings::default()).check(&source);
         let run = RunResult {
             files: vec![FileResult {
+                table: false,
                 path: path.into(),
                 docs: vec![DocResult {
                     source,

@@ -184,6 +184,13 @@ fn document(html: &mut String, index: usize, file: &FileResult, options: &HtmlOp
         plural(file.finding_count()),
         file.words()
     );
+    for doc in file.docs.iter().filter(|d| d.report.omitted.count > 0) {
+        let _ = writeln!(
+            html,
+            "<p class=\"meta omitted\">{}</p>",
+            escape(&super::omitted_note(&file.path, &doc.report.omitted))
+        );
+    }
     let clusters: Vec<NameCluster> = file
         .docs
         .iter()
@@ -587,6 +594,7 @@ mod tests {
         let report = Linter::new(Settings::default()).check(&source);
         RunResult {
             files: vec![FileResult {
+                table: false,
                 path: "a.txt".into(),
                 docs: vec![DocResult {
                     source,

@@ -54,8 +54,8 @@ fn render(renderer: &Renderer, file: &FileResult, doc: &DocResult, f: &Finding) 
     let cut = !at_line_start(base, first_line) || !at_line_end(base, last_line);
     let shown = plain_line_breaks(sanitise(&base[first_line..last_line]));
     let path = match p.row {
-        Some(row) => format!("{} (row {row})", sanitise(&file.path)),
-        None => sanitise(&file.path),
+        Some(row) => format!("{} (row {row})", sanitise_line(&file.path)),
+        None => sanitise_line(&file.path),
     };
     let level = match f.severity {
         Severity::Error => Level::ERROR,
@@ -102,15 +102,55 @@ fn render(renderer: &Renderer, file: &FileResult, doc: &DocResult, f: &Finding) 
         group = group.element(Level::HELP.message(note.as_str()));
     }
     let report: [Group; 1] = [group];
-    renderer.render(&report)
+    let rendered = renderer.render(&report);
+    if cut {
+        without_empty_origin(&rendered)
+    } else {
+        rendered
+    }
+}
+
+/// The rendering without the line ` ::: ` that annotate-snippets draws for a snippet whose path
+/// is given by an [`Origin`] before it (the secondary-file marker, with no file): the cut case
+/// gives the location that way, since the renderer would count the column from the window.
+fn without_empty_origin(rendered: &str) -> String {
+    rendered
+        .split_inclusive('\n')
+        .filter(|line| strip_escapes(line).trim() != ":::")
+        .collect()
+}
+
+/// The text of a line without its ANSI escape sequences (`ESC [ … letter`).
+fn strip_escapes(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            for d in chars.by_ref() {
+                if d.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 fn write_summary(run: &RunResult, out: &mut dyn Write) -> io::Result<()> {
     for file in &run.files {
+        let omitted = match file.cap() {
+            Some(cap) => format!(
+                " ({} more not shown: at most {cap} per document)",
+                file.omitted()
+            ),
+            None => String::new(),
+        };
         writeln!(
             out,
-            "{}: score {:.1}, {} finding{} in {} words",
-            sanitise(&file.path),
+            "{}: score {:.1}, {} finding{}{omitted} in {} words",
+            sanitise_line(&file.path),
             file.score(),
             file.finding_count(),
             plural(file.finding_count()),
@@ -180,6 +220,12 @@ pub fn sanitise(text: &str) -> String {
     out
 }
 
+/// [`sanitise`] for text that must stay on one line (a file name in an error or a summary): line
+/// breaks become `?` too, so a name holding one cannot start a line of its own.
+pub fn sanitise_line(text: &str) -> String {
+    sanitise(text).replace(['\n', '\r'], "?")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -191,5 +237,37 @@ mod tests {
         assert_eq!(clean.len(), text.len());
         assert!(!clean.contains('\u{1b}') && !clean.contains('\u{202E}'));
         assert_eq!(sanitise("tab\tok"), "tab\tok");
+        assert_eq!(sanitise_line("a\nb\r.txt"), "a?b?.txt");
+    }
+
+    #[test]
+    fn a_finding_on_a_long_line_has_its_location_and_no_stray_marker() {
+        use crate::report::{DocResult, FileResult};
+        use crate::text::{InputFormat, Source};
+        let text = format!("{} the the end {}", "word ".repeat(400), "more ".repeat(400));
+        let source = Source::new("long.txt", text, InputFormat::Plain);
+        let report = crate::Linter::new(crate::Settings::default()).check(&source);
+        let run = RunResult {
+            files: vec![FileResult {
+                path: "long.txt".into(),
+                docs: vec![DocResult {
+                    source,
+                    report,
+                    doc_id: None,
+                }],
+                table: false,
+            }],
+            errors: vec![],
+        };
+        for color in [false, true] {
+            let mut out = Vec::new();
+            write(&run, &mut out, &HumanOptions { color, quiet: true }).unwrap();
+            let out = String::from_utf8(out).unwrap();
+            assert!(out.contains("long.txt:1:2002"), "{out}");
+            assert!(
+                !out.lines().any(|l| strip_escapes(l).trim() == ":::"),
+                "{out}"
+            );
+        }
     }
 }

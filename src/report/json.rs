@@ -23,16 +23,13 @@ pub fn write(run: &RunResult, out: &mut dyn Write) -> io::Result<()> {
         }
         write_file(f, out)?;
     }
-    let summary = json!({
-        "files": run.files.len(),
-        "findings": run.finding_count(),
-        "errors": run.errors.iter().map(|e| json!({"path": e.path, "message": e.message})).collect::<Vec<_>>(),
-    });
+    let summary = summary(run);
     writeln!(out, "],\"summary\":{}}}", text(&summary)?)
 }
 
 fn write_file(f: &FileResult, out: &mut dyn Write) -> io::Result<()> {
     let mut head = file(&FileResult {
+        table: false,
         path: f.path.clone(),
         docs: Vec::new(),
     });
@@ -56,6 +53,13 @@ fn write_file(f: &FileResult, out: &mut dyn Write) -> io::Result<()> {
     write_array(out, f.findings().into_iter().map(|(d, x)| finding(d, x)))?;
     if f.is_table() {
         write!(out, ",\"segments\":{}", text(&segments(f))?)?;
+    }
+    if let Some(cap) = f.cap() {
+        write!(
+            out,
+            ",\"findings_omitted\":{},\"max_findings\":{cap}",
+            f.omitted()
+        )?;
     }
     out.write_all(b"}")
 }
@@ -106,12 +110,21 @@ pub fn to_value(run: &RunResult) -> Value {
     json!({
         "schema": SCHEMA,
         "files": run.files.iter().map(file).collect::<Vec<_>>(),
-        "summary": {
-            "files": run.files.len(),
-            "findings": run.finding_count(),
-            "errors": run.errors.iter().map(|e| json!({"path": e.path, "message": e.message})).collect::<Vec<_>>(),
-        },
+        "summary": summary(run),
     })
+}
+
+/// The run's totals; `findings_omitted` only when the cap per document was reached.
+fn summary(run: &RunResult) -> Value {
+    let mut summary = json!({
+        "files": run.files.len(),
+        "findings": run.finding_count(),
+        "errors": run.errors.iter().map(|e| json!({"path": e.path, "message": e.message})).collect::<Vec<_>>(),
+    });
+    if run.omitted() > 0 {
+        summary["findings_omitted"] = json!(run.omitted());
+    }
+    summary
 }
 
 fn file(file: &FileResult) -> Value {
@@ -124,6 +137,10 @@ fn file(file: &FileResult) -> Value {
     });
     if file.is_table() {
         value["segments"] = segments(file);
+    }
+    if let Some(cap) = file.cap() {
+        value["findings_omitted"] = json!(file.omitted());
+        value["max_findings"] = json!(cap);
     }
     value
 }
@@ -259,6 +276,7 @@ mod tests {
                     report,
                     doc_id: None,
                 }],
+                table: false,
             }],
             errors: vec![],
         };

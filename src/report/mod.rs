@@ -48,6 +48,9 @@ pub struct DocResult {
 pub struct FileResult {
     pub path: String,
     pub docs: Vec<DocResult>,
+    /// Whether the file is a table: its report has per-row scores (`segments`), even when it has
+    /// no rows.
+    pub table: bool,
 }
 
 impl FileResult {
@@ -96,7 +99,34 @@ impl FileResult {
     }
 
     pub fn is_table(&self) -> bool {
-        self.docs.first().is_some_and(|d| d.source.is_table())
+        self.table
+    }
+}
+
+/// The note that a document's findings were cut at the cap.
+pub fn omitted_note(name: &str, omitted: &crate::Omitted) -> String {
+    format!(
+        "{name}: {} more finding{} not reported (at most {} are reported per document; the \
+         score counts them all; --max-findings or max-findings in mtlint.toml sets the cap, 0 \
+         for none)",
+        omitted.count,
+        if omitted.count == 1 { "" } else { "s" },
+        omitted.cap
+    )
+}
+
+impl FileResult {
+    /// The findings counted but not reported, over the file's documents.
+    pub fn omitted(&self) -> usize {
+        self.docs.iter().map(|d| d.report.omitted.count).sum()
+    }
+
+    /// The cap on findings per document, when a document of the file reached it.
+    pub fn cap(&self) -> Option<usize> {
+        self.docs
+            .iter()
+            .find(|d| d.report.omitted.count > 0)
+            .map(|d| d.report.omitted.cap)
     }
 }
 
@@ -117,6 +147,11 @@ pub struct RunResult {
 impl RunResult {
     pub fn finding_count(&self) -> usize {
         self.files.iter().map(FileResult::finding_count).sum()
+    }
+
+    /// Findings counted but not reported, past the cap per document.
+    pub fn omitted(&self) -> usize {
+        self.files.iter().map(FileResult::omitted).sum()
     }
 }
 
@@ -360,6 +395,7 @@ mod tests {
         let path = source.name().to_string();
         RunResult {
             files: vec![FileResult {
+                table: source.is_table(),
                 path,
                 docs: vec![DocResult {
                     source,

@@ -228,7 +228,10 @@ impl<'a> Context<'a> {
     /// The people, organisations and places the document names, clustered (see [`crate::names`]).
     pub fn names(&self) -> &NameAnalysis {
         self.names
-            .get_or_init(|| NameAnalysis::new(self.doc, &self.settings.glossary.names))
+            .get_or_init(|| {
+                let glossary = &self.settings.glossary;
+                NameAnalysis::new(self.doc, &glossary.names_in(self.doc.view()))
+            })
     }
 
     /// The translation aligned with its original (empty without one).

@@ -94,7 +94,7 @@ fn canonical_spelling(cx: &Context, text: &str) -> Option<String> {
     if glossary.accepts(text) {
         return Some(text.to_string());
     }
-    if let Some(name) = glossary.names.iter().find(|n| entity_key(n) == key) {
+    if let Some(name) = glossary.name_with_key(&key) {
         return Some(name.clone());
     }
     let found = known_entities().lookup_key(&key)?;

@@ -443,10 +443,7 @@ fn is_known(cx: &Context, run: &NameRun, span: &Span, head: &Head) -> bool {
 
 /// Whether the glossary has `text` as a name or accepted word, compared as lookup keys.
 fn glossary_knows(cx: &Context, text: &str) -> bool {
-    let key = entity_key(text);
-    let glossary = &cx.settings.glossary;
-    glossary.names.iter().any(|n| entity_key(n) == key)
-        || glossary.accept.iter().any(|a| entity_key(a) == key)
+    cx.settings.glossary.knows_key(&entity_key(text))
 }
 
 fn mention(cx: &Context, run: &NameRun, span: Span, head: &Head, countries: &Countries) -> Mention {
@@ -548,8 +545,8 @@ fn from_list(cx: &Context, run: &NameRun, head: &Head, found: &NearMatch) -> Cor
 }
 
 /// The glossary term closest to the mention, within one edit (two for names of eight letters or
-/// more), of a type that agrees with the head word. The glossary is the user's short list, so
-/// it is scanned whole.
+/// more), of a type that agrees with the head word. The glossary's index offers the terms that
+/// can be that close (a termbase may hold tens of thousands).
 fn from_glossary(
     cx: &Context,
     run: &NameRun,
@@ -560,13 +557,12 @@ fn from_glossary(
         return None;
     }
     // Configured names are entries too (without a type), so the entries are every glossary term.
+    let joined: String = mention.words.iter().map(|(w, _)| w.as_str()).collect();
     let terms = cx
         .settings
         .glossary
-        .entries
-        .iter()
+        .near_entries(head.class, &joined)
         .map(|e| (e.term.as_str(), e.kind.as_str()));
-    let joined: String = mention.words.iter().map(|(w, _)| w.as_str()).collect();
     let mut best: Option<(f32, &str)> = None;
     for (term, kind) in terms {
         if !kind_agrees(kind, head.class) {
