@@ -407,6 +407,34 @@ mod tests {
         }
     }
 
+    /// Issue 20: the score of a table of several documents counted every finding, an unused
+    /// suppression (M001) as well, where the score of one document leaves it out.
+    #[test]
+    fn a_tables_score_leaves_out_unused_suppressions() {
+        let linter = crate::Linter::new(crate::Settings::default());
+        let doc = |row: usize, text: &str| {
+            let source = Source::from_rows("t.tsv", &[(row, text)], InputFormat::Plain);
+            let report = linter.check(&source);
+            DocResult {
+                source,
+                report,
+                doc_id: Some(row.to_string()),
+            }
+        };
+        let file = FileResult {
+            path: "t.tsv".into(),
+            table: true,
+            docs: vec![
+                doc(1, "The results were strong today. <!-- mtlint-disable G003 -->"),
+                doc(2, "The city grew fast this year."),
+            ],
+        };
+        let codes: Vec<&str> = file.findings().iter().map(|(_, f)| f.rule.code).collect();
+        assert_eq!(codes, ["M001"]);
+        assert_eq!(file.findings_cost(), 0.0);
+        assert_eq!(file.score(), 100.0);
+    }
+
     fn table_run() -> RunResult {
         let rows = [(1, "The the city grew."), (2, "He said the the thing.")];
         let originals = vec!["城市发展了。".to_string(), " ".to_string()];
