@@ -5,19 +5,15 @@
 //! keys replace the defaults; `extend-*` keys add to them. Errors name the file, the line and the
 //! key.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
-use std::ops::Range;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
-
-use aho_corasick::{AhoCorasick, MatchKind};
 
 use serde::Deserialize;
 
 use crate::diagnostic::Severity;
 use crate::error::{Error, Result};
-use crate::entities::{HeadClass, entity_key};
-use crate::glossary::{GlossaryEntry, NearIndex, TermIndex};
+pub use crate::glossary::Glossary;
+use crate::glossary::GlossaryEntry;
 use crate::rules::{RULES, RuleMeta, Status};
 
 /// The names a configuration file may have, in order of preference within one folder.
@@ -96,289 +92,6 @@ pub struct Overrides {
     pub max_findings: Option<usize>,
     /// Glossary files named on the command line (`--glossary`), read after the configuration's.
     pub glossary_files: Vec<PathBuf>,
-}
-
-/// Canonical names and accepted words from the configuration and glossary files.
-#[derive(Debug, Default, Clone)]
-pub struct Glossary {
-    /// Every canonical spelling: the configured names and each glossary file's terms and aliases.
-    pub names: Vec<String>,
-    pub accept: HashSet<String>,
-    /// The glossary entries with their type, aliases and note (configured names are entries
-    /// without them).
-    pub entries: Vec<GlossaryEntry>,
-    /// Each term and alias to its entry in `entries`.
-    spellings: HashMap<String, usize>,
-    /// The entries' source forms, matched in an original: built on first use, after every entry
-    /// has been added.
-    source_forms: OnceLock<SourceForms>,
-    /// Whether any entry has a source form.
-    has_source_forms: bool,
-    /// Exact spellings and lookup keys of the names: built on first use, after every entry has
-    /// been added.
-    terms: OnceLock<TermIndex>,
-    /// Near-miss search per head class (institution, place, bare), built on first use.
-    near: [OnceLock<NearIndex>; 3],
-    /// The name words of every name, to find the names a document can use.
-    words: OnceLock<NameWords>,
-}
-
-/// Every source form of the glossary, with the entry it belongs to.
-#[derive(Debug, Clone)]
-struct SourceForms {
-    matcher: AhoCorasick,
-    entry: Vec<usize>,
-}
-
-impl Glossary {
-    /// Whether `word` is in the glossary, as a name or an accepted word (exact spelling).
-    pub fn accepts(&self, word: &str) -> bool {
-        self.accept.contains(word)
-            || self.spellings.contains_key(word)
-            || match self.term_index() {
-                Some(index) => index.is_name(word),
-                None => self.names.iter().any(|n| n == word),
-            }
-    }
-
-    /// The first name whose entity lookup key is `key` (see [`entity_key`]).
-    pub fn name_with_key(&self, key: &str) -> Option<&String> {
-        match self.term_index() {
-            Some(index) => index.name_with_key(key).map(|i| &self.names[i]),
-            None => self.names.iter().find(|n| entity_key(n) == key),
-        }
-    }
-
-    /// Whether a name or an accepted word has the entity lookup key `key`.
-    pub fn knows_key(&self, key: &str) -> bool {
-        match self.term_index() {
-            Some(index) => index.knows_key(key),
-            None => {
-                self.names.iter().any(|n| entity_key(n) == key)
-                    || self.accept.iter().any(|a| entity_key(a) == key)
-            }
-        }
-    }
-
-    /// The entries whose term near-miss search of a mention under a head of `class` could
-    /// accept (within two edits of `joined`, the mention's identifying words run together, or
-    /// one edit by romanisation), in order, and possibly a few more.
-    pub fn near_entries(
-        &self,
-        class: HeadClass,
-        joined: &str,
-    ) -> impl Iterator<Item = &GlossaryEntry> + '_ {
-        let slot = match class {
-            HeadClass::Institution => 0,
-            HeadClass::Place => 1,
-            HeadClass::Bare => 2,
-        };
-        let index = self.near[slot].get_or_init(|| NearIndex::new(&self.entries, class));
-        let positions: Vec<usize> = if index.built_from == self.entries.len() {
-            index.candidates(joined)
-        } else {
-            (0..self.entries.len()).collect()
-        };
-        positions.into_iter().map(|i| &self.entries[i])
-    }
-
-    /// The names that can be the canonical spelling of a name in `text` (a document's prose
-    /// view): those whose capitalised words all occur in it, compared as the name analysis
-    /// compares them (lowercase letters and digits, accents dropped). The others cannot match
-    /// any name of the document, and handing a 50,000-term glossary to the analysis of every
-    /// document of a table cost more than checking them. A short glossary is handed whole.
-    pub fn names_in(&self, text: &str) -> std::borrow::Cow<'_, [String]> {
-        use std::borrow::Cow;
-        if self.names.len() <= NameWords::WORTH_IT {
-            return Cow::Borrowed(&self.names);
-        }
-        let words = self.words.get_or_init(|| NameWords::new(&self.names));
-        if words.built_from != self.names.len() {
-            return Cow::Borrowed(&self.names);
-        }
-        Cow::Owned(
-            words
-                .names_in(text)
-                .into_iter()
-                .map(|i| self.names[i].clone())
-                .collect(),
-        )
-    }
-
-    /// The index of names and accepted words, unless they were changed after it was built.
-    fn term_index(&self) -> Option<&TermIndex> {
-        let index = self
-            .terms
-            .get_or_init(|| TermIndex::new(&self.names, &self.accept));
-        (index.built_from == (self.names.len(), self.accept.len())).then_some(index)
-    }
-
-    /// Adds an entry: its term and aliases become canonical spellings.
-    pub fn add(&mut self, entry: GlossaryEntry) {
-        self.source_forms = OnceLock::new();
-        self.terms = OnceLock::new();
-        self.near = Default::default();
-        self.words = OnceLock::new();
-        self.has_source_forms |= !entry.source.is_empty();
-        let index = self.entries.len();
-        for spelling in entry.spellings() {
-            self.names.push(spelling.to_string());
-            self.spellings.entry(spelling.to_string()).or_insert(index);
-        }
-        self.entries.push(entry);
-    }
-
-    /// Adds words to accept as written.
-    pub fn accept_words(&mut self, words: impl IntoIterator<Item = String>) {
-        self.terms = OnceLock::new();
-        self.accept.extend(words);
-    }
-
-    /// The entry a term or alias belongs to (exact spelling).
-    pub fn entry(&self, spelling: &str) -> Option<&GlossaryEntry> {
-        self.spellings.get(spelling).map(|&i| &self.entries[i])
-    }
-
-    /// The canonical term for a term or alias (exact spelling).
-    pub fn canonical(&self, spelling: &str) -> Option<&str> {
-        self.entry(spelling).map(|e| e.term.as_str())
-    }
-
-    /// Whether any entry gives the term's form in the original (a `source` column).
-    pub fn has_source_forms(&self) -> bool {
-        self.has_source_forms
-    }
-
-    /// The entries whose source form `original` contains, with the byte range of each occurrence,
-    /// in order. Overlapping forms yield the longest (清华大学 rather than 清华), and a form that
-    /// begins or ends with a letter or digit must stand as a whole word (a French "Paris" is not
-    /// found in "Parisien").
-    pub fn source_terms<'g>(&'g self, original: &str) -> Vec<(Range<usize>, &'g GlossaryEntry)> {
-        let forms = self.source_forms.get_or_init(|| self.build_source_forms());
-        forms
-            .matcher
-            .find_iter(original)
-            .filter(|m| stands_alone(original, m.range()))
-            .map(|m| {
-                (
-                    m.range(),
-                    &self.entries[forms.entry[m.pattern().as_usize()]],
-                )
-            })
-            .collect()
-    }
-
-    fn build_source_forms(&self) -> SourceForms {
-        let (forms, entry): (Vec<&str>, Vec<usize>) = self
-            .entries
-            .iter()
-            .enumerate()
-            .flat_map(|(i, e)| e.source.iter().map(move |form| (form.as_str(), i)))
-            .unzip();
-        let matcher = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(true)
-            .build(forms)
-            .expect("glossary source forms are plain strings of bounded size");
-        SourceForms { matcher, entry }
-    }
-}
-
-/// The capitalised words of each glossary name as the name analysis keys them
-/// ([`part_key`](crate::names::normalize::part_key)), matched all at once in a document.
-#[derive(Debug, Clone)]
-struct NameWords {
-    built_from: usize,
-    matcher: AhoCorasick,
-    /// Per word of the matcher, the names holding it.
-    names_of: Vec<Vec<usize>>,
-    /// Per name, how many distinct words must be found (0: it cannot be narrowed down).
-    needed: Vec<usize>,
-}
-
-impl NameWords {
-    /// Below this many names, filtering costs more than it saves.
-    const WORTH_IT: usize = 64;
-
-    fn new(names: &[String]) -> NameWords {
-        let mut ids: HashMap<String, usize> = HashMap::new();
-        let mut names_of: Vec<Vec<usize>> = Vec::new();
-        let mut needed = Vec::with_capacity(names.len());
-        for (n, name) in names.iter().enumerate() {
-            // A word starting in lowercase may be a particle the analysis leaves out ("van"), so
-            // only capitalised words are required.
-            let mut words: Vec<String> = name
-                .split_whitespace()
-                .filter(|w| !w.chars().next().is_some_and(char::is_lowercase))
-                .map(crate::names::normalize::part_key)
-                .filter(|k| !k.is_empty())
-                .collect();
-            words.sort();
-            words.dedup();
-            needed.push(words.len());
-            for word in words {
-                let next = ids.len();
-                let id = *ids.entry(word).or_insert(next);
-                if id == names_of.len() {
-                    names_of.push(Vec::new());
-                }
-                names_of[id].push(n);
-            }
-        }
-        let mut patterns: Vec<(usize, String)> = ids.into_iter().map(|(w, i)| (i, w)).collect();
-        patterns.sort();
-        let matcher = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .build(patterns.iter().map(|(_, w)| w))
-            .expect("name words are plain strings of bounded size");
-        NameWords {
-            built_from: names.len(),
-            matcher,
-            names_of,
-            needed,
-        }
-    }
-
-    /// The positions, in order, of the names whose words all occur in `text`. A name's key is
-    /// made of part keys of words of the text, and the part key of a word is a piece of the part
-    /// key of the whole text, so matching in the latter misses no name (and may keep a few more).
-    fn names_in(&self, text: &str) -> Vec<usize> {
-        let folded = crate::names::normalize::part_key(text);
-        let mut found = vec![false; self.names_of.len()];
-        for m in self.matcher.find_overlapping_iter(&folded) {
-            found[m.pattern().as_usize()] = true;
-        }
-        let mut count: HashMap<usize, usize> = HashMap::new();
-        for (word, names) in self.names_of.iter().enumerate() {
-            if found[word] {
-                for &n in names {
-                    *count.entry(n).or_default() += 1;
-                }
-            }
-        }
-        let mut kept: Vec<usize> = count
-            .into_iter()
-            .filter(|&(n, c)| c == self.needed[n])
-            .map(|(n, _)| n)
-            .chain((0..self.needed.len()).filter(|&n| self.needed[n] == 0))
-            .collect();
-        kept.sort_unstable();
-        kept
-    }
-}
-
-/// Whether the match `range` of `text` is not part of a longer word: a letter or digit of a script
-/// that separates words (Chinese characters and Japanese kana do not) at its edge must not touch
-/// another such letter or digit.
-fn stands_alone(text: &str, range: Range<usize>) -> bool {
-    let kana = |c: char| matches!(c as u32, 0x3040..=0x30FF);
-    let spaced = |c: char| c.is_alphanumeric() && !crate::bilingual::is_han(c) && !kana(c);
-    let glued = |edge: Option<char>, beside: Option<char>| {
-        edge.is_some_and(spaced) && beside.is_some_and(spaced)
-    };
-    let form = &text[range.clone()];
-    !glued(form.chars().next(), text[..range.start].chars().next_back())
-        && !glued(form.chars().next_back(), text[range.end..].chars().next())
 }
 
 /// Everything the linter needs to know, resolved.
@@ -565,7 +278,7 @@ pub fn parse(text: &str, path: &Path) -> Result<ConfigFile> {
 
 /// Reads and parses a configuration file.
 pub fn load(path: &Path) -> Result<ConfigFile> {
-    let bytes = crate::cli::inputs::read_capped(path).map_err(|e| Error::io(path, e))?;
+    let bytes = crate::read::read_capped(path).map_err(|e| Error::io(path, e))?;
     let text = String::from_utf8(bytes).map_err(|e| Error::Config {
         path: path.to_path_buf(),
         message: format!(
@@ -732,43 +445,6 @@ mod tests {
     }
 
     #[test]
-    fn source_terms_are_longest_and_whole_words() {
-        let mut glossary = Glossary::default();
-        for (term, source) in [
-            ("Tsinghua", "清华"),
-            ("Tsinghua University", "清华大学"),
-            ("Paris", "Paris"),
-        ] {
-            glossary.add(GlossaryEntry {
-                term: term.into(),
-                source: vec![source.into()],
-                ..GlossaryEntry::default()
-            });
-        }
-        let original = "清华大学的Parisien学生，清华和PARIS。";
-        let found: Vec<(&str, &str)> = glossary
-            .source_terms(original)
-            .into_iter()
-            .map(|(range, entry)| (&original[range], entry.term.as_str()))
-            .collect();
-        assert_eq!(
-            found,
-            [
-                ("清华大学", "Tsinghua University"),
-                ("清华", "Tsinghua"),
-                ("PARIS", "Paris")
-            ]
-        );
-        // Adding an entry after a lookup is seen by the next lookup.
-        glossary.add(GlossaryEntry {
-            term: "students".into(),
-            source: vec!["学生".into()],
-            ..GlossaryEntry::default()
-        });
-        assert_eq!(glossary.source_terms(original).len(), 4);
-    }
-
-    #[test]
     fn template_parses() {
         parse_str(INIT_TEMPLATE).unwrap();
     }
@@ -824,22 +500,5 @@ mod tests {
         let settings = Settings::resolve(config, None, &Overrides::default()).unwrap();
         assert!(settings.exclude.contains(&"old/**".to_string()));
         assert!(settings.exclude.contains(&"node_modules/".to_string()));
-    }
-
-    #[test]
-    fn names_in_keeps_the_names_a_document_can_use_in_order() {
-        let mut glossary = Glossary::default();
-        let names = (0..NameWords::WORTH_IT)
-            .map(|i| format!("Filler Name{i}"))
-            .chain(["Liang Wenfeng", "Ludwig van Beethoven", "Zoë Müller", "lowercase only"].map(String::from));
-        for name in names {
-            glossary.add(GlossaryEntry::term(name));
-        }
-        let text = "Liang Wen-feng said, then LUDWIG BEETHOVEN and Zoe Muller spoke.";
-        let kept = glossary.names_in(text);
-        assert_eq!(
-            kept.as_ref(),
-            ["Liang Wenfeng", "Ludwig van Beethoven", "Zoë Müller", "lowercase only"]
-        );
     }
 }

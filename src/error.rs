@@ -81,6 +81,18 @@ pub fn header_excerpt<'a>(names: impl IntoIterator<Item = &'a str>) -> String {
     excerpt(&names.join(", "), 200)
 }
 
+/// An I/O error in words, without Rust's "(os error 13)" suffix.
+pub fn io_message(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or folder".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => {
+            let text = e.to_string();
+            text.split(" (os error").next().unwrap_or(&text).to_string()
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -20,6 +20,7 @@
 pub mod bilingual;
 pub mod cli;
 pub mod config;
+pub mod context;
 pub mod diagnostic;
 pub mod entities;
 pub mod error;
@@ -29,6 +30,7 @@ pub mod glossary;
 pub mod lexicon;
 pub mod names;
 pub mod phrases;
+pub mod read;
 pub mod report;
 pub mod rules;
 pub mod score;
@@ -321,7 +323,7 @@ impl Linter {
 
     /// Checks an already analysed document.
     pub fn check_document(&self, doc: &Document) -> Report {
-        let cx = Context::new(doc, &self.settings);
+        let cx = Context::new(doc, &self.settings.glossary);
         let mut findings = Vec::new();
         for rule in &self.settings.rules {
             (rule.check)(&cx, &mut findings);

@@ -15,7 +15,7 @@ pub fn lint_as(rule: &'static RuleMeta, text: &str, format: InputFormat) -> Vec<
     let source = Source::new("test", text, format);
     let doc = Document::new(&source);
     let settings = Settings::default();
-    let cx = Context::new(&doc, &settings);
+    let cx = Context::new(&doc, &settings.glossary);
     let mut out = Vec::new();
     (rule.check)(&cx, &mut out);
     out.sort_by_key(|f| (f.range.start, f.range.end));

@@ -3,7 +3,7 @@
 //! A translation desk's termbase pairs a source term with the one English form the client wants:
 //! 清华大学 is "Tsinghua University", 深度求索 is "DeepSeek", 双减 is "the double reduction policy".
 //! This is the check translation QA tools call terminology. The glossary's `source` column gives
-//! the source forms ([`crate::glossary`]); [`crate::config::Glossary::source_terms`] finds them in
+//! the source forms ([`crate::glossary`]); [`crate::glossary::Glossary::source_terms`] finds them in
 //! each original segment, and the segment passes when its translation writes the term or one of
 //! its aliases, in any case, with hyphens and spaces alike and an optional plural ending. When the
 //! translation has a near miss of a spelling ("Qinghua University"), the finding points at it and
@@ -68,7 +68,7 @@ declare_rule! {
 }
 
 pub fn check(cx: &Context, out: &mut Vec<Finding>) {
-    let glossary = &cx.settings.glossary;
+    let glossary = &cx.glossary;
     if !glossary.has_source_forms() {
         return;
     }
@@ -237,7 +237,7 @@ mod tests {
         let doc = Document::new(&source);
         let settings = settings();
         let mut found = Vec::new();
-        check(&Context::new(&doc, &settings), &mut found);
+        check(&Context::new(&doc, &settings.glossary), &mut found);
         assert_eq!(found.len(), 1);
         assert_eq!(&text[found[0].range.clone()], "Qinghua University");
         assert_eq!(found[0].suggestions, ["Tsinghua University"]);

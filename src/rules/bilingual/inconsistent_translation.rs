@@ -134,7 +134,7 @@ mod tests {
             .with_original(Original::Segments(originals));
         let doc = Document::new(&source);
         let settings = Settings::default();
-        let cx = Context::new(&doc, &settings);
+        let cx = Context::new(&doc, &settings.glossary);
         let mut out = Vec::new();
         check(&cx, &mut out);
         let text = |r: &std::ops::Range<usize>| source.text()[r.clone()].to_string();

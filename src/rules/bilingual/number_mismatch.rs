@@ -182,7 +182,7 @@ mod tests {
             .with_original(Original::Segments(vec!["增长1.2%".into()]));
         let doc = Document::new(&source);
         let settings = Settings::default();
-        let cx = Context::new(&doc, &settings);
+        let cx = Context::new(&doc, &settings.glossary);
         let mut out = Vec::new();
         check(&cx, &mut out);
         let fixed = fixes::apply(

@@ -40,7 +40,7 @@ fn suggestions_with(
     let source = Source::from_rows("t", &[(1, translation)], InputFormat::Plain)
         .with_original(Original::Segments(vec![original.to_string()]));
     let doc = Document::new(&source);
-    let cx = Context::new(&doc, settings);
+    let cx = Context::new(&doc, &settings.glossary);
     let mut out = Vec::new();
     (rule.check)(&cx, &mut out);
     out.sort_by_key(|f| f.range.start);

@@ -90,7 +90,7 @@ fn longest_name(cx: &Context, run: &NameRun, start: usize) -> Option<(usize, Str
 /// the listed form (canonical or alias) with the same key.
 fn canonical_spelling(cx: &Context, text: &str) -> Option<String> {
     let key = entity_key(text);
-    let glossary = &cx.settings.glossary;
+    let glossary = &cx.glossary;
     if glossary.accepts(text) {
         return Some(text.to_string());
     }
@@ -269,7 +269,7 @@ mod tests {
         let mut settings = crate::config::Settings::default();
         settings.glossary.names.push("Deepseek".to_string());
         settings.glossary.names.push("MACROPOLO".to_string());
-        let cx = Context::new(&doc, &settings);
+        let cx = Context::new(&doc, &settings.glossary);
         let mut out = Vec::new();
         check(&cx, &mut out);
         assert!(out.is_empty(), "{out:?}");

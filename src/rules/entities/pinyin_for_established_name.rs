@@ -173,7 +173,7 @@ fn report(
     let written = cx.doc.slice(range.clone());
     if (!name.person && beside_name_word(run, start, end))
         || glossed(cx, range.start, name)
-        || cx.settings.glossary.accepts(written)
+        || cx.glossary.accepts(written)
         || cx
             .alignment()
             .pairs
@@ -340,7 +340,7 @@ mod tests {
             .glossary
             .names
             .extend(accepted.iter().map(|n| n.to_string()));
-        let cx = Context::new(&doc, &settings);
+        let cx = Context::new(&doc, &settings.glossary);
         let mut out = Vec::new();
         check(&cx, &mut out);
         out

@@ -443,7 +443,7 @@ fn is_known(cx: &Context, run: &NameRun, span: &Span, head: &Head) -> bool {
 
 /// Whether the glossary has `text` as a name or accepted word, compared as lookup keys.
 fn glossary_knows(cx: &Context, text: &str) -> bool {
-    cx.settings.glossary.knows_key(&entity_key(text))
+    cx.glossary.knows_key(&entity_key(text))
 }
 
 fn mention(cx: &Context, run: &NameRun, span: Span, head: &Head, countries: &Countries) -> Mention {
@@ -559,7 +559,6 @@ fn from_glossary(
     // Configured names are entries too (without a type), so the entries are every glossary term.
     let joined: String = mention.words.iter().map(|(w, _)| w.as_str()).collect();
     let terms = cx
-        .settings
         .glossary
         .near_entries(head.class, &joined)
         .map(|e| (e.term.as_str(), e.kind.as_str()));
@@ -822,7 +821,7 @@ mod tests {
             .glossary
             .accept
             .insert("Fudang University".to_string());
-        let cx = Context::new(&doc, &settings);
+        let cx = Context::new(&doc, &settings.glossary);
         let mut out = Vec::new();
         check(&cx, &mut out);
         assert!(out.is_empty(), "{out:?}");
@@ -843,7 +842,7 @@ mod tests {
         settings
             .glossary
             .add(entry("Yuelu Academy of Sciences", "institute"));
-        let cx = Context::new(&doc, &settings);
+        let cx = Context::new(&doc, &settings.glossary);
         let mut out = Vec::new();
         check(&cx, &mut out);
         let found: Vec<(&str, &str)> = out

@@ -224,7 +224,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             };
             if !evidence
                 || usage.is_deliberate(text)
-                || cx.settings.glossary.accepts(text)
+                || cx.glossary.accepts(text)
                 || !quotations.is_english(doc, span.clone(), i)
             {
                 continue;

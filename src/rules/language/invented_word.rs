@@ -70,7 +70,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     let doc = cx.doc;
     for token in doc.tokens.iter().filter(|t| is_lowercase_word(doc, t)) {
         let word = doc.text(token);
-        if is_candidate(token, word) && !is_known(word) && !cx.settings.glossary.accepts(word) {
+        if is_candidate(token, word) && !is_known(word) && !cx.glossary.accepts(word) {
             out.push(
                 Finding::new(
                     &INVENTED_WORD,

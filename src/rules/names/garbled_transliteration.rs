@@ -80,7 +80,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     for (m, mention) in names.mentions.iter().enumerate() {
         if mention.acronym
             || mention.known.is_some()
-            || cx.settings.glossary.accepts(&text[mention.range.clone()])
+            || cx.glossary.accepts(&text[mention.range.clone()])
         {
             continue;
         }
@@ -114,7 +114,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         if chinese_person || chinese_institution {
             for part in checked_words(text, mention) {
                 let word = &text[part.range.clone()];
-                if !cx.settings.glossary.accepts(word) && is_garbled(word, limit, long_bonus) {
+                if !cx.glossary.accepts(word) && is_garbled(word, limit, long_bonus) {
                     out.push(
                         Finding::new(&GARBLED_TRANSLITERATION, part.range.clone(), format!("“{word}” is not a romanised Chinese name: no romanisation system spells it"))
                             .confidence(if chinese_person { 0.7 } else { 0.75 }),

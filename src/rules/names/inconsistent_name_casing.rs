@@ -89,7 +89,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             {
                 continue;
             }
-            if cx.settings.glossary.accepts(written) || known_as(written, word) {
+            if cx.glossary.accepts(written) || known_as(written, word) {
                 continue;
             }
             let edit = Edit::replace(part.range.clone(), word.clone());

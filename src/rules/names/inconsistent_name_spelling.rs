@@ -75,7 +75,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             continue;
         }
         let written = &text[mention.range.clone()];
-        if cx.settings.glossary.accepts(written) {
+        if cx.glossary.accepts(written) {
             continue;
         }
         let cluster = names.cluster_of(m);
@@ -133,7 +133,7 @@ fn marks(
     for (k, word) in &names.expected[m].recased {
         let part = &mention.parts[*k];
         let written = &text[part.range.clone()];
-        if difference(written, word) != Difference::Marks || cx.settings.glossary.accepts(written) {
+        if difference(written, word) != Difference::Marks || cx.glossary.accepts(written) {
             continue;
         }
         let cluster = names.cluster_of(m);
@@ -162,7 +162,7 @@ fn respelled(cx: &Context, names: &NameAnalysis, m: usize, out: &mut Vec<Finding
     for respelling in &names.expected[m].respelled {
         let part = &mention.parts[respelling.part];
         let (written, word) = (&text[part.range.clone()], &respelling.word);
-        if cx.settings.glossary.accepts(written) {
+        if cx.glossary.accepts(written) {
             continue;
         }
         let message = if respelling.from_document {

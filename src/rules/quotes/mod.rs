@@ -202,7 +202,7 @@ mod tests {
                 ];
                 for source in &sources {
                     let doc = Document::new(source);
-                    let cx = Context::new(&doc, &settings);
+                    let cx = Context::new(&doc, &settings.glossary);
                     for rule in RULES.iter().filter(|r| r.code.starts_with('Q')) {
                         let mut out = Vec::new();
                         (rule.check)(&cx, &mut out);
@@ -238,7 +238,7 @@ mod tests {
         let source = Source::new("t", text, format);
         let doc = Document::new(&source);
         let settings = Settings::default();
-        let cx = Context::new(&doc, &settings);
+        let cx = Context::new(&doc, &settings.glossary);
         let mut out = Vec::new();
         for rule in RULES.iter().filter(|r| r.code.starts_with('Q') && keep(r)) {
             (rule.check)(&cx, &mut out);

@@ -1,0 +1,145 @@
+//! What a rule is: its identity, defaults, documentation and check function ([`RuleMeta`]).
+//!
+//! It lives beside [`Finding`], which names its rule, rather than with the rules: the rules and
+//! everything above them import it, and it imports nothing above the analyses the
+//! [`Context`] offers.
+
+use std::fmt;
+
+use super::{Finding, Severity};
+use crate::context::Context;
+
+/// The families of artifacts, each with its code letter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Category {
+    Names,
+    Entities,
+    Quotes,
+    Idioms,
+    Grammar,
+    Perspective,
+    Language,
+    Bilingual,
+    /// Findings about mtlint's own directives in the text (unused suppressions).
+    Meta,
+}
+
+impl Category {
+    pub fn name(self) -> &'static str {
+        match self {
+            Category::Names => "names",
+            Category::Entities => "entities",
+            Category::Quotes => "quotes",
+            Category::Idioms => "idioms",
+            Category::Grammar => "grammar",
+            Category::Perspective => "perspective",
+            Category::Language => "language",
+            Category::Bilingual => "bilingual",
+            Category::Meta => "meta",
+        }
+    }
+
+    pub fn letter(self) -> char {
+        match self {
+            Category::Names => 'N',
+            Category::Entities => 'E',
+            Category::Quotes => 'Q',
+            Category::Idioms => 'I',
+            Category::Grammar => 'G',
+            Category::Perspective => 'P',
+            Category::Language => 'L',
+            Category::Bilingual => 'B',
+            Category::Meta => 'M',
+        }
+    }
+}
+
+/// Whether a rule runs by default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// On by default: quiet on well-edited English.
+    Stable,
+    /// Off unless selected by its code (or with `--preview`): not yet quiet enough.
+    Preview,
+}
+
+/// Whether and how a rule's findings carry fixes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FixAvailability {
+    None,
+    Sometimes,
+    Always,
+}
+
+impl FixAvailability {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FixAvailability::None => "none",
+            FixAvailability::Sometimes => "sometimes",
+            FixAvailability::Always => "always",
+        }
+    }
+}
+
+/// A rule's identity, defaults, documentation and check function.
+pub struct RuleMeta {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub category: Category,
+    pub severity: Severity,
+    pub status: Status,
+    pub fix: FixAvailability,
+    /// Markdown: What it does / Why it matters / Example / Correction / Fix safety.
+    pub doc: &'static str,
+    pub check: fn(&Context, &mut Vec<Finding>),
+}
+
+impl RuleMeta {
+    /// The documentation with the one-space indent of doc comments removed.
+    pub fn documentation(&self) -> String {
+        self.doc
+            .lines()
+            .map(|l| l.strip_prefix(' ').unwrap_or(l))
+            .collect::<Vec<_>>()
+            .join("\n")
+            .trim()
+            .to_string()
+    }
+
+    /// The MQM error category the documentation says the rule targets ("Fluency/Punctuation",
+    /// "Accuracy/Mistranslation and Locale_convention/Name"): the text after `MQM category:` up to
+    /// the full stop. The score reads it, so that the documentation stays the one place it is said.
+    pub fn mqm_category(&self) -> Option<String> {
+        let (_, rest) = self.doc.split_once("MQM category:")?;
+        let text = rest.split('.').next().unwrap_or("");
+        Some(text.split_whitespace().collect::<Vec<_>>().join(" "))
+    }
+
+    /// The first sentence of "What it does", for tables.
+    pub fn summary(&self) -> String {
+        let doc = self.documentation();
+        let body = doc.split("## What it does").nth(1).unwrap_or(&doc);
+        let para = body
+            .trim()
+            .split("\n\n")
+            .next()
+            .unwrap_or("")
+            .replace('\n', " ");
+        match para.find(". ") {
+            Some(i) => para[..=i].to_string(),
+            None => para,
+        }
+    }
+}
+
+impl PartialEq for RuleMeta {
+    fn eq(&self, other: &Self) -> bool {
+        self.code == other.code
+    }
+}
+
+impl fmt::Debug for RuleMeta {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.code, self.name)
+    }
+}
