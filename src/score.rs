@@ -83,9 +83,10 @@ fn rule_weights() -> &'static HashMap<&'static str, f64> {
     })
 }
 
-/// What one finding costs the score, in units of one warning of a tier-1 rule. Findings about
-/// mtlint's own directives (M) say nothing about the translation and cost nothing; nor does a
-/// garbled sentence (G014), whose fluency cost is already in the score.
+/// What one finding costs the score, in units of one warning of a tier-1 rule. Every score and
+/// cost goes through here, so that a rule declared unscored ([`RuleMeta::scored`]: findings
+/// about mtlint's own directives, M; a garbled sentence, G014, whose fluency cost is already in
+/// the score) costs nothing wherever it is counted.
 pub fn finding_cost(f: &Finding) -> f64 {
     if !counts_for_score(f) {
         return 0.0;
@@ -95,11 +96,7 @@ pub fn finding_cost(f: &Finding) -> f64 {
 
 /// Whether a finding costs the score anything (see [`finding_cost`]).
 pub fn counts_for_score(f: &Finding) -> bool {
-    f.rule.category != crate::rules::Category::Meta
-        && !std::ptr::eq(
-            f.rule,
-            &crate::rules::grammar::garbled_sentence::GARBLED_SENTENCE,
-        )
+    f.rule.scored
 }
 
 /// What `findings` cost together.

@@ -92,6 +92,53 @@ pub struct RuleMeta {
     /// Markdown: What it does / Why it matters / Example / Correction / Fix safety.
     pub doc: &'static str,
     pub check: fn(&Context, &mut Vec<Finding>),
+    /// The findings that say what a finding of this rule says, with more evidence: a finding of
+    /// this rule that lies inside one of them is dropped (the engine applies it, after the rules
+    /// ran). Empty for most rules.
+    pub yields_to: &'static [Outranker],
+    /// Whether a finding of this rule costs the score: not one about mtlint's own directives, nor
+    /// one whose cost the score already counts another way (see [`crate::score`]).
+    pub scored: bool,
+}
+
+/// Findings that outrank the findings of another rule lying inside them
+/// ([`RuleMeta::yields_to`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outranker {
+    /// Any finding of a rule of this category.
+    Category(Category),
+    /// Any finding of the rule with this code.
+    Rule(&'static str),
+    /// A finding of the rule with this code that carries a fix (B009's near miss of a glossary
+    /// term carries one; its other findings do not).
+    FixOf(&'static str),
+}
+
+impl Outranker {
+    /// Whether `finding` is one of these.
+    pub fn matches(self, finding: &Finding) -> bool {
+        match self {
+            Outranker::Category(category) => finding.rule.category == category,
+            Outranker::Rule(code) => finding.rule.code == code,
+            Outranker::FixOf(code) => finding.rule.code == code && finding.fix.is_some(),
+        }
+    }
+
+    /// Whether findings of `rule` are among these, whatever their fix.
+    pub fn includes(self, rule: &RuleMeta) -> bool {
+        match self {
+            Outranker::Category(category) => rule.category == category,
+            Outranker::Rule(code) | Outranker::FixOf(code) => rule.code == code,
+        }
+    }
+
+    /// The rule code this names, if it names one.
+    pub fn code(self) -> Option<&'static str> {
+        match self {
+            Outranker::Category(_) => None,
+            Outranker::Rule(code) | Outranker::FixOf(code) => Some(code),
+        }
+    }
 }
 
 impl RuleMeta {

@@ -20,10 +20,13 @@ pub mod quotes;
 pub mod words;
 
 pub use crate::context::Context;
-pub use crate::diagnostic::rule::{Category, FixAvailability, RuleMeta, Status};
+pub use crate::diagnostic::rule::{Category, FixAvailability, Outranker, RuleMeta, Status};
 pub use registry::{RULES, find_rule};
 
-/// Declares a rule's metadata; the doc comments become its documentation.
+/// Declares a rule's metadata; the doc comments become its documentation. Two fields are
+/// optional: `yields_to: &[Outranker::…]`, the findings inside which this rule's findings are
+/// dropped (default none), and `scored: false` for a rule whose findings cost the score nothing
+/// (default true).
 #[macro_export]
 macro_rules! declare_rule {
     (
@@ -35,7 +38,9 @@ macro_rules! declare_rule {
             severity: $severity:ident,
             status: $status:ident,
             fix: $fix:ident,
-            check: $check:path $(,)?
+            check: $check:path
+            $(, yields_to: $yields_to:expr)?
+            $(, scored: $scored:literal)? $(,)?
         };
     ) => {
         $(#[doc = $doc])*
@@ -48,6 +53,18 @@ macro_rules! declare_rule {
             fix: $crate::rules::FixAvailability::$fix,
             doc: concat!($($doc, "\n"),*),
             check: $check,
+            yields_to: {
+                #[allow(unused_variables)] // the default, when the rule gives none
+                let yields_to: &'static [$crate::rules::Outranker] = &[];
+                $(let yields_to = $yields_to;)?
+                yields_to
+            },
+            scored: {
+                #[allow(unused_variables)]
+                let scored = true;
+                $(let scored = $scored;)?
+                scored
+            },
         };
     };
 }

@@ -151,6 +151,33 @@ mod tests {
         );
     }
 
+    /// Precedence names existing rules, never the rule itself (its findings would all vanish).
+    #[test]
+    fn rules_yield_to_other_existing_rules() {
+        for rule in RULES {
+            for outranker in rule.yields_to {
+                if let Some(code) = outranker.code() {
+                    assert!(
+                        find_rule(code).is_some(),
+                        "{} yields to no rule {code}",
+                        rule.code
+                    );
+                }
+                assert!(!outranker.includes(rule), "{} yields to itself", rule.code);
+            }
+        }
+    }
+
+    /// Findings about mtlint's own directives say nothing about the translation.
+    #[test]
+    fn meta_rules_cost_the_score_nothing() {
+        for rule in RULES {
+            if rule.category == crate::rules::Category::Meta {
+                assert!(!rule.scored, "{} is scored", rule.code);
+            }
+        }
+    }
+
     #[test]
     fn lookup_by_code_and_name() {
         assert_eq!(find_rule("g003").map(|r| r.name), Some("doubled-word"));

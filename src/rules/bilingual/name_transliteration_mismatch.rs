@@ -20,7 +20,7 @@ use crate::fix::{Edit, Fix};
 use crate::names::lists::lists;
 use crate::names::normalize::{capitalise, part_key};
 use crate::names::similarity;
-use crate::rules::Context;
+use crate::rules::{Context, Outranker};
 use crate::text::Flags;
 
 declare_rule! {
@@ -68,6 +68,8 @@ declare_rule! {
         status: Stable,
         fix: Always,
         check: check,
+        // The desk's own term, matched against the original, names it better.
+        yields_to: &[Outranker::FixOf("B009")],
     };
 }
 

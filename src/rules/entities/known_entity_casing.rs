@@ -5,7 +5,7 @@ use crate::entities::known_entities;
 use crate::entities::mentions::NameRun;
 use crate::fix::{Edit, Fix};
 use crate::names::normalize::is_all_caps;
-use crate::rules::Context;
+use crate::rules::{Context, Outranker};
 
 declare_rule! {
     /// ## What it does
@@ -49,6 +49,8 @@ declare_rule! {
         status: Stable,
         fix: Always,
         check: check,
+        // The desk's own term, matched against the original, names it better.
+        yields_to: &[Outranker::FixOf("B009")],
     };
 }
 

@@ -7,8 +7,8 @@ use crate::diagnostic::Finding;
 use crate::entities::mentions::NameRun;
 use crate::fix::{Edit, Fix};
 use crate::names::lists::lists;
-use crate::rules::Context;
 use crate::rules::words::english_word;
+use crate::rules::{Context, Outranker};
 
 declare_rule! {
     /// ## What it does
@@ -64,6 +64,8 @@ declare_rule! {
         status: Stable,
         fix: Always,
         check: check,
+        // The desk's own term, matched against the original, names it better.
+        yields_to: &[Outranker::FixOf("B009")],
     };
 }
 

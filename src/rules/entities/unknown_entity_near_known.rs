@@ -9,7 +9,7 @@ use crate::entities::{
     similarity,
 };
 use crate::fix::{Edit, Fix};
-use crate::rules::Context;
+use crate::rules::{Context, Outranker};
 
 declare_rule! {
     /// ## What it does
@@ -60,6 +60,8 @@ declare_rule! {
         status: Stable,
         fix: Always,
         check: check,
+        // The desk's own term, matched against the original, names it better.
+        yields_to: &[Outranker::FixOf("B009")],
     };
 }
 

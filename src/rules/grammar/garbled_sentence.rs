@@ -41,6 +41,8 @@ declare_rule! {
         status: Preview,
         fix: None,
         check: check,
+        // Its sentence's fluency cost is already in the score.
+        scored: false,
     };
 }
 

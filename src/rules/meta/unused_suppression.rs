@@ -41,6 +41,8 @@ declare_rule! {
         status: Stable,
         fix: None,
         check: check,
+        // About mtlint's own directives, not the translation.
+        scored: false,
     };
 }
 

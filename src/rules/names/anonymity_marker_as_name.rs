@@ -3,7 +3,7 @@ use crate::diagnostic::Finding;
 use crate::fix::{Edit, Fix};
 use crate::names::lists::lists;
 use crate::names::normalize::title_case;
-use crate::rules::Context;
+use crate::rules::{Category, Context, Outranker};
 use crate::text::{Document, Token};
 
 declare_rule! {
@@ -49,6 +49,12 @@ declare_rule! {
         status: Stable,
         fix: Always,
         check: check,
+        yields_to: &[
+            // A known entity, the original's name (B001) or the desk's term (B009) names it better.
+            Outranker::Category(Category::Entities),
+            Outranker::Rule("B001"),
+            Outranker::FixOf("B009"),
+        ],
     };
 }
 

@@ -8,7 +8,7 @@ use crate::names::normalize::{
     Difference, differ_only_in_first_letter_case, difference, is_all_caps,
 };
 use crate::names::{CanonicalSource, NameAnalysis};
-use crate::rules::Context;
+use crate::rules::{Category, Context, Outranker};
 
 declare_rule! {
     /// ## What it does
@@ -53,6 +53,12 @@ declare_rule! {
         status: Stable,
         fix: Always,
         check: check,
+        yields_to: &[
+            // A known entity, the original's name (B001) or the desk's term (B009) names it better.
+            Outranker::Category(Category::Entities),
+            Outranker::Rule("B001"),
+            Outranker::FixOf("B009"),
+        ],
     };
 }
 

@@ -6,8 +6,8 @@ use crate::diagnostic::Finding;
 use crate::fix::{Edit, Fix};
 use crate::names::NameAnalysis;
 use crate::names::normalize::{Difference, difference, part_key};
-use crate::rules::Context;
 use crate::rules::names::inconsistent_name_casing::Models;
+use crate::rules::{Category, Context, Outranker};
 
 declare_rule! {
     /// ## What it does
@@ -56,6 +56,12 @@ declare_rule! {
         status: Stable,
         fix: Always,
         check: check,
+        yields_to: &[
+            // A known entity, the original's name (B001) or the desk's term (B009) names it better.
+            Outranker::Category(Category::Entities),
+            Outranker::Rule("B001"),
+            Outranker::FixOf("B009"),
+        ],
     };
 }
 
