@@ -18,7 +18,8 @@ use crate::diagnostic::Finding;
 use crate::text::Source;
 
 /// The output formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum Format {
     /// For people, like a compiler's messages.
     Human,
