@@ -1,9 +1,9 @@
 //! Compiles the large word lists in `wordlists/` into fst maps in `OUT_DIR`, which the library
 //! embeds with `include_bytes!` and uses without parsing.
 //!
-//! DESIGN.md suggests committing the binary forms and testing that they match the TSVs. Building
-//! them here instead means they can never be stale and no binary lands in review; the cost is a
-//! few hundred milliseconds on a build that touches a word list.
+//! The binary forms could instead be committed beside the TSVs, with a test that they still
+//! match. Building them here means they can never be stale and no binary lands in review; the
+//! cost is a few hundred milliseconds on a build that touches a word list.
 
 mod collocations;
 mod entities;

@@ -22,20 +22,20 @@ use crate::entities::{EntityKind, entity_key, known_entities};
 
 /// Where a cluster's canonical form came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Source {
+pub enum CanonicalSource {
     Glossary,
     KnownEntity,
     Introduction,
     Frequency,
 }
 
-impl Source {
+impl CanonicalSource {
     pub fn as_str(self) -> &'static str {
         match self {
-            Source::Glossary => "glossary",
-            Source::KnownEntity => "known entity",
-            Source::Introduction => "introduction",
-            Source::Frequency => "most frequent",
+            CanonicalSource::Glossary => "glossary",
+            CanonicalSource::KnownEntity => "known entity",
+            CanonicalSource::Introduction => "introduction",
+            CanonicalSource::Frequency => "most frequent",
         }
     }
 }
@@ -46,7 +46,7 @@ pub struct Cluster {
     pub kind: Kind,
     /// The canonical full form.
     pub canonical: String,
-    pub source: Source,
+    pub source: CanonicalSource,
     /// The group standing for the canonical form.
     pub canonical_group: usize,
     /// Every mention, in text order.
@@ -298,7 +298,7 @@ fn words_key(name: &str) -> Vec<String> {
 struct Chosen {
     group: usize,
     text: Option<String>,
-    source: Source,
+    source: CanonicalSource,
 }
 
 fn choose(
@@ -321,7 +321,7 @@ fn choose(
             return Chosen {
                 group: g,
                 text: Some(name.to_string()),
-                source: Source::Glossary,
+                source: CanonicalSource::Glossary,
             };
         }
     }
@@ -330,7 +330,7 @@ fn choose(
             return Chosen {
                 group: g,
                 text: Some(spelled),
-                source: Source::KnownEntity,
+                source: CanonicalSource::KnownEntity,
             };
         }
     }
@@ -369,7 +369,7 @@ fn choose(
         return Chosen {
             group: g,
             text: None,
-            source: Source::Introduction,
+            source: CanonicalSource::Introduction,
         };
     }
     let plain = frequent(
@@ -381,7 +381,7 @@ fn choose(
     Chosen {
         group: plain.unwrap_or(groups[0]),
         text: None,
-        source: Source::Frequency,
+        source: CanonicalSource::Frequency,
     }
 }
 
@@ -584,7 +584,7 @@ fn expected_of(
         }
         let word = &text[part.range.clone()];
         if let Some((canonical_word, attested)) = casing.word(&part_key(word)) {
-            let imposed = chosen.source == Source::Glossary;
+            let imposed = chosen.source == CanonicalSource::Glossary;
             if difference(word, canonical_word) != Difference::None && (*attested || imposed) {
                 recased.push((k, canonical_word.clone()));
             }
@@ -604,11 +604,11 @@ fn expected_of(
 mod tests {
     use super::*;
     use crate::names::{cluster::cluster, mention::extract};
-    use crate::text::{Document, InputFormat, Source as TextSource};
+    use crate::text::{Document, InputFormat, Source};
 
     /// (mention text, expected text, misspelled, recased words) for each mention.
     fn resolved(text: &str, glossary: &[&str]) -> Vec<(String, String, bool, Vec<String>)> {
-        let source = TextSource::new("t", text, InputFormat::Plain);
+        let source = Source::new("t", text, InputFormat::Plain);
         let doc = Document::new(&source);
         let mentions = extract(&doc);
         let c = cluster(text, &mentions);

@@ -795,7 +795,7 @@ impl Builder<'_> {
     /// cues, shared role or organisation, nearness, frequency) is strong enough and no other
     /// person is nearly as good.
     fn join_lone_names(&mut self, index: &TargetIndex) {
-        let mut contexts: HashMap<usize, Context> = HashMap::new();
+        let mut contexts: HashMap<usize, Surroundings> = HashMap::new();
         let mut members = self.members();
         for g in 0..self.groups.len() {
             if !self.is_lone(g) {
@@ -815,7 +815,7 @@ impl Builder<'_> {
                     continue;
                 }
                 let context = contexts.entry(root).or_insert_with(|| {
-                    Context::of(
+                    Surroundings::of(
                         members.get(&root).map_or(&[][..], Vec::as_slice),
                         &self.groups,
                         &mut self.uf,
@@ -945,7 +945,7 @@ impl Builder<'_> {
         g: usize,
         target: usize,
         part: usize,
-        context: &Context,
+        context: &Surroundings,
     ) -> Option<(f32, Similarity)> {
         let lone = &self.groups[g];
         let person = &self.groups[target];
@@ -1221,7 +1221,7 @@ impl Builder<'_> {
 }
 
 /// Where a cluster is mentioned and with what: for comparing a lone name's surroundings.
-struct Context {
+struct Surroundings {
     /// How many mentions the cluster has.
     mentions: usize,
     roles: Vec<&'static str>,
@@ -1232,8 +1232,8 @@ struct Context {
     first: usize,
 }
 
-impl Context {
-    fn of(members: &[usize], groups: &[Group], uf: &mut UnionFind) -> Context {
+impl Surroundings {
+    fn of(members: &[usize], groups: &[Group], uf: &mut UnionFind) -> Surroundings {
         let mut roles = Vec::new();
         let mut orgs = Vec::new();
         let mut paragraphs = Vec::new();
@@ -1256,7 +1256,7 @@ impl Context {
             .map(|&g| groups[g].first())
             .min()
             .unwrap_or(usize::MAX);
-        Context {
+        Surroundings {
             mentions: members.iter().map(|&g| groups[g].mentions.len()).sum(),
             roles,
             orgs,
