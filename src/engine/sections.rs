@@ -4,7 +4,7 @@ use std::ops::Range;
 
 use crate::text::{self, InputFormat, QuoteMap, Source};
 
-/// Documents larger than this are checked in sections of about this size (see [`Linter::check`]).
+/// Documents larger than this are checked in sections of about this size (see [`Linter::check`](super::Linter::check)).
 pub const SECTION_BYTES: usize = 1 << 18;
 
 /// How far a section may grow past [`SECTION_BYTES`] to end where no quotation or bracket is open.

@@ -1,7 +1,8 @@
 //! Rules: one file per rule, grouped by category, listed once in [`registry`].
 //!
-//! A rule file declares its metadata and documentation with [`declare_rule!`] and provides a check
-//! function that reads the [`Context`] and pushes [`Finding`]s. Rules never re-tokenise and never
+//! A rule file declares its metadata and documentation with
+//! [`declare_rule!`](crate::declare_rule) and provides a check function that reads the [`Context`]
+//! and pushes [`Finding`](crate::diagnostic::Finding)s. Rules never re-tokenise and never
 //! copy the text: they walk the document's tokens, sentences and quotation map.
 
 pub mod registry;
