@@ -79,8 +79,8 @@ pub struct GlossaryConfig {
     pub names: Option<Vec<String>>,
     /// Words and names to accept as they are.
     pub accept: Option<Vec<String>>,
-    /// Glossary files (CSV or TSV with columns term, type, aliases, note, source; only `term` is
-    /// required), relative to the configuration file.
+    /// Glossary files (CSV or TSV with columns term, type, aliases, note, source, status; only
+    /// `term` is required), relative to the configuration file.
     pub files: Option<Vec<String>>,
 }
 
@@ -242,6 +242,16 @@ impl Glossary {
     /// The canonical term for a term or alias (exact spelling).
     pub fn canonical(&self, spelling: &str) -> Option<&str> {
         self.entry(spelling).map(|e| e.term.as_str())
+    }
+
+    /// Whether `spelling` is a glossary name an editor has reviewed, so that a fix towards it
+    /// may be safe: an entry's term or alias marked reviewed (see [`crate::glossary`]), or a name
+    /// given without an entry (`[glossary] names`, or pushed onto `names` by a library user).
+    pub fn is_reviewed(&self, spelling: &str) -> bool {
+        match self.entry(spelling) {
+            Some(entry) => entry.reviewed,
+            None => self.names.iter().any(|n| n == spelling),
+        }
     }
 
     /// Whether any entry gives the term's form in the original (a `source` column).
@@ -718,7 +728,7 @@ pub const INIT_TEMPLATE: &str = r#"# mtlint configuration. Every key is optional
 # names = ["DeepSeek", "Liang Wenfeng", "MacroPolo"]
 # Words to accept as written.
 # accept = ["Tingryu"]
-# Termbase files (CSV or TSV with columns term, type, aliases, note, source), relative to this
+# Termbase files (CSV or TSV with columns term, type, aliases, note, source, status), relative to this
 # file; the source column (the term in the original) lets bilingual mode check its translation.
 # files = ["glossary.tsv"]
 "#;

@@ -500,7 +500,7 @@ fn init_glossary_writes_the_names_found_for_review_and_uses_them() {
     assert!(
         glossary
             .lines()
-            .any(|l| l == "term\ttype\taliases\tnote\tsource"),
+            .any(|l| l == "term\ttype\taliases\tnote\tsource\tstatus"),
         "{glossary}"
     );
     let row = glossary
@@ -508,7 +508,9 @@ fn init_glossary_writes_the_names_found_for_review_and_uses_them() {
         .find(|l| l.starts_with("Liang Wenfeng\t"))
         .unwrap_or_else(|| panic!("{glossary}"));
     assert!(
-        row.starts_with("Liang Wenfeng\tperson\t\t") && row.contains("also written Leann"),
+        row.starts_with("Liang Wenfeng\tperson\t\t")
+            && row.contains("also written Leann")
+            && row.ends_with("\tunreviewed"),
         "{row}"
     );
     assert!(
@@ -549,6 +551,34 @@ fn init_glossary_writes_the_names_found_for_review_and_uses_them() {
     assert_eq!(
         std::fs::read_to_string(dir.path().join("mtlint.toml")).unwrap(),
         config
+    );
+}
+
+/// A starter glossary is mtlint's guess until an editor reviews it: `fix` (safe fixes only, as
+/// the hook runs it) rewrites no name towards an unreviewed row, and does once the row is marked
+/// reviewed.
+#[test]
+fn only_reviewed_glossary_entries_make_name_fixes_safe() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = "Liang Wenfeng, founder of DeepSeek, said costs fell. Leann said the model was \
+                   cheap. Liang added that Deepseek would grow.\n";
+    write(&dir.path().join("articles/a.txt"), article);
+    let (_, err, code) = stdout(&["init", "--glossary", "articles"], dir.path());
+    assert_eq!(code, Some(0), "{err}");
+    let (out, err, _) = stdout(&["fix", "articles/a.txt"], dir.path());
+    assert!(format!("{out}{err}").contains("Fixed 0 findings"), "{out}{err}");
+    let after = std::fs::read_to_string(dir.path().join("articles/a.txt")).unwrap();
+    assert_eq!(after, article, "an unreviewed glossary made a fix safe");
+    let glossary = dir.path().join("glossary.tsv");
+    let reviewed = std::fs::read_to_string(&glossary)
+        .unwrap()
+        .replace("\tunreviewed", "\treviewed");
+    write(&glossary, &reviewed);
+    let (out, err, _) = stdout(&["fix", "articles/a.txt"], dir.path());
+    let after = std::fs::read_to_string(dir.path().join("articles/a.txt")).unwrap();
+    assert!(
+        after.contains("Liang said the model") && after.contains("that DeepSeek would"),
+        "{after}\n{out}{err}"
     );
 }
 

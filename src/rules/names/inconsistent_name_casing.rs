@@ -93,7 +93,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
                 continue;
             }
             let edit = Edit::replace(part.range.clone(), word.clone());
-            let fix = super::fix_towards(cluster.source, edit);
+            let fix = super::fix_towards(cx, cluster, edit);
             let mut finding = Finding::new(
                 &INCONSISTENT_NAME_CASING,
                 part.range.clone(),

@@ -103,7 +103,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             )
         };
         let edit = Edit::replace(flagged.clone(), suggestion.clone());
-        let fix = super::fix_towards(cluster.source, edit);
+        let fix = super::fix_towards(cx, cluster, edit);
         let mut finding = Finding::new(&INCONSISTENT_NAME_SPELLING, flagged, message)
             .confidence(expected.confidence)
             .suggest(suggestion)
@@ -138,7 +138,7 @@ fn marks(
         }
         let cluster = names.cluster_of(m);
         let edit = Edit::replace(part.range.clone(), word.clone());
-        let fix = super::fix_towards(cluster.source, edit);
+        let fix = super::fix_towards(cx, cluster, edit);
         let mut finding = Finding::new(
             &INCONSISTENT_NAME_SPELLING,
             part.range.clone(),
