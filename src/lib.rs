@@ -343,6 +343,7 @@ impl Linter {
             ))
         });
         findings.dedup_by(|a, b| a.range == b.range && a.rule.code == b.rule.code);
+        rules::entities::absorb_garbled_names(&mut findings);
         drop_names_inside_entities(&mut findings);
         drop_findings_inside_glossary_terms(&mut findings);
         let garbled = fluency::garbled_sentences(doc);
@@ -430,8 +431,10 @@ fn digest(text: &str) -> u64 {
 /// less precisely ("Qinghua" → Tsinghua inside "Qinghua University" → Tsinghua University), and
 /// one on the same words as a bilingual name finding says it with less evidence ("Leann" →
 /// Liang, against 梁文锋 in the source): the finding that knows the real name is kept alone. A
-/// garbled-transliteration finding (N002) says something else (no romanisation fits "Tingryu")
-/// and stays. `findings` is sorted by start.
+/// garbled-transliteration finding (N002) says something else (no romanisation fits "Tingryu"):
+/// inside an entity finding it was absorbed into it before
+/// ([`rules::entities::absorb_garbled_names`]); beside a bilingual one it stays. `findings` is
+/// sorted by start.
 fn drop_names_inside_entities(findings: &mut Vec<Finding>) {
     drop_outranked(
         findings,
@@ -819,6 +822,7 @@ mod tests {
             Finding::new(&E, 70..88, "Tingryu University"),
             Finding::new(&G, 70..77, "Tingryu fits no romanisation"),
         ];
+        rules::entities::absorb_garbled_names(&mut findings);
         drop_names_inside_entities(&mut findings);
         let kept: Vec<&str> = findings.iter().map(|f| f.message.as_str()).collect();
         assert_eq!(
