@@ -15,6 +15,7 @@ mod bilingual_cases;
 mod cli;
 mod cmd;
 mod fix_properties;
+mod fix_safety;
 mod formats;
 mod fuzz_properties;
 mod fuzz_regressions;

@@ -47,7 +47,8 @@ declare_rule! {
     ///
     /// ## Fix safety
     /// Unsafe: the clustering is evidence, not proof; two people can have similar names. Safe
-    /// when the canonical spelling comes from the user's glossary.
+    /// when the canonical spelling comes from a glossary entry an editor reviewed (not from an
+    /// unreviewed one, such as a starter glossary's).
     pub static INCONSISTENT_NAME_SPELLING = {
         code: "N001",
         name: "inconsistent-name-spelling",
