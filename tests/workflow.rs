@@ -582,6 +582,36 @@ fn only_reviewed_glossary_entries_make_name_fixes_safe() {
     );
 }
 
+/// pre-commit names every staged file, so excludes must apply to named files: with
+/// `--force-exclude` (which the hooks pass) a file under an excluded folder is passed over, by
+/// `check` and by `fix`, from the repository's top or from a subfolder.
+#[test]
+fn force_exclude_applies_excludes_to_named_files() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        &dir.path().join("mtlint.toml"),
+        "extend-exclude = [\"archive/**\"]\n",
+    );
+    write(&dir.path().join("archive/old.txt"), GARBLED);
+    write(&dir.path().join("news/new.txt"), GARBLED);
+    let (out, _, code) = stdout(&["check", "archive/old.txt"], dir.path());
+    assert_eq!(code, Some(1), "named without --force-exclude, the file is checked: {out}");
+    let (out, err, code) = stdout(
+        &["check", "--force-exclude", "archive/old.txt", "news/new.txt"],
+        dir.path(),
+    );
+    assert_eq!(code, Some(1), "{out}{err}");
+    assert!(!out.contains("archive") && out.contains("news/new.txt"), "{out}");
+    let (out, err, code) = stdout(
+        &["check", "--force-exclude", "../archive/old.txt"],
+        &dir.path().join("news"),
+    );
+    assert_eq!(code, Some(0), "{out}{err}");
+    let (out, err, _) = stdout(&["fix", "--force-exclude", "archive/old.txt"], dir.path());
+    let kept = std::fs::read_to_string(dir.path().join("archive/old.txt")).unwrap();
+    assert_eq!(kept, GARBLED, "{out}{err}");
+}
+
 // ---------------------------------------------------------------------------------------------
 // --diff-base and --staged
 

@@ -44,7 +44,10 @@ pub fn run(args: &CheckArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> 
             Err(ReadFailure::Skipped(notice)) => notices.push(notice),
         }
     } else {
-        let collected = inputs::collect(&args.common.paths, &linter.settings().exclude);
+        let mut collected = inputs::collect(&args.common.paths, &linter.settings().exclude);
+        if args.common.force_exclude {
+            super::drop_force_excluded(&mut collected.inputs, linter.settings());
+        }
         run.errors.extend(collected.errors);
         notices.extend(collected.notices);
         let mut inputs: Vec<(Input, Option<Lines>)> =

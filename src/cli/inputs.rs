@@ -111,6 +111,53 @@ pub fn collect(paths: &[PathBuf], exclude: &[String]) -> Collected {
     collected
 }
 
+/// `--force-exclude`: drops the files named on the command line that the exclude globs match,
+/// as a walk would have passed them over. pre-commit and editors name every file, so without
+/// it `extend-exclude = ["archive/**"]` would not keep `archive/old.txt` out of a hook's run.
+/// The globs are matched against the path relative to `base` (the configuration file's folder;
+/// else the current one), the file itself and each folder above it.
+pub fn drop_force_excluded(inputs: &mut Vec<Input>, exclude: &[String], base: &Path) {
+    let Ok(base) = std::fs::canonicalize(base) else {
+        return;
+    };
+    let mut overrides = OverrideBuilder::new(&base);
+    for glob in exclude {
+        // an invalid glob is reported by the walk; here it excludes nothing
+        let _ = overrides.add(&format!("!{glob}"));
+    }
+    let Ok(overrides) = overrides.build() else {
+        return;
+    };
+    inputs.retain(|input| {
+        let Input::File { path, .. } = input else {
+            return true;
+        };
+        // the folder resolved, the file's own name kept (it may be a link)
+        let (Some(parent), Some(name)) = (path.parent(), path.file_name()) else {
+            return true;
+        };
+        let parent = if parent.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            parent
+        };
+        let Ok(parent) = std::fs::canonicalize(parent) else {
+            return true;
+        };
+        let full = parent.join(name);
+        let Ok(relative) = full.strip_prefix(&base) else {
+            return true;
+        };
+        let excluded = overrides.matched(relative, false).is_ignore()
+            || relative
+                .ancestors()
+                .skip(1)
+                .filter(|a| !a.as_os_str().is_empty())
+                .any(|a| overrides.matched(a, true).is_ignore());
+        !excluded
+    });
+}
+
 fn walk(root: &Path, exclude: &[String], collected: &mut Collected) {
     let mut overrides = OverrideBuilder::new(root);
     for glob in exclude {
