@@ -728,6 +728,45 @@ fn changed_lines_mode_reports_only_new_lines() {
     );
 }
 
+/// `--staged` checks what will be committed: the index's copy, as `git diff --cached` sees it.
+/// A fault staged and then fixed in the working file is still reported (on the staged line), and
+/// a fault only in the working file is not.
+#[test]
+fn staged_mode_checks_the_staged_content_not_the_working_file() {
+    if !has_git() {
+        eprintln!("skipped: git is not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path();
+    git(repo, &["init", "-q", "-b", "main"]);
+    write(&repo.join("news/a.md"), "Intro line is fine.\n");
+    git(repo, &["add", "."]);
+    git(repo, &["commit", "-q", "-m", "start"]);
+    write(
+        &repo.join("news/a.md"),
+        "Intro line is fine.\n\nThe minister said the the talks went well.\n",
+    );
+    git(repo, &["add", "news/a.md"]);
+    // fixed in the working file after staging, with a line added above the fault
+    write(
+        &repo.join("news/a.md"),
+        "A new first line.\n\nIntro line is fine.\n\nThe minister said the talks went well.\n",
+    );
+    let (found, err, code) = lines_found(repo, &["--staged", "news/a.md"]);
+    assert_eq!(found, [("news/a.md".to_string(), 3)], "{err}");
+    assert_eq!(code, Some(1));
+    // the other way round: the staged copy is clean, the working file is not
+    git(repo, &["add", "news/a.md"]);
+    write(
+        &repo.join("news/a.md"),
+        "A new first line said the the thing.\n\nIntro line is fine.\n\nThe minister said the talks went well.\n",
+    );
+    let (found, err, code) = lines_found(repo, &["--staged", "news/a.md"]);
+    assert!(found.is_empty(), "{found:?} {err}");
+    assert_eq!(code, Some(0));
+}
+
 #[test]
 fn changed_lines_mode_errors_are_clear() {
     if !has_git() {

@@ -405,6 +405,17 @@ fn not_regular(meta: &Metadata) -> String {
 pub fn read_source(input: &Input, common: &CommonArgs) -> Result<Source, ReadFailure> {
     let name = input.display(common.stdin_filename.as_deref());
     let bytes = read_bytes(input, &name, true).map_err(ReadFailure::Error)?;
+    source_from_bytes(input, common, bytes)
+}
+
+/// The source of `input` from bytes read elsewhere (the staged copy of a file, for `--staged`):
+/// named and decoded as [`read_source`] does.
+pub fn source_from_bytes(
+    input: &Input,
+    common: &CommonArgs,
+    bytes: Vec<u8>,
+) -> Result<Source, ReadFailure> {
+    let name = input.display(common.stdin_filename.as_deref());
     let format = format_for(&name, common.input_format);
     if let Some(offset) = memchr_nul(&bytes).filter(|_| !starts_with_utf16_or_32_bom(&bytes)) {
         let binary = DecodeError::Binary { offset };
