@@ -23,6 +23,7 @@ mod fuzz_regressions;
 mod huge_files;
 mod names;
 mod precommit;
+mod related_locations;
 mod reliability;
 mod robustness;
 mod rules;
