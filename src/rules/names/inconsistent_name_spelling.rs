@@ -168,11 +168,11 @@ fn respelled(cx: &Context, names: &NameAnalysis, m: usize, out: &mut Vec<Finding
         }
         let message = if respelling.from_document {
             format!(
-                "“{written}” looks like a garbled “{word}”, as other names in this document spell it"
+                "“{written}” looks like “{word}” garbled: other names in this document write “{word}”"
             )
         } else {
             format!(
-                "“{written}” spells the surname {word} in another romanisation than this document's pinyin"
+                "“{written}” spells the surname {word} in a romanisation other than this document's pinyin"
             )
         };
         let edit = Edit::replace(part.range.clone(), word.clone());
