@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 
 use crate::common;
 
-use common::{check_json, root};
+use common::{check_json, root, rule_fixture_args};
 use mtlint::rules::{FixAvailability, RULES, RuleMeta};
 
 /// The kinds of fix a text names: `safe`, `unsafe`, `display-only`, and `none` for "no fix".
@@ -70,24 +70,9 @@ fn readme_table() -> Vec<(&'static str, Vec<String>)> {
 
 /// The kinds of fix the rule's findings get on its fixture.
 fn observed(rule: &RuleMeta) -> BTreeSet<String> {
-    let dir = root().join("tests/fixtures/rules");
-    let fixture = ["txt", "md", "tsv"]
-        .iter()
-        .map(|e| dir.join(format!("{}.{e}", rule.code)))
-        .find(|p| p.is_file())
+    let args = rule_fixture_args(rule.code)
         .unwrap_or_else(|| panic!("{} has no fixture", rule.code));
-    let path = fixture.to_str().unwrap();
-    let glossary = dir.join(format!("{}.glossary.tsv", rule.code));
-    let mut args = vec!["--select", rule.code];
-    if glossary.is_file() {
-        args.extend(["--glossary", glossary.to_str().unwrap()]);
-    }
-    if path.ends_with(".tsv") {
-        args.extend(["--table", path, "--doc-column", "doc"]);
-        args.extend(["--source-column", "source"]);
-    } else {
-        args.push(path);
-    }
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let (report, _) = check_json(&args);
     report["files"]
         .as_array()

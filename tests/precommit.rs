@@ -110,17 +110,22 @@ fn files_for(hook: &Hook, dir: &Path) -> Vec<String> {
     files
 }
 
-/// Runs a hook as pre-commit does: the entry split into words, then `args`, then the file names,
-/// with no shell; `mtlint` is found on PATH.
-fn run_entry(hook: &Hook, dir: &Path, files: &[String]) -> Output {
+/// PATH with the directory of the mtlint binary under test first.
+fn path_with_mtlint() -> std::ffi::OsString {
     let bin_dir = assert_cmd::cargo::cargo_bin("mtlint")
         .parent()
         .unwrap()
         .to_path_buf();
-    let path = std::env::join_paths(std::iter::once(bin_dir).chain(std::env::split_paths(
+    std::env::join_paths(std::iter::once(bin_dir).chain(std::env::split_paths(
         &std::env::var_os("PATH").unwrap_or_default(),
     )))
-    .unwrap();
+    .unwrap()
+}
+
+/// Runs a hook as pre-commit does: the entry split into words, then `args`, then the file names,
+/// with no shell; `mtlint` is found on PATH.
+fn run_entry(hook: &Hook, dir: &Path, files: &[String]) -> Output {
+    let path = path_with_mtlint();
     let words: Vec<&str> = hook.entry.split_whitespace().collect();
     Command::new(words[0])
         .args(&words[1..])
@@ -290,14 +295,7 @@ fn git(dir: &Path, args: &[&str]) {
 fn try_repo(repo: &Path) -> (Option<i32>, String) {
     let target = root().join("target");
     // the `language: system` hooks run the mtlint on PATH: this build's
-    let bin_dir = assert_cmd::cargo::cargo_bin("mtlint")
-        .parent()
-        .unwrap()
-        .to_path_buf();
-    let path = std::env::join_paths(std::iter::once(bin_dir).chain(std::env::split_paths(
-        &std::env::var_os("PATH").unwrap_or_default(),
-    )))
-    .unwrap();
+    let path = path_with_mtlint();
     let mut command = pre_commit().expect("pre-commit is installed");
     let output = command
         .current_dir(repo)
