@@ -42,8 +42,8 @@ declare_rule! {
     /// ## Fix safety
     /// Unsafe: the letters stay the same and only their case changes to the entity's own, but
     /// the word lists are not the editor's word, and a house style may write a brand otherwise.
-    /// Safe when the casing comes from a reviewed glossary entry (see Glossaries in the
-    /// README), which is.
+    /// Safe when the casing comes from a glossary entry an editor reviewed (see Glossaries in
+    /// the README): that is the editor's word.
     pub static KNOWN_ENTITY_CASING = {
         code: "E002",
         name: "known-entity-casing",
