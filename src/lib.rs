@@ -822,7 +822,6 @@ mod tests {
             Finding::new(&E, 70..88, "Tingryu University"),
             Finding::new(&G, 70..77, "Tingryu fits no romanisation"),
         ];
-        rules::entities::absorb_garbled_names(&mut findings);
         drop_names_inside_entities(&mut findings);
         let kept: Vec<&str> = findings.iter().map(|f| f.message.as_str()).collect();
         assert_eq!(
