@@ -75,8 +75,8 @@ pub struct GlossaryConfig {
     pub names: Option<Vec<String>>,
     /// Words and names to accept as they are.
     pub accept: Option<Vec<String>>,
-    /// Glossary files (CSV or TSV with columns term, type, aliases, note, source; only `term` is
-    /// required), relative to the configuration file.
+    /// Glossary files (CSV or TSV with columns term, type, aliases, note, source, status; only
+    /// `term` is required), relative to the configuration file.
     pub files: Option<Vec<String>>,
 }
 
@@ -431,7 +431,7 @@ pub const INIT_TEMPLATE: &str = r#"# mtlint configuration. Every key is optional
 # names = ["DeepSeek", "Liang Wenfeng", "MacroPolo"]
 # Words to accept as written.
 # accept = ["Tingryu"]
-# Termbase files (CSV or TSV with columns term, type, aliases, note, source), relative to this
+# Termbase files (CSV or TSV with columns term, type, aliases, note, source, status), relative to this
 # file; the source column (the term in the original) lets bilingual mode check its translation.
 # files = ["glossary.tsv"]
 "#;

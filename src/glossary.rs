@@ -18,6 +18,14 @@
 //! [`Glossary::canonical`] for the term an alias stands for. The spelling must match
 //! exactly: "Deepseek" is still a casing variant of "DeepSeek".
 //!
+//! The `status` column says whether an editor has reviewed the entry. A glossary is the editor's
+//! word only once reviewed: an unreviewed entry (`unreviewed`, `draft`, `proposed`, `new`, or an
+//! empty cell) is still canonical (never flagged, preferred as a correction), but a fix towards
+//! it is unsafe, like a fix towards a spelling mtlint inferred. Only `reviewed` (or `approved`)
+//! entries make fixes safe. A file without the column is a desk's own termbase, reviewed as a
+//! whole; `mtlint init --glossary` writes the column with every row `unreviewed`. Any other value
+//! is an error naming the row.
+//!
 //! The `source` column gives the term in the original language, as a termbase pairs a source term
 //! with its required translation. In bilingual mode, B009 reports a segment whose original has the
 //! source term and whose translation has neither the term nor an alias. A term written in both
@@ -47,13 +55,17 @@ pub struct GlossaryEntry {
     pub note: String,
     /// The term in the original language (its forms, when it has several), for bilingual checks.
     pub source: Vec<String>,
+    /// An editor has reviewed the entry: fixes towards it may be safe (see the module
+    /// documentation).
+    pub reviewed: bool,
 }
 
 impl GlossaryEntry {
-    /// A bare term, as `[glossary] names` gives them.
+    /// A bare term, as `[glossary] names` gives them: the editor typed it, so it is reviewed.
     pub fn term(term: impl Into<String>) -> GlossaryEntry {
         GlossaryEntry {
             term: term.into(),
+            reviewed: true,
             ..GlossaryEntry::default()
         }
     }
@@ -117,6 +129,7 @@ pub fn parse(bytes: &[u8], tsv: bool) -> std::result::Result<Vec<GlossaryEntry>,
     })?;
     let (kind, aliases, note) = (column("type"), column("aliases"), column("note"));
     let source = column("source");
+    let status = column("status");
     let mut entries = Vec::new();
     for (i, record) in reader.records().enumerate() {
         let record = record.map_err(|e| format!("row {}: {e}", i + 1))?;
@@ -140,9 +153,24 @@ pub fn parse(bytes: &[u8], tsv: bool) -> std::result::Result<Vec<GlossaryEntry>,
             aliases,
             note: cell(note),
             source: list(&cell(source)).map(String::from).collect(),
+            reviewed: match status {
+                None => true,
+                Some(_) => reviewed(&cell(status)).map_err(|e| format!("row {}: {e}", i + 1))?,
+            },
         });
     }
     Ok(entries)
+}
+
+/// Reads a `status` cell: whether an editor has reviewed the entry.
+fn reviewed(status: &str) -> std::result::Result<bool, String> {
+    match status.to_ascii_lowercase().as_str() {
+        "reviewed" | "approved" => Ok(true),
+        "" | "unreviewed" | "draft" | "proposed" | "new" => Ok(false),
+        _ => Err(format!(
+            "status `{status}` is neither `reviewed` (or `approved`) nor `unreviewed` (or empty)"
+        )),
+    }
 }
 
 /// The non-empty items of a `|`- or `;`-separated cell.
@@ -574,6 +602,16 @@ impl Glossary {
         self.entry(spelling).map(|e| e.term.as_str())
     }
 
+    /// Whether `spelling` is a glossary name an editor has reviewed, so that a fix towards it
+    /// may be safe: an entry's term or alias marked reviewed (see [`crate::glossary`]), or a name
+    /// given without an entry (`[glossary] names`, or pushed onto `names` by a library user).
+    pub fn is_reviewed(&self, spelling: &str) -> bool {
+        match self.entry(spelling) {
+            Some(entry) => entry.reviewed,
+            None => self.names.iter().any(|n| n == spelling),
+        }
+    }
+
     /// Whether any entry gives the term's form in the original (a `source` column).
     pub fn has_source_forms(&self) -> bool {
         self.has_source_forms
@@ -744,6 +782,18 @@ mod tests {
             entries.iter().map(|e| e.term.as_str()).collect::<Vec<_>>(),
             ["Zhejiang University", "Hangzhou"]
         );
+    }
+
+    #[test]
+    fn status_says_which_entries_are_reviewed() {
+        let text = "term\tstatus\nLiang Wenfeng\tReviewed\nDeepSeek\tunreviewed\nHangzhou\t\nMa\tapproved\n";
+        let entries = parse(text.as_bytes(), true).unwrap();
+        let reviewed: Vec<bool> = entries.iter().map(|e| e.reviewed).collect();
+        assert_eq!(reviewed, [true, false, false, true]);
+        // a desk's own termbase, without the column, is reviewed as a whole
+        assert!(parse(b"term\nDeepSeek\n", true).unwrap()[0].reviewed);
+        let err = parse(b"term\tstatus\nDeepSeek\tok\n", true).unwrap_err();
+        assert!(err.contains("row 1") && err.contains("`ok`"), "{err}");
     }
 
     #[test]

@@ -110,17 +110,22 @@ fn files_for(hook: &Hook, dir: &Path) -> Vec<String> {
     files
 }
 
-/// Runs a hook as pre-commit does: the entry split into words, then `args`, then the file names,
-/// with no shell; `mtlint` is found on PATH.
-fn run_entry(hook: &Hook, dir: &Path, files: &[String]) -> Output {
+/// PATH with the directory of the mtlint binary under test first.
+fn path_with_mtlint() -> std::ffi::OsString {
     let bin_dir = assert_cmd::cargo::cargo_bin("mtlint")
         .parent()
         .unwrap()
         .to_path_buf();
-    let path = std::env::join_paths(std::iter::once(bin_dir).chain(std::env::split_paths(
+    std::env::join_paths(std::iter::once(bin_dir).chain(std::env::split_paths(
         &std::env::var_os("PATH").unwrap_or_default(),
     )))
-    .unwrap();
+    .unwrap()
+}
+
+/// Runs a hook as pre-commit does: the entry split into words, then `args`, then the file names,
+/// with no shell; `mtlint` is found on PATH.
+fn run_entry(hook: &Hook, dir: &Path, files: &[String]) -> Output {
+    let path = path_with_mtlint();
     let words: Vec<&str> = hook.entry.split_whitespace().collect();
     Command::new(words[0])
         .args(&words[1..])
@@ -142,35 +147,59 @@ fn hook(id: &str) -> Hook {
 #[test]
 fn hooks_are_declared_as_the_issue_asks() {
     let ids: Vec<String> = hooks().into_iter().map(|h| h.id).collect();
-    assert_eq!(ids, ["mtlint", "mtlint-fix"]);
-    let check = hook("mtlint");
     assert_eq!(
-        (
-            check.entry.as_str(),
-            check.language.as_str(),
-            check.types.as_str()
-        ),
-        ("mtlint check", "rust", "[text]")
+        ids,
+        ["mtlint", "mtlint-fix", "mtlint-system", "mtlint-fix-system"]
     );
-    let fix = hook("mtlint-fix");
-    assert_eq!(
-        (
-            fix.entry.as_str(),
-            fix.language.as_str(),
-            fix.types.as_str()
-        ),
-        ("mtlint fix", "rust", "[text]")
-    );
-    assert!(
-        !fix.entry.contains("unsafe") && !fix.args.iter().any(|a| a.contains("unsafe")),
-        "the fix hook applies safe fixes only"
-    );
-    for hook in [check, fix] {
+    // a building hook and one using the installed mtlint, for checking and for fixing; each
+    // passes --force-exclude, since pre-commit names every file
+    for (id, entry, language) in [
+        ("mtlint", "mtlint check --force-exclude", "rust"),
+        ("mtlint-fix", "mtlint fix --force-exclude", "rust"),
+        ("mtlint-system", "mtlint check --force-exclude", "system"),
+        ("mtlint-fix-system", "mtlint fix --force-exclude", "system"),
+    ] {
+        let hook = hook(id);
+        assert_eq!(
+            (
+                hook.entry.as_str(),
+                hook.language.as_str(),
+                hook.types.as_str()
+            ),
+            (entry, language, "[text]"),
+            "{id}"
+        );
+        assert!(
+            !hook.entry.contains("unsafe") && !hook.args.iter().any(|a| a.contains("unsafe")),
+            "{id}: hooks apply safe fixes only"
+        );
         let exts = extensions(&hook.files);
         for ext in ["md", "txt", "html"] {
             assert!(exts.iter().any(|e| e == ext), "{} misses .{ext}", hook.id);
         }
     }
+}
+
+/// The README's `rev:` example, the hooks file's and `mtlint --version` name the release that
+/// Cargo.toml declares (tagged `v0.1.0`).
+#[test]
+fn the_rev_examples_and_the_version_name_the_release() {
+    let release = format!("v{}", env!("CARGO_PKG_VERSION"));
+    assert_eq!(release, "v0.1.0");
+    for file in ["README.md", ".pre-commit-hooks.yaml"] {
+        let text = std::fs::read_to_string(root().join(file)).unwrap();
+        let revs: Vec<&str> = text
+            .lines()
+            .filter_map(|l| l.trim_start_matches([' ', '#']).strip_prefix("rev: "))
+            .collect();
+        assert!(!revs.is_empty(), "{file} has no rev: example");
+        assert!(revs.iter().all(|r| *r == release), "{file}: {revs:?}");
+    }
+    let output = common::mtlint().arg("--version").output().unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout).trim(),
+        format!("mtlint {}", &release[1..])
+    );
 }
 
 #[test]
@@ -265,6 +294,8 @@ fn git(dir: &Path, args: &[&str]) {
 /// files that point into a temporary folder.
 fn try_repo(repo: &Path) -> (Option<i32>, String) {
     let target = root().join("target");
+    // the `language: system` hooks run the mtlint on PATH: this build's
+    let path = path_with_mtlint();
     let mut command = pre_commit().expect("pre-commit is installed");
     let output = command
         .current_dir(repo)
@@ -279,6 +310,7 @@ fn try_repo(repo: &Path) -> (Option<i32>, String) {
         .env("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16")
         .env("CARGO_PROFILE_RELEASE_DEBUG", "false")
         .env("PRE_COMMIT_COLOR", "never")
+        .env("PATH", path)
         .env_remove("GIT_DIR")
         .env_remove("GIT_INDEX_FILE")
         .output()
@@ -312,12 +344,21 @@ fn pre_commit_try_repo_runs_both_hooks() {
 
     let (code, out) = try_repo(repo.path());
     assert_eq!(code, Some(1), "{out}");
-    // The check hook ran first, on the files as they were, and failed on the garbled article only.
+    // The check hook ran first, on the files as they were, and failed on the garbled article
+    // only; then the fix hook; then the same two with the installed mtlint, which find what the
+    // fix left (an unsafe fix) and nothing more to fix.
     let failed: Vec<&str> = out.lines().filter(|l| l.ends_with("Failed")).collect();
-    assert_eq!(failed.len(), 2, "{out}");
+    assert_eq!(failed.len(), 3, "{out}");
     assert!(
-        failed[0].starts_with("mtlint.") && failed[1].starts_with("mtlint (safe fixes)"),
+        failed[0].starts_with("mtlint.")
+            && failed[1].starts_with("mtlint (safe fixes)")
+            && failed[2].starts_with("mtlint (installed)."),
         "{failed:?}"
+    );
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("mtlint (installed, safe fixes)") && l.ends_with("Passed")),
+        "{out}"
     );
     assert!(
         out.contains("news/garbled.md:1:") && out.contains("G003"),

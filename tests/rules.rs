@@ -5,37 +5,15 @@
 
 use crate::common;
 
-use common::{check_json, listing, root};
+use common::{check_json, listing, rule_fixture_args};
 use mtlint::rules::RULES;
 
 #[test]
 fn every_rule_has_a_fixture_that_exercises_it() {
     for rule in RULES {
-        let dir = root().join("tests/fixtures/rules");
-        let fixture = ["txt", "md", "tsv"]
-            .iter()
-            .map(|e| dir.join(format!("{}.{e}", rule.code)))
-            .find(|p| p.is_file());
-        let fixture = fixture
+        let args = rule_fixture_args(rule.code)
             .unwrap_or_else(|| panic!("{} has no fixture in tests/fixtures/rules", rule.code));
-        let path = fixture.to_str().unwrap();
-        let glossary = dir.join(format!("{}.glossary.tsv", rule.code));
-        let mut args = vec!["--select", rule.code];
-        if glossary.is_file() {
-            args.extend(["--glossary", glossary.to_str().unwrap()]);
-        }
-        if path.ends_with(".tsv") {
-            args.extend([
-                "--table",
-                path,
-                "--doc-column",
-                "doc",
-                "--source-column",
-                "source",
-            ]);
-        } else {
-            args.push(path);
-        }
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
         let (report, _) = check_json(&args);
         let findings = listing(&report);
         assert!(

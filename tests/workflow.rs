@@ -500,7 +500,7 @@ fn init_glossary_writes_the_names_found_for_review_and_uses_them() {
     assert!(
         glossary
             .lines()
-            .any(|l| l == "term\ttype\taliases\tnote\tsource"),
+            .any(|l| l == "term\ttype\taliases\tnote\tsource\tstatus"),
         "{glossary}"
     );
     let row = glossary
@@ -508,7 +508,9 @@ fn init_glossary_writes_the_names_found_for_review_and_uses_them() {
         .find(|l| l.starts_with("Liang Wenfeng\t"))
         .unwrap_or_else(|| panic!("{glossary}"));
     assert!(
-        row.starts_with("Liang Wenfeng\tperson\t\t") && row.contains("also written Leann"),
+        row.starts_with("Liang Wenfeng\tperson\t\t")
+            && row.contains("also written Leann")
+            && row.ends_with("\tunreviewed"),
         "{row}"
     );
     assert!(
@@ -550,6 +552,64 @@ fn init_glossary_writes_the_names_found_for_review_and_uses_them() {
         std::fs::read_to_string(dir.path().join("mtlint.toml")).unwrap(),
         config
     );
+}
+
+/// A starter glossary is mtlint's guess until an editor reviews it: `fix` (safe fixes only, as
+/// the hook runs it) rewrites no name towards an unreviewed row, and does once the row is marked
+/// reviewed.
+#[test]
+fn only_reviewed_glossary_entries_make_name_fixes_safe() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = "Liang Wenfeng, founder of DeepSeek, said costs fell. Leann said the model was \
+                   cheap. Liang added that Deepseek would grow.\n";
+    write(&dir.path().join("articles/a.txt"), article);
+    let (_, err, code) = stdout(&["init", "--glossary", "articles"], dir.path());
+    assert_eq!(code, Some(0), "{err}");
+    let (out, err, _) = stdout(&["fix", "articles/a.txt"], dir.path());
+    assert!(format!("{out}{err}").contains("Fixed 0 findings"), "{out}{err}");
+    let after = std::fs::read_to_string(dir.path().join("articles/a.txt")).unwrap();
+    assert_eq!(after, article, "an unreviewed glossary made a fix safe");
+    let glossary = dir.path().join("glossary.tsv");
+    let reviewed = std::fs::read_to_string(&glossary)
+        .unwrap()
+        .replace("\tunreviewed", "\treviewed");
+    write(&glossary, &reviewed);
+    let (out, err, _) = stdout(&["fix", "articles/a.txt"], dir.path());
+    let after = std::fs::read_to_string(dir.path().join("articles/a.txt")).unwrap();
+    assert!(
+        after.contains("Liang said the model") && after.contains("that DeepSeek would"),
+        "{after}\n{out}{err}"
+    );
+}
+
+/// pre-commit names every staged file, so excludes must apply to named files: with
+/// `--force-exclude` (which the hooks pass) a file under an excluded folder is passed over, by
+/// `check` and by `fix`, from the repository's top or from a subfolder.
+#[test]
+fn force_exclude_applies_excludes_to_named_files() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        &dir.path().join("mtlint.toml"),
+        "extend-exclude = [\"archive/**\"]\n",
+    );
+    write(&dir.path().join("archive/old.txt"), GARBLED);
+    write(&dir.path().join("news/new.txt"), GARBLED);
+    let (out, _, code) = stdout(&["check", "archive/old.txt"], dir.path());
+    assert_eq!(code, Some(1), "named without --force-exclude, the file is checked: {out}");
+    let (out, err, code) = stdout(
+        &["check", "--force-exclude", "archive/old.txt", "news/new.txt"],
+        dir.path(),
+    );
+    assert_eq!(code, Some(1), "{out}{err}");
+    assert!(!out.contains("archive") && out.contains("news/new.txt"), "{out}");
+    let (out, err, code) = stdout(
+        &["check", "--force-exclude", "../archive/old.txt"],
+        &dir.path().join("news"),
+    );
+    assert_eq!(code, Some(0), "{out}{err}");
+    let (out, err, _) = stdout(&["fix", "--force-exclude", "archive/old.txt"], dir.path());
+    let kept = std::fs::read_to_string(dir.path().join("archive/old.txt")).unwrap();
+    assert_eq!(kept, GARBLED, "{out}{err}");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -666,6 +726,45 @@ fn changed_lines_mode_reports_only_new_lines() {
             ("news/today.md".to_string(), 5)
         ]
     );
+}
+
+/// `--staged` checks what will be committed: the index's copy, as `git diff --cached` sees it.
+/// A fault staged and then fixed in the working file is still reported (on the staged line), and
+/// a fault only in the working file is not.
+#[test]
+fn staged_mode_checks_the_staged_content_not_the_working_file() {
+    if !has_git() {
+        eprintln!("skipped: git is not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path();
+    git(repo, &["init", "-q", "-b", "main"]);
+    write(&repo.join("news/a.md"), "Intro line is fine.\n");
+    git(repo, &["add", "."]);
+    git(repo, &["commit", "-q", "-m", "start"]);
+    write(
+        &repo.join("news/a.md"),
+        "Intro line is fine.\n\nThe minister said the the talks went well.\n",
+    );
+    git(repo, &["add", "news/a.md"]);
+    // fixed in the working file after staging, with a line added above the fault
+    write(
+        &repo.join("news/a.md"),
+        "A new first line.\n\nIntro line is fine.\n\nThe minister said the talks went well.\n",
+    );
+    let (found, err, code) = lines_found(repo, &["--staged", "news/a.md"]);
+    assert_eq!(found, [("news/a.md".to_string(), 3)], "{err}");
+    assert_eq!(code, Some(1));
+    // the other way round: the staged copy is clean, the working file is not
+    git(repo, &["add", "news/a.md"]);
+    write(
+        &repo.join("news/a.md"),
+        "A new first line said the the thing.\n\nIntro line is fine.\n\nThe minister said the talks went well.\n",
+    );
+    let (found, err, code) = lines_found(repo, &["--staged", "news/a.md"]);
+    assert!(found.is_empty(), "{found:?} {err}");
+    assert_eq!(code, Some(0));
 }
 
 #[test]

@@ -90,6 +90,10 @@ pub struct CommonArgs {
     /// The file name to report for standard input (also decides its format).
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<String>,
+    /// Apply the exclude globs to files named on the command line too (as pre-commit names
+    /// them), not only to folder walks.
+    #[arg(long)]
+    pub force_exclude: bool,
 }
 
 #[derive(Debug, Args, Clone)]
@@ -182,6 +186,10 @@ pub struct NamesArgs {
     /// The file name to report for standard input (also decides its format).
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<String>,
+    /// Apply the exclude globs to files named on the command line too (as pre-commit names
+    /// them), not only to folder walks.
+    #[arg(long)]
+    pub force_exclude: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

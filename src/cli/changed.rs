@@ -7,6 +7,9 @@
 //! Only added and modified lines count; a file git does not track yet counts as changed
 //! throughout with `--diff-base`. Files without changed lines are not checked at all. A finding is
 //! kept when any line it covers changed. Scores then count only the findings kept.
+//!
+//! `--staged` checks what will be committed: the file's blob in the index, as `git diff --cached`
+//! sees it, not the working file, which may have been edited since `git add`.
 
 use std::collections::HashMap;
 use std::ops::RangeInclusive;
@@ -60,6 +63,8 @@ impl Lines {
 pub struct ChangedLines {
     root: PathBuf,
     files: HashMap<PathBuf, Lines>,
+    /// The lines are those of the index's copies (`--staged`), which are what must be checked.
+    staged: bool,
 }
 
 impl ChangedLines {
@@ -118,12 +123,22 @@ impl ChangedLines {
                 files.insert(PathBuf::from(path), Lines::All);
             }
         }
-        Ok(ChangedLines { root, files })
+        let staged = *mode == DiffMode::Staged;
+        Ok(ChangedLines {
+            root,
+            files,
+            staged,
+        })
     }
 
     /// The changed lines of `path` (as given on the command line), or an error when it is not in
     /// the repository; `None` when it has no changes.
     pub fn lines_of(&self, path: &Path) -> std::result::Result<Option<&Lines>, String> {
+        Ok(self.files.get(&self.relative(path)?))
+    }
+
+    /// `path` relative to the repository's top folder, or an error when it is not inside it.
+    fn relative(&self, path: &Path) -> std::result::Result<PathBuf, String> {
         let absolute = std::fs::canonicalize(path).map_err(|e| e.to_string())?;
         let relative = absolute.strip_prefix(&self.root).map_err(|_| {
             format!(
@@ -131,7 +146,24 @@ impl ChangedLines {
                 self.root.display()
             )
         })?;
-        Ok(self.files.get(relative))
+        Ok(relative.to_path_buf())
+    }
+
+    /// With `--staged`, the content of `path` in the index, which is what the changed lines
+    /// count and what will be committed; `None` otherwise (the working file is checked).
+    pub fn staged_content(&self, path: &Path) -> Option<std::result::Result<Vec<u8>, String>> {
+        if !self.staged {
+            return None;
+        }
+        Some(self.relative(path).and_then(|relative| {
+            // git names index entries with forward slashes, whatever the platform
+            let name: Vec<String> = relative
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect();
+            git_bytes(&self.root, &["cat-file", "blob", &format!(":{}", name.join("/"))])
+                .map_err(|e| format!("--staged: cannot read the staged copy: {}", e.message()))
+        }))
     }
 }
 
@@ -320,6 +352,11 @@ impl GitError {
 }
 
 fn git(dir: &Path, args: &[&str]) -> std::result::Result<String, GitError> {
+    git_bytes(dir, args).map(|out| String::from_utf8_lossy(&out).into_owned())
+}
+
+/// Runs git in `dir` and returns its standard output as it is.
+fn git_bytes(dir: &Path, args: &[&str]) -> std::result::Result<Vec<u8>, GitError> {
     let output = Command::new("git")
         .arg("-C")
         .arg(dir)
@@ -337,7 +374,7 @@ fn git(dir: &Path, args: &[&str]) -> std::result::Result<String, GitError> {
                 .to_string(),
         ));
     }
-    Ok(String::from_utf8_lossy(&output.stdout).into_owned())
+    Ok(output.stdout)
 }
 
 #[cfg(test)]

@@ -44,7 +44,10 @@ pub fn run(args: &CheckArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> 
             Err(ReadFailure::Skipped(notice)) => notices.push(notice),
         }
     } else {
-        let collected = inputs::collect(&args.common.paths, &linter.settings().exclude);
+        let mut collected = inputs::collect(&args.common.paths, &linter.settings().exclude);
+        if args.common.force_exclude {
+            super::drop_force_excluded(&mut collected.inputs, linter.settings());
+        }
         run.errors.extend(collected.errors);
         notices.extend(collected.notices);
         let mut inputs: Vec<(Input, Option<Lines>)> =
@@ -61,7 +64,8 @@ pub fn run(args: &CheckArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> 
         let results: Vec<_> = inputs
             .par_iter()
             .map(|(input, lines)| {
-                let result = check_input(&linter, input, &args.common, lines.as_ref());
+                let staged = changed.as_ref().and_then(|c| staged_copy(c, input));
+                let result = check_input(&linter, input, &args.common, lines.as_ref(), staged);
                 progress.inc(1);
                 result
             })
@@ -103,13 +107,33 @@ pub fn run(args: &CheckArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> 
     Ok(status(&linter, &run))
 }
 
+/// With `--staged`, the index's copy of a file: what will be committed, and what the staged
+/// diff's line numbers count.
+fn staged_copy(changed: &ChangedLines, input: &Input) -> Option<Result<Vec<u8>, FileError>> {
+    let Input::File { path, .. } = input else {
+        return None;
+    };
+    changed.staged_content(path).map(|read| {
+        read.map_err(|message| FileError {
+            path: inputs::display_path(path),
+            message,
+        })
+    })
+}
+
 fn check_input(
     linter: &Linter,
     input: &Input,
     common: &CommonArgs,
     changed: Option<&Lines>,
+    staged: Option<Result<Vec<u8>, FileError>>,
 ) -> Result<FileResult, ReadFailure> {
-    let source = inputs::read_source(input, common)?;
+    let source = match staged {
+        Some(bytes) => {
+            inputs::source_from_bytes(input, common, bytes.map_err(ReadFailure::Error)?)?
+        }
+        None => inputs::read_source(input, common)?,
+    };
     let mut report =
         super::panic::guard(source.name(), || linter.check(&source)).map_err(|message| {
             ReadFailure::Error(FileError {

@@ -58,6 +58,9 @@ pub fn run(args: &FixArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> Re
             });
         }
     }
+    if args.common.force_exclude {
+        super::drop_force_excluded(&mut targets, linter.settings());
+    }
     if targets.contains(&Input::Stdin) && targets.len() > 1 {
         return Err(Error::Usage(
             "`mtlint fix -` reads standard input and cannot be combined with files".into(),

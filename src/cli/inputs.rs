@@ -87,6 +87,53 @@ pub fn collect(paths: &[PathBuf], exclude: &[String]) -> Collected {
     collected
 }
 
+/// `--force-exclude`: drops the files named on the command line that the exclude globs match,
+/// as a walk would have passed them over. pre-commit and editors name every file, so without
+/// it `extend-exclude = ["archive/**"]` would not keep `archive/old.txt` out of a hook's run.
+/// The globs are matched against the path relative to `base` (the configuration file's folder;
+/// else the current one), the file itself and each folder above it.
+pub fn drop_force_excluded(inputs: &mut Vec<Input>, exclude: &[String], base: &Path) {
+    let Ok(base) = std::fs::canonicalize(base) else {
+        return;
+    };
+    let mut overrides = OverrideBuilder::new(&base);
+    for glob in exclude {
+        // an invalid glob is reported by the walk; here it excludes nothing
+        let _ = overrides.add(&format!("!{glob}"));
+    }
+    let Ok(overrides) = overrides.build() else {
+        return;
+    };
+    inputs.retain(|input| {
+        let Input::File { path, .. } = input else {
+            return true;
+        };
+        // the folder resolved, the file's own name kept (it may be a link)
+        let (Some(parent), Some(name)) = (path.parent(), path.file_name()) else {
+            return true;
+        };
+        let parent = if parent.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            parent
+        };
+        let Ok(parent) = std::fs::canonicalize(parent) else {
+            return true;
+        };
+        let full = parent.join(name);
+        let Ok(relative) = full.strip_prefix(&base) else {
+            return true;
+        };
+        let excluded = overrides.matched(relative, false).is_ignore()
+            || relative
+                .ancestors()
+                .skip(1)
+                .filter(|a| !a.as_os_str().is_empty())
+                .any(|a| overrides.matched(a, true).is_ignore());
+        !excluded
+    });
+}
+
 fn walk(root: &Path, exclude: &[String], collected: &mut Collected) {
     let mut overrides = OverrideBuilder::new(root);
     for glob in exclude {
@@ -254,6 +301,17 @@ fn cannot_be_a_document(bytes: &[u8], new: usize) -> bool {
 pub fn read_source(input: &Input, common: &CommonArgs) -> Result<Source, ReadFailure> {
     let name = input.display(common.stdin_filename.as_deref());
     let bytes = read_bytes(input, &name, true).map_err(ReadFailure::Error)?;
+    source_from_bytes(input, common, bytes)
+}
+
+/// The source of `input` from bytes read elsewhere (the staged copy of a file, for `--staged`):
+/// named and decoded as [`read_source`] does.
+pub fn source_from_bytes(
+    input: &Input,
+    common: &CommonArgs,
+    bytes: Vec<u8>,
+) -> Result<Source, ReadFailure> {
+    let name = input.display(common.stdin_filename.as_deref());
     let format = format_for(&name, common.input_format);
     if let Some(offset) = memchr_nul(&bytes).filter(|_| !starts_with_utf16_or_32_bom(&bytes)) {
         let binary = DecodeError::Binary { offset };

@@ -86,6 +86,18 @@ pub fn settings(common: &CommonArgs, mut overrides: Overrides) -> Result<Setting
 }
 
 /// Whether something, even a dangling symbolic link, has the name `path`.
+/// `--force-exclude` for `check` and `fix`: the exclude globs, read from the configuration
+/// file's folder (or the current one), drop named files too.
+fn drop_force_excluded(targets: &mut Vec<inputs::Input>, settings: &Settings) {
+    let base = settings
+        .config_path
+        .as_deref()
+        .and_then(std::path::Path::parent)
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    inputs::drop_force_excluded(targets, &settings.exclude, base);
+}
+
 fn occupied(path: &std::path::Path) -> bool {
     std::fs::symlink_metadata(path).is_ok()
 }
@@ -120,7 +132,7 @@ fn init(
     write::write_atomically(&glossary, table.as_bytes())?;
     out(
         stdout,
-        format!("wrote glossary.tsv: {terms} names to review"),
+        format!("wrote glossary.tsv: {terms} names to review; mark a row reviewed to make its fixes safe"),
     )?;
     // An existing configuration is the user's: it is never rewritten to name the glossary.
     if occupied(&config) && !force {

@@ -170,8 +170,9 @@ pub fn starter_glossary(
     let mut table = String::from(
         "# Starter glossary written by `mtlint init --glossary` from the names found in the files below.\n\
          # Review every row: correct the term, delete what is not a name, move real alternative spellings to aliases.\n\
+         # Then set its status to `reviewed`: until then the row is preferred as a correction, but no fix towards it is safe.\n\
          # Give the form in the original under source (梁文锋|梁文鋒) to have bilingual mode check its translation.\n\
-         term\ttype\taliases\tnote\tsource\n",
+         term\ttype\taliases\tnote\tsource\tstatus\n",
     );
     for (canonical, term) in &terms {
         let Term {
@@ -204,7 +205,7 @@ pub fn starter_glossary(
             note.push_str(&format!("; also written {}", others.join(", ")));
         }
         table.push_str(&format!(
-            "{}\t{kind}\t\t{}\t\n",
+            "{}\t{kind}\t\t{}\t\tunreviewed\n",
             cell(canonical),
             cell(&note)
         ));

@@ -217,6 +217,9 @@ impl Linter {
             ))
         });
         findings.dedup_by(|a, b| a.range == b.range && a.rule.code == b.rule.code);
+        // An N002 inside an entity finding joins it (one fault, one finding), before any finding
+        // is dropped as outranked.
+        crate::rules::entities::absorb_garbled_names(&mut findings);
         precedence::drop_outranked(&mut findings);
         let garbled = fluency::garbled_sentences(doc);
         let segments = if doc.source().is_table() {

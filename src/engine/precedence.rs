@@ -8,7 +8,9 @@
 //!   ("Qinghua" → Tsinghua inside "Qinghua University" → Tsinghua University), to a bilingual
 //!   name finding on the same words ("Leann" → Liang, against 梁文锋 in the original, B001) and
 //!   to a near miss of a glossary term; a garbled-transliteration finding (N002) says something
-//!   else (no romanisation fits "Tingryu") and yields to nothing;
+//!   else (no romanisation fits "Tingryu") and yields to nothing: inside an entity finding it was
+//!   joined to it before (`rules::entities::absorb_garbled_names`), and beside a bilingual one it
+//!   stays;
 //! - entity findings (E001-E003) and bilingual name findings (B001) yield to a near miss of a
 //!   glossary term (B009 with a fix: "Qinghua University" where the desk's termbase gives Tsinghua
 //!   University for the original's 清华大学), which rests on the strongest evidence, the client's

@@ -22,6 +22,7 @@ pub const HEADER: &[&str] = &[
     "context",
     "row",
     "source",
+    "related",
 ];
 
 pub fn write(run: &RunResult, out: &mut dyn Write) -> io::Result<()> {
@@ -45,6 +46,7 @@ pub fn write(run: &RunResult, out: &mut dyn Write) -> io::Result<()> {
                 context(&doc.source, &f.range, 160),
                 p.row.map(|r| r.to_string()).unwrap_or_default(),
                 original(doc, f).unwrap_or_default().to_string(),
+                super::related_notes(&doc.source, f).join("; "),
             ];
             writer.write_record(record.iter().map(|c| neutralise(c)))?;
         }

@@ -496,7 +496,7 @@ fn findings_table(
             f.rule.name,
             f.severity.as_str(),
             shown_text(&base[p.start..p.end]),
-            escape(&f.message),
+            escape(&f.message) + &related_block(doc, f),
             super::original(doc, f)
                 .map(original_block)
                 .unwrap_or_default(),
@@ -504,6 +504,15 @@ fn findings_table(
         );
     }
     html.push_str("</tbody>\n</table>\n");
+}
+
+/// A finding's related locations (where the quotation should close, where a name is spelled
+/// otherwise), shown under its message.
+fn related_block(doc: &DocResult, f: &Finding) -> String {
+    super::related_notes(&doc.source, f)
+        .iter()
+        .map(|n| format!("<br><span class=\"related\">{}</span>", escape(n)))
+        .collect()
 }
 
 /// The original a bilingual finding was checked against, shown under its message.

@@ -98,6 +98,13 @@ fn render(renderer: &Renderer, file: &FileResult, doc: &DocResult, f: &Finding) 
     if let Some(fix) = &f.fix {
         notes.push(format!("fix available ({})", fix.applicability.as_str()));
     }
+    let related: Vec<String> = super::related_notes(&doc.source, f)
+        .iter()
+        .map(|n| one_line(&sanitise(n)))
+        .collect();
+    for note in &related {
+        group = group.element(Level::NOTE.message(note.as_str()));
+    }
     for note in &notes {
         group = group.element(Level::HELP.message(note.as_str()));
     }

@@ -264,6 +264,26 @@ pub fn original<'a>(doc: &'a DocResult, finding: &Finding) -> Option<&'a str> {
         .original_at(&doc.source, finding.range.start)
 }
 
+/// A finding's related locations (where a name was spelled otherwise, where a quotation should
+/// close) in words, one each: `label: line:column “text”`, the line counted in the row for table
+/// input. The human, CSV and HTML reports show these; JSON and SARIF give them as locations.
+pub fn related_notes(source: &Source, finding: &Finding) -> Vec<String> {
+    finding
+        .related
+        .iter()
+        .map(|r| {
+            let p = locate(source, r.range.clone());
+            let base = base_text(source, &r.range);
+            let text = &base[p.start..p.end];
+            if text.is_empty() {
+                format!("{}: {}:{}", r.label, p.line, p.column)
+            } else {
+                format!("{}: {}:{} “{text}”", r.label, p.line, p.column)
+            }
+        })
+        .collect()
+}
+
 /// Rounds a confidence for output (f32 prints with noise digits otherwise).
 pub fn rounded(x: f32) -> f64 {
     (f64::from(x) * 100.0).round() / 100.0
@@ -497,7 +517,7 @@ mod tests {
         let mut out = Vec::new();
         csv::write(&table_run(), &mut out).unwrap();
         let mut reader = ::csv::Reader::from_reader(out.as_slice());
-        assert_eq!(reader.headers().unwrap().iter().next_back(), Some("source"));
+        assert_eq!(reader.headers().unwrap().get(12), Some("source"));
         let rows: Vec<::csv::StringRecord> = reader.records().map(Result::unwrap).collect();
         assert_eq!((&rows[0][11], &rows[0][12]), ("1", "城市发展了。"));
         assert_eq!(&rows[1][12], "");

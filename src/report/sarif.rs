@@ -159,6 +159,31 @@ fn result(path: &str, doc: &DocResult, f: &Finding) -> Value {
         "locations": [{"physicalLocation": {"artifactLocation": {"uri": path}, "region": region}}],
         "properties": {"confidence": rounded(f.confidence), "suggestions": f.suggestions},
     });
+    if !f.related.is_empty() {
+        result["relatedLocations"] = f
+            .related
+            .iter()
+            .enumerate()
+            .map(|(id, r)| {
+                let rp = locate(&doc.source, r.range.clone());
+                let rbase = base_text(&doc.source, &r.range);
+                let mut region = json!({
+                    "startLine": rp.line, "startColumn": rp.column,
+                    "endLine": rp.end_line, "endColumn": rp.end_column,
+                    "byteOffset": rp.start, "byteLength": rp.end - rp.start,
+                    "snippet": {"text": &rbase[rp.start..rp.end]},
+                });
+                if let Some(row) = rp.row {
+                    region["properties"] = json!({"row": row, "relativeToRow": true});
+                }
+                json!({
+                    "id": id,
+                    "physicalLocation": {"artifactLocation": {"uri": path}, "region": region},
+                    "message": {"text": r.label},
+                })
+            })
+            .collect();
+    }
     if let Some(fix) = &f.fix {
         result["fixes"] = json!([{
             "description": {"text": format!("{} fix: {}", fix.applicability.as_str(),

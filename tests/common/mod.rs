@@ -217,3 +217,28 @@ pub fn matches(
                 .any(|x| x == s.as_str())
         })
 }
+
+/// The `check` arguments that run rule `code` alone on its fixture (`tests/fixtures/rules/CODE.txt`,
+/// `.md`, or `.tsv` for a bilingual table), with its glossary when it has one; `None` when the rule
+/// has no fixture.
+pub fn rule_fixture_args(code: &str) -> Option<Vec<String>> {
+    let dir = root().join("tests/fixtures/rules");
+    let fixture = ["txt", "md", "tsv"]
+        .iter()
+        .map(|e| dir.join(format!("{code}.{e}")))
+        .find(|p| p.is_file())?;
+    let path = fixture.to_str().unwrap().to_string();
+    let glossary = dir.join(format!("{code}.glossary.tsv"));
+    let mut args = vec!["--select".to_string(), code.to_string()];
+    if glossary.is_file() {
+        args.extend(["--glossary".to_string(), glossary.to_str().unwrap().to_string()]);
+    }
+    if path.ends_with(".tsv") {
+        for a in ["--table", &path, "--doc-column", "doc", "--source-column", "source"] {
+            args.push(a.to_string());
+        }
+    } else {
+        args.push(path);
+    }
+    Some(args)
+}

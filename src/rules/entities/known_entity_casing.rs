@@ -40,7 +40,10 @@ declare_rule! {
     /// its casing is preferred over the lists'.
     ///
     /// ## Fix safety
-    /// Safe: the letters stay the same and only their case changes to the entity's own.
+    /// Unsafe: the letters stay the same and only their case changes to the entity's own, but
+    /// the word lists are not the editor's word, and a house style may write a brand otherwise.
+    /// Safe when the casing comes from a glossary entry an editor reviewed (see Glossaries in
+    /// the README): that is the editor's word.
     pub static KNOWN_ENTITY_CASING = {
         code: "E002",
         name: "known-entity-casing",
@@ -130,6 +133,7 @@ fn report(
     } else {
         text
     };
+    let reviewed = cx.glossary.is_reviewed(canonical);
     let canonical = canonical
         .strip_prefix("The ")
         .filter(|_| !text.starts_with("The "))
@@ -162,8 +166,17 @@ fn report(
             )
             .confidence(0.95)
             .suggest(c.to_string())
-            .fix(Fix::safe(Edit::replace(range, c.to_string()))),
+            .fix(fix_towards(reviewed, Edit::replace(range, c.to_string()))),
         );
+    }
+}
+
+/// The fix for one word: safe only towards a reviewed glossary's casing.
+fn fix_towards(reviewed: bool, edit: Edit) -> Fix {
+    if reviewed {
+        Fix::safe(edit)
+    } else {
+        Fix::unsafe_edit(edit)
     }
 }
 
@@ -225,9 +238,37 @@ mod tests {
         assert_fixed(
             &KNOWN_ENTITY_CASING,
             "Deepseek and Bytedance compete.",
-            Applicability::Safe,
+            Applicability::Unsafe,
             "DeepSeek and ByteDance compete.",
         );
+        assert_fixed(
+            &KNOWN_ENTITY_CASING,
+            "Deepseek and Bytedance compete.",
+            Applicability::Safe,
+            "Deepseek and Bytedance compete.",
+        );
+    }
+
+    /// Only a reviewed glossary entry makes the casing fix safe: the lists' casing, and an
+    /// unreviewed entry's (a starter glossary), are applied with `--unsafe-fixes` only.
+    #[test]
+    fn fix_is_safe_only_towards_a_reviewed_glossary() {
+        let text = "Deepseek said so.";
+        let source = crate::text::Source::new("t", text, crate::text::InputFormat::Plain);
+        let doc = crate::text::Document::new(&source);
+        for (reviewed, wanted) in [(false, Applicability::Unsafe), (true, Applicability::Safe)] {
+            let mut settings = crate::config::Settings::default();
+            settings.glossary.add(crate::glossary::GlossaryEntry {
+                term: "DeepSeek".to_string(),
+                reviewed,
+                ..Default::default()
+            });
+            let cx = Context::new(&doc, &settings.glossary);
+            let mut out = Vec::new();
+            check(&cx, &mut out);
+            let fix = out[0].fix.as_ref().unwrap();
+            assert_eq!(fix.applicability, wanted, "reviewed: {reviewed}");
+        }
     }
 
     #[test]

@@ -49,6 +49,10 @@ declare_rule! {
     /// real institution the lists lack), and the further a name is from a known one, the more
     /// prominent the known one must be. The confidence says how close the match is.
     ///
+    /// One fault, one finding: a name finding inside this one (N001, N003: a spelling or casing
+    /// of the name; N002: a word no romanisation spells, a stray letter) is not reported on its
+    /// own. N002's explanation is added to this finding's message, which keeps the correction.
+    ///
     /// ## Fix safety
     /// Unsafe: the correction is the most likely entity, not a certain one; a human should
     /// confirm it.
@@ -260,7 +264,7 @@ fn literal_translation(
     let correction = Correction {
         suggestion: record.canonical.to_string(),
         confidence: 0.8,
-        how: "a literal translation of",
+        how: "it looks like a literal translation of {}",
         what: what(head),
         distance: 0.0,
     };
@@ -482,7 +486,8 @@ fn mention(cx: &Context, run: &NameRun, span: Span, head: &Head, countries: &Cou
 struct Correction {
     suggestion: String,
     confidence: f32,
-    /// How the reading relates to the correction, for the message.
+    /// How the reading relates to the correction, for the message: a clause in which `{}`
+    /// stands for the quoted correction.
     how: &'static str,
     what: &'static str,
     /// Edit distance of the identifying words, to choose between list and glossary.
@@ -523,9 +528,9 @@ fn what(head: &Head) -> &'static str {
 
 fn from_list(cx: &Context, run: &NameRun, head: &Head, found: &NearMatch) -> Correction {
     let how = match found.kind {
-        MatchKind::Spelling => "a misspelling of",
-        MatchKind::Reordered => "the words of",
-        MatchKind::Distant => "possibly a garbled",
+        MatchKind::Spelling => "it looks like a misspelling of {}",
+        MatchKind::Reordered => "it looks like {} with its words rearranged",
+        MatchKind::Distant => "it may be {} garbled in translation",
     };
     let suggestion = match head.class {
         HeadClass::Place => with_head(
@@ -602,7 +607,7 @@ fn from_glossary(
     Some(Correction {
         suggestion,
         confidence: (0.9 - 0.1 * distance).clamp(0.6, 0.85),
-        how: "a misspelling of the glossary term",
+        how: "it looks like a misspelling of the glossary term {}",
         what: what(head),
         distance,
     })
@@ -636,7 +641,10 @@ fn finding(cx: &Context, run: &NameRun, span: Span, correction: Correction) -> F
     Finding::new(
         &UNKNOWN_ENTITY_NEAR_KNOWN,
         range.clone(),
-        format!("“{text}” is not a known {what}; it looks like {how} “{suggestion}”"),
+        format!(
+            "“{text}” is not a known {what}; {}",
+            how.replace("{}", &format!("“{suggestion}”"))
+        ),
     )
     .confidence(confidence)
     .suggest(suggestion.clone())

@@ -39,7 +39,9 @@ declare_rule! {
     ///
     /// ## Fix safety
     /// Display-only: the plain English usually needs the sentence recast (who "relevant
-    /// departments" are, what "a good job" is), which only the editor knows.
+    /// departments" are, what "a good job" is), which only the editor knows. A formula with no
+    /// plain counterpart ("It is learned that", best dropped with the sentence recast) gets no
+    /// fix.
     pub static TRANSLATIONESE_FORMULA = {
         code: "I003",
         name: "translationese-formula",

@@ -43,8 +43,8 @@ declare_rule! {
     /// unless the glossary names the form.
     ///
     /// ## Fix safety
-    /// Safe when the canonical case comes from the glossary; unsafe when it is the document's
-    /// majority.
+    /// Safe when the canonical case comes from a glossary entry an editor reviewed; unsafe when
+    /// it is the document's majority or an unreviewed glossary entry's (a starter glossary).
     pub static INCONSISTENT_NAME_CASING = {
         code: "N003",
         name: "inconsistent-name-casing",
@@ -99,7 +99,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
                 continue;
             }
             let edit = Edit::replace(part.range.clone(), word.clone());
-            let fix = super::fix_towards(cluster.source, edit);
+            let fix = super::fix_towards(cx, cluster, edit);
             let mut finding = Finding::new(
                 &INCONSISTENT_NAME_CASING,
                 part.range.clone(),

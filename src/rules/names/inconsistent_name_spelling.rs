@@ -47,7 +47,8 @@ declare_rule! {
     ///
     /// ## Fix safety
     /// Unsafe: the clustering is evidence, not proof; two people can have similar names. Safe
-    /// when the canonical spelling comes from the user's glossary.
+    /// when the canonical spelling comes from a glossary entry an editor reviewed (not from an
+    /// unreviewed one, such as a starter glossary's).
     pub static INCONSISTENT_NAME_SPELLING = {
         code: "N001",
         name: "inconsistent-name-spelling",
@@ -109,7 +110,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             )
         };
         let edit = Edit::replace(flagged.clone(), suggestion.clone());
-        let fix = super::fix_towards(cluster.source, edit);
+        let fix = super::fix_towards(cx, cluster, edit);
         let mut finding = Finding::new(&INCONSISTENT_NAME_SPELLING, flagged, message)
             .confidence(expected.confidence)
             .suggest(suggestion)
@@ -144,7 +145,7 @@ fn marks(
         }
         let cluster = names.cluster_of(m);
         let edit = Edit::replace(part.range.clone(), word.clone());
-        let fix = super::fix_towards(cluster.source, edit);
+        let fix = super::fix_towards(cx, cluster, edit);
         let mut finding = Finding::new(
             &INCONSISTENT_NAME_SPELLING,
             part.range.clone(),
@@ -173,11 +174,11 @@ fn respelled(cx: &Context, names: &NameAnalysis, m: usize, out: &mut Vec<Finding
         }
         let message = if respelling.from_document {
             format!(
-                "“{written}” looks like a garbled “{word}”, as other names in this document spell it"
+                "“{written}” looks like “{word}” garbled: other names in this document write “{word}”"
             )
         } else {
             format!(
-                "“{written}” spells the surname {word} in another romanisation than this document's pinyin"
+                "“{written}” spells the surname {word} in a romanisation other than this document's pinyin"
             )
         };
         let edit = Edit::replace(part.range.clone(), word.clone());

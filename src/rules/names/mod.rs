@@ -9,13 +9,18 @@ pub mod inconsistent_name_casing;
 pub mod inconsistent_name_spelling;
 
 use crate::fix::{Edit, Fix};
-use crate::names::CanonicalSource;
+use crate::names::{CanonicalSource, Cluster};
+use crate::rules::Context;
 
-/// The fix that writes a name as its cluster's canonical form. A glossary is the editor's own
-/// word, so its form is applied safely; a form mtlint inferred from the document (its
-/// introduction, the most frequent spelling, a known entity) is a guess, so the fix is unsafe.
-fn fix_towards(source: CanonicalSource, edit: Edit) -> Fix {
-    if source == CanonicalSource::Glossary {
+/// The fix that writes a name as its cluster's canonical form. A reviewed glossary is the
+/// editor's own word, so its form is applied safely; a form mtlint inferred from the document
+/// (its introduction, the most frequent spelling, a known entity) is a guess, and so is a
+/// glossary entry nobody reviewed (a starter glossary written by `mtlint init --glossary`): the
+/// fix is then unsafe.
+fn fix_towards(cx: &Context, cluster: &Cluster, edit: Edit) -> Fix {
+    if cluster.source == CanonicalSource::Glossary
+        && cx.glossary.is_reviewed(&cluster.canonical)
+    {
         Fix::safe(edit)
     } else {
         Fix::unsafe_edit(edit)

@@ -67,15 +67,18 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         } else {
             format!("{name} never closed")
         };
+        // The related location says where the closing bracket goes: where the fix inserts it.
+        let fix = closing_fix(doc, mark, expected, paragraph_end, closing.clone());
+        let at = fix.edits[0].start;
         out.push(
             Finding::new(&UNCLOSED_BRACKET, mark.range.clone(), message)
                 .confidence(0.85)
                 .suggest(closing.clone())
                 .related(
-                    last_char_before(view, paragraph.start.min(expected), expected),
-                    format!("the {name} should close by here"),
+                    last_char_before(view, paragraph.start.min(at), at),
+                    format!("close the {name} with {closing} after this"),
                 )
-                .fix(closing_fix(doc, mark, expected, paragraph_end, closing)),
+                .fix(fix),
         );
     }
 }
@@ -142,6 +145,12 @@ mod tests {
             found[0].message,
             "parenthesis never closed before the end of the text"
         );
+        // The related location is where the fix inserts ")": after "first", before the full
+        // stop, not on the full stop that ends the text.
+        let related = &found[0].related[0];
+        assert_eq!(&text[related.range.clone()], "t");
+        assert_eq!(related.range.end, found[0].fix.as_ref().unwrap().edits[0].start);
+        assert_eq!(related.label, "close the parenthesis with ) after this");
     }
 
     #[test]

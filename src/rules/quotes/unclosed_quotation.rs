@@ -90,14 +90,16 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             (expected, Applicability::DisplayOnly)
         };
         let fix = Fix::new(applicability, vec![Edit::insert(at, closing.clone())]);
+        // The suggestion is shown at the opening mark; the related location says where the
+        // closing mark goes, which is where the fix inserts it.
         out.push(
             Finding::new(&UNCLOSED_QUOTATION, mark.range.clone(), message)
                 .confidence(confidence(mark))
-                .suggest(closing)
                 .related(
-                    last_char_before(view, paragraph.start.min(expected), expected),
-                    "the quotation should close by here",
+                    last_char_before(view, paragraph.start.min(at), at),
+                    format!("close the quotation with {closing} after this"),
                 )
+                .suggest(closing)
                 .fix(fix),
         );
     }
@@ -254,6 +256,11 @@ mod tests {
             fixed_unsafe(text)
                 .starts_with("“You've been kicking out all of this talent.” Damien Ma")
         );
+        // The related location is where the fix puts the closing mark (after "talent."), not
+        // the end of the paragraph.
+        let related = &found[0].related[0];
+        assert_eq!(related.range.start, text.find("talent.").unwrap() + 6);
+        assert_eq!(related.label, "close the quotation with ” after this");
     }
 
     fn fixed_unsafe(text: &str) -> String {
