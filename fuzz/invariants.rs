@@ -273,6 +273,7 @@ pub fn table(data: &[u8]) {
         text_column: "text".into(),
         doc_column: (flags & 1 == 1).then(|| "doc".into()),
         source_column: (flags & 4 == 4).then(|| "source".into()),
+        id_column: None,
         tsv: Some(flags & 2 == 2),
     };
     let docs = match table::read(std::path::Path::new("fuzz.csv"), bytes, &options) {
