@@ -275,3 +275,60 @@ fn exit_zero_statistics_output_file_and_the_fixable_count() {
         serde_json::from_slice(&std::fs::read(dir.path().join("report.json")).unwrap()).unwrap();
     assert_eq!(report["summary"]["findings"], 2);
 }
+
+// ---------------------------------------------------------------------------------------------
+// The HTML report
+
+#[test]
+fn html_report_numbers_lines_shows_suggestions_and_filters() {
+    use scraper::{Html, Selector};
+    let dir = tempfile::tempdir().unwrap();
+    let article = "A first line.\nA second one.\nHe said the the end, \"‘quoted’ <b>\".\n";
+    write(&dir.path().join("x\"<i>.txt"), article);
+    let (out, err, _) = run(
+        &["check", "--isolated", "--format", "html", "x\"<i>.txt"],
+        dir.path(),
+    );
+    let page = Html::parse_document(&text(out));
+    let select = |s: &str| Selector::parse(s).unwrap();
+    // Each line of the article has its number, and the number before a highlight is the line
+    // the findings table gives it.
+    let numbers: Vec<&str> = page
+        .select(&select(".article .ln"))
+        .map(|e| e.value().attr("data-n").unwrap())
+        .collect();
+    assert_eq!(numbers, ["1", "2", "3"], "{err}");
+    let html = page.html();
+    let mark = html.find("data-rules=\"G003\"").expect("the doubled word");
+    let before = &html[..mark];
+    let last_number = &before[before.rfind("data-n=\"").unwrap() + 8..];
+    assert!(last_number.starts_with("3\""), "{last_number}");
+    let row = page
+        .select(&select("table.findings tr[data-rule=G003]"))
+        .next()
+        .unwrap();
+    assert_eq!(row.value().attr("data-line"), Some("3"));
+    assert_eq!(row.value().attr("data-category"), Some("grammar"));
+    // The suggestion is on the page beside the highlight, not only in its tooltip.
+    let hints: Vec<&str> = page
+        .select(&select(".article .hint"))
+        .map(|e| e.value().attr("data-hint").unwrap())
+        .collect();
+    assert!(hints.contains(&"→ the"), "{hints:?}");
+    // The filter offers each rule found, and the legend the grey of overlapping findings.
+    let options: Vec<&str> = page
+        .select(&select(".filter option"))
+        .map(|e| e.value().attr("value").unwrap())
+        .collect();
+    assert!(options.contains(&"rule:G003") && options.contains(&"category:grammar"));
+    assert!(page.select(&select(".legend .cat-mixed")).next().is_some());
+    // Still one script and nothing injected by the hostile name.
+    assert_eq!(page.select(&select("script")).count(), 1);
+    for b in page.select(&select("b")) {
+        let code = b.inner_html();
+        assert!(mtlint::rules::find_rule(&code[..4]).is_some(), "{code}");
+    }
+    for i in page.select(&select("i")) {
+        assert!(["info", "warning", "error"].contains(&i.inner_html().as_str()));
+    }
+}
