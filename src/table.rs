@@ -180,6 +180,19 @@ pub fn read(path: &Path, bytes: &[u8], options: &TableOptions) -> Result<Vec<Tab
     Ok(docs)
 }
 
+/// The position of the column named `name` in the header of a table, as [`read`] finds it.
+pub fn column_position(bytes: &[u8], tsv: bool, name: &str) -> Option<usize> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(if tsv { b'\t' } else { b',' })
+        .quoting(!tsv)
+        .from_reader(bytes);
+    let header = reader.byte_headers().ok()?;
+    header
+        .iter()
+        .position(|cell| String::from_utf8_lossy(cell).trim() == name)
+}
+
 /// Where each record's cells lie in the raw bytes of a table, as the reader in [`read`] splits
 /// them: a CSV cell's span includes its quotation marks; blank lines are no records; a
 /// byte-order mark is skipped. The header is the first record.
@@ -222,8 +235,8 @@ pub(crate) fn cell_spans(bytes: &[u8], tsv: bool) -> Vec<Vec<Range<usize>>> {
 }
 
 /// The table `bytes` with the text cell (column `column`) of some data rows replaced, every other
-/// byte kept: `texts` gives (1-based data row, its text as read, its new text). A CSV cell is
-/// quoted when it was, or when its new text needs it. Returns the new bytes and the edits made.
+/// byte kept: `texts` gives (1-based data row, its text as read, its new text); a cell whose text
+/// is unchanged is left as it is. A CSV cell is quoted when it was, or when its new text needs it. Returns the new bytes and the edits made.
 pub fn rewrite(
     bytes: &[u8],
     tsv: bool,
@@ -232,7 +245,7 @@ pub fn rewrite(
 ) -> std::result::Result<(Vec<u8>, Vec<(Range<usize>, Vec<u8>)>), String> {
     let records = cell_spans(bytes, tsv);
     let mut edits = Vec::with_capacity(texts.len());
-    for &(row, old, new) in texts {
+    for &(row, old, new) in texts.iter().filter(|(_, old, new)| old != new) {
         let span = records
             .get(row)
             .and_then(|cells| cells.get(column))
@@ -486,6 +499,54 @@ mod tests {
             unclosed_quote(b"# \"comment\nterm\n\"x\n", b',', Some(b'#')),
             Some(UnclosedQuote { row: 1, line: 3 })
         );
+    }
+
+    #[test]
+    fn cell_spans_split_as_the_reader_does() {
+        let data = "\u{feff}id,text\r\n1,\"a, \"\"b\"\"\nc\"\r\n\r\n2,\"x\"y,\n";
+        let spans = cell_spans(data.as_bytes(), false);
+        let cells: Vec<Vec<&str>> = spans
+            .iter()
+            .map(|r| r.iter().map(|s| &data[s.clone()]).collect())
+            .collect();
+        assert_eq!(
+            cells,
+            [
+                vec!["id", "text"],
+                vec!["1", "\"a, \"\"b\"\"\nc\""],
+                vec!["2", "\"x\"y", ""]
+            ]
+        );
+        let tsv = "text\tn\n\"open\tx\r";
+        let cells: Vec<Vec<&str>> = cell_spans(tsv.as_bytes(), true)
+            .iter()
+            .map(|r| r.iter().map(|s| &tsv[s.clone()]).collect())
+            .collect();
+        assert_eq!(cells, [vec!["text", "n"], vec!["\"open", "x"]]);
+    }
+
+    #[test]
+    fn rewrite_changes_only_the_text_cells_it_is_given() {
+        let data = b"id,text,note\r\n1,\"He said \"\"hi\"\"\",\"a,b\"\r\n2,plain,x\r\n3,same,y";
+        let (out, edits) = rewrite(
+            data,
+            false,
+            1,
+            &[(1, "He said \"hi\"", "He said \"hello\""), (3, "same", "now, quoted")],
+        )
+        .unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "id,text,note\r\n1,\"He said \"\"hello\"\"\",\"a,b\"\r\n2,plain,x\r\n3,\"now, quoted\",y"
+        );
+        assert_eq!(edits.len(), 2);
+        // A text that is not what the cell holds (the file changed, or the cell was misread)
+        // writes nothing; so does a TSV cell that would need a tab or a line break.
+        assert!(rewrite(data, false, 1, &[(2, "other", "x")]).is_err());
+        let tsv = b"text\nOne.\n";
+        assert!(rewrite(tsv, true, 0, &[(1, "One.", "One.\nTwo.")]).is_err());
+        let (out, _) = rewrite(tsv, true, 0, &[(1, "One.", "\"One.\"")]).unwrap();
+        assert_eq!(out, b"text\n\"One.\"\n");
     }
 
     #[test]

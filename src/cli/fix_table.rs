@@ -114,7 +114,7 @@ pub fn run(
         .flat_map(|d| d.rows.iter())
         .map(|(row, new)| (*row, old_texts[row], new.as_str()))
         .collect();
-    let column = text_column_index(&bytes, tsv, &args.text_column);
+    let column = table::column_position(&bytes, tsv, &args.text_column).unwrap_or(0);
     let (new_bytes, edits) = match table::rewrite(&bytes, tsv, column, &texts) {
         Ok(rewritten) => rewritten,
         Err(message) => return failed(format!("{message}; nothing written")),
@@ -246,23 +246,6 @@ fn fix_doc(
             || outcome.remaining.omitted.worst >= Some(fail_on),
         rules: outcome.fixed,
     })
-}
-
-/// The position of the text column in the header (which [`table::read`] has already found).
-fn text_column_index(bytes: &[u8], tsv: bool, name: &str) -> usize {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(if tsv { b'\t' } else { b',' })
-        .quoting(!tsv)
-        .from_reader(bytes);
-    reader
-        .byte_headers()
-        .ok()
-        .and_then(|h| {
-            h.iter()
-                .position(|cell| String::from_utf8_lossy(cell).trim() == name)
-        })
-        .unwrap_or(0)
 }
 
 /// The fixes of every document, as one file's, for `--show-fixes`.

@@ -432,6 +432,37 @@ mod tests {
     }
 
     #[test]
+    fn edited_rows_keep_their_text_and_take_insertions_at_their_edges() {
+        use crate::fix::Edit;
+        let source = Source::from_rows("t", &[(1, "ab"), (2, "cd"), (5, "ef")], InputFormat::Plain)
+            .with_row_ids(vec!["x".into(), "y".into(), "z".into()]);
+        // "ab\n\ncd\n\nef": insert at the end of row 1 and the start of row 2, replace in row 3.
+        let edits = [
+            Edit::insert(2, "!"),
+            Edit::insert(4, "¿"),
+            Edit::replace(8..9, "EE"),
+        ];
+        let text = crate::fix::splice(source.text(), &edits);
+        let edited = source.edited(text.clone(), &edits);
+        let rows: Vec<(usize, &str)> = edited
+            .segments()
+            .iter()
+            .map(|s| (s.row, &text[s.range.clone()]))
+            .collect();
+        assert_eq!(rows, [(1, "ab!"), (2, "¿cd"), (5, "EEf")]);
+        assert_eq!(edited.row_id(2), Some("z"));
+        // An edit over the blank line between rows belongs to the row it starts in.
+        let edits = [Edit::replace(1..5, "-")];
+        let text = crate::fix::splice(source.text(), &edits);
+        let edited = source.edited(text.clone(), &edits);
+        let rows: Vec<&str> = edited.segments().iter().map(|s| &text[s.range.clone()]).collect();
+        assert_eq!(rows, ["a-", "d", "ef"]);
+        // A file stays one segment.
+        let file = Source::new("f", "abc", InputFormat::Plain);
+        assert_eq!(file.edited("abcd".into(), &[Edit::insert(3, "d")]).segments()[0].range, 0..4);
+    }
+
+    #[test]
     fn lines_end_at_lf_crlf_and_lone_cr() {
         let text = "a\nb\r\nc\rd";
         assert_eq!(lc(text, 0), (1, 1));
