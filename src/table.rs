@@ -234,6 +234,9 @@ pub(crate) fn cell_spans(bytes: &[u8], tsv: bool) -> Vec<Vec<Range<usize>>> {
     records
 }
 
+/// A cell's raw byte range in a table and the bytes that replace it.
+pub type CellEdit = (Range<usize>, Vec<u8>);
+
 /// The table `bytes` with the text cell (column `column`) of some data rows replaced, every other
 /// byte kept: `texts` gives (1-based data row, its text as read, its new text); a cell whose text
 /// is unchanged is left as it is. A CSV cell is quoted when it was, or when its new text needs it. Returns the new bytes and the edits made.
@@ -242,7 +245,7 @@ pub fn rewrite(
     tsv: bool,
     column: usize,
     texts: &[(usize, &str, &str)],
-) -> std::result::Result<(Vec<u8>, Vec<(Range<usize>, Vec<u8>)>), String> {
+) -> std::result::Result<(Vec<u8>, Vec<CellEdit>), String> {
     let records = cell_spans(bytes, tsv);
     let mut edits = Vec::with_capacity(texts.len());
     for &(row, old, new) in texts.iter().filter(|(_, old, new)| old != new) {

@@ -271,7 +271,7 @@ fn diff(
     name: &str,
     old: &[u8],
     new: &[u8],
-    edits: Vec<(std::ops::Range<usize>, Vec<u8>)>,
+    edits: Vec<table::CellEdit>,
     color: super::args::ColorArg,
 ) -> Option<String> {
     let (old, new) = (
