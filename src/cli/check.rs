@@ -334,15 +334,7 @@ fn only_changed(
 }
 
 fn check_table(linter: &Linter, path: &Path, args: &CheckArgs) -> Result<FileResult, FileError> {
-    let stdin = path.as_os_str() == "-";
-    let input = if stdin {
-        Input::Stdin
-    } else {
-        Input::File {
-            path: path.to_path_buf(),
-            explicit: true,
-        }
-    };
+    let input = inputs::table_input(path);
     let name = input.display(args.common.stdin_filename.as_deref());
     let bytes = inputs::read_bytes(&input, &name, false)?;
     let options = TableOptions {
@@ -350,12 +342,7 @@ fn check_table(linter: &Linter, path: &Path, args: &CheckArgs) -> Result<FileRes
         doc_column: args.doc_column.clone(),
         source_column: args.source_column.clone(),
         id_column: args.id_column.clone(),
-        tsv: stdin.then(|| {
-            args.common
-                .stdin_filename
-                .as_deref()
-                .is_none_or(|n| table::is_tsv(Path::new(n)))
-        }),
+        tsv: inputs::stdin_table_is_tsv(&input, &args.common),
     };
     let docs = table::read(path, &bytes, &options).map_err(|e| FileError {
         path: name.clone(),

@@ -53,16 +53,9 @@ pub fn run(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> Result<ExitStatus> {
-    let stdin = path.as_os_str() == "-";
+    let input = inputs::table_input(path);
+    let stdin = input == Input::Stdin;
     let output = output(path, args, stdin)?;
-    let input = if stdin {
-        Input::Stdin
-    } else {
-        Input::File {
-            path: path.to_path_buf(),
-            explicit: true,
-        }
-    };
     let name = input.display(args.common.stdin_filename.as_deref());
     let mut failed = |message: String| -> Result<ExitStatus> {
         let _ = writeln!(
@@ -77,14 +70,7 @@ pub fn run(
         Ok(bytes) => bytes,
         Err(error) => return failed(error.message),
     };
-    let tsv = if stdin {
-        args.common
-            .stdin_filename
-            .as_deref()
-            .is_none_or(|n| table::is_tsv(Path::new(n)))
-    } else {
-        table::is_tsv(path)
-    };
+    let tsv = inputs::stdin_table_is_tsv(&input, &args.common).unwrap_or(table::is_tsv(path));
     let options = TableOptions {
         text_column: args.text_column.clone(),
         doc_column: args.doc_column.clone(),
