@@ -332,3 +332,59 @@ fn html_report_numbers_lines_shows_suggestions_and_filters() {
         assert!(["info", "warning", "error"].contains(&i.inner_html().as_str()));
     }
 }
+
+/// The report's script, run by Node with a stand-in for the page: a tooltip that would cross the
+/// window's right edge is flipped leftwards, one with room is not. Skipped without Node.
+#[test]
+fn html_tooltips_at_the_right_edge_open_leftwards() {
+    if std::process::Command::new("node").arg("--version").output().is_err() {
+        eprintln!("skipped: node is not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    write(&dir.path().join("a.txt"), TEXT);
+    let (out, _, _) = run(&["check", "--isolated", "--format", "html", "a.txt"], dir.path());
+    let page = text(out);
+    let script = &page[page.find("<script>").unwrap() + 8..page.find("</script>").unwrap()];
+    write(&dir.path().join("report.js"), script);
+    let harness = r#"
+const src = require('fs').readFileSync(process.argv[2], 'utf8');
+function classes() {
+  const s = new Set();
+  return { add: c => s.add(c), remove: c => s.delete(c), contains: c => s.has(c),
+           toggle: (c, on) => (on ? s.add(c) : s.delete(c)) };
+}
+function element(box) {
+  const on = {};
+  return { classList: classes(), on, addEventListener: (t, f) => { on[t] = f; },
+           getBoundingClientRect: () => box, getAttribute: () => null };
+}
+const near = element({ left: 900, right: 960, width: 60 });
+const nearTip = element({ left: 900, right: 1300, width: 400 });
+near.querySelector = () => nearTip;
+const far = element({ left: 10, right: 60, width: 50 });
+const farTip = element({ left: 10, right: 410, width: 400 });
+far.querySelector = () => farTip;
+global.window = { innerWidth: 1000 };
+global.document = {
+  documentElement: { classList: classes(), clientWidth: 1000 },
+  querySelectorAll: s => (s === 'mark.finding' ? [near, far] : []),
+};
+eval(src);
+near.on.mouseenter();
+far.on.focus();
+console.log(nearTip.classList.contains('flip'), farTip.classList.contains('flip'));
+"#;
+    write(&dir.path().join("harness.js"), harness);
+    let output = std::process::Command::new("node")
+        .current_dir(dir.path())
+        .args(["harness.js", "report.js"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout).trim(),
+        "true false",
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}

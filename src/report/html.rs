@@ -821,7 +821,7 @@ mod tests {
         // The script measures a tooltip as it opens and flips it; the style sheet anchors a
         // flipped one by its right edge.
         assert!(STYLE.contains(".tip.flip { left: auto; right: 0; }"));
-        assert!(SCRIPT.contains("box.right > document.documentElement.clientWidth"));
+        assert!(SCRIPT.contains("right > document.documentElement.clientWidth"));
         assert!(SCRIPT.contains("tip.classList.add('flip')"));
     }
 

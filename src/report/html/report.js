@@ -13,7 +13,9 @@
     if (!tip) { return; }
     tip.classList.remove('flip');
     var box = tip.getBoundingClientRect();
-    if (box.right > document.documentElement.clientWidth - 8) { tip.classList.add('flip'); }
+    // Before the tooltip is laid out (hover styles not yet applied), its widest possible box.
+    var right = box.width ? box.right : mark.getBoundingClientRect().left + Math.min(480, window.innerWidth * 0.8);
+    if (right > document.documentElement.clientWidth - 8) { tip.classList.add('flip'); }
   }
   Array.prototype.forEach.call(document.querySelectorAll('mark.finding'), function (mark) {
     mark.addEventListener('mouseenter', function () { place(mark); });
