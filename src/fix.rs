@@ -119,6 +119,8 @@ pub struct Applied {
     /// The edits applied, sorted by position and disjoint: `text` is the input with exactly these
     /// ranges replaced (what the property tests and fuzz targets check).
     pub edits: Vec<Edit>,
+    /// The positions, in the order `apply` was given them, of the fixes applied.
+    pub taken: Vec<usize>,
 }
 
 /// Applies every fix whose applicability is at least `minimum`, skipping fixes that overlap one
@@ -128,18 +130,22 @@ pub fn apply<'a>(
     fixes: impl IntoIterator<Item = &'a Fix>,
     minimum: Applicability,
 ) -> Applied {
-    let mut candidates: Vec<&Fix> = fixes
+    let mut candidates: Vec<(usize, &Fix)> = fixes
         .into_iter()
-        .filter(|f| f.applicability >= minimum && f.applicability != Applicability::DisplayOnly)
-        .filter(|f| !f.edits.is_empty() && f.is_well_formed(text.len(), text))
+        .enumerate()
+        .filter(|(_, f)| {
+            f.applicability >= minimum && f.applicability != Applicability::DisplayOnly
+        })
+        .filter(|(_, f)| !f.edits.is_empty() && f.is_well_formed(text.len(), text))
         .collect();
-    candidates.sort_by_key(|f| (f.edits[0].start, f.edits[0].end));
+    candidates.sort_by_key(|(_, f)| (f.edits[0].start, f.edits[0].end));
     // Taken edits by start. They are disjoint, so a conflict is decided by the nearest taken edit
     // at or before an edit's start and the first one after it: logarithmic per edit, where a scan
     // of every taken edit made a file with 100,000 fixes quadratic.
     let mut taken: BTreeMap<usize, &Edit> = BTreeMap::new();
     let (mut applied, mut deferred) = (0, 0);
-    for fix in candidates {
+    let mut taken_fixes = Vec::new();
+    for (position, fix) in candidates {
         if fix.edits.iter().any(|e| conflicts_with_taken(&taken, e)) {
             deferred += 1;
             continue;
@@ -148,6 +154,7 @@ pub fn apply<'a>(
             continue;
         }
         taken.extend(fix.edits.iter().map(|e| (e.start, e)));
+        taken_fixes.push(position);
         applied += 1;
     }
     let edits: Vec<Edit> = taken.into_values().cloned().collect();
@@ -156,6 +163,7 @@ pub fn apply<'a>(
         applied,
         deferred,
         edits,
+        taken: taken_fixes,
     }
 }
 

@@ -10,6 +10,7 @@
 //! row is a document of its own.
 
 use std::collections::HashMap;
+use std::ops::Range;
 use std::path::Path;
 
 use crate::error::{Error, Result, excerpt, header_excerpt};
@@ -22,6 +23,8 @@ pub struct TableOptions {
     pub doc_column: Option<String>,
     /// The column holding each row's original (source-language) text, for bilingual checks.
     pub source_column: Option<String>,
+    /// The column holding each row's own id, for the reports.
+    pub id_column: Option<String>,
     /// Read as TSV even if the file name says otherwise (`--table -`).
     pub tsv: Option<bool>,
 }
@@ -35,13 +38,18 @@ pub struct TableDoc {
     pub rows: Vec<(usize, String)>,
     /// The original text of each row, when the table has a source column.
     pub originals: Option<Vec<String>>,
+    /// Each row's id, when the table has an id column.
+    pub ids: Option<Vec<String>>,
 }
 
 impl TableDoc {
     /// The document as one source whose segments are its rows.
     pub fn source(&self, table_name: &str, format: InputFormat) -> Source {
         let rows: Vec<(usize, &str)> = self.rows.iter().map(|(r, t)| (*r, t.as_str())).collect();
-        let source = Source::from_rows(table_name, &rows, format);
+        let mut source = Source::from_rows(table_name, &rows, format);
+        if let Some(ids) = &self.ids {
+            source = source.with_row_ids(ids.clone());
+        }
         match &self.originals {
             Some(originals) => source.with_original(Original::Segments(originals.clone())),
             None => source,
@@ -117,6 +125,11 @@ pub fn read(path: &Path, bytes: &[u8], options: &TableOptions) -> Result<Vec<Tab
         .as_deref()
         .map(|c| column(c, "--source-column"))
         .transpose()?;
+    let id_col = options
+        .id_column
+        .as_deref()
+        .map(|c| column(c, "--id-column"))
+        .transpose()?;
     let mut docs: Vec<TableDoc> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
     for (i, record) in reader.byte_records().enumerate() {
@@ -139,6 +152,9 @@ pub fn read(path: &Path, bytes: &[u8], options: &TableOptions) -> Result<Vec<Tab
         let original = source_col
             .map(|c| cell(c, options.source_column.as_deref().unwrap_or_default()))
             .transpose()?;
+        let id = id_col
+            .map(|c| cell(c, options.id_column.as_deref().unwrap_or_default()))
+            .transpose()?;
         let slot = *index.entry(doc.clone()).or_insert_with(|| {
             let doc = if doc_col.is_some() {
                 doc
@@ -149,6 +165,7 @@ pub fn read(path: &Path, bytes: &[u8], options: &TableOptions) -> Result<Vec<Tab
                 doc,
                 rows: Vec::new(),
                 originals: source_col.map(|_| Vec::new()),
+                ids: id_col.map(|_| Vec::new()),
             });
             docs.len() - 1
         });
@@ -156,8 +173,137 @@ pub fn read(path: &Path, bytes: &[u8], options: &TableOptions) -> Result<Vec<Tab
         if let (Some(originals), Some(original)) = (docs[slot].originals.as_mut(), original) {
             originals.push(original);
         }
+        if let (Some(ids), Some(id)) = (docs[slot].ids.as_mut(), id) {
+            ids.push(id);
+        }
     }
     Ok(docs)
+}
+
+/// The position of the column named `name` in the header of a table, as [`read`] finds it.
+pub fn column_position(bytes: &[u8], tsv: bool, name: &str) -> Option<usize> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(if tsv { b'\t' } else { b',' })
+        .quoting(!tsv)
+        .from_reader(bytes);
+    let header = reader.byte_headers().ok()?;
+    header
+        .iter()
+        .position(|cell| String::from_utf8_lossy(cell).trim() == name)
+}
+
+/// Where each record's cells lie in the raw bytes of a table, as the reader in [`read`] splits
+/// them: a CSV cell's span includes its quotation marks; blank lines are no records; a
+/// byte-order mark is skipped. The header is the first record.
+pub(crate) fn cell_spans(bytes: &[u8], tsv: bool) -> Vec<Vec<Range<usize>>> {
+    let mut records = Vec::new();
+    let mut cells: Vec<Range<usize>> = Vec::new();
+    let mut i = usize::from(bytes.starts_with(b"\xEF\xBB\xBF")) * 3;
+    let mut start = i;
+    let (mut quoted, mut closed) = (false, false);
+    while i < bytes.len() {
+        let b = bytes[i];
+        if quoted {
+            // Inside a quoted cell: a doubled mark is text, a single one closes the quotation.
+            match b {
+                b'"' if bytes.get(i + 1) == Some(&b'"') => i += 1,
+                b'"' => (quoted, closed) = (false, true),
+                _ => {}
+            }
+        } else if !tsv && b == b'"' && i == start && !closed {
+            quoted = true;
+        } else if b == if tsv { b'\t' } else { b',' } {
+            cells.push(start..i);
+            start = i + 1;
+            closed = false;
+        } else if matches!(b, b'\n' | b'\r') {
+            if !cells.is_empty() || i > start {
+                cells.push(start..i);
+                records.push(std::mem::take(&mut cells));
+            }
+            start = i + 1;
+            closed = false;
+        }
+        i += 1;
+    }
+    if !cells.is_empty() || start < bytes.len() {
+        cells.push(start..bytes.len());
+        records.push(cells);
+    }
+    records
+}
+
+/// A cell's raw byte range in a table and the bytes that replace it.
+pub type CellEdit = (Range<usize>, Vec<u8>);
+
+/// The table `bytes` with the text cell (column `column`) of some data rows replaced, every other
+/// byte kept: `texts` gives (1-based data row, its text as read, its new text); a cell whose text
+/// is unchanged is left as it is. A CSV cell is quoted when it was, or when its new text needs it. Returns the new bytes and the edits made.
+pub fn rewrite(
+    bytes: &[u8],
+    tsv: bool,
+    column: usize,
+    texts: &[(usize, &str, &str)],
+) -> std::result::Result<(Vec<u8>, Vec<CellEdit>), String> {
+    let records = cell_spans(bytes, tsv);
+    let mut edits = Vec::with_capacity(texts.len());
+    for &(row, old, new) in texts.iter().filter(|(_, old, new)| old != new) {
+        let span = records
+            .get(row)
+            .and_then(|cells| cells.get(column))
+            .cloned()
+            .ok_or_else(|| format!("row {row}: cannot find its text cell"))?;
+        let raw = &bytes[span.clone()];
+        let was_quoted = !tsv && raw.starts_with(b"\"");
+        if unquoted(raw, was_quoted) != old.as_bytes() {
+            return Err(format!("row {row}: cannot find its text cell"));
+        }
+        if tsv && new.contains(['\t', '\n', '\r']) {
+            return Err(format!(
+                "row {row}: the fixed text holds a tab or a line break, which a TSV cell cannot hold"
+            ));
+        }
+        let quote = was_quoted || (!tsv && new.contains([',', '"', '\n', '\r']));
+        let cell = if quote {
+            format!("\"{}\"", new.replace('"', "\"\"")).into_bytes()
+        } else {
+            new.as_bytes().to_vec()
+        };
+        edits.push((span, cell));
+    }
+    edits.sort_by_key(|(span, _)| span.start);
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut at = 0;
+    for (span, cell) in &edits {
+        out.extend_from_slice(&bytes[at..span.start]);
+        out.extend_from_slice(cell);
+        at = span.end;
+    }
+    out.extend_from_slice(&bytes[at..]);
+    Ok((out, edits))
+}
+
+/// A cell's text from its raw bytes: without its quotation marks, doubled marks made single.
+fn unquoted(raw: &[u8], quoted: bool) -> Vec<u8> {
+    if !quoted {
+        return raw.to_vec();
+    }
+    let mut out = Vec::with_capacity(raw.len());
+    let mut i = 1;
+    while i < raw.len() {
+        match raw[i] {
+            b'"' if raw.get(i + 1) == Some(&b'"') => {
+                out.push(b'"');
+                i += 2;
+                continue;
+            }
+            b'"' => {}
+            c => out.push(c),
+        }
+        i += 1;
+    }
+    out
 }
 
 /// A quoted cell that is never closed: where it opens.
@@ -268,6 +414,7 @@ mod tests {
             text_column: "text".into(),
             doc_column: doc.map(String::from),
             source_column: None,
+            id_column: None,
             tsv: None,
         }
     }
@@ -355,6 +502,54 @@ mod tests {
             unclosed_quote(b"# \"comment\nterm\n\"x\n", b',', Some(b'#')),
             Some(UnclosedQuote { row: 1, line: 3 })
         );
+    }
+
+    #[test]
+    fn cell_spans_split_as_the_reader_does() {
+        let data = "\u{feff}id,text\r\n1,\"a, \"\"b\"\"\nc\"\r\n\r\n2,\"x\"y,\n";
+        let spans = cell_spans(data.as_bytes(), false);
+        let cells: Vec<Vec<&str>> = spans
+            .iter()
+            .map(|r| r.iter().map(|s| &data[s.clone()]).collect())
+            .collect();
+        assert_eq!(
+            cells,
+            [
+                vec!["id", "text"],
+                vec!["1", "\"a, \"\"b\"\"\nc\""],
+                vec!["2", "\"x\"y", ""]
+            ]
+        );
+        let tsv = "text\tn\n\"open\tx\r";
+        let cells: Vec<Vec<&str>> = cell_spans(tsv.as_bytes(), true)
+            .iter()
+            .map(|r| r.iter().map(|s| &tsv[s.clone()]).collect())
+            .collect();
+        assert_eq!(cells, [vec!["text", "n"], vec!["\"open", "x"]]);
+    }
+
+    #[test]
+    fn rewrite_changes_only_the_text_cells_it_is_given() {
+        let data = b"id,text,note\r\n1,\"He said \"\"hi\"\"\",\"a,b\"\r\n2,plain,x\r\n3,same,y";
+        let (out, edits) = rewrite(
+            data,
+            false,
+            1,
+            &[(1, "He said \"hi\"", "He said \"hello\""), (3, "same", "now, quoted")],
+        )
+        .unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "id,text,note\r\n1,\"He said \"\"hello\"\"\",\"a,b\"\r\n2,plain,x\r\n3,\"now, quoted\",y"
+        );
+        assert_eq!(edits.len(), 2);
+        // A text that is not what the cell holds (the file changed, or the cell was misread)
+        // writes nothing; so does a TSV cell that would need a tab or a line break.
+        assert!(rewrite(data, false, 1, &[(2, "other", "x")]).is_err());
+        let tsv = b"text\nOne.\n";
+        assert!(rewrite(tsv, true, 0, &[(1, "One.", "One.\nTwo.")]).is_err());
+        let (out, _) = rewrite(tsv, true, 0, &[(1, "One.", "\"One.\"")]).unwrap();
+        assert_eq!(out, b"text\n\"One.\"\n");
     }
 
     #[test]

@@ -14,6 +14,7 @@ mod invariants;
 mod bilingual_cases;
 mod cli;
 mod cmd;
+mod editorial;
 mod fix_properties;
 mod fix_safety;
 mod formats;

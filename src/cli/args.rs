@@ -140,6 +140,27 @@ pub struct CheckArgs {
     /// the bilingual checks, with paragraphs aligned one to one.
     #[arg(long, value_name = "PATH", conflicts_with = "table")]
     pub source: Option<PathBuf>,
+    /// The table column holding each row's own id, reported beside its findings (CSV formats).
+    #[arg(long, value_name = "NAME", requires = "table")]
+    pub id_column: Option<String>,
+    /// Apply the safe fixes first (as `mtlint fix` does), then report what remains.
+    #[arg(long, conflicts_with_all = ["table", "source", "diff_base", "staged"])]
+    pub fix: bool,
+    /// With --fix, also apply unsafe fixes.
+    #[arg(long, requires = "fix")]
+    pub unsafe_fixes: bool,
+    /// With --fix, list the fixes applied, per file and rule.
+    #[arg(long, requires = "fix")]
+    pub show_fixes: bool,
+    /// Exit 0 even when findings fail (errors still exit 2).
+    #[arg(long)]
+    pub exit_zero: bool,
+    /// Print how many findings each rule has, instead of the findings.
+    #[arg(long, conflicts_with = "format")]
+    pub statistics: bool,
+    /// Write the report to this file (atomically) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output_file: Option<PathBuf>,
 }
 
 #[derive(Debug, Args, Clone)]
@@ -162,6 +183,27 @@ pub struct FixArgs {
     /// Print nothing but errors.
     #[arg(long, short)]
     pub quiet: bool,
+    /// List the fixes applied, per file and rule.
+    #[arg(long)]
+    pub show_fixes: bool,
+    /// Fix the segments of a CSV or TSV table, writing a fixed copy (-o, or --in-place).
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["paths", "source"])]
+    pub table: Option<PathBuf>,
+    /// The table column holding the text to fix.
+    #[arg(long, value_name = "NAME", default_value = "text", requires = "table")]
+    pub text_column: String,
+    /// The table column whose equal values group rows into one document.
+    #[arg(long, value_name = "NAME", requires = "table")]
+    pub doc_column: Option<String>,
+    /// Where to write the fixed table.
+    #[arg(long, short = 'o', value_name = "FILE", requires = "table")]
+    pub output_file: Option<PathBuf>,
+    /// Write the fixed table over the original.
+    #[arg(long, requires = "table", conflicts_with_all = ["output_file", "diff"])]
+    pub in_place: bool,
+    /// Fail when a finding that remains has at least this severity [default: warning] (--table).
+    #[arg(long, value_enum, requires = "table")]
+    pub fail_on: Option<SeverityArg>,
 }
 
 #[derive(Debug, Args, Clone)]

@@ -29,6 +29,9 @@ pub fn run(args: &CheckArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> 
     let changed = changed_lines(args)?;
     let mut run = RunResult::default();
     let mut notices = Vec::new();
+    if args.fix {
+        fix_first(&linter, args, &mut run, stderr)?;
+    }
     if let Some(table) = &args.table {
         match check_table(&linter, table, args) {
             Ok(file) => run.files.push(file),
@@ -83,14 +86,15 @@ pub fn run(args: &CheckArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> 
         cap_findings(&mut run, max, &mut notices);
     }
     let options = HumanOptions {
-        color: use_color(args.color),
+        color: args.output_file.is_none() && use_color(args.color),
         quiet: args.quiet,
     };
     super::panic::working_on(match run.files.as_slice() {
         [only] => Some(only.path.as_str()),
         _ => None,
     });
-    report::write(args.format, &run, stdout, &options).map_err(|e| Error::io("<stdout>", e))?;
+    dedup_errors(&mut run);
+    write_report(args, &run, &options, stdout)?;
     for error in &run.errors {
         let _ = writeln!(
             stderr,
@@ -104,7 +108,96 @@ pub fn run(args: &CheckArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> 
             let _ = writeln!(stderr, "mtlint: {}", sanitise_line(notice));
         }
     }
-    Ok(status(&linter, &run))
+    Ok(match status(&linter, &run) {
+        ExitStatus::Failure if args.exit_zero => ExitStatus::Success,
+        other => other,
+    })
+}
+
+/// `check --fix`: the safe fixes (and with --unsafe-fixes the unsafe ones) are applied to the
+/// files first, as `mtlint fix` applies them; the check that follows reads the fixed files.
+/// Standard input cannot be fixed and reported at once.
+fn fix_first(
+    linter: &Linter,
+    args: &CheckArgs,
+    run: &mut RunResult,
+    stderr: &mut dyn Write,
+) -> Result<()> {
+    if args.common.paths.iter().any(|p| p.as_os_str() == "-") {
+        return Err(Error::Usage(
+            "--fix cannot fix standard input and report on it; use `mtlint fix -`".into(),
+        ));
+    }
+    let collected = inputs::collect(&args.common.paths, &linter.settings().exclude);
+    let options = super::fix::FixOptions {
+        common: &args.common,
+        minimum: super::fix::minimum(args.unsafe_fixes),
+        diff: false,
+        style: super::diff::Style::default(),
+        source: None,
+    };
+    let mut fixed = Vec::new();
+    // Walk errors and skipped files are the check's to report, when it walks the same paths.
+    for result in super::fix::fix_inputs(linter, &collected.inputs, &options) {
+        match result {
+            Ok(file) => fixed.push(file),
+            Err(ReadFailure::Error(error)) => run.errors.push(error),
+            Err(ReadFailure::Skipped(_)) => {}
+        }
+    }
+    if args.quiet {
+        return Ok(());
+    }
+    let out = |e| Error::io("<stderr>", e);
+    if args.show_fixes {
+        super::fix::show_fixes(&fixed, stderr).map_err(out)?;
+    } else {
+        let applied: usize = fixed.iter().map(|f| f.applied).sum();
+        let files = fixed.iter().filter(|f| f.applied > 0).count();
+        if applied > 0 {
+            writeln!(
+                stderr,
+                "Fixed {applied} finding{} in {files} file{}.",
+                super::fix::plural(applied),
+                super::fix::plural(files)
+            )
+            .map_err(out)?;
+        }
+    }
+    Ok(())
+}
+
+/// An error the fixing pass and the check both met (an unreadable file) is reported once.
+fn dedup_errors(run: &mut RunResult) {
+    let mut seen = std::collections::HashSet::new();
+    run.errors
+        .retain(|e| seen.insert((e.path.clone(), e.message.clone())));
+}
+
+/// The report (or with --statistics the count per rule) on standard output, or written
+/// atomically to --output-file.
+fn write_report(
+    args: &CheckArgs,
+    run: &RunResult,
+    options: &HumanOptions,
+    stdout: &mut dyn Write,
+) -> Result<()> {
+    let mut buffer = Vec::new();
+    let out: &mut dyn Write = if args.output_file.is_some() {
+        &mut buffer
+    } else {
+        stdout
+    };
+    let written = if args.statistics {
+        report::human::write_statistics(run, out)
+    } else {
+        report::write(args.format, run, out, options)
+    };
+    written.map_err(|e| Error::io("<stdout>", e))?;
+    match &args.output_file {
+        Some(path) => super::write::write_atomically(path, &buffer),
+        None => Ok(()),
+    }
 }
 
 /// With `--staged`, the index's copy of a file: what will be committed, and what the staged
@@ -265,27 +358,15 @@ fn only_changed(
 }
 
 fn check_table(linter: &Linter, path: &Path, args: &CheckArgs) -> Result<FileResult, FileError> {
-    let stdin = path.as_os_str() == "-";
-    let input = if stdin {
-        Input::Stdin
-    } else {
-        Input::File {
-            path: path.to_path_buf(),
-            explicit: true,
-        }
-    };
+    let input = inputs::table_input(path);
     let name = input.display(args.common.stdin_filename.as_deref());
     let bytes = inputs::read_bytes(&input, &name, false)?;
     let options = TableOptions {
         text_column: args.text_column.clone(),
         doc_column: args.doc_column.clone(),
         source_column: args.source_column.clone(),
-        tsv: stdin.then(|| {
-            args.common
-                .stdin_filename
-                .as_deref()
-                .is_none_or(|n| table::is_tsv(Path::new(n)))
-        }),
+        id_column: args.id_column.clone(),
+        tsv: inputs::stdin_table_is_tsv(&input, &args.common),
     };
     let docs = table::read(path, &bytes, &options).map_err(|e| FileError {
         path: name.clone(),

@@ -45,6 +45,29 @@ impl Input {
     }
 }
 
+/// The table `--table PATH` names: standard input for `-`.
+pub fn table_input(path: &Path) -> Input {
+    if path.as_os_str() == "-" {
+        Input::Stdin
+    } else {
+        Input::File {
+            path: path.to_path_buf(),
+            explicit: true,
+        }
+    }
+}
+
+/// Whether a table read from standard input is TSV (unless `--stdin-filename` names a CSV file);
+/// `None` for a file, whose extension says.
+pub fn stdin_table_is_tsv(input: &Input, common: &CommonArgs) -> Option<bool> {
+    matches!(input, Input::Stdin).then(|| {
+        common
+            .stdin_filename
+            .as_deref()
+            .is_none_or(|n| crate::table::is_tsv(Path::new(n)))
+    })
+}
+
 /// A path as the user should see it: relative paths without a leading `./`.
 pub fn display_path(path: &Path) -> String {
     let shown = path.strip_prefix("./").unwrap_or(path);

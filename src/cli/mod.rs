@@ -6,6 +6,7 @@ pub mod changed;
 pub mod check;
 pub mod diff;
 pub mod fix;
+pub mod fix_table;
 pub mod inputs;
 pub mod names;
 pub mod panic;

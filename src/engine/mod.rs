@@ -13,6 +13,7 @@ use crate::bilingual;
 use crate::config::Settings;
 use crate::context::Context;
 use crate::diagnostic::{Finding, Severity};
+use crate::diagnostic::rule::RuleMeta;
 use crate::fix::{self, Applicability, Edit};
 use crate::fluency;
 use crate::rules;
@@ -132,6 +133,10 @@ pub struct FixOutcome {
     /// Whether fixing `text` again would change nothing. When it would (fixes that undo each
     /// other, or more rounds than [`MAX_FIX_ROUNDS`]), `text` must not be written.
     pub converged: bool,
+    /// The fixes applied, per rule (in order of first application).
+    pub fixed: Vec<(&'static RuleMeta, usize)>,
+    /// For table input, each row's range in `text`, in the order of the source's segments.
+    pub segments: Vec<std::ops::Range<usize>>,
 }
 
 /// Runs the enabled rules over documents.
@@ -260,10 +265,14 @@ impl Linter {
         let mut changes = fix::Changes::default();
         let mut seen = std::collections::HashSet::from([digest(&text)]);
         let mut report = self.check(source);
+        let mut fixed_rules: Vec<(&'static RuleMeta, usize)> = Vec::new();
+        let mut current: Option<Source> = None;
         let converged = loop {
+            let fixable: Vec<&Finding> =
+                report.findings.iter().filter(|f| f.fix.is_some()).collect();
             let round = fix::apply(
                 &text,
-                report.findings.iter().filter_map(|f| f.fix.as_ref()),
+                fixable.iter().filter_map(|f| f.fix.as_ref()),
                 minimum,
             );
             if round.applied == 0 || round.text == text {
@@ -274,22 +283,43 @@ impl Linter {
             }
             rounds += 1;
             applied += round.applied;
+            count_by_rule(
+                &mut fixed_rules,
+                round.taken.iter().map(|&i| fixable[i].rule),
+            );
             changes.then(&round.edits);
             text = round.text;
-            let mut fixed = Source::new(source.name(), text.clone(), source.format());
-            if let Some(original) = source.original() {
-                // The original stays beside the fixed text, so that bilingual findings are
-                // re-checked (and counted as remaining) like the others.
-                fixed = fixed.with_original(original.clone());
-            }
+            // The original (and a table's rows) stay with the fixed text, so that bilingual and
+            // row findings are re-checked (and counted as remaining) like the others.
+            let fixed = current
+                .as_ref()
+                .unwrap_or(source)
+                .edited(text.clone(), &round.edits);
             report = self.check(&fixed);
+            current = Some(fixed);
         };
+        let segments = current.as_ref().unwrap_or(source).segments();
         FixOutcome {
             text,
             applied,
             remaining: report,
             changes,
             converged,
+            fixed: fixed_rules,
+            segments: segments.iter().map(|s| s.range.clone()).collect(),
+        }
+    }
+}
+
+/// Adds one to the count of each of `rules`, keeping the order in which rules first appear.
+pub(crate) fn count_by_rule(
+    counts: &mut Vec<(&'static RuleMeta, usize)>,
+    rules: impl Iterator<Item = &'static RuleMeta>,
+) {
+    for rule in rules {
+        match counts.iter_mut().find(|(r, _)| r.code == rule.code) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((rule, 1)),
         }
     }
 }

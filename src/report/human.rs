@@ -14,6 +14,8 @@ use super::{
     line_bounds, locate,
 };
 use crate::diagnostic::{Finding, Severity};
+use crate::fix::Applicability;
+use crate::rules::RuleMeta;
 
 #[derive(Debug, Clone, Copy, Default)]
 pub struct HumanOptions {
@@ -176,7 +178,66 @@ fn write_summary(run: &RunResult, out: &mut dyn Write) -> io::Result<()> {
         } else {
             format!("; {} could not be checked", run.errors.len())
         }
-    )
+    )?;
+    write_fixable(run, out)
+}
+
+/// How many findings `mtlint fix` would fix (and how many more with --unsafe-fixes), as ruff's
+/// summary says it.
+fn write_fixable(run: &RunResult, out: &mut dyn Write) -> io::Result<()> {
+    let (mut safe, mut unsafe_) = (0, 0);
+    for file in &run.files {
+        for (_, f) in file.findings() {
+            match f.fix.as_ref().map(|fix| fix.applicability) {
+                Some(Applicability::Safe) => safe += 1,
+                Some(Applicability::Unsafe) => unsafe_ += 1,
+                _ => {}
+            }
+        }
+    }
+    let more = if unsafe_ > 0 {
+        format!(" ({unsafe_} more with `mtlint fix --unsafe-fixes`)")
+    } else {
+        String::new()
+    };
+    match (safe, unsafe_) {
+        (0, 0) => Ok(()),
+        (0, _) => writeln!(out, "{unsafe_} fixable with `mtlint fix --unsafe-fixes`."),
+        _ => writeln!(out, "{safe} fixable with `mtlint fix`{more}."),
+    }
+}
+
+/// `--statistics`: the findings per rule, most first, marked `[*]` where some have a safe fix
+/// and `[-]` where some have only an unsafe one.
+pub fn write_statistics(run: &RunResult, out: &mut dyn Write) -> io::Result<()> {
+    // (rule, findings, the best fix among them)
+    let mut rules: Vec<(&'static RuleMeta, usize, Option<Applicability>)> = Vec::new();
+    for file in &run.files {
+        for (_, f) in file.findings() {
+            let fix = f
+                .fix
+                .as_ref()
+                .map(|fix| fix.applicability)
+                .filter(|a| *a != Applicability::DisplayOnly);
+            match rules.iter_mut().find(|(r, _, _)| r.code == f.rule.code) {
+                Some((_, n, best)) => {
+                    *n += 1;
+                    *best = (*best).max(fix);
+                }
+                None => rules.push((f.rule, 1, fix)),
+            }
+        }
+    }
+    rules.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.code.cmp(b.0.code)));
+    for (rule, n, fix) in rules {
+        let mark = match fix {
+            Some(Applicability::Safe) => "[*]",
+            Some(_) => "[-]",
+            None => "   ",
+        };
+        writeln!(out, "{n:>5}\t{}\t{mark} {}", rule.code, rule.name)?;
+    }
+    Ok(())
 }
 
 fn plural(n: usize) -> &'static str {

@@ -27,6 +27,8 @@ pub enum Format {
     Json,
     /// One row per finding, for spreadsheets.
     Csv,
+    /// CSV for Excel: a byte-order mark, CRLF rows, and score, category, fix, doc and id columns.
+    CsvExcel,
     /// SARIF 2.1.0, for code-scanning dashboards.
     Sarif,
     /// GitHub Actions workflow commands (annotations).
@@ -300,6 +302,7 @@ pub fn write(
         Format::Human => human::write(run, out, options),
         Format::Json => json::write(run, out),
         Format::Csv => csv::write(run, out),
+        Format::CsvExcel => csv::write_excel(run, out),
         Format::Sarif => sarif::write(run, out),
         Format::Github => github::write(run, out),
         Format::Html => html::write(

@@ -60,6 +60,8 @@ pub struct Source {
     segments: Vec<Segment>,
     lines: LineIndex,
     original: Option<Original>,
+    /// Each segment's id (a table's id column), for the reports.
+    row_ids: Option<Vec<String>>,
 }
 
 impl Source {
@@ -78,6 +80,7 @@ impl Source {
             segments,
             lines,
             original: None,
+            row_ids: None,
         }
     }
 
@@ -85,6 +88,49 @@ impl Source {
     pub fn with_original(mut self, original: Original) -> Source {
         self.original = Some(original);
         self
+    }
+
+    /// The source after `edits` (sorted and disjoint, as [`crate::fix::Applied::edits`]) made
+    /// `text` of it: the same name, format, original and row ids, and for a table each row
+    /// where its text moved. Text inserted at a row's edge belongs to the row; an edit that
+    /// reaches over a row's edge belongs to where it starts.
+    pub fn edited(&self, text: String, edits: &[crate::fix::Edit]) -> Source {
+        let segments = if self.is_table() {
+            let moved = Moved::new(edits);
+            self.segments
+                .iter()
+                .map(|s| Segment {
+                    range: moved.start(s.range.start)..moved.end(s.range.end),
+                    row: s.row,
+                })
+                .collect()
+        } else {
+            vec![Segment {
+                range: 0..text.len(),
+                row: 0,
+            }]
+        };
+        let lines = LineIndex::new(&text);
+        Source {
+            name: self.name.clone(),
+            text,
+            format: self.format,
+            segments,
+            lines,
+            original: self.original.clone(),
+            row_ids: self.row_ids.clone(),
+        }
+    }
+
+    /// The same source with an id for each segment (a table's id column).
+    pub fn with_row_ids(mut self, ids: Vec<String>) -> Source {
+        self.row_ids = Some(ids);
+        self
+    }
+
+    /// The id of segment `index`, when the table has an id column.
+    pub fn row_id(&self, index: usize) -> Option<&str> {
+        self.row_ids.as_ref()?.get(index).map(String::as_str)
     }
 
     /// The text this document was translated from, when it was given.
@@ -147,6 +193,7 @@ impl Source {
             segments,
             lines,
             original: None,
+            row_ids: None,
         }
     }
 
@@ -191,6 +238,52 @@ impl Source {
     /// Whether the text starts with a UTF-8 byte-order mark.
     pub fn has_bom(&self) -> bool {
         self.text.starts_with('\u{feff}')
+    }
+}
+
+/// Where positions of a text go when sorted, disjoint edits are made to it.
+struct Moved<'a> {
+    edits: &'a [crate::fix::Edit],
+    /// How much the edits before each one (and it) grow the text.
+    grown: Vec<isize>,
+}
+
+impl<'a> Moved<'a> {
+    fn new(edits: &'a [crate::fix::Edit]) -> Moved<'a> {
+        let grown = edits
+            .iter()
+            .scan(0isize, |sum, e| {
+                *sum += e.replacement.len() as isize - (e.end - e.start) as isize;
+                Some(*sum)
+            })
+            .collect();
+        Moved { edits, grown }
+    }
+
+    /// The new position of `at` given the edits before the first `n`.
+    fn shifted(&self, at: usize, n: usize) -> usize {
+        let growth = n.checked_sub(1).map_or(0, |i| self.grown[i]);
+        (at as isize + growth) as usize
+    }
+
+    /// Where a row that started at `at` starts: text inserted at `at` joins the row.
+    fn start(&self, at: usize) -> usize {
+        let n = self.edits.partition_point(|e| e.start < at);
+        match n.checked_sub(1).map(|i| &self.edits[i]) {
+            // An edit reaching over `at` from before belongs to where it starts.
+            Some(e) if e.end > at => self.shifted(e.end, n),
+            _ => self.shifted(at, n),
+        }
+    }
+
+    /// Where a row that ended at `at` ends: text inserted at `at` joins the row.
+    fn end(&self, at: usize) -> usize {
+        let n = self.edits.partition_point(|e| e.start <= at);
+        match n.checked_sub(1).map(|i| &self.edits[i]) {
+            // An edit from inside the row reaching over its end: the row takes all of it.
+            Some(e) if e.end > at => self.shifted(e.end, n),
+            _ => self.shifted(at, n),
+        }
     }
 }
 
@@ -336,6 +429,37 @@ mod tests {
 
     fn lc(text: &str, offset: usize) -> (usize, usize) {
         LineIndex::new(text).line_col(text, offset)
+    }
+
+    #[test]
+    fn edited_rows_keep_their_text_and_take_insertions_at_their_edges() {
+        use crate::fix::Edit;
+        let source = Source::from_rows("t", &[(1, "ab"), (2, "cd"), (5, "ef")], InputFormat::Plain)
+            .with_row_ids(vec!["x".into(), "y".into(), "z".into()]);
+        // "ab\n\ncd\n\nef": insert at the end of row 1 and the start of row 2, replace in row 3.
+        let edits = [
+            Edit::insert(2, "!"),
+            Edit::insert(4, "¿"),
+            Edit::replace(8..9, "EE"),
+        ];
+        let text = crate::fix::splice(source.text(), &edits);
+        let edited = source.edited(text.clone(), &edits);
+        let rows: Vec<(usize, &str)> = edited
+            .segments()
+            .iter()
+            .map(|s| (s.row, &text[s.range.clone()]))
+            .collect();
+        assert_eq!(rows, [(1, "ab!"), (2, "¿cd"), (5, "EEf")]);
+        assert_eq!(edited.row_id(2), Some("z"));
+        // An edit over the blank line between rows belongs to the row it starts in.
+        let edits = [Edit::replace(1..5, "-")];
+        let text = crate::fix::splice(source.text(), &edits);
+        let edited = source.edited(text.clone(), &edits);
+        let rows: Vec<&str> = edited.segments().iter().map(|s| &text[s.range.clone()]).collect();
+        assert_eq!(rows, ["a-", "d", "ef"]);
+        // A file stays one segment.
+        let file = Source::new("f", "abc", InputFormat::Plain);
+        assert_eq!(file.edited("abcd".into(), &[Edit::insert(3, "d")]).segments()[0].range, 0..4);
     }
 
     #[test]
