@@ -7,7 +7,7 @@ use crate::entities::{entity_key, known_entities};
 use crate::fix::{Edit, Fix};
 use crate::lexicon::lexicon;
 use crate::names::lists::lists;
-use crate::names::mention::{Kind, Mention, Part, cue};
+use crate::names::mention::{Cues, Kind, Mention, Part};
 use crate::names::normalize::{is_all_caps, part_key, title_case};
 use crate::names::{NameAnalysis, pinyin};
 use crate::rules::Context;
@@ -75,7 +75,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     // clusters with a person cue on any mention ("Li said" makes "Li Xiao Ming" a person)
     let mut cued = vec![false; names.clusters.len()];
     for (m, mention) in names.mentions.iter().enumerate() {
-        cued[names.expected[m].cluster] |= mention.has(cue::PERSON);
+        cued[names.expected[m].cluster] |= mention.has(Cues::PERSON);
     }
     for (m, mention) in names.mentions.iter().enumerate() {
         if mention.acronym
