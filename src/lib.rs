@@ -177,7 +177,7 @@ const MAX_SECTION_GROWTH: usize = 2;
 /// `size`; past that it ends where a paragraph or word ends, pair or not.
 fn sections(text: &str, format: InputFormat, size: usize) -> Vec<std::ops::Range<usize>> {
     let fences = if format == InputFormat::Markdown {
-        fenced_code(text)
+        text::prose::fenced_code(text)
     } else {
         Vec::new()
     };
@@ -240,30 +240,6 @@ fn open_pairs(text: &str, format: InputFormat) -> Vec<std::ops::Range<usize>> {
     let part = Source::new("", text, format);
     let (prose, quotes) = text::document::pair_quotes(&part);
     quotes.open_spans(&prose.view, &prose.blocks)
-}
-
-/// Byte ranges of fenced code blocks (``` or ~~~) in Markdown, by a line scan.
-fn fenced_code(text: &str) -> Vec<std::ops::Range<usize>> {
-    let mut out = Vec::new();
-    let mut open: Option<(usize, &str)> = None;
-    let mut at = 0;
-    for line in text.split_inclusive('\n') {
-        let trimmed = line.trim_start();
-        let fence = ["```", "~~~"].into_iter().find(|f| trimmed.starts_with(f));
-        match (open, fence) {
-            (None, Some(f)) => open = Some((at, f)),
-            (Some((start, f)), Some(g)) if f == g => {
-                out.push(start..at + line.len());
-                open = None;
-            }
-            _ => {}
-        }
-        at += line.len();
-    }
-    if let Some((start, _)) = open {
-        out.push(start..text.len());
-    }
-    out
 }
 
 /// Fix rounds stop after this many even if fixes keep coming; the outcome then says that fixing
@@ -721,7 +697,7 @@ mod tests {
         );
         for range in sections(&text, InputFormat::Markdown, 1000) {
             assert!(
-                fenced_code(&text)
+                text::prose::fenced_code(&text)
                     .iter()
                     .all(|f| !f.contains(&range.start) || range.start == f.start),
                 "{range:?}"
