@@ -23,7 +23,7 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, Options, Parser, Tag};
+use pulldown_cmark::{Event, Parser, Tag};
 
 use crate::config::Settings;
 use crate::diagnostic::Finding;
