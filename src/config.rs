@@ -372,7 +372,7 @@ impl NameWords {
 /// another such letter or digit.
 fn stands_alone(text: &str, range: Range<usize>) -> bool {
     let kana = |c: char| matches!(c as u32, 0x3040..=0x30FF);
-    let spaced = |c: char| c.is_alphanumeric() && !crate::bilingual::is_han(c) && !kana(c);
+    let spaced = |c: char| c.is_alphanumeric() && !crate::text::script::is_han(c) && !kana(c);
     let glued = |edge: Option<char>, beside: Option<char>| {
         edge.is_some_and(spaced) && beside.is_some_and(spaced)
     };

@@ -24,6 +24,7 @@ use pinyin::{ToPinyin, ToPinyinMulti};
 
 use crate::lexicon::tsv;
 use crate::names::normalize::capitalise;
+use crate::text::script::is_han;
 
 /// A name found in the original.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -295,7 +296,7 @@ pub fn source_names(original: &str) -> Vec<SourceName<'_>> {
     let mut i = 0;
     while i < chars.len() {
         let at = chars[i].0;
-        if !super::is_han(chars[i].1) || found.iter().any(|n| n.range.contains(&at)) {
+        if !is_han(chars[i].1) || found.iter().any(|n| n.range.contains(&at)) {
             i += 1;
             continue;
         }
@@ -460,7 +461,7 @@ fn person_at<'o>(
     let after_role = ends_with_role(before);
     let at_boundary = after_role
         || before.chars().next_back().is_none_or(|c| {
-            !super::is_han(c)
+            !is_han(c)
                 || (BEFORE_NAME_CHARS.contains(c)
                     && !NOT_BEFORE_NAME.iter().any(|w| before.ends_with(w)))
         });
@@ -479,8 +480,7 @@ fn person_at<'o>(
             let start = i + surname_len;
             let end = start + given_len;
             if end > chars.len()
-                || !(start..end)
-                    .all(|k| super::is_han(chars[k].1) && !NOT_GIVEN.contains(chars[k].1))
+                || !(start..end).all(|k| is_han(chars[k].1) && !NOT_GIVEN.contains(chars[k].1))
             {
                 continue;
             }
@@ -498,7 +498,7 @@ fn person_at<'o>(
             }
             let rest = &original[byte(end)..];
             let followed = starts_with_cue_after(without_time(rest));
-            let ends_clause = rest.chars().next().is_none_or(|c| !super::is_han(c));
+            let ends_clause = rest.chars().next().is_none_or(|c| !is_han(c));
             if followed || (after_role && ends_clause) {
                 let chars_of_given: Vec<char> = given_text.chars().collect();
                 let given = readings(&chars_of_given);

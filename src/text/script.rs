@@ -45,6 +45,13 @@ pub fn is_cjk(c: char) -> bool {
     )
 }
 
+/// A Han character (Chinese hanzi, Japanese kanji, Korean hanja) that is part of a word: an
+/// ideograph of any CJK block (extension A to H, compatibility ideographs), the iteration mark 々
+/// and the number zero 〇; not the radicals, which stand alone.
+pub fn is_han(c: char) -> bool {
+    c.is_alphanumeric() && c.script() == Script::Han
+}
+
 /// Punctuation from East Asian typography: the CJK symbols block and the full-width forms that are
 /// not letters or digits (`，。：（）「」`). It belongs with the CJK text beside it.
 pub fn is_fullwidth_punctuation(c: char) -> bool {

@@ -12,7 +12,7 @@
 
 use std::collections::HashSet;
 
-use crate::bilingual::is_han;
+use crate::text::script::is_han;
 use crate::bilingual::names::SourceName;
 use crate::declare_rule;
 use crate::diagnostic::Finding;

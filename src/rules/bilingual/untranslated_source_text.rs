@@ -1,6 +1,6 @@
 use std::ops::Range;
 
-use crate::bilingual::is_han;
+use crate::text::script::is_han;
 use crate::declare_rule;
 use crate::diagnostic::Finding;
 use crate::rules::Context;
