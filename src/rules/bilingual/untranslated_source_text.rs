@@ -1,9 +1,9 @@
 use std::ops::Range;
 
-use crate::text::script::is_han;
 use crate::declare_rule;
 use crate::diagnostic::Finding;
 use crate::rules::Context;
+use crate::text::script::is_cjk_letter;
 
 declare_rule! {
     /// ## What it does
@@ -99,10 +99,6 @@ fn cjk_runs(text: &str) -> Vec<Range<usize>> {
         }
     }
     runs
-}
-
-fn is_cjk_letter(c: char) -> bool {
-    is_han(c) || matches!(c as u32, 0x3040..=0x30FF | 0xAC00..=0xD7AF)
 }
 
 /// Whether the fragment, or a two-character piece of it, occurs in the original.
