@@ -16,9 +16,10 @@
 //!   or 0.2 (it still reports; it just moves the score less), a rule without evidence 1. Four
 //!   tiers, not fitted decimals, so that the weights carry over to text they were not measured on;
 //! - the category weight is MQM's own: a punctuation error counts a tenth of any other error of
-//!   the same severity (minor punctuation 0.1 against minor 1). A rule whose documentation names
-//!   `MQM category: Fluency/Punctuation` weighs 0.1, every other rule 1. Without it a stray space
-//!   inside quotation marks, repeated on every quotation of a document, outweighs a garbled name.
+//!   the same severity (minor punctuation 0.1 against minor 1). A rule whose main MQM category
+//!   (the `mqm` field of its `declare_rule!`) is Fluency/Punctuation weighs 0.1, every other rule
+//!   1. Without it a stray space inside quotation marks, repeated on every quotation of a
+//!   document, outweighs a garbled name.
 //!
 //! A sentence's fluency cost is in the same units (one warning = 1): see [`crate::fluency`]. It is
 //! zero for a sentence that reads at least as well as the median machine-translated sentence the
@@ -34,8 +35,8 @@ use std::sync::OnceLock;
 
 use crate::diagnostic::{Finding, Severity};
 use crate::lexicon::tsv;
-use crate::rules::RuleMeta;
 use crate::rules::registry::RULES;
+use crate::rules::{Mqm, RuleMeta};
 
 /// The weight of one finding of `severity` at full confidence.
 pub fn weight(severity: Severity) -> f64 {
@@ -64,9 +65,10 @@ fn tiers() -> HashMap<&'static str, f64> {
         .collect()
 }
 
+/// A rule whose main MQM category is Fluency/Punctuation weighs [`PUNCTUATION_WEIGHT`].
 fn category_weight(rule: &RuleMeta) -> f64 {
-    match rule.mqm_category() {
-        Some(c) if c.starts_with("Fluency/Punctuation") => PUNCTUATION_WEIGHT,
+    match rule.mqm.first() {
+        Some(Mqm::FluencyPunctuation) => PUNCTUATION_WEIGHT,
         _ => 1.0,
     }
 }

@@ -4,7 +4,10 @@
 //! function that reads the [`Context`] and pushes [`Finding`]s. Rules never re-tokenise and never
 //! copy the text: they walk the document's tokens, sentences and quotation map.
 
+pub mod figures;
+pub mod mqm;
 pub mod registry;
+pub mod table;
 #[cfg(test)]
 pub mod test_util;
 
@@ -32,6 +35,7 @@ use crate::lexicon::{self, Lexicon};
 use crate::names::NameAnalysis;
 use crate::text::Document;
 
+pub use mqm::Mqm;
 pub use registry::{RULES, find_rule};
 
 /// The families of artifacts, each with its code letter.
@@ -110,7 +114,11 @@ impl FixAvailability {
 pub struct RuleMeta {
     pub code: &'static str,
     pub name: &'static str,
+    /// What it finds, in a few words and examples: the README's rule table.
+    pub finds: &'static str,
     pub category: Category,
+    /// The MQM categories its findings fall under, the main one first (none for meta rules).
+    pub mqm: &'static [Mqm],
     pub severity: Severity,
     pub status: Status,
     pub fix: FixAvailability,
@@ -131,13 +139,17 @@ impl RuleMeta {
             .to_string()
     }
 
-    /// The MQM error category the documentation says the rule targets ("Fluency/Punctuation",
-    /// "Accuracy/Mistranslation and Locale_convention/Name"): the text after `MQM category:` up to
-    /// the full stop. The score reads it, so that the documentation stays the one place it is said.
-    pub fn mqm_category(&self) -> Option<String> {
-        let (_, rest) = self.doc.split_once("MQM category:")?;
-        let text = rest.split('.').next().unwrap_or("");
-        Some(text.split_whitespace().collect::<Vec<_>>().join(" "))
+    /// The MQM category and the measured span precision, for `mtlint explain`: data kept out of
+    /// the documentation's prose ([`mqm`], [`figures`]).
+    pub fn measured(&self) -> String {
+        if self.mqm.is_empty() {
+            return "MQM category: none (the rule is about mtlint's own comments).".to_string();
+        }
+        format!(
+            "MQM category: {}. {}",
+            mqm::names(self.mqm),
+            figures::describe(self.code)
+        )
     }
 
     /// The first sentence of "What it does", for tables.
@@ -177,7 +189,9 @@ macro_rules! declare_rule {
         pub static $ident:ident = {
             code: $code:literal,
             name: $name:literal,
+            finds: $finds:literal,
             category: $category:ident,
+            mqm: [$($mqm:ident),* $(,)?],
             severity: $severity:ident,
             status: $status:ident,
             fix: $fix:ident,
@@ -188,7 +202,9 @@ macro_rules! declare_rule {
         pub static $ident: $crate::rules::RuleMeta = $crate::rules::RuleMeta {
             code: $code,
             name: $name,
+            finds: $finds,
             category: $crate::rules::Category::$category,
+            mqm: &[$($crate::rules::Mqm::$mqm),*],
             severity: $crate::diagnostic::Severity::$severity,
             status: $crate::rules::Status::$status,
             fix: $crate::rules::FixAvailability::$fix,

@@ -18,9 +18,6 @@ declare_rule! {
     /// it. Machine translation and speech recognition flatten inner capitals, and a name written
     /// two ways reads as two names.
     ///
-    /// MQM category: Fluency/Spelling (casing). It raised no finding on the WMT 2021
-    /// Chinese-to-English MQM development data.
-    ///
     /// ## Example
     /// ```text
     /// Deepseek's success surprised investors, Macropolo found.
@@ -44,7 +41,9 @@ declare_rule! {
     pub static KNOWN_ENTITY_CASING = {
         code: "E002",
         name: "known-entity-casing",
+        finds: "a known name with the wrong capitals (\"Deepseek\", \"Macropolo\", \"Bytedance\")",
         category: Entities,
+        mqm: [FluencySpelling],
         severity: Warning,
         status: Stable,
         fix: Always,

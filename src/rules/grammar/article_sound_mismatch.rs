@@ -29,8 +29,6 @@ declare_rule! {
     /// article before it settles the next word (and human typists slip when they revise a
     /// phrase), so the mismatch is a frequent small grammar error.
     ///
-    /// MQM category: Fluency/Grammar.
-    ///
     /// ## Example
     /// ```text
     /// He is a honest man who studied at an university for a hour a day.
@@ -62,7 +60,9 @@ declare_rule! {
     pub static ARTICLE_SOUND_MISMATCH = {
         code: "G011",
         name: "article-sound-mismatch",
+        finds: "\"an university\", \"a hour\", \"a FBI agent\"",
         category: Grammar,
+        mqm: [FluencyGrammar],
         severity: Warning,
         status: Preview,
         fix: Always,

@@ -57,10 +57,6 @@ declare_rule! {
     /// makes the reader look for a name that is not there, and often marks a sentence whose
     /// structure broke.
     ///
-    /// MQM category: Fluency/Spelling (capitalisation). On the WMT 2021 Chinese-to-English MQM
-    /// development data, 22 of its 25 findings fall on a span professional raters marked (span
-    /// precision 0.88).
-    ///
     /// ## Example
     /// ```text
     /// He said the constraints are It's really from the other parts.
@@ -92,7 +88,9 @@ declare_rule! {
     pub static CAPITAL_MID_SENTENCE = {
         code: "G002",
         name: "capital-mid-sentence",
+        finds: "\"the constraints are It's really…\"; a common word capitalised where the document shows it is not a name (written in lowercase elsewhere, after \"will\" or \"very\")",
         category: Grammar,
+        mqm: [FluencySpelling],
         severity: Warning,
         status: Stable,
         fix: Always,

@@ -20,9 +20,6 @@ declare_rule! {
     /// that an English editor always removes. They are precise: the same words in edited English
     /// mean something else or do not occur.
     ///
-    /// MQM category: Fluency/Grammar. On the WMT 2021 Chinese-to-English MQM development data, 13
-    /// of its 42 findings fall on a span professional raters marked (span precision 0.31).
-    ///
     /// ## Example
     /// ```text
     /// The ministers discussed about the budget.
@@ -53,7 +50,9 @@ declare_rule! {
     pub static MALFORMED_CONSTRUCTION = {
         code: "G006",
         name: "malformed-construction",
+        finds: "\"discuss about\", \"such as A, B, etc.\", \"although …, but …\"",
         category: Grammar,
+        mqm: [FluencyGrammar],
         severity: Warning,
         status: Stable,
         fix: Always,

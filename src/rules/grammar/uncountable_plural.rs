@@ -20,9 +20,6 @@ declare_rule! {
     /// analogy with countable ones. Editors correct these at once; readers take them as a sign of
     /// careless translation.
     ///
-    /// MQM category: Fluency/Grammar. It raised no finding on the WMT 2021 Chinese-to-English MQM
-    /// development data.
-    ///
     /// ## Example
     /// ```text
     /// The ministry released new informations about the equipments.
@@ -48,7 +45,9 @@ declare_rule! {
     pub static UNCOUNTABLE_PLURAL = {
         code: "G005",
         name: "uncountable-plural",
+        finds: "\"informations\", \"advices\", \"200 staffs\"",
         category: Grammar,
+        mqm: [FluencyGrammar],
         severity: Warning,
         status: Stable,
         fix: Always,

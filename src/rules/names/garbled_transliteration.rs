@@ -24,9 +24,6 @@ declare_rule! {
     /// syllables or drop part of it. The result looks like a name and passes every spelling
     /// checker, yet names nobody.
     ///
-    /// MQM category: Accuracy/Mistranslation and Locale_convention/Name. It raised no finding on
-    /// the WMT 2021 Chinese-to-English MQM development data.
-    ///
     /// ## Example
     /// ```text
     /// Top Chinese schools such as Tingryu University and Peking University are world class.
@@ -57,7 +54,9 @@ declare_rule! {
     pub static GARBLED_TRANSLITERATION = {
         code: "N002",
         name: "garbled-transliteration",
+        finds: "a name that fits no romanisation (\"Tingryu\"), a given name split in syllables (\"Yang Bo Wang\"), a stray letter (\"Z Jiang\")",
         category: Names,
+        mqm: [AccuracyMistranslation, LocaleConventionName],
         severity: Warning,
         status: Stable,
         fix: Sometimes,

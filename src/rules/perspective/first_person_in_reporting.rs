@@ -24,9 +24,6 @@ declare_rule! {
     /// no longer tell who is speaking, and the newspaper seems to share an interested party's
     /// ambitions.
     ///
-    /// MQM category: Accuracy/Mistranslation. On the WMT 2021 Chinese-to-English MQM development
-    /// data, 5 of its 15 findings fall on a span professional raters marked (span precision 0.33).
-    ///
     /// ## Example
     /// ```text
     /// China has invested heavily in education. This helped to build a pool of talent that will be
@@ -65,7 +62,9 @@ declare_rule! {
     pub static FIRST_PERSON_IN_REPORTING = {
         code: "P001",
         name: "first-person-in-reporting",
+        finds: "\"our ambitions\" in third-person reporting, outside quotations (not in a piece written in the first person, nor the generic \"our sun\", \"we found\" of science writing)",
         category: Perspective,
+        mqm: [AccuracyMistranslation],
         severity: Warning,
         status: Stable,
         fix: Sometimes,

@@ -19,8 +19,6 @@ declare_rule! {
     /// source's punctuation and the English punctuation both survive, and after an abbreviation
     /// whose own full stop already ends the sentence (`and so on, etc..`).
     ///
-    /// MQM category: Fluency/Punctuation.
-    ///
     /// ## Example
     /// ```text
     /// Members came from the veterans' association, etc.. This is how clever it is.. It works,.
@@ -51,7 +49,9 @@ declare_rule! {
     pub static DOUBLED_PUNCTUATION = {
         code: "Q013",
         name: "doubled-punctuation",
+        finds: "\",,\", \",.\", \"etc..\", \"......\"",
         category: Quotes,
+        mqm: [FluencyPunctuation],
         severity: Warning,
         status: Stable,
         fix: Sometimes,

@@ -16,10 +16,8 @@ declare_rule! {
     /// look wrong in English, take the width of a whole character, and break search and spell
     /// checking.
     ///
-    /// MQM category: Fluency/Punctuation. On the WMT 2021 Chinese-to-English MQM development data,
-    /// 0 of its 5 findings fall on a span professional raters marked (span precision 0.00). Raters
-    /// seldom mark a full-width mark, so the figure is low although the findings are real
-    /// artifacts.
+    /// Raters seldom mark a full-width mark, so its span precision is low although the findings are
+    /// real artifacts.
     ///
     /// ## Example
     /// ```text
@@ -42,7 +40,9 @@ declare_rule! {
     pub static FULLWIDTH_PUNCTUATION = {
         code: "Q011",
         name: "fullwidth-punctuation",
+        finds: "`，。：；（）！？、` and full-width letters in English",
         category: Quotes,
+        mqm: [FluencyPunctuation],
         severity: Warning,
         status: Stable,
         fix: Always,

@@ -17,8 +17,6 @@ declare_rule! {
     /// tokenised machine-translation output that was never detokenised, or of a source language
     /// that spaces its punctuation.
     ///
-    /// MQM category: Fluency/Punctuation.
-    ///
     /// ## Example
     /// ```text
     /// The couple married in May 2018 , and the city ratified the convention in 2015 .
@@ -48,7 +46,9 @@ declare_rule! {
     pub static SPACE_BEFORE_PUNCTUATION = {
         code: "Q012",
         name: "space-before-punctuation",
+        finds: "\"in 2015 .\"",
         category: Quotes,
+        mqm: [FluencyPunctuation],
         severity: Warning,
         status: Preview,
         fix: Always,
