@@ -4,6 +4,7 @@
 //! single pass over a few kilobytes. Large lists are compiled by `build.rs` into fst sets and maps
 //! that are used straight from the binary without parsing.
 
+pub mod encoding;
 pub mod tsv;
 
 use std::collections::HashMap;
@@ -88,8 +89,8 @@ impl Lexicon {
     /// `word` (lowercase) as an ordinary English word.
     pub fn english_word(&self, word: &str) -> Option<WordInfo> {
         self.english_words.get(word).map(|v| WordInfo {
-            size: (v & 0xFF) as u8,
-            also_capitalised: v & 0x100 != 0,
+            size: (v & encoding::SCOWL_SIZE) as u8,
+            also_capitalised: v & encoding::ALSO_CAPITALISED != 0,
         })
     }
 
@@ -97,14 +98,14 @@ impl Lexicon {
     /// billion words (7.7 for "the", 3 for a word used once per million, 1 for the rarest
     /// listed), from wordfreq; `None` for a word English does not use at all.
     pub fn zipf(&self, word: &str) -> Option<f32> {
-        self.word_frequencies.get(word).map(|v| v as f32 / 10.0)
+        self.word_frequencies.get(word).map(|v| v as f32 / encoding::ZIPF_SCALE)
     }
 
     /// `name` (as capitalised in text) in the Western given-name and surname lists.
     pub fn western_name(&self, name: &str) -> Option<NameKind> {
         self.given_names.get(name).map(|v| match v {
-            1 => NameKind::Given,
-            2 => NameKind::Surname,
+            encoding::GIVEN_NAME => NameKind::Given,
+            encoding::SURNAME => NameKind::Surname,
             _ => NameKind::Both,
         })
     }

@@ -85,7 +85,8 @@ pub struct NameLists {
 
 static LISTS: OnceLock<NameLists> = OnceLock::new();
 
-/// `english_other_forms.tsv`, compiled by build.rs: word as written → 1 capitalised, 2 British.
+/// `english_other_forms.tsv`, compiled by build.rs: word as written → `CAPITALISED_ONLY` or
+/// `BRITISH` ([`crate::lexicon::encoding`]).
 static ENGLISH_OTHER: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/english_other_forms.fst"));
 
 /// The process-wide name lists.
