@@ -23,6 +23,7 @@ use std::sync::OnceLock;
 use pinyin::{ToPinyin, ToPinyinMulti};
 
 use crate::lexicon::tsv;
+use crate::names::lists::lists;
 use crate::names::normalize::capitalise;
 use crate::text::script::is_han;
 
@@ -75,8 +76,6 @@ struct Established {
 }
 
 struct Tables {
-    /// Surname written in Chinese (Simplified or Traditional) → its pinyin (lowercase, ü as v).
-    surnames: HashMap<&'static str, String>,
     /// Established names with their English forms and whether they name a person, longest
     /// first so that 北京大学 wins over 北大 and 清华大学 over 清华.
     established: Vec<Established>,
@@ -97,13 +96,6 @@ fn common_words() -> &'static HashSet<&'static str> {
 fn tables() -> &'static Tables {
     static TABLES: OnceLock<Tables> = OnceLock::new();
     TABLES.get_or_init(|| {
-        let mut surnames = HashMap::new();
-        for row in tsv::rows(include_str!("../../wordlists/chinese_surnames.tsv")) {
-            let pinyin = row.get(0).to_lowercase().replace('ü', "v");
-            for hanzi in row.list(1) {
-                surnames.entry(hanzi).or_insert_with(|| pinyin.clone());
-            }
-        }
         let mut established: Vec<Established> = tsv::rows(include_str!(
             "../../wordlists/chinese_established_names.tsv"
         ))
@@ -116,10 +108,7 @@ fn tables() -> &'static Tables {
         .filter(|e| !e.hanzi.is_empty() && !e.english.is_empty())
         .collect();
         established.sort_by_key(|e| std::cmp::Reverse(e.hanzi.chars().count()));
-        Tables {
-            surnames,
-            established,
-        }
+        Tables { established }
     })
 }
 
@@ -292,7 +281,6 @@ const NOT_GIVEN: &str = "的了在是和与與及说說等也都就而对對为�
 pub fn source_names(original: &str) -> Vec<SourceName<'_>> {
     let mut found: Vec<SourceName> = established_names(original);
     let chars: Vec<(usize, char)> = original.char_indices().collect();
-    let tables = tables();
     let mut i = 0;
     while i < chars.len() {
         let at = chars[i].0;
@@ -300,7 +288,7 @@ pub fn source_names(original: &str) -> Vec<SourceName<'_>> {
             i += 1;
             continue;
         }
-        match person_at(original, &chars, i, tables) {
+        match person_at(original, &chars, i) {
             Some(name)
                 if !found
                     .iter()
@@ -401,15 +389,14 @@ pub fn pinyin_key(name: &str) -> String {
 fn established_reading(entry: &Established) -> (String, Vec<String>) {
     let hanzi = entry.hanzi;
     let chars: Vec<char> = hanzi.chars().collect();
-    let tables = tables();
     if entry.person {
         for surname_len in [2, 1] {
             if chars.len() <= surname_len {
                 continue;
             }
             let surname: String = chars[..surname_len].iter().collect();
-            if let Some(pinyin) = tables.surnames.get(surname.as_str()) {
-                return (pinyin.clone(), readings(&chars[surname_len..]));
+            if let Some(pinyin) = lists().surname_of_hanzi(&surname) {
+                return (pinyin.to_string(), readings(&chars[surname_len..]));
             }
         }
     }
@@ -450,12 +437,7 @@ fn readings(chars: &[char]) -> Vec<String> {
 
 /// A person's name starting at character `i`, if a surname stands there and the context confirms
 /// that a name does.
-fn person_at<'o>(
-    original: &'o str,
-    chars: &[(usize, char)],
-    i: usize,
-    tables: &Tables,
-) -> Option<SourceName<'o>> {
+fn person_at<'o>(original: &'o str, chars: &[(usize, char)], i: usize) -> Option<SourceName<'o>> {
     let byte = |k: usize| chars.get(k).map_or(original.len(), |&(b, _)| b);
     let before = &original[..byte(i)];
     let after_role = ends_with_role(before);
@@ -473,7 +455,7 @@ fn person_at<'o>(
         let Some(surname_text) = original.get(byte(i)..byte(i + surname_len)) else {
             continue;
         };
-        let Some(surname) = tables.surnames.get(surname_text) else {
+        let Some(surname) = lists().surname_of_hanzi(surname_text) else {
             continue;
         };
         for given_len in [2, 1] {
@@ -509,7 +491,7 @@ fn person_at<'o>(
                 return Some(SourceName {
                     hanzi: &original[range.clone()],
                     range,
-                    surname: surname.clone(),
+                    surname: surname.to_string(),
                     given,
                     established: Vec::new(),
                 });

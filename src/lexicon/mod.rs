@@ -7,7 +7,7 @@
 pub mod encoding;
 pub mod tsv;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// How an abbreviation written with a full stop behaves at a possible sentence end.
@@ -26,6 +26,8 @@ pub enum AbbreviationKind {
 /// All embedded word lists.
 pub struct Lexicon {
     abbreviations: HashMap<&'static str, AbbreviationKind>,
+    /// The toneless Hanyu Pinyin syllables (lowercase, ü as v).
+    pinyin_syllables: HashSet<&'static str>,
     english_words: fst::Map<&'static [u8]>,
     given_names: fst::Map<&'static [u8]>,
     word_frequencies: fst::Map<&'static [u8]>,
@@ -73,8 +75,12 @@ impl Lexicon {
                 (row.get(0), kind)
             })
             .collect();
+        let pinyin_syllables = tsv::rows(include_str!("../../wordlists/pinyin_syllables.tsv"))
+            .map(|row| row.get(0))
+            .collect();
         Lexicon {
             abbreviations,
+            pinyin_syllables,
             english_words: embedded_map(ENGLISH_WORDS),
             given_names: embedded_map(GIVEN_NAMES),
             word_frequencies: embedded_map(WORD_FREQUENCIES),
@@ -84,6 +90,11 @@ impl Lexicon {
     /// The kind of `word` (written without its final full stop) if it is a known abbreviation.
     pub fn abbreviation(&self, word: &str) -> Option<AbbreviationKind> {
         self.abbreviations.get(word).copied()
+    }
+
+    /// Whether `syllable` (lowercase, ü as v) is a toneless Hanyu Pinyin syllable.
+    pub fn is_pinyin_syllable(&self, syllable: &str) -> bool {
+        self.pinyin_syllables.contains(syllable)
     }
 
     /// `word` (lowercase) as an ordinary English word.
@@ -109,6 +120,25 @@ impl Lexicon {
             _ => NameKind::Both,
         })
     }
+}
+
+/// The longest pinyin syllable, in letters ("zhuang", "shuang").
+pub const LONGEST_PINYIN_SYLLABLE: usize = 6;
+
+/// Whether a lowercase word splits wholly into Hanyu Pinyin syllables ("fudang" = fu + dang,
+/// "zhejiang" = zhe + jiang; not "zhejang", "tingryu").
+pub fn is_pinyin(word: &str) -> bool {
+    if word.is_empty() || !word.is_ascii() {
+        return false;
+    }
+    // reachable[i]: the first i letters split into syllables.
+    let mut reachable = vec![false; word.len() + 1];
+    reachable[0] = true;
+    for end in 1..=word.len() {
+        reachable[end] = (end.saturating_sub(LONGEST_PINYIN_SYLLABLE)..end)
+            .any(|start| reachable[start] && lexicon().is_pinyin_syllable(&word[start..end]));
+    }
+    reachable[word.len()]
 }
 
 /// An fst map compiled by build.rs; the bytes were produced by the fst crate itself.
@@ -325,6 +355,14 @@ mod tests {
         assert!(lexicon().zipf("the").unwrap() > 7.0);
         assert!(lexicon().zipf("lofty").unwrap() < 4.0);
         assert!(lexicon().zipf("kalusarp").is_none());
+    }
+
+    #[test]
+    fn pinyin_words_split_into_syllables() {
+        assert!(is_pinyin("fudang") && is_pinyin("zhejiang") && is_pinyin("xian"));
+        assert!(!is_pinyin("zhejang") && !is_pinyin("tingryu") && !is_pinyin("zjiang"));
+        assert!(!is_pinyin("harvard") && !is_pinyin(""));
+        assert!(!is_pinyin("xīan"));
     }
 
     #[test]

@@ -468,7 +468,7 @@ fn mention(cx: &Context, run: &NameRun, span: Span, head: &Head, countries: &Cou
         class: head.class,
         kinds: head.kinds,
         words: explained,
-        pinyin: similarity::is_pinyin(&joined),
+        pinyin: crate::lexicon::is_pinyin(&joined),
         countries: countries.all.clone(),
         main_country: countries.main,
     }

@@ -318,7 +318,7 @@ fn split_given_name(text: &str, names: &NameAnalysis, m: usize) -> Option<Findin
     if words
         .iter()
         .any(|w| w.contains(['-', '‐', '‑']) || is_all_caps(w))
-        || !keys.iter().all(|k| lists().is_pinyin_syllable(k))
+        || !keys.iter().all(|k| lexicon().is_pinyin_syllable(k))
     {
         return None;
     }
