@@ -109,7 +109,9 @@ impl Lexicon {
     /// billion words (7.7 for "the", 3 for a word used once per million, 1 for the rarest
     /// listed), from wordfreq; `None` for a word English does not use at all.
     pub fn zipf(&self, word: &str) -> Option<f32> {
-        self.word_frequencies.get(word).map(|v| v as f32 / encoding::ZIPF_SCALE)
+        self.word_frequencies
+            .get(word)
+            .map(|v| v as f32 / encoding::ZIPF_SCALE)
     }
 
     /// `name` (as capitalised in text) in the Western given-name and surname lists.
