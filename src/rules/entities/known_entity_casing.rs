@@ -178,11 +178,7 @@ fn wrong_inner_capitals(written: &str, wanted: &str) -> bool {
     if letters().all(char::is_uppercase) || letters().all(char::is_lowercase) {
         return false;
     }
-    let mut first_upper = wanted.chars();
-    let capitalised: String = first_upper
-        .next()
-        .map(|c| c.to_uppercase().chain(first_upper).collect())
-        .unwrap_or_default();
+    let capitalised = crate::text::case::capitalise(wanted);
     if written == capitalised {
         return false;
     }

@@ -656,11 +656,7 @@ fn with_head(
             } else {
                 ""
             };
-            let mut chars = corrected.chars();
-            let capitalised: String = chars
-                .next()
-                .map(|c| c.to_uppercase().chain(chars).collect())
-                .unwrap_or_default();
+            let capitalised = crate::text::case::capitalise(corrected);
             if before.is_empty() {
                 capitalised
             } else {
