@@ -59,7 +59,7 @@ pub fn rule_weight(code: &str) -> f64 {
 /// The evidence tier of each rule listed in `score_weights.tsv` (a rule not listed has tier 1).
 /// Read once, by [`rule_weights`].
 fn tiers() -> HashMap<&'static str, f64> {
-    tsv::rows(include_str!("../wordlists/score_weights.tsv"))
+    tsv::rows(crate::lexicon::WordList::ScoreWeights.text())
         // A malformed weight is caught by the tests below; at run time it falls back to 1.
         .map(|row| (row.get(0), row.get(1).parse().unwrap_or(1.0)))
         .collect()
@@ -156,7 +156,7 @@ mod tests {
 
     #[test]
     fn rule_weights_name_existing_rules_and_are_positive() {
-        let text = include_str!("../wordlists/score_weights.tsv");
+        let text = crate::lexicon::WordList::ScoreWeights.text();
         for row in tsv::rows(text) {
             let code = row.get(0);
             assert!(

@@ -87,7 +87,7 @@ struct Tables {
 fn common_words() -> &'static HashSet<&'static str> {
     static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
     WORDS.get_or_init(|| {
-        tsv::rows(include_str!("../../wordlists/chinese_common_words.tsv"))
+        tsv::rows(crate::lexicon::WordList::ChineseCommonWords.text())
             .map(|row| row.get(0))
             .collect()
     })
@@ -96,17 +96,16 @@ fn common_words() -> &'static HashSet<&'static str> {
 fn tables() -> &'static Tables {
     static TABLES: OnceLock<Tables> = OnceLock::new();
     TABLES.get_or_init(|| {
-        let mut established: Vec<Established> = tsv::rows(include_str!(
-            "../../wordlists/chinese_established_names.tsv"
-        ))
-        .map(|row| Established {
-            hanzi: row.get(0),
-            english: row.list(1).collect(),
-            person: row.get(2) == "person",
-            place: row.get(2) == "place",
-        })
-        .filter(|e| !e.hanzi.is_empty() && !e.english.is_empty())
-        .collect();
+        let mut established: Vec<Established> =
+            tsv::rows(crate::lexicon::WordList::ChineseEstablishedNames.text())
+                .map(|row| Established {
+                    hanzi: row.get(0),
+                    english: row.list(1).collect(),
+                    person: row.get(2) == "person",
+                    place: row.get(2) == "place",
+                })
+                .filter(|e| !e.hanzi.is_empty() && !e.english.is_empty())
+                .collect();
         established.sort_by_key(|e| std::cmp::Reverse(e.hanzi.chars().count()));
         Tables { established }
     })

@@ -4,8 +4,11 @@
 //! single pass over a few kilobytes. Large lists are compiled by `build.rs` into fst sets and maps
 //! that are used straight from the binary without parsing.
 
+pub mod embedded;
 pub mod encoding;
 pub mod tsv;
+
+pub use embedded::{CompiledList, WordList};
 
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
@@ -50,10 +53,9 @@ pub enum NameKind {
     Both,
 }
 
-static ENGLISH_WORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/english_words.fst"));
-static GIVEN_NAMES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/given_names.fst"));
-static WORD_FREQUENCIES: &[u8] =
-    include_bytes!(concat!(env!("OUT_DIR"), "/word_frequencies.fst"));
+static ENGLISH_WORDS: &[u8] = CompiledList::EnglishWords.bytes();
+static GIVEN_NAMES: &[u8] = CompiledList::GivenNames.bytes();
+static WORD_FREQUENCIES: &[u8] = CompiledList::WordFrequencies.bytes();
 
 static LEXICON: OnceLock<Lexicon> = OnceLock::new();
 
@@ -64,7 +66,7 @@ pub fn lexicon() -> &'static Lexicon {
 
 impl Lexicon {
     fn load() -> Lexicon {
-        let abbreviations = tsv::rows(include_str!("../../wordlists/abbreviations.tsv"))
+        let abbreviations = tsv::rows(WordList::Abbreviations.text())
             .map(|row| {
                 let kind = match row.get(1) {
                     "title" => AbbreviationKind::Title,
@@ -75,7 +77,7 @@ impl Lexicon {
                 (row.get(0), kind)
             })
             .collect();
-        let pinyin_syllables = tsv::rows(include_str!("../../wordlists/pinyin_syllables.tsv"))
+        let pinyin_syllables = tsv::rows(WordList::PinyinSyllables.text())
             .map(|row| row.get(0))
             .collect();
         Lexicon {

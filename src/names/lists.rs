@@ -88,17 +88,17 @@ static LISTS: OnceLock<NameLists> = OnceLock::new();
 
 /// `english_other_forms.tsv`, compiled by build.rs: word as written → `CAPITALISED_ONLY` or
 /// `BRITISH` ([`crate::lexicon::encoding`]).
-static ENGLISH_OTHER: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/english_other_forms.fst"));
+static ENGLISH_OTHER: &[u8] = crate::lexicon::CompiledList::EnglishOtherForms.bytes();
 
 /// The process-wide name lists.
 pub fn lists() -> &'static NameLists {
     LISTS.get_or_init(NameLists::load)
 }
 
-const SURNAMES: &str = include_str!("../../wordlists/chinese_surnames.tsv");
-const ROMANIZATION: &str = include_str!("../../wordlists/romanization_other.tsv");
-const PARTICLES: &str = include_str!("../../wordlists/name_particles.tsv");
-const CUES: &str = include_str!("../../wordlists/person_cues.tsv");
+const SURNAMES: &str = crate::lexicon::WordList::ChineseSurnames.text();
+const ROMANIZATION: &str = crate::lexicon::WordList::RomanizationOther.text();
+const PARTICLES: &str = crate::lexicon::WordList::NameParticles.text();
+const CUES: &str = crate::lexicon::WordList::PersonCues.text();
 
 impl NameLists {
     fn load() -> NameLists {

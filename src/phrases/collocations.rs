@@ -8,8 +8,8 @@ use fst::{IntoStreamer, Streamer};
 
 use crate::lexicon::encoding::{CLASSES_PER_DOUBLING, COUNT_CLASS, WORDNET_LEMMA};
 
-static UNIGRAMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/unigrams.fst"));
-static BIGRAMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/bigrams.fst"));
+static UNIGRAMS: &[u8] = crate::lexicon::CompiledList::Unigrams.bytes();
+static BIGRAMS: &[u8] = crate::lexicon::CompiledList::Bigrams.bytes();
 
 /// log2 of the total of all unigram counts (class 156 in `unigram_counts.tsv`'s header).
 pub const LOG2_TOTAL: f32 = 156.0 / CLASSES_PER_DOUBLING;

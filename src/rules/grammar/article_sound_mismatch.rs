@@ -350,7 +350,7 @@ fn word_sound(lower: &str) -> Option<Sound> {
 fn sound_table() -> &'static HashMap<&'static str, (Option<Sound>, bool)> {
     static TABLE: OnceLock<HashMap<&'static str, (Option<Sound>, bool)>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        tsv::rows(include_str!("../../../wordlists/article_sounds.tsv"))
+        tsv::rows(crate::lexicon::WordList::ArticleSounds.text())
             .map(|row| {
                 let sound = match row.get(1) {
                     "vowel" => Some(Sound::Vowel),

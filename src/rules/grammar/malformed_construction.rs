@@ -70,7 +70,7 @@ fn table() -> &'static PhraseTable<Entry> {
     static TABLE: OnceLock<PhraseTable<Entry>> = OnceLock::new();
     TABLE.get_or_init(|| {
         PhraseTable::from_tsv(
-            include_str!("../../../wordlists/chinglish_forms.tsv"),
+            crate::lexicon::WordList::ChinglishForms.text(),
             |pattern, row| {
                 let correction = Pattern::parse_correction(row.get(1));
                 let mechanical = is_drop_in(pattern, &correction);
@@ -201,7 +201,7 @@ mod tests {
         assert_every_example_flagged(
             &MALFORMED_CONSTRUCTION,
             "chinglish_forms.tsv",
-            include_str!("../../../wordlists/chinglish_forms.tsv"),
+            crate::lexicon::WordList::ChinglishForms.text(),
         );
     }
 

@@ -72,7 +72,7 @@ fn verbs() -> &'static HashMap<&'static str, Verb> {
     static VERBS: OnceLock<HashMap<&'static str, Verb>> = OnceLock::new();
     VERBS.get_or_init(|| {
         let mut map = HashMap::new();
-        for row in tsv::rows(include_str!("../../../wordlists/intransitive_verbs.tsv")) {
+        for row in tsv::rows(crate::lexicon::WordList::IntransitiveVerbs.text()) {
             let preps = match row.get(2) {
                 "yes" => row
                     .get(3)

@@ -65,7 +65,7 @@ struct Noun {
 fn nouns() -> &'static HashMap<&'static str, Noun> {
     static NOUNS: OnceLock<HashMap<&'static str, Noun>> = OnceLock::new();
     NOUNS.get_or_init(|| {
-        tsv::rows(include_str!("../../../wordlists/uncountable_nouns.tsv"))
+        tsv::rows(crate::lexicon::WordList::UncountableNouns.text())
             .map(|row| {
                 (
                     row.get(0),

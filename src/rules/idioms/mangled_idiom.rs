@@ -75,20 +75,17 @@ struct Entry {
 fn table() -> &'static PhraseTable<Entry> {
     static TABLE: OnceLock<PhraseTable<Entry>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        PhraseTable::from_tsv(
-            include_str!("../../../wordlists/idioms.tsv"),
-            |pattern, row| {
-                let correction = Pattern::parse_correction(row.get(1));
-                let fixed_expression = row.get(4) == "any";
-                let mechanical = fixed_expression || is_drop_in(pattern, &correction);
-                Entry {
-                    correction,
-                    explanation: row.get(2),
-                    mechanical,
-                    fixed_expression,
-                }
-            },
-        )
+        PhraseTable::from_tsv(crate::lexicon::WordList::Idioms.text(), |pattern, row| {
+            let correction = Pattern::parse_correction(row.get(1));
+            let fixed_expression = row.get(4) == "any";
+            let mechanical = fixed_expression || is_drop_in(pattern, &correction);
+            Entry {
+                correction,
+                explanation: row.get(2),
+                mechanical,
+                fixed_expression,
+            }
+        })
     })
 }
 
@@ -167,7 +164,7 @@ mod tests {
         assert_every_example_flagged(
             &MANGLED_IDIOM,
             "idioms.tsv",
-            include_str!("../../../wordlists/idioms.tsv"),
+            crate::lexicon::WordList::Idioms.text(),
         );
     }
 

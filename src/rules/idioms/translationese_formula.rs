@@ -62,13 +62,12 @@ struct Entry {
 fn table() -> &'static PhraseTable<Entry> {
     static TABLE: OnceLock<PhraseTable<Entry>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        PhraseTable::from_tsv(
-            include_str!("../../../wordlists/translationese.tsv"),
-            |_, row| Entry {
+        PhraseTable::from_tsv(crate::lexicon::WordList::Translationese.text(), |_, row| {
+            Entry {
                 plain: (row.get(1) != "-").then(|| Pattern::parse_correction(row.get(1))),
                 explanation: row.get(2),
-            },
-        )
+            }
+        })
     })
 }
 
@@ -155,7 +154,7 @@ mod tests {
 
     #[test]
     fn every_row_parses_and_its_example_is_found() {
-        for row in tsv::rows(include_str!("../../../wordlists/translationese.tsv")) {
+        for row in tsv::rows(crate::lexicon::WordList::Translationese.text()) {
             assert!(
                 Pattern::parse(row.get(0)).is_some(),
                 "translationese.tsv: pattern {:?} does not parse",
@@ -165,7 +164,7 @@ mod tests {
         assert_every_example_flagged(
             &TRANSLATIONESE_FORMULA,
             "translationese.tsv",
-            include_str!("../../../wordlists/translationese.tsv"),
+            crate::lexicon::WordList::Translationese.text(),
         );
     }
 }
