@@ -17,8 +17,8 @@
 //!   tiers, not fitted decimals, so that the weights carry over to text they were not measured on;
 //! - the category weight is MQM's own: a punctuation error counts a tenth of any other error of
 //!   the same severity (minor punctuation 0.1 against minor 1). A rule whose main MQM category
-//!   (the `mqm` field of its `declare_rule!`) is Fluency/Punctuation weighs 0.1, every other rule
-//!   1. Without it a stray space inside quotation marks, repeated on every quotation of a
+//!   (the `mqm` field of its `declare_rule!`) is Fluency/Punctuation weighs 0.1, any other rule
+//!   weighs 1. Without it a stray space inside quotation marks, repeated on every quotation of a
 //!   document, outweighs a garbled name.
 //!
 //! A sentence's fluency cost is in the same units (one warning = 1): see [`crate::fluency`]. It is
