@@ -1,12 +1,11 @@
 //! The frequency lists of I002 (broken-fixed-expression) compiled to fst maps:
-//! `unigrams.fst` (word → count class) and `bigrams.fst` ("w1 w2" → count class, with bit 0x100
-//! set when the pair is a WordNet two-word lemma). Count classes are round(4·log2(count)) as
+//! `unigrams.fst` (word → count class) and `bigrams.fst` ("w1 w2" → count class, with the
+//! WORDNET_LEMMA bit set when the pair is a WordNet two-word lemma; see `src/lexicon/encoding.rs`). Count classes are round(4·log2(count)) as
 //! written by `tools/phrasing/gen_collocations.py`; a WordNet pair that is not among the frequent
 //! pairs has class 0.
 
+use crate::encoding::{COUNT_CLASS, WORDNET_LEMMA};
 use crate::fst_lists::{rows, write_map};
-
-pub const WORDNET_FLAG: u64 = 0x100;
 
 pub fn build() {
     let unigrams = rows("wordlists/unigram_counts.tsv")
@@ -18,7 +17,7 @@ pub fn build() {
         .map(|c| (c[0].clone(), class(&c)));
     let wordnet = rows("wordlists/wordnet_collocations.tsv")
         .into_iter()
-        .map(|c| (c[0].clone(), WORDNET_FLAG));
+        .map(|c| (c[0].clone(), WORDNET_LEMMA));
     write_map("bigrams", counts.chain(wordnet), |a, b| a | b);
 }
 
@@ -27,5 +26,5 @@ fn class(cells: &[String]) -> u64 {
         .get(1)
         .and_then(|v| v.parse::<u64>().ok())
         .unwrap_or(0)
-        .min(0xFF)
+        .min(COUNT_CLASS)
 }

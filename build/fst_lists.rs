@@ -3,6 +3,8 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use crate::encoding;
+
 fn out_dir() -> PathBuf {
     PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR is set by cargo"))
 }
@@ -48,7 +50,8 @@ pub fn build_all() {
     word_frequencies();
 }
 
-/// english_words.tsv → word → SCOWL size (10..50) | 0x100 when the list also has it capitalised.
+/// english_words.tsv → word → SCOWL size (10..50) | ALSO_CAPITALISED when the list also has it
+/// capitalised.
 fn english_words() {
     let entries = rows("wordlists/english_words.tsv")
         .into_iter()
@@ -60,7 +63,7 @@ fn english_words() {
                 .and_then(|s| s.parse::<u64>().ok())
                 .unwrap_or(50);
             let cap = if flags.split('|').any(|f| f == "cap") {
-                0x100
+                encoding::ALSO_CAPITALISED
             } else {
                 0
             };
@@ -69,35 +72,35 @@ fn english_words() {
     write_map("english_words", entries, |a, b| a.min(b));
 }
 
-/// english_other_forms.tsv → word (as written) → 1 capitalised-only, 2 British spelling.
+/// english_other_forms.tsv → word (as written) → CAPITALISED_ONLY or BRITISH.
 fn english_other_forms() {
     let entries = rows("wordlists/english_other_forms.tsv")
         .into_iter()
         .map(|cells| {
             let kind = if cells.get(1).map(String::as_str) == Some("british") {
-                2
+                encoding::BRITISH
             } else {
-                1
+                encoding::CAPITALISED_ONLY
             };
             (cells[0].clone(), kind)
         });
     write_map("english_other_forms", entries, |a, b| a | b);
 }
 
-/// given_names.tsv → name → 1 given, 2 surname, 3 both.
+/// given_names.tsv → name → GIVEN_NAME, SURNAME or both.
 fn given_names() {
     let entries = rows("wordlists/given_names.tsv").into_iter().map(|cells| {
         let kind = match cells.get(1).map(String::as_str) {
-            Some("given") => 1,
-            Some("surname") => 2,
-            _ => 3,
+            Some("given") => encoding::GIVEN_NAME,
+            Some("surname") => encoding::SURNAME,
+            _ => encoding::GIVEN_NAME | encoding::SURNAME,
         };
         (cells[0].clone(), kind)
     });
     write_map("given_names", entries, |a, b| a | b);
 }
 
-/// word_frequencies.tsv → word → 10 × its Zipf frequency (10..77).
+/// word_frequencies.tsv → word → ZIPF_SCALE × its Zipf frequency (10..77), as the list writes it.
 fn word_frequencies() {
     let entries = rows("wordlists/word_frequencies.tsv")
         .into_iter()

@@ -6,11 +6,15 @@
 //! cost is a few hundred milliseconds on a build that touches a word list.
 
 mod collocations;
+#[path = "../src/lexicon/encoding.rs"]
+#[allow(dead_code)]
+mod encoding;
 mod entities;
 mod fst_lists;
 
 fn main() {
     println!("cargo::rerun-if-changed=build");
+    println!("cargo::rerun-if-changed=src/lexicon/encoding.rs");
     fst_lists::build_all();
     entities::build();
     collocations::build();

@@ -385,15 +385,23 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
-/// The key on the line of `offset`, for a `key = value` line.
+/// The innermost key whose name or value holds byte `offset`, by the spans toml's own parse gives
+/// (which reads on past a syntax error): the key of an error inside a multi-line array or an
+/// inline table too.
 fn key_at(text: &str, offset: usize) -> Option<String> {
-    let start = text[..offset.min(text.len())]
-        .rfind('\n')
-        .map_or(0, |p| p + 1);
-    let line = text[start..].lines().next()?;
-    let (key, _) = line.split_once('=')?;
-    let key = key.trim().trim_matches('"');
-    (!key.is_empty() && !key.starts_with('[')).then(|| key.to_string())
+    let (table, _) = toml::de::DeTable::parse_recoverable(text);
+    innermost_key(table.get_ref(), offset)
+}
+
+fn innermost_key(table: &toml::de::DeTable<'_>, offset: usize) -> Option<String> {
+    table.iter().find_map(|(key, value)| {
+        let inner = value
+            .get_ref()
+            .as_table()
+            .and_then(|t| innermost_key(t, offset));
+        let here = key.span().contains(&offset) || value.span().contains(&offset);
+        inner.or_else(|| here.then(|| key.get_ref().to_string()))
+    })
 }
 
 /// The commented configuration `mtlint init` writes.
@@ -468,6 +476,10 @@ mod tests {
         assert!(err.contains("line 3") && err.contains("select"), "{err}");
         let err = parse_str("min-score = \"high\"\n").unwrap_err().to_string();
         assert!(err.contains("min-score"), "{err}");
+        let err = parse_str("[rules]\nselect = [\n  \"N\",\n  1,\n]\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("line 4") && err.contains("select"), "{err}");
     }
 
     #[test]

@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
+pub mod mqm;
 pub mod rule;
 
 use crate::fix::Fix;

@@ -240,7 +240,7 @@ impl Model {
     pub fn get() -> &'static Model {
         static MODEL: OnceLock<Model> = OnceLock::new();
         MODEL.get_or_init(|| {
-            Model::parse(include_str!("../wordlists/fluency_weights.tsv"))
+            Model::parse(crate::lexicon::WordList::FluencyWeights.text())
                 .expect("fluency_weights.tsv is checked by the tests")
         })
     }
@@ -409,7 +409,7 @@ mod tests {
 
     #[test]
     fn the_weights_file_is_complete_and_rejects_gaps() {
-        let model = Model::parse(include_str!("../wordlists/fluency_weights.tsv")).unwrap();
+        let model = Model::parse(crate::lexicon::WordList::FluencyWeights.text()).unwrap();
         assert!(model.scale > 0.0);
         assert!(Model::parse("name\tmean\tsd\tweight\nintercept\t-\t-\t0\n").is_err());
     }

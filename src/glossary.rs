@@ -739,8 +739,8 @@ impl NameWords {
 /// that separates words (Chinese characters and Japanese kana do not) at its edge must not touch
 /// another such letter or digit.
 fn stands_alone(text: &str, range: Range<usize>) -> bool {
-    let kana = |c: char| matches!(c as u32, 0x3040..=0x30FF);
-    let spaced = |c: char| c.is_alphanumeric() && !crate::bilingual::is_han(c) && !kana(c);
+    use crate::text::script::{is_han, is_kana};
+    let spaced = |c: char| c.is_alphanumeric() && !is_han(c) && !is_kana(c);
     let glued = |edge: Option<char>, beside: Option<char>| {
         edge.is_some_and(spaced) && beside.is_some_and(spaced)
     };

@@ -16,9 +16,10 @@
 //!   or 0.2 (it still reports; it just moves the score less), a rule without evidence 1. Four
 //!   tiers, not fitted decimals, so that the weights carry over to text they were not measured on;
 //! - the category weight is MQM's own: a punctuation error counts a tenth of any other error of
-//!   the same severity (minor punctuation 0.1 against minor 1). A rule whose documentation names
-//!   `MQM category: Fluency/Punctuation` weighs 0.1, every other rule 1. Without it a stray space
-//!   inside quotation marks, repeated on every quotation of a document, outweighs a garbled name.
+//!   the same severity (minor punctuation 0.1 against minor 1). A rule whose main MQM category
+//!   (the `mqm` field of its `declare_rule!`) is Fluency/Punctuation weighs 0.1, any other rule
+//!   weighs 1. Without it a stray space inside quotation marks, repeated on every quotation of a
+//!   document, outweighs a garbled name.
 //!
 //! A sentence's fluency cost is in the same units (one warning = 1): see [`crate::fluency`]. It is
 //! zero for a sentence that reads at least as well as the median machine-translated sentence the
@@ -34,8 +35,8 @@ use std::sync::OnceLock;
 
 use crate::diagnostic::{Finding, Severity};
 use crate::lexicon::tsv;
-use crate::rules::RuleMeta;
 use crate::rules::registry::RULES;
+use crate::rules::{Mqm, RuleMeta};
 
 /// The weight of one finding of `severity` at full confidence.
 pub fn weight(severity: Severity) -> f64 {
@@ -58,15 +59,16 @@ pub fn rule_weight(code: &str) -> f64 {
 /// The evidence tier of each rule listed in `score_weights.tsv` (a rule not listed has tier 1).
 /// Read once, by [`rule_weights`].
 fn tiers() -> HashMap<&'static str, f64> {
-    tsv::rows(include_str!("../wordlists/score_weights.tsv"))
+    tsv::rows(crate::lexicon::WordList::ScoreWeights.text())
         // A malformed weight is caught by the tests below; at run time it falls back to 1.
         .map(|row| (row.get(0), row.get(1).parse().unwrap_or(1.0)))
         .collect()
 }
 
+/// A rule whose main MQM category is Fluency/Punctuation weighs [`PUNCTUATION_WEIGHT`].
 fn category_weight(rule: &RuleMeta) -> f64 {
-    match rule.mqm_category() {
-        Some(c) if c.starts_with("Fluency/Punctuation") => PUNCTUATION_WEIGHT,
+    match rule.mqm.first() {
+        Some(Mqm::FluencyPunctuation) => PUNCTUATION_WEIGHT,
         _ => 1.0,
     }
 }
@@ -151,7 +153,7 @@ mod tests {
 
     #[test]
     fn rule_weights_name_existing_rules_and_are_positive() {
-        let text = include_str!("../wordlists/score_weights.tsv");
+        let text = crate::lexicon::WordList::ScoreWeights.text();
         for row in tsv::rows(text) {
             let code = row.get(0);
             assert!(

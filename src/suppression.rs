@@ -23,7 +23,7 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, Options, Parser, Tag};
+use pulldown_cmark::{Event, Parser, Tag};
 
 use crate::config::Settings;
 use crate::diagnostic::Finding;
@@ -153,13 +153,7 @@ fn words(body: &str, base: usize) -> Vec<Range<usize>> {
 /// The ranges CommonMark reads as HTML (blocks and inline), where a comment is a comment.
 fn markdown_html_ranges(text: &str) -> Vec<Range<usize>> {
     // The same extensions as the prose view, so both agree on what is HTML.
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
-        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
-    Parser::new_ext(text, options)
+    Parser::new_ext(text, crate::text::prose::markdown_options())
         .into_offset_iter()
         .filter(|(event, _)| {
             matches!(

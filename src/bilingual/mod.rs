@@ -142,14 +142,20 @@ impl OriginalSpans {
     }
 }
 
-/// Han characters (Chinese, and the kanji of Japanese).
-pub fn is_han(c: char) -> bool {
-    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::script::is_han;
+
+    #[test]
+    fn han_covers_every_cjk_block() {
+        // URO, extension A, compatibility ideographs, extension B, and extensions G and H above
+        // U+30000 (𰀀, 𱍐).
+        for c in ['中', '㐀', '豈', '𠀀', '\u{30000}', '\u{31350}'] {
+            assert!(is_han(c), "{c} U+{:X}", c as u32);
+        }
+        assert!(!is_han('a') && !is_han('，') && !is_han('の'));
+    }
 
     #[test]
     fn rows_align_with_their_cells() {

@@ -23,7 +23,9 @@ use std::sync::OnceLock;
 use pinyin::{ToPinyin, ToPinyinMulti};
 
 use crate::lexicon::tsv;
+use crate::names::lists::lists;
 use crate::names::normalize::capitalise;
+use crate::text::script::is_han;
 
 /// A name found in the original.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -74,8 +76,6 @@ struct Established {
 }
 
 struct Tables {
-    /// Surname written in Chinese (Simplified or Traditional) → its pinyin (lowercase, ü as v).
-    surnames: HashMap<&'static str, String>,
     /// Established names with their English forms and whether they name a person, longest
     /// first so that 北京大学 wins over 北大 and 清华大学 over 清华.
     established: Vec<Established>,
@@ -87,7 +87,7 @@ struct Tables {
 fn common_words() -> &'static HashSet<&'static str> {
     static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
     WORDS.get_or_init(|| {
-        tsv::rows(include_str!("../../wordlists/chinese_common_words.tsv"))
+        tsv::rows(crate::lexicon::WordList::ChineseCommonWords.text())
             .map(|row| row.get(0))
             .collect()
     })
@@ -96,29 +96,18 @@ fn common_words() -> &'static HashSet<&'static str> {
 fn tables() -> &'static Tables {
     static TABLES: OnceLock<Tables> = OnceLock::new();
     TABLES.get_or_init(|| {
-        let mut surnames = HashMap::new();
-        for row in tsv::rows(include_str!("../../wordlists/chinese_surnames.tsv")) {
-            let pinyin = row.get(0).to_lowercase().replace('ü', "v");
-            for hanzi in row.list(1) {
-                surnames.entry(hanzi).or_insert_with(|| pinyin.clone());
-            }
-        }
-        let mut established: Vec<Established> = tsv::rows(include_str!(
-            "../../wordlists/chinese_established_names.tsv"
-        ))
-        .map(|row| Established {
-            hanzi: row.get(0),
-            english: row.list(1).collect(),
-            person: row.get(2) == "person",
-            place: row.get(2) == "place",
-        })
-        .filter(|e| !e.hanzi.is_empty() && !e.english.is_empty())
-        .collect();
+        let mut established: Vec<Established> =
+            tsv::rows(crate::lexicon::WordList::ChineseEstablishedNames.text())
+                .map(|row| Established {
+                    hanzi: row.get(0),
+                    english: row.list(1).collect(),
+                    person: row.get(2) == "person",
+                    place: row.get(2) == "place",
+                })
+                .filter(|e| !e.hanzi.is_empty() && !e.english.is_empty())
+                .collect();
         established.sort_by_key(|e| std::cmp::Reverse(e.hanzi.chars().count()));
-        Tables {
-            surnames,
-            established,
-        }
+        Tables { established }
     })
 }
 
@@ -291,15 +280,14 @@ const NOT_GIVEN: &str = "的了在是和与與及说說等也都就而对對为�
 pub fn source_names(original: &str) -> Vec<SourceName<'_>> {
     let mut found: Vec<SourceName> = established_names(original);
     let chars: Vec<(usize, char)> = original.char_indices().collect();
-    let tables = tables();
     let mut i = 0;
     while i < chars.len() {
         let at = chars[i].0;
-        if !super::is_han(chars[i].1) || found.iter().any(|n| n.range.contains(&at)) {
+        if !is_han(chars[i].1) || found.iter().any(|n| n.range.contains(&at)) {
             i += 1;
             continue;
         }
-        match person_at(original, &chars, i, tables) {
+        match person_at(original, &chars, i) {
             Some(name)
                 if !found
                     .iter()
@@ -400,15 +388,14 @@ pub fn pinyin_key(name: &str) -> String {
 fn established_reading(entry: &Established) -> (String, Vec<String>) {
     let hanzi = entry.hanzi;
     let chars: Vec<char> = hanzi.chars().collect();
-    let tables = tables();
     if entry.person {
         for surname_len in [2, 1] {
             if chars.len() <= surname_len {
                 continue;
             }
             let surname: String = chars[..surname_len].iter().collect();
-            if let Some(pinyin) = tables.surnames.get(surname.as_str()) {
-                return (pinyin.clone(), readings(&chars[surname_len..]));
+            if let Some(pinyin) = lists().surname_of_hanzi(&surname) {
+                return (pinyin.to_string(), readings(&chars[surname_len..]));
             }
         }
     }
@@ -449,18 +436,13 @@ fn readings(chars: &[char]) -> Vec<String> {
 
 /// A person's name starting at character `i`, if a surname stands there and the context confirms
 /// that a name does.
-fn person_at<'o>(
-    original: &'o str,
-    chars: &[(usize, char)],
-    i: usize,
-    tables: &Tables,
-) -> Option<SourceName<'o>> {
+fn person_at<'o>(original: &'o str, chars: &[(usize, char)], i: usize) -> Option<SourceName<'o>> {
     let byte = |k: usize| chars.get(k).map_or(original.len(), |&(b, _)| b);
     let before = &original[..byte(i)];
     let after_role = ends_with_role(before);
     let at_boundary = after_role
         || before.chars().next_back().is_none_or(|c| {
-            !super::is_han(c)
+            !is_han(c)
                 || (BEFORE_NAME_CHARS.contains(c)
                     && !NOT_BEFORE_NAME.iter().any(|w| before.ends_with(w)))
         });
@@ -472,15 +454,14 @@ fn person_at<'o>(
         let Some(surname_text) = original.get(byte(i)..byte(i + surname_len)) else {
             continue;
         };
-        let Some(surname) = tables.surnames.get(surname_text) else {
+        let Some(surname) = lists().surname_of_hanzi(surname_text) else {
             continue;
         };
         for given_len in [2, 1] {
             let start = i + surname_len;
             let end = start + given_len;
             if end > chars.len()
-                || !(start..end)
-                    .all(|k| super::is_han(chars[k].1) && !NOT_GIVEN.contains(chars[k].1))
+                || !(start..end).all(|k| is_han(chars[k].1) && !NOT_GIVEN.contains(chars[k].1))
             {
                 continue;
             }
@@ -498,7 +479,7 @@ fn person_at<'o>(
             }
             let rest = &original[byte(end)..];
             let followed = starts_with_cue_after(without_time(rest));
-            let ends_clause = rest.chars().next().is_none_or(|c| !super::is_han(c));
+            let ends_clause = rest.chars().next().is_none_or(|c| !is_han(c));
             if followed || (after_role && ends_clause) {
                 let chars_of_given: Vec<char> = given_text.chars().collect();
                 let given = readings(&chars_of_given);
@@ -509,7 +490,7 @@ fn person_at<'o>(
                 return Some(SourceName {
                     hanzi: &original[range.clone()],
                     range,
-                    surname: surname.clone(),
+                    surname: surname.to_string(),
                     given,
                     established: Vec::new(),
                 });

@@ -13,7 +13,7 @@ use super::args::{CommonArgs, NamesArgs, NamesFormat};
 use super::inputs::{self, ReadFailure};
 use crate::config::Overrides;
 use crate::error::{Error, Result};
-use crate::names::mention::cue;
+use crate::names::mention::Cues;
 use crate::names::{CanonicalSource, Cluster, Kind, NameAnalysis, Relation};
 use crate::report::csv::neutralise;
 use crate::report::human::{sanitise, sanitise_line};
@@ -296,12 +296,12 @@ fn confident(names: &NameAnalysis, cluster: &Cluster) -> bool {
     let cued = cluster
         .mentions
         .iter()
-        .any(|&m| names.mentions[m].has(cue::PERSON));
+        .any(|&m| names.mentions[m].has(Cues::PERSON));
     match cluster.kind {
         Kind::Person => {
             cluster.source == CanonicalSource::Introduction && star.is_full_name() && cued
         }
-        Kind::Organisation | Kind::Place => star.cues & (cue::ORG_HEAD | cue::PLACE_HEAD) != 0,
+        Kind::Organisation | Kind::Place => star.cues.intersects(Cues::ORG_HEAD | Cues::PLACE_HEAD),
         Kind::Other => false,
     }
 }

@@ -59,14 +59,15 @@ pub fn explain(code: &str, out: &mut dyn Write) -> Result<ExitStatus> {
         .ok_or_else(|| Error::Usage(format!("no rule `{code}`; `mtlint rules` lists them")))?;
     writeln!(
         out,
-        "{} {}\ncategory: {}, severity: {}, status: {}, fix: {}\n\n{}",
+        "{} {}\ncategory: {}, severity: {}, status: {}, fix: {}\n\n{}\n\n{}",
         rule.code,
         rule.name,
         rule.category.name(),
         rule.severity.as_str(),
         status(rule.status),
         rule.fix.as_str(),
-        rule.documentation()
+        rule.documentation(),
+        crate::rules::measured(rule)
     )
     .map_err(|e| Error::io("<stdout>", e))?;
     Ok(ExitStatus::Success)

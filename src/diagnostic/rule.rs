@@ -6,6 +6,7 @@
 
 use std::fmt;
 
+use super::mqm::Mqm;
 use super::{Finding, Severity};
 use crate::context::Context;
 
@@ -85,7 +86,11 @@ impl FixAvailability {
 pub struct RuleMeta {
     pub code: &'static str,
     pub name: &'static str,
+    /// What it finds, in a few words and examples: the README's rule table.
+    pub finds: &'static str,
     pub category: Category,
+    /// The MQM categories its findings fall under, the main one first (none for meta rules).
+    pub mqm: &'static [Mqm],
     pub severity: Severity,
     pub status: Status,
     pub fix: FixAvailability,
@@ -151,15 +156,6 @@ impl RuleMeta {
             .join("\n")
             .trim()
             .to_string()
-    }
-
-    /// The MQM error category the documentation says the rule targets ("Fluency/Punctuation",
-    /// "Accuracy/Mistranslation and Locale_convention/Name"): the text after `MQM category:` up to
-    /// the full stop. The score reads it, so that the documentation stays the one place it is said.
-    pub fn mqm_category(&self) -> Option<String> {
-        let (_, rest) = self.doc.split_once("MQM category:")?;
-        let text = rest.split('.').next().unwrap_or("");
-        Some(text.split_whitespace().collect::<Vec<_>>().join(" "))
     }
 
     /// The first sentence of "What it does", for tables.

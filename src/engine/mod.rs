@@ -477,7 +477,9 @@ mod tests {
     static EVERY_NAME: rules::RuleMeta = rules::RuleMeta {
         code: "N999",
         name: "every-name",
+        finds: "every capitalised word",
         category: rules::Category::Names,
+        mqm: &[],
         severity: Severity::Warning,
         status: rules::Status::Preview,
         fix: rules::FixAvailability::None,

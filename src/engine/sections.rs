@@ -19,7 +19,7 @@ const MAX_SECTION_GROWTH: usize = 2;
 /// `size`; past that it ends where a paragraph or word ends, pair or not.
 pub(super) fn sections(text: &str, format: InputFormat, size: usize) -> Vec<Range<usize>> {
     let fences = if format == InputFormat::Markdown {
-        fenced_code(text)
+        text::prose::fenced_code(text)
     } else {
         Vec::new()
     };
@@ -84,30 +84,6 @@ fn open_pairs(text: &str, format: InputFormat) -> Vec<Range<usize>> {
     quotes.open_spans(&prose.view, &prose.blocks)
 }
 
-/// Byte ranges of fenced code blocks (``` or ~~~) in Markdown, by a line scan.
-fn fenced_code(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut open: Option<(usize, &str)> = None;
-    let mut at = 0;
-    for line in text.split_inclusive('\n') {
-        let trimmed = line.trim_start();
-        let fence = ["```", "~~~"].into_iter().find(|f| trimmed.starts_with(f));
-        match (open, fence) {
-            (None, Some(f)) => open = Some((at, f)),
-            (Some((start, f)), Some(g)) if f == g => {
-                out.push(start..at + line.len());
-                open = None;
-            }
-            _ => {}
-        }
-        at += line.len();
-    }
-    if let Some((start, _)) = open {
-        out.push(start..text.len());
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -121,7 +97,7 @@ mod tests {
         );
         for range in sections(&text, InputFormat::Markdown, 1000) {
             assert!(
-                fenced_code(&text)
+                text::prose::fenced_code(&text)
                     .iter()
                     .all(|f| !f.contains(&range.start) || range.start == f.start),
                 "{range:?}"

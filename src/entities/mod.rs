@@ -78,18 +78,15 @@ impl EntityRecord {
 }
 
 static RECORDS: &[EntityRecord] = include!(concat!(env!("OUT_DIR"), "/entities_records.rs"));
-static INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/entities.fst"));
+static INDEX: &[u8] = crate::lexicon::CompiledList::Entities.bytes();
 /// Every name form (canonical and aliases) with its record number, for near-miss search.
 static FORMS: &[(u32, &str, &str)] = include!(concat!(env!("OUT_DIR"), "/entities_forms.rs"));
-static GRAMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/entities_grams.fst"));
-static GRAM_POSTINGS: &[u8] =
-    include_bytes!(concat!(env!("OUT_DIR"), "/entities_grams_postings.bin"));
-static BAGS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/entities_bags.fst"));
-static BAG_POSTINGS: &[u8] =
-    include_bytes!(concat!(env!("OUT_DIR"), "/entities_bags_postings.bin"));
-static PLACE_NAMES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/place_names.fst"));
-static MISTRANSLATIONS: &[u8] =
-    include_bytes!(concat!(env!("OUT_DIR"), "/entity_mistranslations.fst"));
+static GRAMS: &[u8] = crate::lexicon::CompiledList::EntityGrams.bytes();
+static GRAM_POSTINGS: &[u8] = crate::lexicon::CompiledList::EntityGramPostings.bytes();
+static BAGS: &[u8] = crate::lexicon::CompiledList::EntityBags.bytes();
+static BAG_POSTINGS: &[u8] = crate::lexicon::CompiledList::EntityBagPostings.bytes();
+static PLACE_NAMES: &[u8] = crate::lexicon::CompiledList::PlaceNames.bytes();
+static MISTRANSLATIONS: &[u8] = crate::lexicon::CompiledList::EntityMistranslations.bytes();
 const ALIAS: u64 = 1 << 32;
 
 /// A lookup result.

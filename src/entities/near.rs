@@ -279,7 +279,8 @@ fn judge_bare(
             && differing.len() == 1
             && differing[0].0.chars().count() >= 5
             && distance <= 1.0;
-        let limit = if mention.pinyin || differing.iter().any(|(w, _)| similarity::is_pinyin(w)) {
+        let limit = if mention.pinyin || differing.iter().any(|(w, _)| crate::lexicon::is_pinyin(w))
+        {
             10
         } else {
             BARE_RANK_PERSON
@@ -301,7 +302,10 @@ fn judge_bare(
     }
     // Short names are one letter away from too many others ("Tata"/"Stata", "Acer"/"Nacer").
     let close = (distance <= 1.0 && len >= 7) || (distance <= 2.0 && len >= 10);
-    let foreign = mention.words.iter().any(|(w, _)| similarity::is_pinyin(w));
+    let foreign = mention
+        .words
+        .iter()
+        .any(|(w, _)| crate::lexicon::is_pinyin(w));
     (close && !foreign && record.rank <= BARE_RANK && !differing.is_empty()).then_some(NearMatch {
         form,
         kind: MatchKind::Spelling,
@@ -540,7 +544,7 @@ mod tests {
             class,
             kinds,
             words: content_words(key, class).map(|w| (w, false)).collect(),
-            pinyin: similarity::is_pinyin(&joined),
+            pinyin: crate::lexicon::is_pinyin(&joined),
             countries: vec!["CN"],
             main_country: Some("CN"),
         }

@@ -6,9 +6,6 @@
 //! it is the smaller of the plain edit distance and the edit distance between romanisation keys
 //! ([`romanised_key`]) plus a half, so a pure change of romanisation costs half an edit.
 
-use std::collections::HashSet;
-
-use std::sync::OnceLock;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
@@ -75,33 +72,6 @@ pub fn romanised_key(word: &str) -> String {
     key
 }
 
-fn syllables() -> &'static HashSet<&'static str> {
-    static SYLLABLES: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SYLLABLES.get_or_init(|| {
-        crate::lexicon::tsv::rows(include_str!("../../wordlists/pinyin_syllables.tsv"))
-            .map(|row| row.get(0))
-            .collect()
-    })
-}
-
-/// Whether a lowercase word splits wholly into Hanyu Pinyin syllables ("fudang" = fu + dang,
-/// "zhejiang" = zhe + jiang; not "zhejang", "tingryu"). Such a word may be a real Chinese name
-/// that the lists lack, so it needs a closer and more prominent match before it is corrected.
-pub fn is_pinyin(word: &str) -> bool {
-    let bytes = word.as_bytes();
-    if bytes.is_empty() || !word.is_ascii() {
-        return false;
-    }
-    // reachable[i]: the first i letters split into syllables (at most six letters each).
-    let mut reachable = vec![false; bytes.len() + 1];
-    reachable[0] = true;
-    for end in 1..=bytes.len() {
-        reachable[end] = (end.saturating_sub(6)..end)
-            .any(|start| reachable[start] && syllables().contains(&word[start..end]));
-    }
-    reachable[bytes.len()]
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -114,16 +84,5 @@ mod tests {
         assert_eq!(distance("qinghua", "tsinghua"), 0.5);
         assert_eq!(distance("zjiang", "zhejiang"), 1.5);
         assert_eq!(distance("fudang", "fudan"), 1.0);
-    }
-
-    #[test]
-    fn pinyin_words() {
-        assert!(is_pinyin("fudang"));
-        assert!(is_pinyin("zhejiang"));
-        assert!(is_pinyin("xian"));
-        assert!(!is_pinyin("zhejang"));
-        assert!(!is_pinyin("tingryu"));
-        assert!(!is_pinyin("zjiang"));
-        assert!(!is_pinyin("harvard"));
     }
 }

@@ -4,9 +4,13 @@
 //! single pass over a few kilobytes. Large lists are compiled by `build.rs` into fst sets and maps
 //! that are used straight from the binary without parsing.
 
+pub mod embedded;
+pub mod encoding;
 pub mod tsv;
 
-use std::collections::HashMap;
+pub use embedded::{CompiledList, WordList};
+
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// How an abbreviation written with a full stop behaves at a possible sentence end.
@@ -25,6 +29,8 @@ pub enum AbbreviationKind {
 /// All embedded word lists.
 pub struct Lexicon {
     abbreviations: HashMap<&'static str, AbbreviationKind>,
+    /// The toneless Hanyu Pinyin syllables (lowercase, ü as v).
+    pinyin_syllables: HashSet<&'static str>,
     english_words: fst::Map<&'static [u8]>,
     given_names: fst::Map<&'static [u8]>,
     word_frequencies: fst::Map<&'static [u8]>,
@@ -47,10 +53,9 @@ pub enum NameKind {
     Both,
 }
 
-static ENGLISH_WORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/english_words.fst"));
-static GIVEN_NAMES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/given_names.fst"));
-static WORD_FREQUENCIES: &[u8] =
-    include_bytes!(concat!(env!("OUT_DIR"), "/word_frequencies.fst"));
+static ENGLISH_WORDS: &[u8] = CompiledList::EnglishWords.bytes();
+static GIVEN_NAMES: &[u8] = CompiledList::GivenNames.bytes();
+static WORD_FREQUENCIES: &[u8] = CompiledList::WordFrequencies.bytes();
 
 static LEXICON: OnceLock<Lexicon> = OnceLock::new();
 
@@ -61,7 +66,7 @@ pub fn lexicon() -> &'static Lexicon {
 
 impl Lexicon {
     fn load() -> Lexicon {
-        let abbreviations = tsv::rows(include_str!("../../wordlists/abbreviations.tsv"))
+        let abbreviations = tsv::rows(WordList::Abbreviations.text())
             .map(|row| {
                 let kind = match row.get(1) {
                     "title" => AbbreviationKind::Title,
@@ -72,8 +77,12 @@ impl Lexicon {
                 (row.get(0), kind)
             })
             .collect();
+        let pinyin_syllables = tsv::rows(WordList::PinyinSyllables.text())
+            .map(|row| row.get(0))
+            .collect();
         Lexicon {
             abbreviations,
+            pinyin_syllables,
             english_words: embedded_map(ENGLISH_WORDS),
             given_names: embedded_map(GIVEN_NAMES),
             word_frequencies: embedded_map(WORD_FREQUENCIES),
@@ -85,11 +94,16 @@ impl Lexicon {
         self.abbreviations.get(word).copied()
     }
 
+    /// Whether `syllable` (lowercase, ü as v) is a toneless Hanyu Pinyin syllable.
+    pub fn is_pinyin_syllable(&self, syllable: &str) -> bool {
+        self.pinyin_syllables.contains(syllable)
+    }
+
     /// `word` (lowercase) as an ordinary English word.
     pub fn english_word(&self, word: &str) -> Option<WordInfo> {
         self.english_words.get(word).map(|v| WordInfo {
-            size: (v & 0xFF) as u8,
-            also_capitalised: v & 0x100 != 0,
+            size: (v & encoding::SCOWL_SIZE) as u8,
+            also_capitalised: v & encoding::ALSO_CAPITALISED != 0,
         })
     }
 
@@ -97,17 +111,38 @@ impl Lexicon {
     /// billion words (7.7 for "the", 3 for a word used once per million, 1 for the rarest
     /// listed), from wordfreq; `None` for a word English does not use at all.
     pub fn zipf(&self, word: &str) -> Option<f32> {
-        self.word_frequencies.get(word).map(|v| v as f32 / 10.0)
+        self.word_frequencies
+            .get(word)
+            .map(|v| v as f32 / encoding::ZIPF_SCALE)
     }
 
     /// `name` (as capitalised in text) in the Western given-name and surname lists.
     pub fn western_name(&self, name: &str) -> Option<NameKind> {
         self.given_names.get(name).map(|v| match v {
-            1 => NameKind::Given,
-            2 => NameKind::Surname,
+            encoding::GIVEN_NAME => NameKind::Given,
+            encoding::SURNAME => NameKind::Surname,
             _ => NameKind::Both,
         })
     }
+}
+
+/// The longest pinyin syllable, in letters ("zhuang", "shuang").
+pub const LONGEST_PINYIN_SYLLABLE: usize = 6;
+
+/// Whether a lowercase word splits wholly into Hanyu Pinyin syllables ("fudang" = fu + dang,
+/// "zhejiang" = zhe + jiang; not "zhejang", "tingryu").
+pub fn is_pinyin(word: &str) -> bool {
+    if word.is_empty() || !word.is_ascii() {
+        return false;
+    }
+    // reachable[i]: the first i letters split into syllables.
+    let mut reachable = vec![false; word.len() + 1];
+    reachable[0] = true;
+    for end in 1..=word.len() {
+        reachable[end] = (end.saturating_sub(LONGEST_PINYIN_SYLLABLE)..end)
+            .any(|start| reachable[start] && lexicon().is_pinyin_syllable(&word[start..end]));
+    }
+    reachable[word.len()]
 }
 
 /// An fst map compiled by build.rs; the bytes were produced by the fst crate itself.
@@ -324,6 +359,14 @@ mod tests {
         assert!(lexicon().zipf("the").unwrap() > 7.0);
         assert!(lexicon().zipf("lofty").unwrap() < 4.0);
         assert!(lexicon().zipf("kalusarp").is_none());
+    }
+
+    #[test]
+    fn pinyin_words_split_into_syllables() {
+        assert!(is_pinyin("fudang") && is_pinyin("zhejiang") && is_pinyin("xian"));
+        assert!(!is_pinyin("zhejang") && !is_pinyin("tingryu") && !is_pinyin("zjiang"));
+        assert!(!is_pinyin("harvard") && !is_pinyin(""));
+        assert!(!is_pinyin("xīan"));
     }
 
     #[test]

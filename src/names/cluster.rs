@@ -38,7 +38,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::lists::{lists, system};
-use super::mention::{Kind, Mention, cue};
+use super::mention::{Cues, Kind, Mention};
 use super::normalize::{is_all_caps, part_key, title_case};
 use super::similarity::{self, Likeness, Similarity};
 use super::{pinyin, sound};
@@ -60,9 +60,9 @@ pub struct Group {
     pub mentions: Vec<usize>,
     pub kind: Kind,
     /// Union of the mentions' cue bits.
-    pub cues: u16,
+    pub cues: Cues,
     /// Cue bits every mention has.
-    pub always: u16,
+    pub always: Cues,
     pub acronym: bool,
     /// Every mention is a date or a group ([`Mention::generic`]).
     pub generic: bool,
@@ -239,7 +239,7 @@ fn build_groups(text: &str, mentions: &[Mention]) -> (Vec<Group>, Vec<usize>) {
                 romanised,
                 mentions: Vec::new(),
                 kind: m.kind,
-                cues: 0,
+                cues: Cues::empty(),
                 always: m.cues,
                 acronym: m.acronym,
                 generic: true,
@@ -404,7 +404,7 @@ impl Builder<'_> {
             .filter(|&g| {
                 self.groups[g].parts.len() == 1
                     && self.groups[g].kind == Kind::Person
-                    && self.groups[g].cues & cue::PERSON != 0
+                    && self.groups[g].cues.intersects(Cues::PERSON)
             })
             // An acronym after a speech verb ("says AI has …") is no surname.
             .filter(|&g| !self.groups[g].acronym && !is_all_caps(&self.groups[g].surface))
@@ -456,7 +456,7 @@ impl Builder<'_> {
         let mut buckets: HashMap<(usize, String), Vec<usize>> = HashMap::new();
         for g in 0..self.groups.len() {
             let group = &self.groups[g];
-            let known = group.cues & cue::KNOWN != 0;
+            let known = group.cues.intersects(Cues::KNOWN);
             if !(matches!(group.kind, Kind::Person | Kind::Other) || known)
                 || group.acronym
                 || group.generic
@@ -496,7 +496,7 @@ impl Builder<'_> {
             // by a variant word are a person's
             for (x, y) in [(g, other), (other, g)] {
                 if self.groups[x].kind == Kind::Other {
-                    let known = self.groups[y].cues & cue::KNOWN != 0;
+                    let known = self.groups[y].cues.intersects(Cues::KNOWN);
                     self.groups[x].kind = if known {
                         self.groups[y].kind
                     } else {
@@ -514,7 +514,7 @@ impl Builder<'_> {
     fn known_names_inside(&mut self) {
         let mut known: HashMap<(usize, String), Vec<usize>> = HashMap::new();
         for (g, group) in self.groups.iter().enumerate() {
-            if group.cues & cue::KNOWN != 0 && (2..=4).contains(&group.parts.len()) {
+            if group.cues.intersects(Cues::KNOWN) && (2..=4).contains(&group.parts.len()) {
                 for pos in 0..group.parts.len() {
                     let mut pattern = group.parts.clone();
                     pattern[pos] = "*".into();
@@ -528,7 +528,7 @@ impl Builder<'_> {
         for g in 0..self.groups.len() {
             let group = &self.groups[g];
             let n = group.parts.len();
-            if n < 3 || group.acronym || group.cues & cue::KNOWN != 0 {
+            if n < 3 || group.acronym || group.cues.intersects(Cues::KNOWN) {
                 continue;
             }
             let mut found = None;
@@ -568,7 +568,7 @@ impl Builder<'_> {
     fn part_variant(&self, a: usize, b: usize, pos: usize) -> Option<Similarity> {
         let (ga, gb) = (&self.groups[a], &self.groups[b]);
         let (x, y) = (&ga.parts[pos], &gb.parts[pos]);
-        let known = |g: &Group| g.cues & cue::KNOWN != 0;
+        let known = |g: &Group| g.cues.intersects(Cues::KNOWN);
         if known(ga) != known(gb) {
             return self.known_variant(x, y);
         }
@@ -652,7 +652,7 @@ impl Builder<'_> {
         let mut by_record: HashMap<&'static str, usize> = HashMap::new();
         for g in 0..self.groups.len() {
             let group = &self.groups[g];
-            if group.cues & cue::KNOWN == 0 || group.kind == Kind::Person {
+            if !group.cues.intersects(Cues::KNOWN) || group.kind == Kind::Person {
                 continue;
             }
             let Some(found) = known_entities().lookup(&group.surface) else {
@@ -736,7 +736,7 @@ impl Builder<'_> {
         if english(x) && english(y) {
             return None;
         }
-        let known = |g: usize| self.groups[g].cues & cue::KNOWN != 0;
+        let known = |g: usize| self.groups[g].cues.intersects(Cues::KNOWN);
         (!(known(a) && known(b))).then_some(similarity)
     }
 
@@ -900,7 +900,7 @@ impl Builder<'_> {
                     }
                 }
             } else if group.parts.len() == 1
-                && group.cues & cue::INTRODUCTION != 0
+                && group.cues.intersects(Cues::INTRODUCTION)
                 && !self.ambiguous[g]
             {
                 out.push((g, 0));
@@ -917,7 +917,7 @@ impl Builder<'_> {
     /// [`Builder::lone_score`]).
     fn is_lone(&mut self, g: usize) -> bool {
         let group = &self.groups[g];
-        let person_cue = group.cues & cue::PERSON != 0;
+        let person_cue = group.cues.intersects(Cues::PERSON);
         // a capitalised word the lists know only capitalised ("Jews") is no name by itself
         let word = &group.parts[0];
         let ordinary = lexicon().english_word(word).is_some()
@@ -931,11 +931,11 @@ impl Builder<'_> {
             && !self.ambiguous[g]
             && self.relation[g] == Relation::Same
             && matches!(group.kind, Kind::Person | Kind::Other)
-            && group.cues & cue::KNOWN == 0
+            && !group.cues.intersects(Cues::KNOWN)
             && (person_cue || !ordinary)
             // "in Hansan": a place; "the Tseng building": a name qualifying a thing; "“Ju”": a
             // title
-            && (person_cue || group.always & (cue::LOCATIVE | cue::DETERMINER | cue::QUOTED) == 0)
+            && (person_cue || !group.always.intersects(Cues::LOCATIVE | Cues::DETERMINER | Cues::QUOTED))
             && self.uf.size(g) == 1
     }
 
@@ -967,17 +967,17 @@ impl Builder<'_> {
             return None;
         }
         // a title or a role says "someone new" unless the person was named before
-        if lone.cues & cue::INTRODUCTION != 0 && context.first > lone.first() {
+        if lone.cues.intersects(Cues::INTRODUCTION) && context.first > lone.first() {
             return None;
         }
         // a looser likeness (two letters apart by sound: Leann and Liang) needs a cue that the
         // word names a person at all; "the town of Saulieu" is no "Sallier"
         let loose = similarity.likeness == Likeness::SoundAlike && similarity.edits >= 2;
-        if lone.cues & cue::PERSON == 0 && (loose || similarity.score < 0.7) {
+        if !lone.cues.intersects(Cues::PERSON) && (loose || similarity.score < 0.7) {
             return None;
         }
         let mut score = similarity.score;
-        if lone.cues & cue::PERSON == 0 {
+        if !lone.cues.intersects(Cues::PERSON) {
             score *= 0.9;
         }
         if is_surname {

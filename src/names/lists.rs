@@ -70,8 +70,9 @@ pub struct Phrase {
 
 pub struct NameLists {
     english_other: fst::Map<&'static [u8]>,
-    pinyin: HashMap<&'static str, ()>,
     surnames: HashMap<String, Surname>,
+    /// A surname's characters (张, 歐陽) → its pinyin, lowercase with ü as v ("zhang", "lv").
+    surname_of_hanzi: HashMap<&'static str, String>,
     /// A non-pinyin spelling (Tseng) → the pinyin surnames it romanises (zeng).
     variant_of: HashMap<String, Vec<String>>,
     /// A form of another romanisation → its systems.
@@ -85,27 +86,32 @@ pub struct NameLists {
 
 static LISTS: OnceLock<NameLists> = OnceLock::new();
 
-/// `english_other_forms.tsv`, compiled by build.rs: word as written → 1 capitalised, 2 British.
-static ENGLISH_OTHER: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/english_other_forms.fst"));
+/// `english_other_forms.tsv`, compiled by build.rs: word as written → `CAPITALISED_ONLY` or
+/// `BRITISH` ([`crate::lexicon::encoding`]).
+static ENGLISH_OTHER: &[u8] = crate::lexicon::CompiledList::EnglishOtherForms.bytes();
 
 /// The process-wide name lists.
 pub fn lists() -> &'static NameLists {
     LISTS.get_or_init(NameLists::load)
 }
 
-const PINYIN: &str = include_str!("../../wordlists/pinyin_syllables.tsv");
-const SURNAMES: &str = include_str!("../../wordlists/chinese_surnames.tsv");
-const ROMANIZATION: &str = include_str!("../../wordlists/romanization_other.tsv");
-const PARTICLES: &str = include_str!("../../wordlists/name_particles.tsv");
-const CUES: &str = include_str!("../../wordlists/person_cues.tsv");
+const SURNAMES: &str = crate::lexicon::WordList::ChineseSurnames.text();
+const ROMANIZATION: &str = crate::lexicon::WordList::RomanizationOther.text();
+const PARTICLES: &str = crate::lexicon::WordList::NameParticles.text();
+const CUES: &str = crate::lexicon::WordList::PersonCues.text();
 
 impl NameLists {
     fn load() -> NameLists {
-        let pinyin = tsv::rows(PINYIN).map(|r| (r.get(0), ())).collect();
         let mut surnames: HashMap<String, Surname> = HashMap::new();
         let mut variant_of: HashMap<String, Vec<String>> = HashMap::new();
+        let mut surname_of_hanzi = HashMap::new();
         for row in tsv::rows(SURNAMES) {
             let pinyin = row.get(0).to_lowercase();
+            for hanzi in row.list(1) {
+                surname_of_hanzi
+                    .entry(hanzi)
+                    .or_insert_with(|| pinyin.replace('ü', "v"));
+            }
             let rank = row.get(3).parse().unwrap_or(u32::MAX);
             surnames
                 .entry(pinyin.clone())
@@ -166,8 +172,8 @@ impl NameLists {
         let english_other = fst::Map::new(ENGLISH_OTHER).expect("build.rs writes valid fst maps");
         NameLists {
             english_other,
-            pinyin,
             surnames,
+            surname_of_hanzi,
             variant_of,
             systems,
             particles,
@@ -183,9 +189,10 @@ impl NameLists {
             || self.english_other.contains_key(word.to_lowercase())
     }
 
-    /// Whether `syllable` (lowercase, ü as v) is a toneless Hanyu Pinyin syllable.
-    pub fn is_pinyin_syllable(&self, syllable: &str) -> bool {
-        self.pinyin.contains_key(syllable)
+    /// The pinyin (lowercase, ü as v) of the surname written `hanzi` (张, 欧阳), the first row's
+    /// when the characters read as several.
+    pub fn surname_of_hanzi(&self, hanzi: &str) -> Option<&str> {
+        self.surname_of_hanzi.get(hanzi).map(String::as_str)
     }
 
     /// The surname whose pinyin is `key` (lowercase: "zhang", "ouyang").
@@ -271,9 +278,9 @@ mod tests {
     #[test]
     fn lists_load() {
         let l = lists();
-        assert!(l.is_pinyin_syllable("liang"));
-        assert!(l.is_pinyin_syllable("lv"));
-        assert!(!l.is_pinyin_syllable("ryu"));
+        assert!(crate::lexicon::lexicon().is_pinyin_syllable("liang"));
+        assert!(crate::lexicon::lexicon().is_pinyin_syllable("lv"));
+        assert!(!crate::lexicon::lexicon().is_pinyin_syllable("ryu"));
         assert!(l.surname("zhang").is_some_and(|s| s.rank <= 5));
         assert!(l.surname("ouyang").is_some());
         assert!(l.surnames_spelled("tseng").iter().any(|s| s == "zeng"));

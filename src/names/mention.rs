@@ -56,38 +56,41 @@ impl Kind {
     }
 }
 
-/// Cues found around a mention, as bits.
-pub mod cue {
-    /// A title before it: Mr, Professor, President.
-    pub const TITLE: u16 = 1;
-    /// A role noun right before it: "founder Zeng Yuqun".
-    pub const ROLE_BEFORE: u16 = 1 << 1;
-    /// A role in apposition after it: "Yiran Chen, professor of ...".
-    pub const APPOSITION: u16 = 1 << 2;
-    /// An age in apposition: "Shue, 60, thanked".
-    pub const AGE: u16 = 1 << 3;
-    /// A speech verb next to it: "Ma said", "said Chen Ming", "Tseng has denied".
-    pub const SPEECH: u16 = 1 << 4;
-    /// "X, who ..."
-    pub const WHO: u16 = 1 << 5;
-    /// The last word is an organisation head (University, Group).
-    pub const ORG_HEAD: u16 = 1 << 6;
-    /// The last word is a place head (Province, County).
-    pub const PLACE_HEAD: u16 = 1 << 7;
-    /// The mention is a known entity (exact or case-folded).
-    pub const KNOWN: u16 = 1 << 8;
-    /// A preposition of place right before it: "in Hansan", "from Saulieu".
-    pub const LOCATIVE: u16 = 1 << 9;
-    /// A determiner right before it: "the Tseng building", "the Golden Boot".
-    pub const DETERMINER: u16 = 1 << 10;
-    /// Alone between quotation marks: a title or a term ("Qiu Daqiang's “Ju”"), not a reference
-    /// to someone.
-    pub const QUOTED: u16 = 1 << 11;
+bitflags::bitflags! {
+    /// Cues found around a mention, as bits.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    pub struct Cues: u16 {
+        /// A title before it: Mr, Professor, President.
+        const TITLE = 1;
+        /// A role noun right before it: "founder Zeng Yuqun".
+        const ROLE_BEFORE = 1 << 1;
+        /// A role in apposition after it: "Yiran Chen, professor of ...".
+        const APPOSITION = 1 << 2;
+        /// An age in apposition: "Shue, 60, thanked".
+        const AGE = 1 << 3;
+        /// A speech verb next to it: "Ma said", "said Chen Ming", "Tseng has denied".
+        const SPEECH = 1 << 4;
+        /// "X, who ..."
+        const WHO = 1 << 5;
+        /// The last word is an organisation head (University, Group).
+        const ORG_HEAD = 1 << 6;
+        /// The last word is a place head (Province, County).
+        const PLACE_HEAD = 1 << 7;
+        /// The mention is a known entity (exact or case-folded).
+        const KNOWN = 1 << 8;
+        /// A preposition of place right before it: "in Hansan", "from Saulieu".
+        const LOCATIVE = 1 << 9;
+        /// A determiner right before it: "the Tseng building", "the Golden Boot".
+        const DETERMINER = 1 << 10;
+        /// Alone between quotation marks: a title or a term ("Qiu Daqiang's “Ju”"), not a reference
+        /// to someone.
+        const QUOTED = 1 << 11;
 
-    /// Cues that introduce a person (a full name is an introduction by itself).
-    pub const INTRODUCTION: u16 = TITLE | ROLE_BEFORE | APPOSITION;
-    /// Cues that say the mention is a person.
-    pub const PERSON: u16 = TITLE | ROLE_BEFORE | APPOSITION | AGE | SPEECH | WHO;
+        /// Cues that introduce a person (a full name is an introduction by itself).
+        const INTRODUCTION = Self::TITLE.bits() | Self::ROLE_BEFORE.bits() | Self::APPOSITION.bits();
+        /// Cues that say the mention is a person.
+        const PERSON = Self::TITLE.bits() | Self::ROLE_BEFORE.bits() | Self::APPOSITION.bits() | Self::AGE.bits() | Self::SPEECH.bits() | Self::WHO.bits();
+    }
 }
 
 /// One word of a name.
@@ -112,8 +115,8 @@ pub struct Mention {
     pub possessive: Option<Range<usize>>,
     pub parts: Vec<Part>,
     pub kind: Kind,
-    /// [`cue`] bits.
-    pub cues: u16,
+    /// [`Cues`] bits.
+    pub cues: Cues,
     /// The role noun next to it, if any ("founder"), for comparing contexts.
     pub role: Option<&'static str>,
     pub sentence: usize,
@@ -142,8 +145,8 @@ impl Mention {
         self.parts.iter().filter(|p| !p.particle)
     }
 
-    pub fn has(&self, cues: u16) -> bool {
-        self.cues & cues != 0
+    pub fn has(&self, cues: Cues) -> bool {
+        self.cues.intersects(cues)
     }
 
     /// The whole range including a possessive ending.
@@ -410,7 +413,7 @@ impl Scanner<'_, '_> {
         if parts.is_empty() {
             return None;
         }
-        let mut cues = 0;
+        let mut cues = Cues::empty();
         let mut role = None;
         let mut first_token = name_start;
         // a job title inside the run is context, not name: "Treasury Secretary Steven Mnuchin",
@@ -430,7 +433,7 @@ impl Scanner<'_, '_> {
             if parts.is_empty() {
                 return None;
             }
-            cues |= cue::TITLE;
+            cues |= Cues::TITLE;
             role = title_role;
         }
         if title_end.is_some() {
@@ -451,7 +454,7 @@ impl Scanner<'_, '_> {
                 parts = title_parts;
                 first_token = start;
             } else {
-                cues |= cue::TITLE;
+                cues |= Cues::TITLE;
             }
         }
         let titled = title_end.is_some() || inner_title.is_some();
@@ -493,12 +496,12 @@ impl Scanner<'_, '_> {
         let names_no_one = !titled && self.names_no_one(&mention);
         let determiner = self.after_determiner(start);
         if determiner {
-            mention.cues |= cue::DETERMINER;
+            mention.cues |= Cues::DETERMINER;
         }
         let modifier = determiner || self.role_after(end);
         if names_no_one || (!titled && modifier) {
             // the cues around it ("said Sunday", "the Golden Boot winner") say nothing of a person
-            mention.cues &= !cue::PERSON;
+            mention.cues.remove(Cues::PERSON);
         }
         mention.generic = names_no_one;
         mention.kind = if names_no_one {
@@ -509,12 +512,12 @@ impl Scanner<'_, '_> {
         mention.acronym = mention.parts.len() == 1
             && is_all_caps(self.doc.slice(mention.range.clone()))
             && mention.known != Some(EntityKind::Person)
-            && !(mention.has(cue::PERSON) && self.spells_a_common_name(&mention))
+            && !(mention.has(Cues::PERSON) && self.spells_a_common_name(&mention))
             && !self.written_as_a_name(&mention);
         if mention.acronym && mention.kind == Kind::Person {
             // "says AI has": the speech verb's subject is no person
             mention.kind = Kind::Other;
-            mention.cues &= !cue::PERSON;
+            mention.cues.remove(Cues::PERSON);
         }
         Some((mention, end))
     }
@@ -847,7 +850,7 @@ impl Scanner<'_, '_> {
             .checked_sub(1)
             .is_some_and(|p| self.is_word(p) && PLACE_PREPOSITIONS.contains(&self.text(p)))
         {
-            mention.cues |= cue::LOCATIVE;
+            mention.cues |= Cues::LOCATIVE;
         }
         let quote = |k: Option<usize>, marks: &[&str]| {
             k.and_then(|k| self.tokens.get(k))
@@ -856,7 +859,7 @@ impl Scanner<'_, '_> {
         if quote(start.checked_sub(1), &["“", "‘", "\"", "'"])
             && quote(Some(end), &["”", "’", "\"", "'"])
         {
-            mention.cues |= cue::QUOTED;
+            mention.cues |= Cues::QUOTED;
         }
         // before: a role ("founder Zeng Yuqun") or a speech verb ("said Chen Ming")
         if let Some(prev) = start
@@ -879,10 +882,10 @@ impl Scanner<'_, '_> {
                     }
                     match phrase.cue {
                         Cue::Role => {
-                            mention.cues |= cue::ROLE_BEFORE;
+                            mention.cues |= Cues::ROLE_BEFORE;
                             mention.role = Some(phrase.words[n - 1]);
                         }
-                        Cue::SpeechVerb => mention.cues |= cue::SPEECH,
+                        Cue::SpeechVerb => mention.cues |= Cues::SPEECH,
                         _ => continue,
                     }
                     break;
@@ -891,7 +894,7 @@ impl Scanner<'_, '_> {
         }
         // after: a speech verb, or an apposition after a comma
         if self.speech_verb_after(end) {
-            mention.cues |= cue::SPEECH;
+            mention.cues |= Cues::SPEECH;
         }
         if self
             .tokens
@@ -902,14 +905,14 @@ impl Scanner<'_, '_> {
         }
         if let Some(head) = self.head_of(&mention.parts) {
             mention.cues |= if head == Cue::OrgHead {
-                cue::ORG_HEAD
+                Cues::ORG_HEAD
             } else {
-                cue::PLACE_HEAD
+                Cues::PLACE_HEAD
             };
         }
         if let Some(found) = known_entities().lookup(self.doc.slice(mention.range.clone())) {
             if !found.record.is_common_word() || mention.parts.len() > 1 {
-                mention.cues |= cue::KNOWN;
+                mention.cues |= Cues::KNOWN;
                 mention.known = Some(found.record.kind);
             }
         }
@@ -926,11 +929,11 @@ impl Scanner<'_, '_> {
                 .get(k + 1)
                 .is_some_and(|t| self.doc.text(t) == ",")
         {
-            mention.cues |= cue::AGE;
+            mention.cues |= Cues::AGE;
             return;
         }
         if first.is_word() && self.doc.text(first) == "who" {
-            mention.cues |= cue::WHO;
+            mention.cues |= Cues::WHO;
             return;
         }
         // up to six words before a role noun, all lowercase or numbers ("a 21-year-old mechanical
@@ -950,7 +953,7 @@ impl Scanner<'_, '_> {
                             .get(j + 1)
                             .is_some_and(|n| n.kind == TokenKind::Number);
                     if year_old || aged {
-                        mention.cues |= cue::AGE;
+                        mention.cues |= Cues::AGE;
                         return;
                     }
                     let role = l
@@ -958,7 +961,7 @@ impl Scanner<'_, '_> {
                         .iter()
                         .find(|p| p.cue == Cue::Role && self.phrase_at(j, &p.words));
                     if let Some(phrase) = role {
-                        mention.cues |= cue::APPOSITION;
+                        mention.cues |= Cues::APPOSITION;
                         mention.role = phrase.words.last().copied();
                         return;
                     }
@@ -1069,13 +1072,13 @@ impl Scanner<'_, '_> {
                 EntityKind::Product => Kind::Other,
             };
         }
-        if mention.has(cue::ORG_HEAD) {
+        if mention.has(Cues::ORG_HEAD) {
             return Kind::Organisation;
         }
-        if mention.has(cue::PLACE_HEAD) {
+        if mention.has(Cues::PLACE_HEAD) {
             return Kind::Place;
         }
-        if mention.has(cue::PERSON) || self.looks_like_personal_name(mention) {
+        if mention.has(Cues::PERSON) || self.looks_like_personal_name(mention) {
             return Kind::Person;
         }
         Kind::Other

@@ -60,15 +60,9 @@ pub fn is_all_caps(word: &str) -> bool {
     letters >= 2
 }
 
-/// `text` with its first character uppercase and the rest as written ("liang" → "Liang",
-/// "been happened" → "Been happened"); [`title_case`] also lowercases the rest.
-pub fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
-}
+/// `text` with its first character uppercase and the rest as written; [`title_case`] also
+/// lowercases the rest.
+pub use crate::text::case::capitalise;
 
 /// `word` with its first letter uppercase and the rest lowercase ("MA" → "Ma").
 pub fn title_case(word: &str) -> String {

@@ -9,6 +9,7 @@
 //! in the word for a fixed longest syllable.
 
 use super::lists::{lists, system};
+use crate::lexicon::lexicon;
 
 /// The longest syllable or form tried at one position (pinyin's longest is six letters; the
 /// established whole-word forms are longer and are checked as whole words).
@@ -31,7 +32,7 @@ pub fn pinyin_syllables(word: &str) -> Option<Vec<&str>> {
             let Some((count, _)) = best[start] else {
                 continue;
             };
-            if lists().is_pinyin_syllable(&word[start..end])
+            if lexicon().is_pinyin_syllable(&word[start..end])
                 && best[end].is_none_or(|(c, _)| count + 1 < c)
             {
                 best[end] = Some((count + 1, start));
@@ -50,10 +51,7 @@ pub fn pinyin_syllables(word: &str) -> Option<Vec<&str>> {
     Some(out)
 }
 
-/// Whether `word` spells one or more pinyin syllables.
-pub fn is_pinyin(word: &str) -> bool {
-    pinyin_syllables(word).is_some()
-}
+pub use crate::lexicon::is_pinyin;
 
 /// The fewest letters of `word` left over when as much of it as possible is read as pinyin
 /// syllables: 0 for valid pinyin, 1 for "tingryu" (ting·r·yu), more for words that are not
@@ -69,7 +67,7 @@ pub fn garble_cost(word: &str) -> usize {
         // a stray letter
         cost[end] = cost[end - 1].saturating_add(1);
         for start in end.saturating_sub(MAX_PIECE)..end {
-            if cost[start] < cost[end] && lists().is_pinyin_syllable(&word[start..end]) {
+            if cost[start] < cost[end] && lexicon().is_pinyin_syllable(&word[start..end]) {
                 cost[end] = cost[start];
             }
         }
@@ -145,7 +143,7 @@ fn spells(word: &str, sys: u8) -> bool {
 fn is_piece(word: &str, start: usize, end: usize, sys: u8) -> bool {
     let piece = &word[start..end];
     if sys == system::PINYIN {
-        return lists().is_pinyin_syllable(piece);
+        return lexicon().is_pinyin_syllable(piece);
     }
     let forms = lists().systems_of_form(piece);
     if forms & (sys | system::ESTABLISHED) == 0 {

@@ -6,13 +6,13 @@ use std::sync::OnceLock;
 
 use fst::{IntoStreamer, Streamer};
 
-static UNIGRAMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/unigrams.fst"));
-static BIGRAMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/bigrams.fst"));
+use crate::lexicon::encoding::{CLASSES_PER_DOUBLING, COUNT_CLASS, WORDNET_LEMMA};
 
-/// Set in a bigram's value when the pair is a WordNet lemma.
-const WORDNET_FLAG: u64 = 0x100;
+static UNIGRAMS: &[u8] = crate::lexicon::CompiledList::Unigrams.bytes();
+static BIGRAMS: &[u8] = crate::lexicon::CompiledList::Bigrams.bytes();
+
 /// log2 of the total of all unigram counts (class 156 in `unigram_counts.tsv`'s header).
-pub const LOG2_TOTAL: f32 = 156.0 / 4.0;
+pub const LOG2_TOTAL: f32 = 156.0 / CLASSES_PER_DOUBLING;
 
 /// What the lists know about a word pair.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -37,17 +37,19 @@ pub fn collocations() -> &'static Collocations {
 }
 
 fn pair(value: u64) -> Pair {
-    let class = value & 0xFF;
+    let class = value & COUNT_CLASS;
     Pair {
-        log2_count: (class > 0).then(|| class as f32 / 4.0),
-        wordnet: value & WORDNET_FLAG != 0,
+        log2_count: (class > 0).then(|| class as f32 / CLASSES_PER_DOUBLING),
+        wordnet: value & WORDNET_LEMMA != 0,
     }
 }
 
 impl Collocations {
     /// log2 of the word's count, if it is a known English word (lowercase).
     pub fn log2_count(&self, word: &str) -> Option<f32> {
-        self.unigrams.get(word).map(|c| c as f32 / 4.0)
+        self.unigrams
+            .get(word)
+            .map(|c| c as f32 / CLASSES_PER_DOUBLING)
     }
 
     pub fn pair(&self, first: &str, second: &str) -> Option<Pair> {

@@ -24,7 +24,7 @@ pub struct Irregular {
 pub fn irregular_verbs() -> &'static HashMap<&'static str, Irregular> {
     static VERBS: OnceLock<HashMap<&'static str, Irregular>> = OnceLock::new();
     VERBS.get_or_init(|| {
-        tsv::rows(include_str!("../../wordlists/irregular_verbs.tsv"))
+        tsv::rows(crate::lexicon::WordList::IrregularVerbs.text())
             .map(|row| {
                 let verb = Irregular {
                     past: row.list(1).collect(),

@@ -86,12 +86,14 @@ pub fn to_value(run: &RunResult) -> Value {
     let rules: Vec<Value> = RULES
         .iter()
         .map(|r| {
+            // The documentation with the MQM category and measured figure that `explain` shows.
+            let help = format!("{}\n\n{}", r.documentation(), crate::rules::measured(r));
             json!({
                 "id": r.code,
                 "name": r.name,
                 "shortDescription": {"text": r.summary()},
                 "fullDescription": {"text": r.summary()},
-                "help": {"text": r.documentation(), "markdown": r.documentation()},
+                "help": {"text": help, "markdown": help},
                 "defaultConfiguration": {"level": level(r.severity)},
                 "properties": {"category": r.category.name(), "status": format!("{:?}", r.status).to_lowercase()},
             })

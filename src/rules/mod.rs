@@ -5,7 +5,9 @@
 //! and pushes [`Finding`](crate::diagnostic::Finding)s. Rules never re-tokenise and never
 //! copy the text: they walk the document's tokens, sentences and quotation map.
 
+pub mod figures;
 pub mod registry;
+pub mod table;
 #[cfg(test)]
 pub mod test_util;
 
@@ -21,7 +23,9 @@ pub mod quotes;
 pub mod words;
 
 pub use crate::context::Context;
+pub use crate::diagnostic::mqm::{self, Mqm};
 pub use crate::diagnostic::rule::{Category, FixAvailability, Outranker, RuleMeta, Status};
+pub use figures::measured;
 pub use registry::{RULES, find_rule};
 
 /// Declares a rule's metadata; the doc comments become its documentation. Two fields are
@@ -35,7 +39,9 @@ macro_rules! declare_rule {
         pub static $ident:ident = {
             code: $code:literal,
             name: $name:literal,
+            finds: $finds:literal,
             category: $category:ident,
+            mqm: [$($mqm:ident),* $(,)?],
             severity: $severity:ident,
             status: $status:ident,
             fix: $fix:ident,
@@ -48,7 +54,9 @@ macro_rules! declare_rule {
         pub static $ident: $crate::rules::RuleMeta = $crate::rules::RuleMeta {
             code: $code,
             name: $name,
+            finds: $finds,
             category: $crate::rules::Category::$category,
+            mqm: &[$($crate::rules::Mqm::$mqm),*],
             severity: $crate::diagnostic::Severity::$severity,
             status: $crate::rules::Status::$status,
             fix: $crate::rules::FixAvailability::$fix,

@@ -29,30 +29,22 @@ pub enum TokenKind {
     Opaque,
 }
 
-/// Token properties, as bits.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Flags(u16);
-
-impl Flags {
-    pub const CAPITALISED: Flags = Flags(1);
-    pub const ALL_CAPS: Flags = Flags(1 << 1);
-    pub const SENTENCE_INITIAL: Flags = Flags(1 << 2);
-    pub const IN_QUOTE: Flags = Flags(1 << 3);
-    pub const IN_BRACKETS: Flags = Flags(1 << 4);
-    /// Whitespace comes right before the token.
-    pub const SPACE_BEFORE: Flags = Flags(1 << 5);
-    /// A line break comes before the token (and after the previous one).
-    pub const LINE_BREAK_BEFORE: Flags = Flags(1 << 6);
-    pub const HAS_DIGIT: Flags = Flags(1 << 7);
-    /// Inside a Markdown link text or emphasis (`[Salsa](…)`, `**Other**`).
-    pub const MARKED: Flags = Flags(1 << 8);
-
-    pub fn contains(self, other: Flags) -> bool {
-        self.0 & other.0 == other.0
-    }
-
-    fn insert(&mut self, other: Flags) {
-        self.0 |= other.0;
+bitflags::bitflags! {
+    /// Token properties, as bits.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    pub struct Flags: u16 {
+        const CAPITALISED = 1;
+        const ALL_CAPS = 1 << 1;
+        const SENTENCE_INITIAL = 1 << 2;
+        const IN_QUOTE = 1 << 3;
+        const IN_BRACKETS = 1 << 4;
+        /// Whitespace comes right before the token.
+        const SPACE_BEFORE = 1 << 5;
+        /// A line break comes before the token (and after the previous one).
+        const LINE_BREAK_BEFORE = 1 << 6;
+        const HAS_DIGIT = 1 << 7;
+        /// Inside a Markdown link text or emphasis (`[Salsa](…)`, `**Other**`).
+        const MARKED = 1 << 8;
     }
 }
 
@@ -325,10 +317,10 @@ fn tokenize(view: &str, range: Range<usize>, out: &mut Vec<Token>) {
             }
         }
         let (kind, flags) = classify(piece, first);
-        let mut flags = Flags(flags.0 | pending.0);
+        let mut flags = flags | pending;
         pending = Flags::default();
         if kind == TokenKind::Opaque {
-            flags = Flags(flags.0 & (Flags::SPACE_BEFORE.0 | Flags::LINE_BREAK_BEFORE.0));
+            flags &= Flags::SPACE_BEFORE | Flags::LINE_BREAK_BEFORE;
         }
         out.push(Token {
             start: start as u32,

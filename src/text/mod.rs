@@ -1,6 +1,7 @@
 //! The text model: the original bytes ([`Source`]), the prose inside them ([`prose`]), and the
 //! analysed [`Document`] that rules read.
 
+pub mod case;
 pub mod document;
 pub mod prose;
 pub mod quotes;

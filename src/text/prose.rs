@@ -14,7 +14,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, LinkType, Options, Parser, Tag, TagEnd};
 
 use super::source::InputFormat;
 
@@ -222,14 +222,33 @@ fn trim_range(text: &str, range: Range<usize>) -> Range<usize> {
 // ---------------------------------------------------------------------------------------------
 // Markdown
 
-fn markdown(text: &str, view: &mut [u8], marked: &mut Vec<Range<usize>>) -> Vec<Range<usize>> {
-    mask(view, 0..text.len(), b' ');
-    let options = Options::ENABLE_TABLES
+/// The Markdown extensions mtlint reads (tables, footnotes, strikethrough, task lists, front
+/// matter): every parse of a file uses them, so that all agree on what is code, HTML and prose.
+pub fn markdown_options() -> Options {
+    Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
-        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
+        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
+}
+
+/// Byte ranges of the fenced code blocks (``` or ~~~) of a Markdown text, as CommonMark reads
+/// them: a fence closes only on a fence of the same character at least as long, and an unclosed
+/// one runs to the end of its container.
+pub fn fenced_code(text: &str) -> Vec<Range<usize>> {
+    Parser::new_ext(text, markdown_options())
+        .into_offset_iter()
+        .filter_map(|(event, range)| match event {
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(_))) => Some(range),
+            _ => None,
+        })
+        .collect()
+}
+
+fn markdown(text: &str, view: &mut [u8], marked: &mut Vec<Range<usize>>) -> Vec<Range<usize>> {
+    mask(view, 0..text.len(), b' ');
+    let options = markdown_options();
     let mut blocks = Vec::new();
     let mut leaf: Option<Range<usize>> = None;
     // Depth of containers whose text is not prose (code blocks, HTML blocks, front matter, images)
@@ -597,6 +616,21 @@ fn email_ranges(view: &[u8]) -> Vec<Range<usize>> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn fenced_code_closes_only_on_a_fence_as_long_as_the_opening_one() {
+        // CommonMark: a closing fence has at least as many backticks as the opening one, so the
+        // three-backtick line is code and the block ends at the second four-backtick line.
+        let text = "````\n```\n\nstill code\n````\n\nprose\n";
+        let code = text.find("still").unwrap();
+        let prose = text.find("prose").unwrap();
+        let fences = super::fenced_code(text);
+        assert!(fences.iter().any(|f| f.contains(&code)), "{fences:?}");
+        assert!(fences.iter().all(|f| !f.contains(&prose)), "{fences:?}");
+        // An unclosed fence runs to the end of the document.
+        let open = "text\n\n~~~\ncode\n\nmore\n";
+        assert_eq!(super::fenced_code(open), vec![6..open.len()]);
+    }
+
     use super::*;
 
     fn prose(text: &str, format: InputFormat) -> Prose<'_> {

@@ -45,6 +45,29 @@ pub fn is_cjk(c: char) -> bool {
     )
 }
 
+/// A Han character (Chinese hanzi, Japanese kanji, Korean hanja) that is part of a word: an
+/// ideograph of any CJK block (extension A to H, compatibility ideographs), the iteration mark 々
+/// and the number zero 〇; not the radicals, which stand alone.
+pub fn is_han(c: char) -> bool {
+    c.is_alphanumeric() && c.script() == Script::Han
+}
+
+/// A letter of Japanese kana (full- or half-width), with the prolonged sound mark ー that
+/// hiragana and katakana share (its Script is Common; its Script_Extensions are both kana).
+pub fn is_kana(c: char) -> bool {
+    // Common and Inherited characters have the extension "every script": not kana.
+    let scripts = c.script_extension();
+    c.is_alphanumeric()
+        && !scripts.is_common()
+        && !scripts.is_inherited()
+        && (scripts.contains_script(Script::Hiragana) || scripts.contains_script(Script::Katakana))
+}
+
+/// A letter of Chinese, Japanese or Korean words: Han, kana, hangul or bopomofo.
+pub fn is_cjk_letter(c: char) -> bool {
+    c.is_alphanumeric() && (is_cjk(c) || is_kana(c))
+}
+
 /// Punctuation from East Asian typography: the CJK symbols block and the full-width forms that are
 /// not letters or digits (`，。：（）「」`). It belongs with the CJK text beside it.
 pub fn is_fullwidth_punctuation(c: char) -> bool {
@@ -135,6 +158,17 @@ mod tests {
         assert!(is_neutral('，'));
         assert!(is_cjk('한') && is_cjk('の') && is_cjk('中'));
         assert!(is_fullwidth_punctuation('。') && !is_fullwidth_punctuation('Ａ'));
+    }
+
+    #[test]
+    fn cjk_letters_are_the_letters_of_words() {
+        for c in ['中', '\u{30000}', 'の', 'カ', 'ー', 'ｶ', '한', 'ㄅ'] {
+            assert!(is_cjk_letter(c), "{c}");
+        }
+        for c in ['。', '，', '・', 'a', '1', 'Ж'] {
+            assert!(!is_cjk_letter(c), "{c}");
+        }
+        assert!(is_kana('ー') && is_kana('の') && !is_kana('中') && !is_kana('、'));
     }
 
     #[test]

@@ -12,10 +12,6 @@ declare_rule! {
     /// Codes and addresses must be copied exactly; a reader cannot tell that "A 380" or a link
     /// with a missing character is wrong, and a broken link fails silently.
     ///
-    /// MQM category: Accuracy/Mistranslation (codes, URLs). On the WMT 2021 Chinese-to-English MQM
-    /// development data (with the Chinese source, `--bilingual`), 0 of its 2 findings fall on a
-    /// span professional raters marked (span precision 0.00).
-    ///
     /// ## Example
     /// ```text
     /// original:    该市已建成5G基站3000个。
@@ -35,7 +31,9 @@ declare_rule! {
     pub static CODE_MISMATCH = {
         code: "B006",
         name: "code-mismatch",
+        finds: "URLs, e-mail addresses and codes of the source missing or altered",
         category: Bilingual,
+        mqm: [AccuracyMistranslation],
         severity: Warning,
         status: Stable,
         fix: Always,

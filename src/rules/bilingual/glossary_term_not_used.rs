@@ -31,9 +31,8 @@ declare_rule! {
     /// know the termbase: it writes "Qinghua University" for 清华大学, or "double subtraction" for
     /// 双减, and the English reads smoothly. Only the original and the termbase show it.
     ///
-    /// MQM category: Terminology/Inconsistent with termbase. The rule reads only the user's
-    /// glossary, so it raises nothing on the development data or on clean English, where no
-    /// glossary is given; its precision is that of the termbase.
+    /// The rule reads only the user's glossary, so it raises nothing on the development data or on
+    /// clean English, where no glossary is given; its precision is that of the termbase.
     ///
     /// ## Example
     /// ```text
@@ -59,7 +58,9 @@ declare_rule! {
     pub static GLOSSARY_TERM_NOT_USED = {
         code: "B009",
         name: "glossary-term-not-used",
+        finds: "a source term of the user's termbase whose required translation the segment lacks (清华大学 not \"Tsinghua University\")",
         category: Bilingual,
+        mqm: [TerminologyInconsistentWithTermbase],
         severity: Warning,
         status: Stable,
         fix: Sometimes,

@@ -26,9 +26,9 @@ declare_rule! {
     /// catch it: both translations may be fine on their own. Engines that translate each segment
     /// without its neighbours produce it often in spreadsheets of segments.
     ///
-    /// MQM category: Terminology/Inconsistent use and Fluency/Inconsistency. The development data
-    /// repeats no original segment within a document, so the rule raises nothing there and has no
-    /// measured precision; it raises nothing on clean English, which has no original.
+    /// The development data repeats no original segment within a document, so the rule raises
+    /// nothing there and has no measured precision; it raises nothing on clean English, which has
+    /// no original.
     ///
     /// ## Example
     /// ```text
@@ -49,7 +49,9 @@ declare_rule! {
     pub static INCONSISTENT_TRANSLATION = {
         code: "B010",
         name: "inconsistent-translation",
+        finds: "one original segment translated two ways in one document",
         category: Bilingual,
+        mqm: [TerminologyInconsistentUse, FluencyInconsistency],
         severity: Warning,
         status: Stable,
         fix: None,

@@ -12,7 +12,7 @@
 
 use std::collections::HashSet;
 
-use crate::bilingual::is_han;
+use crate::text::script::is_han;
 use crate::bilingual::names::SourceName;
 use crate::declare_rule;
 use crate::diagnostic::Finding;
@@ -33,14 +33,12 @@ declare_rule! {
     /// ordinary words ("Wang Jianguo said" as "the king built the country, said"). The English
     /// stays fluent; only the original shows that the person or place has gone.
     ///
-    /// MQM category: Accuracy/Omission and Accuracy/Mistranslation (names). The finding covers the
-    /// whole translated segment, so its span precision says little. On the WMT 2021
-    /// Chinese-to-English MQM development data (`--bilingual --preview`) it raises 22 findings in
-    /// 17,685 translations: modern engines rarely drop a name. Fifteen of them are one TED segment
-    /// where 蓝三角 ("blue triangle") reads as a name; the rest are mostly a person called "he"
-    /// after the first mention, which raters accept. Its findings point to the worse of two
-    /// translations less often than chance (pair accuracy 0.39 over 107 pairs), so it is a
-    /// preview rule: a question for the editor, not a measure of quality.
+    /// The finding covers the whole translated segment, so its span precision says little. On the
+    /// WMT 2021 Chinese-to-English MQM development data (`--bilingual --preview`) modern engines
+    /// rarely drop a name: most of its findings are one TED segment where 蓝三角 ("blue triangle")
+    /// reads as a name, and the rest mostly a person called "he" after the first mention, which
+    /// raters accept. Its findings point to the worse of two translations less often than chance,
+    /// so it is a preview rule: a question for the editor, not a measure of quality.
     ///
     /// ## Example
     /// ```text
@@ -63,7 +61,9 @@ declare_rule! {
     pub static NAME_OMITTED = {
         code: "B007",
         name: "name-omitted",
+        finds: "a Chinese personal name of the source with no trace in the translation",
         category: Bilingual,
+        mqm: [AccuracyOmission, AccuracyMistranslation],
         severity: Warning,
         status: Preview,
         fix: None,

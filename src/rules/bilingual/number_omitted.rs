@@ -24,16 +24,13 @@ declare_rule! {
     /// A dropped figure leaves a fluent sentence that says less than the original: a casualty
     /// count, an amount, a share. Nothing in the English shows the gap.
     ///
-    /// MQM category: Accuracy/Omission. On the WMT 2021 Chinese-to-English MQM development data
-    /// (`--bilingual`) it raises 57 findings in 17,685 translations; read one by one, most are
-    /// real: a figure dropped with its clause (a match score "3：0", "5 p.m.", "2 new suspected
-    /// cases"), a changed figure (3009 as "9300", 315 as "3315", 十亿 as "two billion"), a sequel
-    /// number dropped from a film title, a segment that renders another sentence; the arguable
-    /// ones are a count replaced by the list it counts (3省 as "Jiangsu, Zhejiang and Liaoning").
-    /// Translations it flags are penalised by raters more than twice as much on average (9.1
-    /// against 3.8), and of two translations of one source the one it flags is the worse in 64%
-    /// of the pairs it separates (590 pairs). The finding covers the whole translated segment, so
-    /// its span precision (0.84) says little.
+    /// On the WMT 2021 Chinese-to-English MQM development data (`--bilingual`), read one by one,
+    /// most of its findings are real: a figure dropped with its clause (a match score "3：0", "5
+    /// p.m.", "2 new suspected cases"), a changed figure (3009 as "9300", 315 as "3315", 十亿 as "two
+    /// billion"), a sequel number dropped from a film title, a segment that renders another
+    /// sentence; the arguable ones are a count replaced by the list it counts (3省 as "Jiangsu,
+    /// Zhejiang and Liaoning"). Translations it flags are penalised by raters more than others. The
+    /// finding covers the whole translated segment, so its span precision says little.
     ///
     /// ## Example
     /// ```text
@@ -56,7 +53,9 @@ declare_rule! {
     pub static NUMBER_OMITTED = {
         code: "B008",
         name: "number-omitted",
+        finds: "a figure of the source whose value the translation lacks in any form",
         category: Bilingual,
+        mqm: [AccuracyOmission],
         severity: Warning,
         status: Stable,
         fix: None,

@@ -40,8 +40,6 @@ declare_rule! {
     /// marks or capitals reads as ordinary words. Engines drop marks together with what they
     /// enclosed, so a missing pair also points at an omission.
     ///
-    /// MQM category: Fluency/Punctuation and Accuracy/Omission.
-    ///
     /// ## Example
     /// ```text
     /// original:    他表示：“我们将继续扩大开放，欢迎各国企业来华投资。”
@@ -63,7 +61,9 @@ declare_rule! {
     pub static PUNCTUATION_MISMATCH = {
         code: "B005",
         name: "punctuation-mismatch",
+        finds: "a quotation or 《book title》 of the source with no counterpart",
         category: Bilingual,
+        mqm: [FluencyPunctuation, AccuracyOmission],
         severity: Info,
         status: Preview,
         fix: None,

@@ -1,9 +1,9 @@
 use std::ops::Range;
 
-use crate::bilingual::is_han;
 use crate::declare_rule;
 use crate::diagnostic::Finding;
 use crate::rules::Context;
+use crate::text::script::is_cjk_letter;
 
 declare_rule! {
     /// ## What it does
@@ -14,10 +14,6 @@ declare_rule! {
     /// ## Why it matters
     /// Engines pass through what they cannot translate (rare names, terms in brackets, whole
     /// sentences when a segment fails), and readers of the English cannot read it.
-    ///
-    /// MQM category: Accuracy/Untranslated and Non_translation. On the WMT 2021 Chinese-to-English
-    /// MQM development data (with the Chinese source, `--bilingual`), 1 of its 1 findings fall on a
-    /// span professional raters marked (span precision 1.00).
     ///
     /// ## Example
     /// ```text
@@ -38,7 +34,9 @@ declare_rule! {
     pub static UNTRANSLATED_SOURCE_TEXT = {
         code: "B003",
         name: "untranslated-source-text",
+        finds: "source text copied into the translation, a segment left untranslated",
         category: Bilingual,
+        mqm: [AccuracyUntranslated, NonTranslation],
         severity: Error,
         status: Stable,
         fix: None,
@@ -99,10 +97,6 @@ fn cjk_runs(text: &str) -> Vec<Range<usize>> {
         }
     }
     runs
-}
-
-fn is_cjk_letter(c: char) -> bool {
-    is_han(c) || matches!(c as u32, 0x3040..=0x30FF | 0xAC00..=0xD7AF)
 }
 
 /// Whether the fragment, or a two-character piece of it, occurs in the original.

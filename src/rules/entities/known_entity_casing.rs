@@ -18,9 +18,6 @@ declare_rule! {
     /// it. Machine translation and speech recognition flatten inner capitals, and a name written
     /// two ways reads as two names.
     ///
-    /// MQM category: Fluency/Spelling (casing). It raised no finding on the WMT 2021
-    /// Chinese-to-English MQM development data.
-    ///
     /// ## Example
     /// ```text
     /// Deepseek's success surprised investors, Macropolo found.
@@ -47,7 +44,9 @@ declare_rule! {
     pub static KNOWN_ENTITY_CASING = {
         code: "E002",
         name: "known-entity-casing",
+        finds: "a known name with the wrong capitals (\"Deepseek\", \"Macropolo\", \"Bytedance\")",
         category: Entities,
+        mqm: [FluencySpelling],
         severity: Warning,
         status: Stable,
         fix: Always,
@@ -194,11 +193,7 @@ fn wrong_inner_capitals(written: &str, wanted: &str) -> bool {
     if letters().all(char::is_uppercase) || letters().all(char::is_lowercase) {
         return false;
     }
-    let mut first_upper = wanted.chars();
-    let capitalised: String = first_upper
-        .next()
-        .map(|c| c.to_uppercase().chain(first_upper).collect())
-        .unwrap_or_default();
+    let capitalised = crate::text::case::capitalise(wanted);
     if written == capitalised {
         return false;
     }

@@ -23,13 +23,12 @@ declare_rule! {
     /// people and places by their English forms, and do not recognise them in pinyin; raters mark
     /// it as a wrong name.
     ///
-    /// MQM category: Locale_convention/Name. On the WMT 2021 Chinese-to-English MQM development
-    /// data it raises 45 findings, 33 of them on a span raters marked (span precision 0.73), and
-    /// all of them right; but they are two people in two stories (a Hong Kong official 36 times,
-    /// an actor 9 times), so the figure says little about other names. The data also showed why a
-    /// place's pinyin beside a word that is not English is left alone: eleven renderings of 华菱湘钢
-    /// ("Valin Xianggang", a steelworks) would have been read as Hong Kong. It raises no finding on
-    /// the clean-English set.
+    /// On the WMT 2021 Chinese-to-English MQM development data all of its findings are right, but
+    /// they are two people in two stories (a Hong Kong official and an actor), so its span
+    /// precision says little about other names. The data also showed why a place's pinyin beside a
+    /// word that is not English is left alone: eleven renderings of 华菱湘钢 ("Valin Xianggang", a
+    /// steelworks) would have been read as Hong Kong. It raises no finding on the clean-English
+    /// set.
     ///
     /// ## Example
     /// ```text
@@ -59,7 +58,9 @@ declare_rule! {
     pub static PINYIN_FOR_ESTABLISHED_NAME = {
         code: "E003",
         name: "pinyin-for-established-name",
+        finds: "a name in pinyin that English writes otherwise (\"Xianggang\" for Hong Kong, \"Zhang Jianzong\" for Matthew Cheung)",
         category: Entities,
+        mqm: [LocaleConventionName],
         severity: Warning,
         status: Stable,
         fix: Always,

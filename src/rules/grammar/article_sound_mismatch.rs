@@ -29,8 +29,6 @@ declare_rule! {
     /// article before it settles the next word (and human typists slip when they revise a
     /// phrase), so the mismatch is a frequent small grammar error.
     ///
-    /// MQM category: Fluency/Grammar.
-    ///
     /// ## Example
     /// ```text
     /// He is a honest man who studied at an university for a hour a day.
@@ -50,11 +48,10 @@ declare_rule! {
     /// (a split place name such as "Xi an City").
     ///
     /// On the development data (Chinese–English news and TED talks with professional MQM
-    /// annotation) real mismatches are rare: 2 findings (`an wealth`, `a art`, both in human
-    /// reference translations), neither on a span raters marked (span precision 0.00). On the
-    /// clean-English set it raises 1 finding (0.013 per 1,000 words), a real slip (`where an
-    /// voluntary iodine fortification program`). It stays a preview rule until raters' marks
-    /// support it.
+    /// annotation) real mismatches are rare (`an wealth`, `a art`, both in human reference
+    /// translations) and raters left them unmarked. On the clean-English set it raises a real slip
+    /// (`where an voluntary iodine fortification program`). It stays a preview rule until raters'
+    /// marks support it.
     ///
     /// ## Fix safety
     /// Safe before an ordinary English word; unsafe before an acronym, a number or a name, whose
@@ -62,7 +59,9 @@ declare_rule! {
     pub static ARTICLE_SOUND_MISMATCH = {
         code: "G011",
         name: "article-sound-mismatch",
+        finds: "\"an university\", \"a hour\", \"a FBI agent\"",
         category: Grammar,
+        mqm: [FluencyGrammar],
         severity: Warning,
         status: Preview,
         fix: Always,
@@ -351,7 +350,7 @@ fn word_sound(lower: &str) -> Option<Sound> {
 fn sound_table() -> &'static HashMap<&'static str, (Option<Sound>, bool)> {
     static TABLE: OnceLock<HashMap<&'static str, (Option<Sound>, bool)>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        tsv::rows(include_str!("../../../wordlists/article_sounds.tsv"))
+        tsv::rows(crate::lexicon::WordList::ArticleSounds.text())
             .map(|row| {
                 let sound = match row.get(1) {
                     "vowel" => Some(Sound::Vowel),

@@ -14,8 +14,6 @@ declare_rule! {
     /// sentence that breaks off: "It consists of the catheterization of the". The reader is left
     /// without the rest of the sentence, and the translation has to be completed.
     ///
-    /// MQM category: Accuracy/Omission.
-    ///
     /// ## Example
     /// ```text
     /// The temple was built by the king and
@@ -34,7 +32,9 @@ declare_rule! {
     pub static BROKEN_OFF_SENTENCE = {
         code: "G013",
         name: "broken-off-sentence",
+        finds: "a paragraph or segment that stops in mid-sentence (\"… built by the king and\")",
         category: Grammar,
+        mqm: [AccuracyOmission],
         severity: Warning,
         status: Preview,
         fix: None,

@@ -12,9 +12,6 @@ declare_rule! {
     /// ## Why it matters
     /// English readers expect 08:00 (or 8 a.m.); "08H00" looks like a code.
     ///
-    /// MQM category: Locale_convention/Time. On the WMT 2021 Chinese-to-English MQM development
-    /// data, 25 of its 54 findings fall on a span professional raters marked (span precision 0.46).
-    ///
     /// ## Example
     /// ```text
     /// Statistics from 08H00 on July 25 to 08H00 on July 26.
@@ -30,7 +27,9 @@ declare_rule! {
     pub static FOREIGN_TIME_FORMAT = {
         code: "G008",
         name: "foreign-time-format",
+        finds: "\"08H00\", \"14h30\"",
         category: Grammar,
+        mqm: [LocaleConventionTime],
         severity: Warning,
         status: Stable,
         fix: Always,

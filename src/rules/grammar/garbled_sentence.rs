@@ -15,8 +15,6 @@ declare_rule! {
     /// Every sentence's fluency already counts in the score; this rule puts the worst ones in the
     /// list of findings, where an editor reads them.
     ///
-    /// MQM category: Fluency/Grammar.
-    ///
     /// ## Example
     /// ```text
     /// The society of the society of the kalusarp was thousands thousands of the prideva.
@@ -36,7 +34,9 @@ declare_rule! {
     pub static GARBLED_SENTENCE = {
         code: "G014",
         name: "garbled-sentence",
+        finds: "a sentence the fluency model reads as badly as the worst 1% of raw machine translation",
         category: Grammar,
+        mqm: [FluencyGrammar],
         severity: Info,
         status: Preview,
         fix: None,

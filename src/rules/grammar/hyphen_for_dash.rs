@@ -14,9 +14,6 @@ declare_rule! {
     /// Chinese writes a dash as ——, which translation engines often reduce to a single hyphen
     /// glued to both words. The sentence then seems to contain a compound that does not exist.
     ///
-    /// MQM category: Fluency/Punctuation. On the WMT 2021 Chinese-to-English MQM development data,
-    /// 17 of its 36 findings fall on a span professional raters marked (span precision 0.47).
-    ///
     /// ## Example
     /// ```text
     /// They will see supermassive black holes-those that are millions of times heavier.
@@ -37,7 +34,9 @@ declare_rule! {
     pub static HYPHEN_FOR_DASH = {
         code: "G009",
         name: "hyphen-for-dash",
+        finds: "\"the universe-this series of images\"",
         category: Grammar,
+        mqm: [FluencyPunctuation],
         severity: Warning,
         status: Stable,
         fix: Always,

@@ -22,9 +22,6 @@ declare_rule! {
     /// ungrammatical, and the reader has to guess whether something happened or was done to
     /// someone.
     ///
-    /// MQM category: Fluency/Grammar. It raised no finding on the WMT 2021 Chinese-to-English MQM
-    /// development data.
-    ///
     /// ## Example
     /// ```text
     /// The accident was happened on Monday.
@@ -54,7 +51,9 @@ declare_rule! {
     pub static PASSIVE_INTRANSITIVE = {
         code: "G001",
         name: "passive-intransitive",
+        finds: "\"was happened\", \"has been pivoted to AI\"",
         category: Grammar,
+        mqm: [FluencyGrammar],
         severity: Warning,
         status: Stable,
         fix: Always,
@@ -73,7 +72,7 @@ fn verbs() -> &'static HashMap<&'static str, Verb> {
     static VERBS: OnceLock<HashMap<&'static str, Verb>> = OnceLock::new();
     VERBS.get_or_init(|| {
         let mut map = HashMap::new();
-        for row in tsv::rows(include_str!("../../../wordlists/intransitive_verbs.tsv")) {
+        for row in tsv::rows(crate::lexicon::WordList::IntransitiveVerbs.text()) {
             let preps = match row.get(2) {
                 "yes" => row
                     .get(3)

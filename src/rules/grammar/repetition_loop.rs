@@ -16,8 +16,6 @@ declare_rule! {
     /// the loop is the surest sign of degenerate output, and the sentence around it usually needs
     /// translating again.
     ///
-    /// MQM category: Fluency/Grammar.
-    ///
     /// ## Example
     /// ```text
     /// When the lofty lofty lofty lofty temple was built, people are going on going on going on.
@@ -40,7 +38,9 @@ declare_rule! {
     pub static REPETITION_LOOP = {
         code: "G012",
         name: "repetition-loop",
+        finds: "a word or phrase repeated in a row: \"prayer prayer prayer prayer\", \"going on going on going on\"",
         category: Grammar,
+        mqm: [FluencyGrammar],
         severity: Warning,
         status: Stable,
         fix: Always,

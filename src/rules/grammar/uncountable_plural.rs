@@ -7,6 +7,7 @@ use crate::fix::{Edit, Fix};
 use crate::lexicon::tsv;
 use crate::phrases::normalise;
 use crate::rules::Context;
+use crate::text::case::capitalise_like;
 use crate::text::{Document, Flags, Token, TokenKind};
 
 declare_rule! {
@@ -19,9 +20,6 @@ declare_rule! {
     /// Chinese nouns have no plural marking and machine translation pluralises mass nouns by
     /// analogy with countable ones. Editors correct these at once; readers take them as a sign of
     /// careless translation.
-    ///
-    /// MQM category: Fluency/Grammar. It raised no finding on the WMT 2021 Chinese-to-English MQM
-    /// development data.
     ///
     /// ## Example
     /// ```text
@@ -48,7 +46,9 @@ declare_rule! {
     pub static UNCOUNTABLE_PLURAL = {
         code: "G005",
         name: "uncountable-plural",
+        finds: "\"informations\", \"advices\", \"200 staffs\"",
         category: Grammar,
+        mqm: [FluencyGrammar],
         severity: Warning,
         status: Stable,
         fix: Always,
@@ -65,7 +65,7 @@ struct Noun {
 fn nouns() -> &'static HashMap<&'static str, Noun> {
     static NOUNS: OnceLock<HashMap<&'static str, Noun>> = OnceLock::new();
     NOUNS.get_or_init(|| {
-        tsv::rows(include_str!("../../../wordlists/uncountable_nouns.tsv"))
+        tsv::rows(crate::lexicon::WordList::UncountableNouns.text())
             .map(|row| {
                 (
                     row.get(0),
@@ -131,7 +131,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             let agrees = tokens.get(i + 1).is_some_and(|n| {
                 n.is_word() && PLURAL_AGREEMENT.contains(&normalise(doc.text(n)).as_str())
             });
-            let replacement = match_case(doc.text(token), noun.correct);
+            let replacement = capitalise_like(doc.text(token), noun.correct);
             let edit = Edit::replace(token.range(), replacement.clone());
             let fix = if counted || agrees {
                 Fix::display_only(edit)
@@ -158,18 +158,6 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
 fn is_count_cue(doc: &Document, token: &Token) -> bool {
     token.kind == TokenKind::Number
         || token.is_word() && COUNT_CUES.contains(&normalise(doc.text(token)).as_str())
-}
-
-fn match_case(original: &str, word: &str) -> String {
-    if original.chars().next().is_some_and(char::is_uppercase) {
-        let mut chars = word.chars();
-        chars
-            .next()
-            .map(|c| c.to_uppercase().chain(chars).collect())
-            .unwrap_or_default()
-    } else {
-        word.to_string()
-    }
 }
 
 #[cfg(test)]

@@ -15,8 +15,6 @@ declare_rule! {
     /// A translation system that meets a word it cannot translate invents one, transliterates the
     /// source word, or leaves half of it untranslated. The reader cannot look the word up.
     ///
-    /// MQM category: Fluency/Spelling.
-    ///
     /// ## Example
     /// ```text
     /// The kalusarp of the village was built in 1920.
@@ -36,7 +34,9 @@ declare_rule! {
     pub static INVENTED_WORD = {
         code: "L003",
         name: "invented-word",
+        finds: "a lowercase word English does not use, nor any inflection of one (\"kalusarp\", \"loguma\")",
         category: Language,
+        mqm: [FluencySpelling],
         severity: Warning,
         status: Preview,
         fix: None,

@@ -19,8 +19,6 @@ declare_rule! {
     /// accented letter and curly quotation mark into two or three characters of noise. Readers see
     /// the debris, and it breaks search.
     ///
-    /// MQM category: Fluency/Character_encoding.
-    ///
     /// ## Example
     /// ```text
     /// The [[Portuguese Football Captain]] was born in SÃ£o Paulo.
@@ -39,7 +37,9 @@ declare_rule! {
     pub static MARKUP_DEBRIS = {
         code: "L004",
         name: "markup-debris",
+        finds: "wiki markup, HTML written out as text, UTF-8 read as Latin-1 (`''[[`, `&amp;`, \"Ã©\")",
         category: Language,
+        mqm: [FluencyCharacterEncoding],
         severity: Warning,
         status: Preview,
         fix: None,

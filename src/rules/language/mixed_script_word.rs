@@ -18,9 +18,6 @@ declare_rule! {
     /// from a wrong keyboard layout, OCR, or a translation pipeline that copied part of a name from
     /// the source.
     ///
-    /// MQM category: Fluency/Spelling. It raised no finding on the WMT 2021 Chinese-to-English MQM
-    /// development data.
-    ///
     /// ## Example
     /// ```text
     /// The talks in Мoscow ended on Friday.
@@ -42,7 +39,9 @@ declare_rule! {
     pub static MIXED_SCRIPT_WORD = {
         code: "L002",
         name: "mixed-script-word",
+        finds: "a Cyrillic or Greek letter inside a Latin word (\"Мoscow\")",
         category: Language,
+        mqm: [FluencySpelling],
         severity: Warning,
         status: Stable,
         fix: Sometimes,

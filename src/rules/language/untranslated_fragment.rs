@@ -38,10 +38,6 @@ declare_rule! {
     /// sentence it cannot parse. An English reader cannot read them, and they usually hide a part
     /// of the meaning that the translation lost.
     ///
-    /// MQM category: Accuracy/Untranslated and Non_translation. On the WMT 2021 Chinese-to-English
-    /// MQM development data, 1 of its 1 findings fall on a span professional raters marked (span
-    /// precision 1.00).
-    ///
     /// ## Example
     /// ```text
     /// The slogan 北京欢迎你 was everywhere. Le gouvernement a annoncé de nouvelles mesures hier soir.
@@ -64,7 +60,9 @@ declare_rule! {
     pub static UNTRANSLATED_FRAGMENT = {
         code: "L001",
         name: "untranslated-fragment",
+        finds: "text left in Chinese or another script, sentences in another language",
         category: Language,
+        mqm: [AccuracyUntranslated, NonTranslation],
         severity: Warning,
         status: Stable,
         fix: None,

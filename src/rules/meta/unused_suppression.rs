@@ -36,7 +36,9 @@ declare_rule! {
     pub static UNUSED_SUPPRESSION = {
         code: "M001",
         name: "unused-suppression",
+        finds: "a suppression comment that suppresses nothing",
         category: Meta,
+        mqm: [],
         severity: Info,
         status: Stable,
         fix: None,

@@ -18,10 +18,8 @@ declare_rule! {
     /// withheld the name. English news writes the surname alone ("Huang") or "a student surnamed
     /// Huang".
     ///
-    /// MQM category: Locale_convention/Name. On the WMT 2021 Chinese-to-English MQM development
-    /// data 68 of its 94 findings fall on a span professional raters marked (span precision 0.72;
-    /// all of them in one news story, rendered by the 15 systems); it raises no finding on the
-    /// clean-English set.
+    /// On the WMT 2021 Chinese-to-English MQM development data all of its findings are in one news
+    /// story, rendered by the 15 systems; it raises no finding on the clean-English set.
     ///
     /// ## Example
     /// ```text
@@ -44,7 +42,9 @@ declare_rule! {
     pub static ANONYMITY_MARKER_AS_NAME = {
         code: "N004",
         name: "anonymity-marker-as-name",
+        finds: "the Chinese press's anonymity mark 某某 written as a given name (\"Huang Moumou\", \"Wang XX\")",
         category: Names,
+        mqm: [LocaleConventionName],
         severity: Warning,
         status: Stable,
         fix: Always,

@@ -7,7 +7,7 @@ use crate::entities::{entity_key, known_entities};
 use crate::fix::{Edit, Fix};
 use crate::lexicon::lexicon;
 use crate::names::lists::lists;
-use crate::names::mention::{Kind, Mention, Part, cue};
+use crate::names::mention::{Cues, Kind, Mention, Part};
 use crate::names::normalize::{is_all_caps, part_key, title_case};
 use crate::names::{NameAnalysis, pinyin};
 use crate::rules::Context;
@@ -23,9 +23,6 @@ declare_rule! {
     /// Translation engines that do not recognise a Chinese name sound it out, cut it into
     /// syllables or drop part of it. The result looks like a name and passes every spelling
     /// checker, yet names nobody.
-    ///
-    /// MQM category: Accuracy/Mistranslation and Locale_convention/Name. It raised no finding on
-    /// the WMT 2021 Chinese-to-English MQM development data.
     ///
     /// ## Example
     /// ```text
@@ -57,7 +54,9 @@ declare_rule! {
     pub static GARBLED_TRANSLITERATION = {
         code: "N002",
         name: "garbled-transliteration",
+        finds: "a name that fits no romanisation (\"Tingryu\"), a given name split in syllables (\"Yang Bo Wang\"), a stray letter (\"Z Jiang\")",
         category: Names,
+        mqm: [AccuracyMistranslation, LocaleConventionName],
         severity: Warning,
         status: Stable,
         fix: Sometimes,
@@ -75,7 +74,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     // clusters with a person cue on any mention ("Li said" makes "Li Xiao Ming" a person)
     let mut cued = vec![false; names.clusters.len()];
     for (m, mention) in names.mentions.iter().enumerate() {
-        cued[names.expected[m].cluster] |= mention.has(cue::PERSON);
+        cued[names.expected[m].cluster] |= mention.has(Cues::PERSON);
     }
     for (m, mention) in names.mentions.iter().enumerate() {
         if mention.acronym
@@ -319,7 +318,7 @@ fn split_given_name(text: &str, names: &NameAnalysis, m: usize) -> Option<Findin
     if words
         .iter()
         .any(|w| w.contains(['-', '‐', '‑']) || is_all_caps(w))
-        || !keys.iter().all(|k| lists().is_pinyin_syllable(k))
+        || !keys.iter().all(|k| lexicon().is_pinyin_syllable(k))
     {
         return None;
     }

@@ -20,9 +20,6 @@ declare_rule! {
     /// convention), flatten brand names and copy capitals from headlines. One entity written in
     /// two cases looks careless and can read as two entities.
     ///
-    /// MQM category: Fluency/Inconsistency and Fluency/Spelling (casing). It raised no finding on
-    /// the WMT 2021 Chinese-to-English MQM development data.
-    ///
     /// ## Example
     /// ```text
     /// “You've been kicking out all of this talent,” said Damien MA, founder of Macropolo.
@@ -48,7 +45,9 @@ declare_rule! {
     pub static INCONSISTENT_NAME_CASING = {
         code: "N003",
         name: "inconsistent-name-casing",
+        finds: "\"Damien MA\" beside \"Ma\"",
         category: Names,
+        mqm: [FluencyInconsistency, FluencySpelling],
         severity: Warning,
         status: Stable,
         fix: Always,

@@ -16,9 +16,6 @@ declare_rule! {
     /// attribution, or is lost, the colon announces words that never come, and the reader cannot
     /// tell what was said.
     ///
-    /// MQM category: Fluency/Punctuation. It raised no finding on the WMT 2021 Chinese-to-English
-    /// MQM development data.
-    ///
     /// ## Example
     /// ```text
     /// “You've been kicking out all of this talent over the last few years. Damien Ma, founder of Macropolo, said:
@@ -44,7 +41,9 @@ declare_rule! {
     pub static DANGLING_ATTRIBUTION_COLON = {
         code: "Q008",
         name: "dangling-attribution-colon",
+        finds: "a paragraph ending on \"…, said:\" with no quotation after it",
         category: Quotes,
+        mqm: [FluencyPunctuation],
         severity: Warning,
         status: Stable,
         fix: Sometimes,

@@ -17,8 +17,6 @@ declare_rule! {
     /// tokenised machine-translation output that was never detokenised, or of a source language
     /// that spaces its punctuation.
     ///
-    /// MQM category: Fluency/Punctuation.
-    ///
     /// ## Example
     /// ```text
     /// The couple married in May 2018 , and the city ratified the convention in 2015 .
@@ -38,17 +36,18 @@ declare_rule! {
     /// them), semicolons, colons, question and exclamation marks are left alone.
     ///
     /// On the development data (Chinese–English news and TED talks with professional MQM
-    /// annotation) the pattern is rare: 15 findings, only 3 of them on a span raters marked
-    /// (span precision 0.20; raters mostly let a loose full stop pass). On the clean-English set
-    /// it raises 2 findings (0.025 per 1,000 words: `stay home !`, `in Wyoming .`), real slips of
-    /// edited text. It is a preview rule until raters' marks and clean text agree with it better.
+    /// annotation) the pattern is rare, and raters mostly let a loose full stop pass. On the
+    /// clean-English set it finds real slips of edited text (`stay home !`, `in Wyoming .`). It is
+    /// a preview rule until raters' marks and clean text agree with it better.
     ///
     /// ## Fix safety
     /// Safe: the fix deletes the spaces between the word and the mark.
     pub static SPACE_BEFORE_PUNCTUATION = {
         code: "Q012",
         name: "space-before-punctuation",
+        finds: "\"in 2015 .\"",
         category: Quotes,
+        mqm: [FluencyPunctuation],
         severity: Warning,
         status: Preview,
         fix: Always,

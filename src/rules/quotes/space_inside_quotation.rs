@@ -15,9 +15,6 @@ declare_rule! {
     /// leftover of machine translation and of converting from languages that space their
     /// punctuation; it also makes the mark's direction ambiguous to readers and tools.
     ///
-    /// MQM category: Fluency/Punctuation. On the WMT 2021 Chinese-to-English MQM development data,
-    /// 281 of its 522 findings fall on a span professional raters marked (span precision 0.54).
-    ///
     /// ## Example
     /// ```text
     /// They have no opportunity to be recognized. ”
@@ -41,7 +38,9 @@ declare_rule! {
     pub static SPACE_INSIDE_QUOTATION = {
         code: "Q005",
         name: "space-inside-quotation",
+        finds: "`“ text ”`",
         category: Quotes,
+        mqm: [FluencyPunctuation],
         severity: Warning,
         status: Stable,
         fix: Always,

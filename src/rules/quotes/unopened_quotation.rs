@@ -15,10 +15,8 @@ declare_rule! {
     /// translation moved a mark away from the words it belonged to. The reader no longer knows
     /// which words were said.
     ///
-    /// MQM category: Fluency/Punctuation. On the WMT 2021 Chinese-to-English MQM development data,
-    /// 0 of its 6 findings fall on a span professional raters marked (span precision 0.00). Raters
-    /// seldom mark quotation pairing or bracket errors, so the figure is low although the findings
-    /// are real artifacts.
+    /// Raters seldom mark quotation pairing or bracket errors, so its span precision is low
+    /// although the findings are real artifacts.
     ///
     /// ## Example
     /// ```text
@@ -48,7 +46,9 @@ declare_rule! {
     pub static UNOPENED_QUOTATION = {
         code: "Q002",
         name: "unopened-quotation",
+        finds: "a closing mark with nothing open",
         category: Quotes,
+        mqm: [FluencyPunctuation],
         severity: Warning,
         status: Stable,
         fix: Sometimes,
