@@ -390,7 +390,7 @@ fn csv_report_neutralises_formulas() {
     assert_eq!(
         lines.next(),
         Some(
-            "path,line,column,code,rule,severity,confidence,text,suggestion,message,context,row,source"
+            "path,line,column,code,rule,severity,confidence,text,suggestion,message,context,row,source,related"
         )
     );
     let row = lines.next().unwrap();

@@ -133,6 +133,13 @@ fn fix_without_an_argument_says_what_it_expects() {
         std::fs::read_to_string(dir.path().join("a.txt")).unwrap(),
         TEXT
     );
+    // The help says so too, rather than the default of `check`.
+    let (help, _, _) = run(&["fix", "--help"], dir.path());
+    let help = text(help);
+    assert!(
+        help.contains("`.` for the current folder") && !help.contains("Default: the current folder"),
+        "{help}"
+    );
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -164,6 +164,10 @@ pub struct CheckArgs {
 }
 
 #[derive(Debug, Args, Clone)]
+#[command(mut_arg("paths", |arg| arg.help(
+    "Files or folders to fix (`.` for the current folder; folders are walked as `check` walks \
+     them); `-` fixes standard input"
+)))]
 pub struct FixArgs {
     #[command(flatten)]
     pub common: CommonArgs,

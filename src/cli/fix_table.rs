@@ -105,48 +105,18 @@ pub fn run(
         Ok(rewritten) => rewritten,
         Err(message) => return failed(format!("{message}; nothing written")),
     };
-    let out = |e| Error::io("<stdout>", e);
-    match &output {
-        Output::Diff => match diff(&name, &bytes, &new_bytes, edits, args.color) {
-            Some(diff) => write!(stdout, "{diff}").map_err(out)?,
-            None => return failed("the table is not UTF-8 throughout: no diff to show".into()),
-        },
-        Output::Stdout => stdout.write_all(&new_bytes).map_err(out)?,
-        Output::File(to) => {
-            if let Err(e) = super::write::write_atomically(to, &new_bytes) {
-                return failed(e.to_string());
-            }
-        }
-        Output::InPlace(to) if new_bytes != bytes => {
-            if let Err(e) = super::write::replace_if_unchanged(to, &bytes, &new_bytes) {
-                return failed(e.to_string());
-            }
-        }
-        Output::InPlace(_) => {}
+    let table = Rewritten {
+        name: &name,
+        old: &bytes,
+        new: &new_bytes,
+        edits,
+    };
+    if let Err(message) = deliver(&output, table, args, stdout) {
+        return failed(message);
     }
-    let applied: usize = fixed.iter().map(|d| d.applied).sum();
-    let remaining: usize = fixed.iter().map(|d| d.remaining).sum();
     if !args.quiet {
-        if args.show_fixes {
-            show_fixes(&[summed(&name, &fixed)], stderr).map_err(out)?;
-        }
-        let rows = texts.len();
-        let verb = if matches!(output, Output::Diff) {
-            "Would fix"
-        } else {
-            "Fixed"
-        };
-        let written = match &output {
-            Output::File(to) => format!("; wrote {}", sanitise_line(&inputs::display_path(to))),
-            Output::InPlace(_) if rows > 0 => format!("; wrote {}", sanitise_line(&name)),
-            _ => String::new(),
-        };
-        let _ = writeln!(
-            stderr,
-            "{verb} {applied} finding{} in {rows} row{} ({remaining} remaining){written}.",
-            plural(applied),
-            plural(rows)
-        );
+        summarise(&output, &name, &fixed, texts.len(), args.show_fixes, stderr)
+            .map_err(|e| Error::io("<stderr>", e))?;
     }
     // As `ruff check --fix`: failing when findings that --fail-on counts remain.
     let failing = fixed.iter().any(|d| d.failing);
@@ -156,6 +126,70 @@ pub fn run(
         } else {
             ExitStatus::Success
         },
+    )
+}
+
+/// A table and its fixed bytes.
+struct Rewritten<'a> {
+    name: &'a str,
+    old: &'a [u8],
+    new: &'a [u8],
+    edits: Vec<table::CellEdit>,
+}
+
+/// Writes the fixed table where `output` says, or its diff.
+fn deliver(
+    output: &Output,
+    table: Rewritten,
+    args: &FixArgs,
+    stdout: &mut dyn Write,
+) -> std::result::Result<(), String> {
+    let shown = |e: std::io::Error| format!("cannot write to standard output: {e}");
+    match output {
+        Output::Diff => match diff(table.name, table.old, table.new, table.edits, args.color) {
+            Some(diff) => write!(stdout, "{diff}").map_err(shown),
+            None => Err("the table is not UTF-8 throughout: no diff to show".into()),
+        },
+        Output::Stdout => stdout.write_all(table.new).map_err(shown),
+        Output::File(to) => {
+            super::write::write_atomically(to, table.new).map_err(|e| e.to_string())
+        }
+        Output::InPlace(to) if table.new != table.old => {
+            super::write::replace_if_unchanged(to, table.old, table.new).map_err(|e| e.to_string())
+        }
+        Output::InPlace(_) => Ok(()),
+    }
+}
+
+/// The summary on standard error: what was fixed in how many rows, what remains, where it went.
+fn summarise(
+    output: &Output,
+    name: &str,
+    fixed: &[FixedDoc],
+    rows: usize,
+    show: bool,
+    stderr: &mut dyn Write,
+) -> std::io::Result<()> {
+    if show {
+        show_fixes(&[summed(name, fixed)], stderr)?;
+    }
+    let applied: usize = fixed.iter().map(|d| d.applied).sum();
+    let remaining: usize = fixed.iter().map(|d| d.remaining).sum();
+    let verb = if matches!(output, Output::Diff) {
+        "Would fix"
+    } else {
+        "Fixed"
+    };
+    let written = match output {
+        Output::File(to) => format!("; wrote {}", sanitise_line(&inputs::display_path(to))),
+        Output::InPlace(_) if rows > 0 => format!("; wrote {}", sanitise_line(name)),
+        _ => String::new(),
+    };
+    writeln!(
+        stderr,
+        "{verb} {applied} finding{} in {rows} row{} ({remaining} remaining){written}.",
+        plural(applied),
+        plural(rows)
     )
 }
 
