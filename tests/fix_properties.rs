@@ -51,28 +51,45 @@ fn document() -> impl Strategy<Value = (String, InputFormat)> {
         })
 }
 
-proptest! {
-    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+/// The three properties, on `$cases` generated documents each: 48 in every `cargo test`, 300 in the
+/// stress set (`stress::`), where a debug build took 24 s for them.
+macro_rules! properties {
+    ($cases:expr $(, #[$stress:meta])?) => {
+        proptest! {
+            #![proptest_config(ProptestConfig { cases: $cases, ..ProptestConfig::default() })]
 
-    #[test]
-    fn findings_and_edits_fall_on_character_boundaries((text, format) in document()) {
-        invariants::check_source(&Source::new("p.txt", text, format));
-    }
+            #[test]
+            $(#[$stress])?
+            fn findings_and_edits_fall_on_character_boundaries((text, format) in document()) {
+                invariants::check_source(&Source::new("p.txt", text, format));
+            }
 
-    #[test]
-    fn fixing_changes_only_the_edited_bytes_and_a_fixed_text_stays_fixed((text, format) in document()) {
-        invariants::check_fixing(&text, format);
-    }
+            #[test]
+            $(#[$stress])?
+            fn fixing_changes_only_the_edited_bytes_and_a_fixed_text_stays_fixed((text, format) in document()) {
+                invariants::check_fixing(&text, format);
+            }
 
-    #[test]
-    fn arbitrary_edits_are_applied_exactly_or_refused(
-        (text, format) in document(),
-        edits in prop::collection::vec(any::<u8>(), 0..120),
-    ) {
-        let mut data = vec![format as u8];
-        data.extend(text.as_bytes());
-        data.push(0xFF);
-        data.extend(edits);
-        invariants::fix(&data);
-    }
+            #[test]
+            $(#[$stress])?
+            fn arbitrary_edits_are_applied_exactly_or_refused(
+                (text, format) in document(),
+                edits in prop::collection::vec(any::<u8>(), 0..120),
+            ) {
+                let mut data = vec![format as u8];
+                data.extend(text.as_bytes());
+                data.push(0xFF);
+                data.extend(edits);
+                invariants::fix(&data);
+            }
+        }
+    };
+}
+
+properties!(48);
+
+mod stress {
+    use super::*;
+
+    properties!(300, #[ignore = "stress, 300 documents per property: run with --release --ignored"]);
 }

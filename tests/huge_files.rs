@@ -18,8 +18,10 @@
 //! not measured here: the benchmarks in `benches/adversarial.rs`
 //! show that the work is linear.
 //!
-//! The everyday test uses files of `MTLINT_HUGE_MB` megabytes (default 8, since `cargo test` runs
-//! the debug build). The sizes of the reliability table, a 200 MB file and a 20 MB line, run with
+//! Every test here is in the stress set (`#[ignore]`), which `.ci/run` runs after `cargo test` with
+//! `cargo test --release -- --ignored`: in a debug build the 8 MB case alone took 91 s. The first
+//! test uses files of `MTLINT_HUGE_MB` megabytes (default 8); the sizes of the reliability table, a
+//! 200 MB file and a 20 MB line, are the second. Run them with
 //! `cargo test --release --test integration huge_files -- --ignored`.
 
 #![cfg(unix)]
@@ -178,6 +180,7 @@ fn check_sizes(many_lines_mb: usize, one_line_mb: usize) {
 }
 
 #[test]
+#[ignore = "stress, 8 MB: run with --release --ignored"]
 fn a_large_file_and_a_long_line_use_at_most_four_times_their_size() {
     let mb = std::env::var("MTLINT_HUGE_MB")
         .ok()
@@ -187,7 +190,7 @@ fn a_large_file_and_a_long_line_use_at_most_four_times_their_size() {
 }
 
 #[test]
-#[ignore = "200 MB: run with --release --ignored"]
+#[ignore = "stress, 200 MB: run with --release --ignored"]
 fn a_200_mb_file_and_a_20_mb_line() {
     check_sizes(200, 20);
 }
@@ -196,7 +199,7 @@ fn a_200_mb_file_and_a_20_mb_line() {
 /// of balanced, nested brackets has no finding, and 512 KB of opening brackets has one per bracket
 /// and no unopened one.
 #[test]
-#[ignore = "1 MB of brackets: run with --release --ignored"]
+#[ignore = "stress, 1 MB of brackets: run with --release --ignored"]
 fn section_cuts_never_split_a_bracket_pair() {
     let dir = tempfile::tempdir().unwrap();
     let count = |text: String| {

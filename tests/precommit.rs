@@ -3,7 +3,9 @@
 //! Two levels: the hooks' entries are run exactly as written, with the built binary first on PATH
 //! (always); and, when pre-commit is installed (`.ci/run` installs it from PyPI), `pre-commit
 //! try-repo` runs them as a user's repository would, building mtlint with `cargo install` like
-//! pre-commit's `language: rust` does. That build is kept under `target/` between runs.
+//! pre-commit's `language: rust` does. That build is kept under `target/` between runs; it takes
+//! minutes, so the second level is in the stress set that `.ci/run` runs after `cargo test`
+//! (`cargo test --release -- --ignored`).
 
 use crate::common;
 
@@ -324,6 +326,7 @@ fn try_repo(repo: &Path) -> (Option<i32>, String) {
 }
 
 #[test]
+#[ignore = "stress, builds mtlint in release as pre-commit installs it: run with --release --ignored"]
 fn pre_commit_try_repo_runs_both_hooks() {
     if pre_commit().is_none() {
         eprintln!(

@@ -5,8 +5,10 @@
 //! escapes in the article); the tests here extend those rather than repeat them.
 //!
 //! The huge-file row measures peak memory, which needs a test process of its own: it is in
-//! `tests/huge_files.rs`. Fuzzing regressions are replayed by `tests/fuzz_regressions.rs` and the
-//! fixing properties are in `tests/fix_properties.rs`.
+//! `tests/huge_files.rs`. The cases of 100,000 nested brackets and of 100,000 names are in the
+//! stress set (`#[ignore]`), which `.ci/run` runs in a release build after `cargo test`. Fuzzing
+//! regressions are replayed by `tests/fuzz_regressions.rs` and the fixing properties are in
+//! `tests/fix_properties.rs`.
 
 use crate::common;
 
@@ -339,6 +341,7 @@ fn lone_cr_and_mixed_line_endings_give_correct_lines_and_columns_and_fixes_keep_
 // deep nesting and many near-identical names
 
 #[test]
+#[ignore = "stress, 14 files of 100,000 nesting levels, 17 s in a debug build: run with --release --ignored"]
 fn a_hundred_thousand_nested_brackets_or_quotation_marks_do_not_overflow_the_stack() {
     let dir = tempfile::tempdir().unwrap();
     let n = 100_000;
@@ -402,6 +405,7 @@ fn a_hundred_thousand_nested_brackets_or_quotation_marks_do_not_overflow_the_sta
 }
 
 #[test]
+#[ignore = "stress, 100,000 name mentions, 28 s in a debug build: run with --release --ignored"]
 fn a_hundred_thousand_mentions_of_near_identical_names_complete() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("names.txt");
