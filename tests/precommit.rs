@@ -142,7 +142,19 @@ fn hook(id: &str) -> Hook {
 #[test]
 fn hooks_are_declared_as_the_issue_asks() {
     let ids: Vec<String> = hooks().into_iter().map(|h| h.id).collect();
-    assert_eq!(ids, ["mtlint", "mtlint-fix"]);
+    assert_eq!(
+        ids,
+        ["mtlint", "mtlint-fix", "mtlint-python", "mtlint-fix-python"]
+    );
+    // The Python wheel's hooks run the same command lines as the Rust ones.
+    for (python, rust) in [("mtlint-python", "mtlint"), ("mtlint-fix-python", "mtlint-fix")] {
+        let (python, rust) = (hook(python), hook(rust));
+        assert_eq!(python.language, "python");
+        assert_eq!(
+            (&python.entry, &python.types, &python.files, &python.args),
+            (&rust.entry, &rust.types, &rust.files, &rust.args)
+        );
+    }
     let check = hook("mtlint");
     assert_eq!(
         (
@@ -279,6 +291,8 @@ fn try_repo(repo: &Path) -> (Option<i32>, String) {
         .env("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16")
         .env("CARGO_PROFILE_RELEASE_DEBUG", "false")
         .env("PRE_COMMIT_COLOR", "never")
+        // The Python wheel's hooks build the wheel with pip: python/tests/test_precommit.py runs them.
+        .env("SKIP", "mtlint-python,mtlint-fix-python")
         .env_remove("GIT_DIR")
         .env_remove("GIT_INDEX_FILE")
         .output()
