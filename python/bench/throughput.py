@@ -26,6 +26,8 @@ DATA = ROOT.parent / "shared" / "data" / "mqm-zhen-dev.tsv"
 
 # One core everywhere: rayon in the command and in the extension, one Spark task slot.
 os.environ["RAYON_NUM_THREADS"] = "1"
+# Spark's Python workers run this interpreter (where mtlint is installed), not `python3` on PATH.
+os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
 
 
 def table(bilingual: bool, out: Path) -> int:

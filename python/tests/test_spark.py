@@ -7,6 +7,7 @@ by .ci/run) they fail instead, so that CI cannot pass without running them.
 import importlib.util
 import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -33,6 +34,9 @@ def spark():
             pytest.fail(f"MTLINT_REQUIRE_SPARK=1 but {missing}")
         pytest.skip(missing)
     from pyspark.sql import SparkSession
+
+    # The Python workers run this interpreter (where mtlint is installed), not `python3` on PATH.
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
 
     session = (
         SparkSession.builder.master("local[2]")
