@@ -147,7 +147,10 @@ fn hooks_are_declared_as_the_issue_asks() {
         ["mtlint", "mtlint-fix", "mtlint-python", "mtlint-fix-python"]
     );
     // The Python wheel's hooks run the same command lines as the Rust ones.
-    for (python, rust) in [("mtlint-python", "mtlint"), ("mtlint-fix-python", "mtlint-fix")] {
+    for (python, rust) in [
+        ("mtlint-python", "mtlint"),
+        ("mtlint-fix-python", "mtlint-fix"),
+    ] {
         let (python, rust) = (hook(python), hook(rust));
         assert_eq!(python.language, "python");
         assert_eq!(

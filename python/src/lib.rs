@@ -25,7 +25,11 @@ pyo3::create_exception!(
 
 /// The rule selection of a call, as the command line's `--select`, `--ignore`, `--preview`. No
 /// configuration file is read: a library call depends only on its arguments.
-fn linter(select: Option<Vec<String>>, ignore: Option<Vec<String>>, preview: bool) -> PyResult<Linter> {
+fn linter(
+    select: Option<Vec<String>>,
+    ignore: Option<Vec<String>>,
+    preview: bool,
+) -> PyResult<Linter> {
     let overrides = Overrides {
         select,
         ignore: ignore.unwrap_or_default(),
@@ -114,11 +118,17 @@ fn starts(bytes: &[u8]) -> usize {
 
 /// Character offsets for a finding of the JSON report, its fix's edits and its related spans;
 /// `base(row)` is the text the offsets of that row count in (the whole text outside tables).
-fn annotate_finding<'t>(finding: &mut Value, index: &dyn Fn(Option<u64>) -> Option<&'t CharIndex<'t>>) {
+fn annotate_finding<'t>(
+    finding: &mut Value,
+    index: &dyn Fn(Option<u64>) -> Option<&'t CharIndex<'t>>,
+) {
     let row = finding.get("row").and_then(Value::as_u64);
     let Some(own) = index(row) else { return };
     own.annotate(finding);
-    if let Some(edits) = finding.pointer_mut("/fix/edits").and_then(Value::as_array_mut) {
+    if let Some(edits) = finding
+        .pointer_mut("/fix/edits")
+        .and_then(Value::as_array_mut)
+    {
         edits.iter_mut().for_each(|e| own.annotate(e));
     }
     if let Some(related) = finding.get_mut("related").and_then(Value::as_array_mut) {
@@ -203,7 +213,10 @@ fn check_many(
     ignore: Option<Vec<String>>,
     preview: bool,
 ) -> PyResult<String> {
-    for (what, len) in [("docs", docs.as_ref().map(Vec::len)), ("sources", sources.as_ref().map(Vec::len))] {
+    for (what, len) in [
+        ("docs", docs.as_ref().map(Vec::len)),
+        ("sources", sources.as_ref().map(Vec::len)),
+    ] {
         if let Some(len) = len.filter(|l| *l != texts.len()) {
             return Err(PyValueError::new_err(format!(
                 "{what} has {len} items but texts has {}: give one per text",
@@ -261,7 +274,10 @@ fn check_group(
     members: &[usize],
     format: InputFormat,
 ) -> Vec<Value> {
-    let rows: Vec<(usize, &str)> = members.iter().map(|i| (i + 1, texts[*i].as_str())).collect();
+    let rows: Vec<(usize, &str)> = members
+        .iter()
+        .map(|i| (i + 1, texts[*i].as_str()))
+        .collect();
     let mut source = Source::from_rows(doc, &rows, format);
     if let Some(sources) = sources {
         source = source.with_original(Original::Segments(
