@@ -48,6 +48,46 @@ pub fn run(cli: Cli, stdout: &mut dyn Write, stderr: &mut dyn Write) -> Result<E
     }
 }
 
+/// The whole command: parses `args` (the program name first), runs, and returns the exit status,
+/// with the one-line panic hook installed. The `mtlint` binary is this function; so is the
+/// `mtlint` command of the Python wheel, which calls it with `sys.argv`.
+pub fn main<I, T>(args: I) -> ExitStatus
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    use clap::Parser;
+    panic::install_hook();
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(err) => {
+            let _ = err.print();
+            return if err.use_stderr() {
+                ExitStatus::Error
+            } else {
+                ExitStatus::Success
+            };
+        }
+    };
+    let mut stdout = std::io::stdout().lock();
+    let mut stderr = std::io::stderr();
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        panic::debug_panic_point("<main>");
+        run(cli, &mut stdout, &mut stderr)
+    })) {
+        Ok(Ok(status)) => status,
+        Ok(Err(err)) => {
+            // Errors can quote the input (a configuration key, a path): no escape sequences.
+            eprintln!(
+                "mtlint: error: {}",
+                report::human::sanitise_line(&err.to_string())
+            );
+            ExitStatus::Error
+        }
+        Err(_) => ExitStatus::Error,
+    }
+}
+
 /// Writes the completion script for `shell`, generated from the argument definitions.
 fn completions(shell: clap_complete::Shell, stdout: &mut dyn Write) -> Result<ExitStatus> {
     use clap::CommandFactory;
