@@ -66,10 +66,18 @@ fn csv_for_excel_has_a_bom_crlf_rows_and_the_extra_columns() {
         ["score", "category", "fix", "doc", "id"]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
-    let doubled = rows.iter().find(|r| &r[3] == "G003").expect("the doubled word");
+    let doubled = rows
+        .iter()
+        .find(|r| &r[3] == "G003")
+        .expect("the doubled word");
     let n = plain.len();
     assert_eq!(
-        (&doubled[n + 1], &doubled[n + 2], &doubled[n + 3], &doubled[n + 4]),
+        (
+            &doubled[n + 1],
+            &doubled[n + 2],
+            &doubled[n + 3],
+            &doubled[n + 4]
+        ),
         ("grammar", "safe", "d1", "A-1")
     );
     let score: f64 = doubled[n].parse().unwrap();
@@ -126,7 +134,9 @@ fn fix_without_an_argument_says_what_it_expects() {
     let (_, err, code) = run(&["fix", "--isolated"], dir.path());
     assert_eq!(code, Some(2));
     assert!(
-        err.contains("needs something to fix") && err.contains("mtlint fix .") && !err.contains("is a folder"),
+        err.contains("needs something to fix")
+            && err.contains("mtlint fix .")
+            && !err.contains("is a folder"),
         "{err}"
     );
     assert_eq!(
@@ -137,7 +147,8 @@ fn fix_without_an_argument_says_what_it_expects() {
     let (help, _, _) = run(&["fix", "--help"], dir.path());
     let help = text(help);
     assert!(
-        help.contains("`.` for the current folder") && !help.contains("Default: the current folder"),
+        help.contains("`.` for the current folder")
+            && !help.contains("Default: the current folder"),
         "{help}"
     );
 }
@@ -157,7 +168,10 @@ fn fix_table_writes_a_copy_changing_only_the_fixed_cells() {
     // A copy must be named: the table is never written over unless asked.
     let (_, err, code) = run(&["fix", "--isolated", "--table", "t.csv"], dir.path());
     assert_eq!(code, Some(2));
-    assert!(err.contains("-o FILE") && err.contains("--in-place"), "{err}");
+    assert!(
+        err.contains("-o FILE") && err.contains("--in-place"),
+        "{err}"
+    );
     let (_, err, code) = run(
         &["fix", "--isolated", "--table", "t.csv", "-o", "t.csv"],
         dir.path(),
@@ -260,7 +274,10 @@ fn exit_zero_statistics_output_file_and_the_fixable_count() {
         dir.path(),
     );
     assert_eq!(code, Some(2), "errors still exit 2");
-    let (out, _, _) = run(&["check", "--isolated", "--statistics", "a.txt"], dir.path());
+    let (out, _, _) = run(
+        &["check", "--isolated", "--statistics", "a.txt"],
+        dir.path(),
+    );
     assert_eq!(
         text(out),
         "    1\tI001\t[-] mangled-idiom\n    1\tQ005\t[*] space-inside-quotation\n"
@@ -344,13 +361,20 @@ fn html_report_numbers_lines_shows_suggestions_and_filters() {
 /// window's right edge is flipped leftwards, one with room is not. Skipped without Node.
 #[test]
 fn html_tooltips_at_the_right_edge_open_leftwards() {
-    if std::process::Command::new("node").arg("--version").output().is_err() {
+    if std::process::Command::new("node")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
         eprintln!("skipped: node is not installed");
         return;
     }
     let dir = tempfile::tempdir().unwrap();
     write(&dir.path().join("a.txt"), TEXT);
-    let (out, _, _) = run(&["check", "--isolated", "--format", "html", "a.txt"], dir.path());
+    let (out, _, _) = run(
+        &["check", "--isolated", "--format", "html", "a.txt"],
+        dir.path(),
+    );
     let page = text(out);
     let script = &page[page.find("<script>").unwrap() + 8..page.find("</script>").unwrap()];
     write(&dir.path().join("report.js"), script);

@@ -208,7 +208,10 @@ fn document(html: &mut String, index: usize, file: &FileResult, options: &HtmlOp
     html.push_str("<h3>Text</h3>\n");
     filter(html, index, &findings);
     let numbered = if file.is_table() { "" } else { " numbered" };
-    let _ = write!(html, "<div class=\"article{numbered}\" id=\"doc-{index}-text\">");
+    let _ = write!(
+        html,
+        "<div class=\"article{numbered}\" id=\"doc-{index}-text\">"
+    );
     for (d, doc) in file.docs.iter().enumerate() {
         let numbered: Vec<(usize, &Finding)> = findings
             .iter()
@@ -822,9 +825,15 @@ mod tests {
         );
         assert!(html.contains("<div class=\"article numbered\""), "{html}");
         for n in 1..=4 {
-            assert!(html.contains(&format!("<span class=\"ln\" data-n=\"{n}\"")), "{n}");
+            assert!(
+                html.contains(&format!("<span class=\"ln\" data-n=\"{n}\"")),
+                "{n}"
+            );
         }
-        assert!(!html.contains("data-n=\"5\""), "no number after the last line break");
+        assert!(
+            !html.contains("data-n=\"5\""),
+            "no number after the last line break"
+        );
         // The suggestion follows its highlight, as an attribute the style sheet shows.
         let mark = html.find("data-rules=\"G003\"").unwrap();
         let after = &html[mark..];

@@ -455,11 +455,16 @@ mod tests {
         let edits = [Edit::replace(1..5, "-")];
         let text = crate::fix::splice(source.text(), &edits);
         let edited = source.edited(text.clone(), &edits);
-        let rows: Vec<&str> = edited.segments().iter().map(|s| &text[s.range.clone()]).collect();
+        let rows: Vec<&str> = edited
+            .segments()
+            .iter()
+            .map(|s| &text[s.range.clone()])
+            .collect();
         assert_eq!(rows, ["a-", "d", "ef"]);
         // A file stays one segment.
         let file = Source::new("f", "abc", InputFormat::Plain);
-        assert_eq!(file.edited("abcd".into(), &[Edit::insert(3, "d")]).segments()[0].range, 0..4);
+        let edited = file.edited("abcd".into(), &[Edit::insert(3, "d")]);
+        assert_eq!(edited.segments()[0].range, 0..4);
     }
 
     #[test]
