@@ -30,8 +30,9 @@ const SYLLABLES: &[&str] = &[
 ];
 const WORDS: &[&str] = &[
     "Northern", "Pacific", "Golden", "Harbour", "River", "Summit", "Lotus", "Crescent", "Bright",
-    "Maple", "Granite", "Silver", "Orchid", "Delta", "Horizon", "Jade", "Falcon", "Cedar", "Meridian",
-    "Aurora", "Beacon", "Coral", "Ember", "Harvest", "Ivory", "Juniper", "Lantern", "Mosaic",
+    "Maple", "Granite", "Silver", "Orchid", "Delta", "Horizon", "Jade", "Falcon", "Cedar",
+    "Meridian", "Aurora", "Beacon", "Coral", "Ember", "Harvest", "Ivory", "Juniper", "Lantern",
+    "Mosaic",
 ];
 const HEADS: &[(&str, &str)] = &[
     ("University", "university"),

@@ -166,9 +166,9 @@ pub fn check_reports(run: &RunResult) {
                             !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
                             "CSV cell a spreadsheet would run: {cell:?}"
                         );
-                        let raw = cell.chars().find(|&c| {
-                            is_dangerous_on_a_terminal(c) && !matches!(c, '\r' | '\t')
-                        });
+                        let raw = cell
+                            .chars()
+                            .find(|&c| is_dangerous_on_a_terminal(c) && !matches!(c, '\r' | '\t'));
                         assert!(raw.is_none(), "CSV cell holds {raw:?}");
                     }
                 }
@@ -289,10 +289,16 @@ pub fn table(data: &[u8]) {
     let column = table::column_position(bytes, tsv, "text").expect("the text column");
     let longer: Vec<(usize, &str, String)> = docs
         .iter()
-        .flat_map(|d| d.rows.iter().map(|(r, t)| (*r, t.as_str(), format!("{t}x"))))
+        .flat_map(|d| {
+            d.rows
+                .iter()
+                .map(|(r, t)| (*r, t.as_str(), format!("{t}x")))
+        })
         .collect();
-    let texts: Vec<(usize, &str, &str)> =
-        longer.iter().map(|(r, t, n)| (*r, *t, n.as_str())).collect();
+    let texts: Vec<(usize, &str, &str)> = longer
+        .iter()
+        .map(|(r, t, n)| (*r, *t, n.as_str()))
+        .collect();
     let (rewritten, _) = table::rewrite(bytes, tsv, column, &texts).expect("every text cell found");
     let again = table::read(std::path::Path::new("fuzz.csv"), &rewritten, &options)
         .expect("the rewritten table reads");
@@ -300,7 +306,11 @@ pub fn table(data: &[u8]) {
         docs.iter().flat_map(|d| d.rows.iter().cloned()).collect()
     };
     let expected: Vec<(usize, String)> = longer.iter().map(|(r, _, n)| (*r, n.clone())).collect();
-    assert_eq!(rows(&again), expected, "a rewritten cell reads back otherwise");
+    assert_eq!(
+        rows(&again),
+        expected,
+        "a rewritten cell reads back otherwise"
+    );
     let mut docs_out = Vec::new();
     for doc in &docs {
         let source = doc.source("fuzz.csv", format_of(flags >> 2));
@@ -399,7 +409,10 @@ fn replay_changes(old: &str, new: &str, changes: &fix::Changes) -> String {
     let mut out = String::with_capacity(new.len());
     let mut at = 0;
     for (from, to) in changes.regions() {
-        assert!(from.start >= at, "changed regions overlap or are out of order");
+        assert!(
+            from.start >= at,
+            "changed regions overlap or are out of order"
+        );
         assert_range(old, from, "changed region of the original");
         assert_range(new, to, "changed region of the fixed text");
         out.push_str(&old[at..from.start]);

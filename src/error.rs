@@ -66,7 +66,9 @@ pub fn excerpt(text: &str, max: usize) -> String {
             out.push('…');
             break;
         }
-        if c.is_control() || matches!(c, '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}') {
+        if c.is_control()
+            || matches!(c, '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
+        {
             out.extend(c.escape_unicode());
         } else {
             out.push(c);
@@ -104,6 +106,9 @@ mod tests {
         assert_eq!(excerpt("a\u{1b}[2Jb", 10), "a\\u{1b}[2Jb");
         let environ = "PATH=/usr/bin\0HOME=/root\0SECRET=hunter2".repeat(100);
         let shown = header_excerpt([environ.as_str(), "id"]);
-        assert!(shown.chars().count() <= 201 && !shown.contains('\0'), "{shown}");
+        assert!(
+            shown.chars().count() <= 201 && !shown.contains('\0'),
+            "{shown}"
+        );
     }
 }

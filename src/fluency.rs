@@ -183,10 +183,11 @@ impl WordCache {
             !token.is(Flags::CAPITALISED) && raw.chars().next().is_some_and(char::is_lowercase);
         let key = if raw.chars().any(|c| c.is_uppercase() || c == '’') {
             self.lowered.clear();
-            self.lowered
-                .extend(raw.chars().flat_map(char::to_lowercase).map(|c| {
-                    if c == '’' { '\'' } else { c }
-                }));
+            self.lowered.extend(
+                raw.chars()
+                    .flat_map(char::to_lowercase)
+                    .map(|c| if c == '’' { '\'' } else { c }),
+            );
             self.lowered.as_str()
         } else {
             raw
@@ -361,7 +362,12 @@ fn garbled(doc: &Document, sentence: &Sentence, model: &Model) -> Option<Garbled
 pub fn all_signals(doc: &Document) -> Vec<(std::ops::Range<usize>, Signals)> {
     doc.sentences
         .iter()
-        .filter_map(|s| Some((s.range.clone(), Signals::measure(doc, doc.sentence_tokens(s))?)))
+        .filter_map(|s| {
+            Some((
+                s.range.clone(),
+                Signals::measure(doc, doc.sentence_tokens(s))?,
+            ))
+        })
         .collect()
 }
 

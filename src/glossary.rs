@@ -826,27 +826,52 @@ mod tests {
     /// What a scan of every string would find, against the index.
     fn scanned(strings: &[String], query: &str, edits: usize) -> Vec<usize> {
         (0..strings.len())
-            .filter(|&i| !strings[i].is_empty() && strsim::osa_distance(&strings[i], query) <= edits)
+            .filter(|&i| {
+                !strings[i].is_empty() && strsim::osa_distance(&strings[i], query) <= edits
+            })
             .collect()
     }
 
     #[test]
     fn the_bigram_index_finds_every_string_within_its_edits() {
         let strings: Vec<String> = [
-            "tsinghua", "tsinhgua", "qinghua", "tsinghuas", "singhua", "tisnghau", "zhejiang",
-            "zhejang", "hz", "", "abcdefghij", "badcfehgji", "aaaaaaaa", "aaaaaab",
+            "tsinghua",
+            "tsinhgua",
+            "qinghua",
+            "tsinghuas",
+            "singhua",
+            "tisnghau",
+            "zhejiang",
+            "zhejang",
+            "hz",
+            "",
+            "abcdefghij",
+            "badcfehgji",
+            "aaaaaaaa",
+            "aaaaaab",
         ]
         .iter()
         .map(|s| s.to_string())
         .collect();
         let index = GramIndex::new(&strings);
         for query in [
-            "tsinghua", "zhejiang", "hz", "h", "abcdefghij", "tsnighua", "qnighau", "aaaaaaa",
+            "tsinghua",
+            "zhejiang",
+            "hz",
+            "h",
+            "abcdefghij",
+            "tsnighua",
+            "qnighau",
+            "aaaaaaa",
         ] {
             for edits in 0..=2 {
                 let found = index.candidates(query, edits, |_| true);
                 for i in scanned(&strings, query, edits) {
-                    assert!(found.contains(&i), "{query} within {edits}: {} missed", strings[i]);
+                    assert!(
+                        found.contains(&i),
+                        "{query} within {edits}: {} missed",
+                        strings[i]
+                    );
                 }
             }
         }
@@ -854,10 +879,14 @@ mod tests {
 
     #[test]
     fn near_candidates_leave_out_distant_terms() {
-        let entries: Vec<GlossaryEntry> = ["Tsinghua University", "Peking University", "Fudan University"]
-            .into_iter()
-            .map(GlossaryEntry::term)
-            .collect();
+        let entries: Vec<GlossaryEntry> = [
+            "Tsinghua University",
+            "Peking University",
+            "Fudan University",
+        ]
+        .into_iter()
+        .map(GlossaryEntry::term)
+        .collect();
         let index = NearIndex::new(&entries, HeadClass::Institution);
         let (qinghua, fudang) = (index.candidates("qinghua"), index.candidates("fudang"));
         assert!(qinghua.contains(&0) && !qinghua.contains(&2), "{qinghua:?}");
@@ -920,7 +949,15 @@ mod tests {
         let mut glossary = Glossary::default();
         let names = (0..NameWords::WORTH_IT)
             .map(|i| format!("Filler Name{i}"))
-            .chain(["Liang Wenfeng", "Ludwig van Beethoven", "Zoë Müller", "lowercase only"].map(String::from));
+            .chain(
+                [
+                    "Liang Wenfeng",
+                    "Ludwig van Beethoven",
+                    "Zoë Müller",
+                    "lowercase only",
+                ]
+                .map(String::from),
+            );
         for name in names {
             glossary.add(GlossaryEntry::term(name));
         }
@@ -928,7 +965,12 @@ mod tests {
         let kept = glossary.names_in(text);
         assert_eq!(
             kept.as_ref(),
-            ["Liang Wenfeng", "Ludwig van Beethoven", "Zoë Müller", "lowercase only"]
+            [
+                "Liang Wenfeng",
+                "Ludwig van Beethoven",
+                "Zoë Müller",
+                "lowercase only"
+            ]
         );
     }
 }

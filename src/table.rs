@@ -335,7 +335,11 @@ impl UnclosedQuote {
 /// follows the same reading (a quotation mark opens a quoted cell only at the cell's start, a
 /// doubled one inside it is a literal mark) to find the cell. Lines starting with `comment` are
 /// skipped, as the reader skips them.
-pub(crate) fn unclosed_quote(bytes: &[u8], delimiter: u8, comment: Option<u8>) -> Option<UnclosedQuote> {
+pub(crate) fn unclosed_quote(
+    bytes: &[u8],
+    delimiter: u8,
+    comment: Option<u8>,
+) -> Option<UnclosedQuote> {
     let (mut row, mut line) = (0usize, 1usize);
     let (mut at_cell_start, mut at_row_start) = (true, true);
     let mut i = 0;
@@ -493,7 +497,10 @@ mod tests {
         let err = read(Path::new("t.csv"), data, &opts(None))
             .unwrap_err()
             .to_string();
-        assert!(err.contains("row 2 (line 3)") && err.contains("never closed"), "{err}");
+        assert!(
+            err.contains("row 2 (line 3)") && err.contains("never closed"),
+            "{err}"
+        );
         // Quotation marks that are text: doubled inside a quoted cell, or not at a cell's start.
         let fine = b"id,text\n1,\"He said \"\"no.\"\"\"\n2,5'11\" tall\n";
         let docs = read(Path::new("t.csv"), fine, &opts(None)).unwrap();
@@ -535,7 +542,10 @@ mod tests {
             data,
             false,
             1,
-            &[(1, "He said \"hi\"", "He said \"hello\""), (3, "same", "now, quoted")],
+            &[
+                (1, "He said \"hi\"", "He said \"hello\""),
+                (3, "same", "now, quoted"),
+            ],
         )
         .unwrap();
         assert_eq!(
@@ -568,6 +578,9 @@ mod tests {
         let err = read(Path::new("t.csv"), header.as_bytes(), &opts(None))
             .unwrap_err()
             .to_string();
-        assert!(err.chars().count() < 400 && !err.contains('\u{1b}'), "{err}");
+        assert!(
+            err.chars().count() < 400 && !err.contains('\u{1b}'),
+            "{err}"
+        );
     }
 }

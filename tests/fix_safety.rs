@@ -70,8 +70,8 @@ fn readme_table() -> Vec<(&'static str, Vec<String>)> {
 
 /// The kinds of fix the rule's findings get on its fixture.
 fn observed(rule: &RuleMeta) -> BTreeSet<String> {
-    let args = rule_fixture_args(rule.code)
-        .unwrap_or_else(|| panic!("{} has no fixture", rule.code));
+    let args =
+        rule_fixture_args(rule.code).unwrap_or_else(|| panic!("{} has no fixture", rule.code));
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let (report, _) = check_json(&args);
     report["files"]
@@ -129,7 +129,13 @@ fn rule_docs_readme_and_behaviour_agree_on_fix_safety() {
 fn kinds_are_read_from_plain_sentences() {
     let kinds = |t| kinds_named(t).into_iter().collect::<Vec<_>>();
     assert_eq!(kinds("Safe: the fix removes the spaces."), ["safe"]);
-    assert_eq!(kinds("Unsafe; other findings carry no fix."), ["none", "unsafe"]);
-    assert_eq!(kinds("Statistics suggest: display-only. Fix safety."), ["display-only"]);
+    assert_eq!(
+        kinds("Unsafe; other findings carry no fix."),
+        ["none", "unsafe"]
+    );
+    assert_eq!(
+        kinds("Statistics suggest: display-only. Fix safety."),
+        ["display-only"]
+    );
     assert_eq!(kinds("reported without a fix"), ["none"]);
 }

@@ -94,7 +94,15 @@ fn measuring_helper() {
     let out = File::create(Path::new(out_dir).join(format!("out.{format}"))).unwrap();
     let status = Command::new(assert_cmd::cargo::cargo_bin("mtlint"))
         // Without the cap on findings per document: the bound must hold for every finding.
-        .args(["check", "--isolated", "--quiet", "--max-findings", "0", "--format", format])
+        .args([
+            "check",
+            "--isolated",
+            "--quiet",
+            "--max-findings",
+            "0",
+            "--format",
+            format,
+        ])
         .arg(file)
         .stdout(Stdio::from(out))
         .stderr(Stdio::null())

@@ -19,7 +19,14 @@ fn run(format: &str) -> String {
     write(&dir.path().join("a.txt"), TEXT);
     let output = mtlint()
         .current_dir(dir.path())
-        .args(["check", "--isolated", "--select", "Q001", "--format", format])
+        .args([
+            "check",
+            "--isolated",
+            "--select",
+            "Q001",
+            "--format",
+            format,
+        ])
         .arg("a.txt")
         .output()
         .unwrap();
@@ -35,7 +42,10 @@ fn every_format_names_where_the_quotation_should_close() {
     assert!(csv.lines().next().unwrap().ends_with(",related"), "{csv}");
     assert!(csv.contains(&note), "{csv}");
     let html = run("html");
-    assert!(html.contains("close the quotation with ” after this: 1:"), "{html}");
+    assert!(
+        html.contains("close the quotation with ” after this: 1:"),
+        "{html}"
+    );
 
     let json: serde_json::Value = serde_json::from_str(&run("json")).unwrap();
     let related = &json["files"][0]["findings"][0]["related"][0];

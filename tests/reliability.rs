@@ -73,10 +73,8 @@ fn findings_past_the_cap_are_counted_and_noted_in_every_format() {
         .as_array()
         .unwrap();
     assert!(
-        notes
-            .iter()
-            .any(|n| n["level"] == "note"
-                && n["message"]["text"].as_str().unwrap().contains("2000 more")),
+        notes.iter().any(|n| n["level"] == "note"
+            && n["message"]["text"].as_str().unwrap().contains("2000 more")),
         "{notes:?}"
     );
 
@@ -85,7 +83,8 @@ fn findings_past_the_cap_are_counted_and_noted_in_every_format() {
         .output()
         .unwrap();
     assert!(
-        stdout_of(&human).contains("1000 findings (2000 more not shown: at most 1000 per document)"),
+        stdout_of(&human)
+            .contains("1000 findings (2000 more not shown: at most 1000 per document)"),
         "{}",
         stdout_of(&human)
     );
@@ -102,7 +101,14 @@ fn findings_past_the_cap_are_counted_and_noted_in_every_format() {
     let config = dir.path().join("mtlint.toml");
     write(&config, "max-findings = 10\n");
     let output = mtlint()
-        .args(["check", "--format", "json", "--config", path(&config), path(&file)])
+        .args([
+            "check",
+            "--format",
+            "json",
+            "--config",
+            path(&config),
+            path(&file),
+        ])
         .output()
         .unwrap();
     assert_eq!(report_of(&output)["files"][0]["findings_omitted"], 2990);
@@ -116,14 +122,28 @@ fn findings_past_the_cap_still_fail_the_run() {
     let directives = "<!-- mtlint-disable G002 -->\n".repeat(5);
     write(&file, format!("{directives}\nHe said the the results.\n"));
     let output = mtlint()
-        .args(["check", "--isolated", "--format", "json", "--max-findings", "5"])
+        .args([
+            "check",
+            "--isolated",
+            "--format",
+            "json",
+            "--max-findings",
+            "5",
+        ])
         .arg(&file)
         .output()
         .unwrap();
     let report = report_of(&output);
-    assert!(findings(&report).iter().all(|f| f["code"] == "M001"), "{report}");
+    assert!(
+        findings(&report).iter().all(|f| f["code"] == "M001"),
+        "{report}"
+    );
     assert_eq!(report["files"][0]["findings_omitted"], 1);
-    assert_eq!(output.status.code(), Some(1), "the omitted warning fails the run");
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "the omitted warning fails the run"
+    );
 }
 
 /// Rows as in the MQM development data: 17,685 rows, documents of 15 rows, 1,200 findings.
@@ -181,8 +201,10 @@ fn an_edit_saved_while_the_fixed_copy_is_written_is_not_lost() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("a.txt");
     write(&file, DOUBLED);
-    let output =
-        fix_with_hook_before_rename(&file, "printf 'An editor saved this.\\n' >> \"$MTLINT_FILE\"");
+    let output = fix_with_hook_before_rename(
+        &file,
+        "printf 'An editor saved this.\\n' >> \"$MTLINT_FILE\"",
+    );
     assert_eq!(output.status.code(), Some(2));
     assert!(
         stderr_of(&output).contains("changed on disk"),
@@ -207,7 +229,10 @@ fn a_configuration_in_a_folder_everyone_can_write_is_ignored_with_a_notice() {
     let shared = dir.path().join("shared");
     let sub = shared.join("articles");
     write(&sub.join("a.txt"), DOUBLED);
-    write(&shared.join(".mtlint.toml"), "[rules]\nignore = [\"ALL\"]\n");
+    write(
+        &shared.join(".mtlint.toml"),
+        "[rules]\nignore = [\"ALL\"]\n",
+    );
     std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o1777)).unwrap();
     let output = mtlint()
         .current_dir(&sub)
@@ -223,7 +248,14 @@ fn a_configuration_in_a_folder_everyone_can_write_is_ignored_with_a_notice() {
     // Named explicitly, it is used.
     let output = mtlint()
         .current_dir(&sub)
-        .args(["check", "--format", "json", "--config", "../.mtlint.toml", "a.txt"])
+        .args([
+            "check",
+            "--format",
+            "json",
+            "--config",
+            "../.mtlint.toml",
+            "a.txt",
+        ])
         .output()
         .unwrap();
     assert!(findings(&report_of(&output)).is_empty());
@@ -254,7 +286,10 @@ fn a_configuration_another_user_owns_is_ignored() {
 #[test]
 fn discovery_stops_at_the_repository_root() {
     let dir = tempfile::tempdir().unwrap();
-    write(&dir.path().join("mtlint.toml"), "[rules]\nignore = [\"ALL\"]\n");
+    write(
+        &dir.path().join("mtlint.toml"),
+        "[rules]\nignore = [\"ALL\"]\n",
+    );
     let repo = dir.path().join("repo");
     std::fs::create_dir_all(repo.join(".git")).unwrap();
     write(&repo.join("a.txt"), DOUBLED);
@@ -263,7 +298,11 @@ fn discovery_stops_at_the_repository_root() {
         .args(["check", "--format", "json", "a.txt"])
         .output()
         .unwrap();
-    assert_eq!(findings(&report_of(&output)).len(), 1, "the outer config is not used");
+    assert_eq!(
+        findings(&report_of(&output)).len(),
+        1,
+        "the outer config is not used"
+    );
     // Inside the repository it is found.
     write(&repo.join("mtlint.toml"), "[rules]\nignore = [\"ALL\"]\n");
     let output = mtlint()
@@ -277,7 +316,10 @@ fn discovery_stops_at_the_repository_root() {
 #[test]
 fn discovery_stops_at_home() {
     let dir = tempfile::tempdir().unwrap();
-    write(&dir.path().join("mtlint.toml"), "[rules]\nignore = [\"ALL\"]\n");
+    write(
+        &dir.path().join("mtlint.toml"),
+        "[rules]\nignore = [\"ALL\"]\n",
+    );
     let home = dir.path().join("home");
     write(&home.join("notes/a.txt"), DOUBLED);
     let output = mtlint()
@@ -326,7 +368,15 @@ fn an_added_line_starting_with_plus_signs_does_not_hide_later_hunks() {
     write(&file, changed.join("\n") + "\n");
     let output = mtlint()
         .current_dir(dir.path())
-        .args(["check", "--isolated", "--format", "json", "--diff-base", "HEAD", "a.txt"])
+        .args([
+            "check",
+            "--isolated",
+            "--format",
+            "json",
+            "--diff-base",
+            "HEAD",
+            "a.txt",
+        ])
         .output()
         .unwrap();
     let found = findings(&report_of(&output));
@@ -348,12 +398,23 @@ fn lines_are_counted_as_git_counts_them_in_a_file_of_lone_carriage_returns() {
     write(&file, "First line.\rSecond the the line.\rThird line.\r");
     let output = mtlint()
         .current_dir(dir.path())
-        .args(["check", "--isolated", "--format", "json", "--diff-base", "HEAD", "a.txt"])
+        .args([
+            "check",
+            "--isolated",
+            "--format",
+            "json",
+            "--diff-base",
+            "HEAD",
+            "a.txt",
+        ])
         .output()
         .unwrap();
     let found = findings(&report_of(&output));
     assert_eq!(found.len(), 1, "{found:?} {}", stderr_of(&output));
-    assert_eq!(found[0]["line"], 2, "reported with mtlint's own line numbers");
+    assert_eq!(
+        found[0]["line"], 2,
+        "reported with mtlint's own line numbers"
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -457,8 +518,15 @@ fn a_file_with_several_hard_links_is_refused() {
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
-    assert!(stderr_of(&output).contains("2 hard links"), "{}", stderr_of(&output));
-    assert_eq!(std::fs::read_to_string(dir.path().join("b.txt")).unwrap(), DOUBLED);
+    assert!(
+        stderr_of(&output).contains("2 hard links"),
+        "{}",
+        stderr_of(&output)
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("b.txt")).unwrap(),
+        DOUBLED
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -538,7 +606,11 @@ fn devices_and_fifos_are_refused_and_never_block() {
             .output()
             .unwrap();
         assert_eq!(output.status.code(), Some(2), "{command}: {output:?}");
-        assert!(stderr_of(&output).contains("is a FIFO"), "{}", stderr_of(&output));
+        assert!(
+            stderr_of(&output).contains("is a FIFO"),
+            "{}",
+            stderr_of(&output)
+        );
     }
     use std::os::unix::fs::FileTypeExt;
     assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
@@ -566,7 +638,11 @@ fn standard_input_is_capped_and_a_binary_stream_is_not_read_to_its_end() {
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
-    assert!(stderr_of(&output).contains("binary"), "{}", stderr_of(&output));
+    assert!(
+        stderr_of(&output).contains("binary"),
+        "{}",
+        stderr_of(&output)
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -589,7 +665,10 @@ fn the_diff_is_an_exact_patch_and_marks_the_changed_words_in_colour() {
     assert_eq!(diff.status.code(), Some(1));
     let patch_file = dir.path().join("fix.patch");
     write(&patch_file, &diff.stdout);
-    mtlint().args(["fix", "--isolated", path(&file)]).assert().code(0);
+    mtlint()
+        .args(["fix", "--isolated", path(&file)])
+        .assert()
+        .code(0);
     let fixed = std::fs::read_to_string(&file).unwrap();
     write(&file, &text);
     if let Ok(status) = Command::new("patch")
@@ -601,16 +680,30 @@ fn the_diff_is_an_exact_patch_and_marks_the_changed_words_in_colour() {
         write(&file, &text);
     }
     let colour = mtlint()
-        .args(["fix", "--isolated", "--diff", "--color", "always", path(&file)])
+        .args([
+            "fix",
+            "--isolated",
+            "--diff",
+            "--color",
+            "always",
+            path(&file),
+        ])
         .output()
         .unwrap();
     let colour = stdout_of(&colour);
     // The deleted words on the removed line, the replaced comma on both.
     let marked = |words: &str| format!("\u{1b}[7m{words}\u{1b}[27m");
     for words in [" the", " and", "，", ","] {
-        assert_eq!(colour.matches(&marked(words)).count(), 2, "{words}: {colour:?}");
+        assert_eq!(
+            colour.matches(&marked(words)).count(),
+            2,
+            "{words}: {colour:?}"
+        );
     }
-    assert!(!colour.contains("\u{1b}[7mA long"), "only the changed words are marked");
+    assert!(
+        !colour.contains("\u{1b}[7mA long"),
+        "only the changed words are marked"
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -620,19 +713,36 @@ fn the_diff_is_an_exact_patch_and_marks_the_changed_words_in_colour() {
 fn table_input_that_would_lose_rows_or_columns_is_an_error() {
     let dir = tempfile::tempdir().unwrap();
     let unclosed = dir.path().join("unclosed.csv");
-    write(&unclosed, "id,text\n1,Fine.\n2,\"Never closed\n3,Lost.\n4,Lost too.\n");
+    write(
+        &unclosed,
+        "id,text\n1,Fine.\n2,\"Never closed\n3,Lost.\n4,Lost too.\n",
+    );
     let duplicate = dir.path().join("duplicate.csv");
     write(&duplicate, "text,text\nfirst,second\n");
     for (table, expected) in [
-        (&unclosed, "row 2 (line 3): a quoted cell opens and is never closed"),
+        (
+            &unclosed,
+            "row 2 (line 3): a quoted cell opens and is never closed",
+        ),
         (&duplicate, "columns 1 and 2"),
     ] {
         let output = mtlint()
-            .args(["check", "--isolated", "--table", path(table), "--text-column", "text"])
+            .args([
+                "check",
+                "--isolated",
+                "--table",
+                path(table),
+                "--text-column",
+                "text",
+            ])
             .output()
             .unwrap();
         assert_eq!(output.status.code(), Some(2));
-        assert!(stderr_of(&output).contains(expected), "{}", stderr_of(&output));
+        assert!(
+            stderr_of(&output).contains(expected),
+            "{}",
+            stderr_of(&output)
+        );
     }
     let empty = dir.path().join("empty.tsv");
     write(&empty, "doc\ttext\n");
@@ -644,26 +754,43 @@ fn table_input_that_would_lose_rows_or_columns_is_an_error() {
 #[test]
 fn a_table_error_on_standard_input_names_it_once() {
     let output = mtlint()
-        .args(["check", "--isolated", "--table", "-", "--text-column", "text"])
+        .args([
+            "check",
+            "--isolated",
+            "--table",
+            "-",
+            "--text-column",
+            "text",
+        ])
         .write_stdin("a\tb\n1\t2\n")
         .output()
         .unwrap();
     let stderr = stderr_of(&output);
-    assert!(stderr.contains("mtlint: error: <stdin>: --text-column"), "{stderr}");
+    assert!(
+        stderr.contains("mtlint: error: <stdin>: --text-column"),
+        "{stderr}"
+    );
 }
 
 #[test]
 fn a_glossary_with_an_unclosed_quote_or_no_term_column_is_an_error_with_a_short_excerpt() {
     let dir = tempfile::tempdir().unwrap();
     let glossary = dir.path().join("desk.csv");
-    write(&glossary, "term,note\nDeepSeek,\"never Deepseek\nTsinghua University,\n");
+    write(
+        &glossary,
+        "term,note\nDeepSeek,\"never Deepseek\nTsinghua University,\n",
+    );
     let output = mtlint()
         .args(["check", "--isolated", "--glossary", path(&glossary), "-"])
         .write_stdin(DOUBLED)
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
-    assert!(stderr_of(&output).contains("row 1 (line 2)"), "{}", stderr_of(&output));
+    assert!(
+        stderr_of(&output).contains("row 1 (line 2)"),
+        "{}",
+        stderr_of(&output)
+    );
 
     // Something that is not a glossary at all: the environment of a process, as
     // /proc/self/environ would give it.
@@ -671,7 +798,10 @@ fn a_glossary_with_an_unclosed_quote_or_no_term_column_is_an_error_with_a_short_
     let secret = "MTLINT_TEST_SECRET=do-not-print-this";
     write(
         &environ,
-        format!("PATH=/usr/bin\0HOME=/root\0{}\0\u{1b}]0;title\u{7}", "X=1\0".repeat(500) + secret),
+        format!(
+            "PATH=/usr/bin\0HOME=/root\0{}\0\u{1b}]0;title\u{7}",
+            "X=1\0".repeat(500) + secret
+        ),
     );
     let output = mtlint()
         .args(["check", "--isolated", "--glossary", path(&environ), "-"])
@@ -682,7 +812,10 @@ fn a_glossary_with_an_unclosed_quote_or_no_term_column_is_an_error_with_a_short_
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr.contains("no `term` column"), "{stderr}");
     assert!(!stderr.contains(secret) && stderr.len() < 600, "{stderr}");
-    assert!(!stderr.contains('\0') && !stderr.contains('\u{1b}'), "{stderr:?}");
+    assert!(
+        !stderr.contains('\0') && !stderr.contains('\u{1b}'),
+        "{stderr:?}"
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -695,7 +828,10 @@ fn fixing_twice_changes_nothing_more_or_fix_refuses() {
     let marks = |n: usize| format!("{}{}", "“".repeat(n), "\"".repeat(n));
     write(
         &file,
-        format!("He said we practised in the pool {}every night.\n", marks(12)),
+        format!(
+            "He said we practised in the pool {}every night.\n",
+            marks(12)
+        ),
     );
     mtlint()
         .args(["fix", "--isolated", "--unsafe-fixes", path(&file)])
@@ -710,14 +846,21 @@ fn fixing_twice_changes_nothing_more_or_fix_refuses() {
     assert_eq!(std::fs::read_to_string(&file).unwrap(), once);
 
     // More rounds than fix runs: refused, nothing written.
-    let many = format!("He said we practised in the pool {}every night.\n", marks(60));
+    let many = format!(
+        "He said we practised in the pool {}every night.\n",
+        marks(60)
+    );
     write(&file, &many);
     let output = mtlint()
         .args(["fix", "--isolated", "--unsafe-fixes", path(&file)])
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
-    assert!(stderr_of(&output).contains("did not settle"), "{}", stderr_of(&output));
+    assert!(
+        stderr_of(&output).contains("did not settle"),
+        "{}",
+        stderr_of(&output)
+    );
     assert_eq!(std::fs::read_to_string(&file).unwrap(), many);
 }
 
@@ -767,7 +910,14 @@ fn escape_sequences_and_line_breaks_in_names_and_text_stay_out_of_every_report()
     for format in ["github", "csv", "human"] {
         let output = mtlint()
             .current_dir(dir.path())
-            .args(["check", "--isolated", "--color", "never", "--format", format])
+            .args([
+                "check",
+                "--isolated",
+                "--color",
+                "never",
+                "--format",
+                format,
+            ])
             .arg(file.file_name().unwrap())
             .output()
             .unwrap();
@@ -775,10 +925,15 @@ fn escape_sequences_and_line_breaks_in_names_and_text_stay_out_of_every_report()
         assert!(!stdout.contains('\u{1b}'), "{format}: {stdout:?}");
         if format == "human" {
             assert!(
-                stdout.lines().any(|l| l.contains("red?[31m?name.txt: score")),
+                stdout
+                    .lines()
+                    .any(|l| l.contains("red?[31m?name.txt: score")),
                 "{stdout}"
             );
-            assert!(!stdout.lines().any(|l| l.starts_with("name.txt")), "{stdout}");
+            assert!(
+                !stdout.lines().any(|l| l.starts_with("name.txt")),
+                "{stdout}"
+            );
         }
     }
 }

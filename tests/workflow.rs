@@ -566,7 +566,10 @@ fn only_reviewed_glossary_entries_make_name_fixes_safe() {
     let (_, err, code) = stdout(&["init", "--glossary", "articles"], dir.path());
     assert_eq!(code, Some(0), "{err}");
     let (out, err, _) = stdout(&["fix", "articles/a.txt"], dir.path());
-    assert!(format!("{out}{err}").contains("Fixed 0 findings"), "{out}{err}");
+    assert!(
+        format!("{out}{err}").contains("Fixed 0 findings"),
+        "{out}{err}"
+    );
     let after = std::fs::read_to_string(dir.path().join("articles/a.txt")).unwrap();
     assert_eq!(after, article, "an unreviewed glossary made a fix safe");
     let glossary = dir.path().join("glossary.tsv");
@@ -595,13 +598,25 @@ fn force_exclude_applies_excludes_to_named_files() {
     write(&dir.path().join("archive/old.txt"), GARBLED);
     write(&dir.path().join("news/new.txt"), GARBLED);
     let (out, _, code) = stdout(&["check", "archive/old.txt"], dir.path());
-    assert_eq!(code, Some(1), "named without --force-exclude, the file is checked: {out}");
+    assert_eq!(
+        code,
+        Some(1),
+        "named without --force-exclude, the file is checked: {out}"
+    );
     let (out, err, code) = stdout(
-        &["check", "--force-exclude", "archive/old.txt", "news/new.txt"],
+        &[
+            "check",
+            "--force-exclude",
+            "archive/old.txt",
+            "news/new.txt",
+        ],
         dir.path(),
     );
     assert_eq!(code, Some(1), "{out}{err}");
-    assert!(!out.contains("archive") && out.contains("news/new.txt"), "{out}");
+    assert!(
+        !out.contains("archive") && out.contains("news/new.txt"),
+        "{out}"
+    );
     let (out, err, code) = stdout(
         &["check", "--force-exclude", "../archive/old.txt"],
         &dir.path().join("news"),

@@ -161,8 +161,11 @@ impl ChangedLines {
                 .components()
                 .map(|c| c.as_os_str().to_string_lossy().into_owned())
                 .collect();
-            git_bytes(&self.root, &["cat-file", "blob", &format!(":{}", name.join("/"))])
-                .map_err(|e| format!("--staged: cannot read the staged copy: {}", e.message()))
+            git_bytes(
+                &self.root,
+                &["cat-file", "blob", &format!(":{}", name.join("/"))],
+            )
+            .map_err(|e| format!("--staged: cannot read the staged copy: {}", e.message()))
         }))
     }
 }
@@ -412,7 +415,11 @@ mod tests {
         assert_eq!(lines.line_of(4), 1, "a lone CR does not end a git line");
         assert_eq!(lines.line_of(10), 2);
         assert_eq!(lines.lines_of(&(4..10)), (1, 2));
-        assert_eq!(lines.lines_of(&(10..15)), (2, 2), "the line feed ending a range");
+        assert_eq!(
+            lines.lines_of(&(10..15)),
+            (2, 2),
+            "the line feed ending a range"
+        );
         assert_eq!(lines.line_of(20), 3);
     }
 

@@ -450,14 +450,13 @@ fn status(linter: &Linter, run: &RunResult) -> ExitStatus {
         return ExitStatus::Error;
     }
     let settings = linter.settings();
-    let failing_finding = run
-        .files
-        .iter()
-        .flat_map(|f| &f.docs)
-        .any(|d| {
-            d.report.findings.iter().any(|f| f.severity >= settings.fail_on)
-                || d.report.omitted.worst >= Some(settings.fail_on)
-        });
+    let failing_finding = run.files.iter().flat_map(|f| &f.docs).any(|d| {
+        d.report
+            .findings
+            .iter()
+            .any(|f| f.severity >= settings.fail_on)
+            || d.report.omitted.worst >= Some(settings.fail_on)
+    });
     let failing_score = settings.min_score.is_some_and(|min| {
         run.files
             .iter()

@@ -274,7 +274,10 @@ fn word_bounds(text: &str, range: Range<usize>) -> Range<usize> {
     }
     let inside = &text[range.clone()];
     let starts_in_word = inside.chars().next().is_some_and(char::is_alphanumeric);
-    let ends_in_word = inside.chars().next_back().is_some_and(char::is_alphanumeric);
+    let ends_in_word = inside
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric);
     let start = if starts_in_word {
         text[..range.start]
             .char_indices()

@@ -11,8 +11,8 @@ use std::path::{Path, PathBuf};
 use ignore::WalkBuilder;
 use ignore::overrides::OverrideBuilder;
 
-pub use crate::error::io_message;
 use crate::error::DecodeError;
+pub use crate::error::io_message;
 pub use crate::read::{MAX_INPUT_BYTES, open_regular, read_capped, read_file};
 use crate::read::{input_cap, too_large};
 use crate::report::FileError;

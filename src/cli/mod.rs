@@ -173,7 +173,9 @@ fn init(
     write::write_atomically(&glossary, table.as_bytes())?;
     out(
         stdout,
-        format!("wrote glossary.tsv: {terms} names to review; mark a row reviewed to make its fixes safe"),
+        format!(
+            "wrote glossary.tsv: {terms} names to review; mark a row reviewed to make its fixes safe"
+        ),
     )?;
     // An existing configuration is the user's: it is never rewritten to name the glossary.
     if occupied(&config) && !force {

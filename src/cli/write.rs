@@ -163,8 +163,14 @@ fn writable(path: &Path) -> std::result::Result<(), String> {
     let c_path = std::ffi::CString::new(path.as_os_str().as_bytes())
         .map_err(|_| "has a NUL byte in its name".to_string())?;
     // SAFETY: `c_path` is a valid NUL-terminated string that outlives the call.
-    let status =
-        unsafe { libc::faccessat(libc::AT_FDCWD, c_path.as_ptr(), libc::W_OK, libc::AT_EACCESS) };
+    let status = unsafe {
+        libc::faccessat(
+            libc::AT_FDCWD,
+            c_path.as_ptr(),
+            libc::W_OK,
+            libc::AT_EACCESS,
+        )
+    };
     if status == 0 {
         return Ok(());
     }
@@ -197,9 +203,7 @@ fn keep_attributes(new: &File, old_path: &Path, old: &Metadata) -> std::result::
     let _ = std::os::unix::fs::fchown(new, Some(old.uid()), Some(old.gid()));
     let mode = old.mode() & 0o7777;
     let _ = new.set_permissions(std::fs::Permissions::from_mode(mode));
-    let now = new
-        .metadata()
-        .map_err(|e| super::inputs::io_message(&e))?;
+    let now = new.metadata().map_err(|e| super::inputs::io_message(&e))?;
     if now.uid() != old.uid() || now.gid() != old.gid() {
         return Err(format!(
             "belongs to user {} and group {}, which a fixed copy written by you could not keep; \
@@ -339,11 +343,17 @@ struct InFlight(Mutex<HashSet<PathBuf>>);
 
 impl InFlight {
     fn insert(&self, path: PathBuf) {
-        self.0.lock().unwrap_or_else(|e| e.into_inner()).insert(path);
+        self.0
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(path);
     }
 
     fn remove(&self, path: &Path) {
-        self.0.lock().unwrap_or_else(|e| e.into_inner()).remove(path);
+        self.0
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .remove(path);
     }
 
     fn remove_files(&self) {

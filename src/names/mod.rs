@@ -28,7 +28,7 @@ pub mod pinyin;
 pub mod similarity;
 pub mod sound;
 
-pub use canonical::{Cluster, Expected, Respelling, CanonicalSource};
+pub use canonical::{CanonicalSource, Cluster, Expected, Respelling};
 pub use cluster::{Clustering, Relation};
 pub use mention::{Kind, Mention};
 

@@ -312,7 +312,11 @@ mod tests {
     fn a_finding_on_a_long_line_has_its_location_and_no_stray_marker() {
         use crate::report::{DocResult, FileResult};
         use crate::text::{InputFormat, Source};
-        let text = format!("{} the the end {}", "word ".repeat(400), "more ".repeat(400));
+        let text = format!(
+            "{} the the end {}",
+            "word ".repeat(400),
+            "more ".repeat(400)
+        );
         let source = Source::new("long.txt", text, InputFormat::Plain);
         let report = crate::Linter::new(crate::Settings::default()).check(&source);
         let run = RunResult {

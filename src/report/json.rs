@@ -287,7 +287,9 @@ mod tests {
         let file = &streamed["files"][0];
         assert_eq!(streamed["schema"], "mtlint-report/2");
         assert!(file["score_detail"]["fluency_cost"].as_f64().unwrap() > 0.0);
-        let garbled = file["score_detail"]["garbled_sentences"].as_array().unwrap();
+        let garbled = file["score_detail"]["garbled_sentences"]
+            .as_array()
+            .unwrap();
         assert!(
             garbled
                 .iter()

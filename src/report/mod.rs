@@ -449,7 +449,10 @@ mod tests {
             path: "t.tsv".into(),
             table: true,
             docs: vec![
-                doc(1, "The results were strong today. <!-- mtlint-disable G003 -->"),
+                doc(
+                    1,
+                    "The results were strong today. <!-- mtlint-disable G003 -->",
+                ),
                 doc(2, "The city grew fast this year."),
             ],
         };

@@ -56,7 +56,6 @@ pub fn describe(code: &str) -> String {
     }
 }
 
-
 /// The MQM category and the measured span precision of `rule`, for `mtlint explain` and the
 /// SARIF rule help: data kept out of the documentation's prose ([`crate::rules::mqm`], this file).
 pub fn measured(rule: &crate::rules::RuleMeta) -> String {

@@ -231,10 +231,20 @@ pub fn rule_fixture_args(code: &str) -> Option<Vec<String>> {
     let glossary = dir.join(format!("{code}.glossary.tsv"));
     let mut args = vec!["--select".to_string(), code.to_string()];
     if glossary.is_file() {
-        args.extend(["--glossary".to_string(), glossary.to_str().unwrap().to_string()]);
+        args.extend([
+            "--glossary".to_string(),
+            glossary.to_str().unwrap().to_string(),
+        ]);
     }
     if path.ends_with(".tsv") {
-        for a in ["--table", &path, "--doc-column", "doc", "--source-column", "source"] {
+        for a in [
+            "--table",
+            &path,
+            "--doc-column",
+            "doc",
+            "--source-column",
+            "source",
+        ] {
             args.push(a.to_string());
         }
     } else {

@@ -12,7 +12,6 @@
 
 use std::collections::HashSet;
 
-use crate::text::script::is_han;
 use crate::bilingual::names::SourceName;
 use crate::declare_rule;
 use crate::diagnostic::Finding;
@@ -20,6 +19,7 @@ use crate::rules::Context;
 use crate::rules::bilingual::name_transliteration_mismatch::{
     has_counterpart, near_miss, target_words,
 };
+use crate::text::script::is_han;
 
 declare_rule! {
     /// ## What it does

@@ -98,7 +98,11 @@ mod tests {
         let text = "The society of the society of the society of the society of the town.";
         let found = lint(&GARBLED_SENTENCE, text);
         assert_eq!(found.len(), 1);
-        assert!(found[0].message.contains("repeated"), "{}", found[0].message);
+        assert!(
+            found[0].message.contains("repeated"),
+            "{}",
+            found[0].message
+        );
         assert_no_lints(
             &GARBLED_SENTENCE,
             "The council approved the new budget for the schools on Monday.",

@@ -72,10 +72,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     }
     for sentence in &doc.sentences {
         let tokens = doc.sentence_tokens(sentence);
-        let keys: Vec<String> = tokens
-            .iter()
-            .map(|t| doc.text(t).to_lowercase())
-            .collect();
+        let keys: Vec<String> = tokens.iter().map(|t| doc.text(t).to_lowercase()).collect();
         let mut i = 0;
         while i < tokens.len() {
             match longest_loop(tokens, &keys, i) {
@@ -98,7 +95,8 @@ fn longest_loop(tokens: &[Token], keys: &[String], i: usize) -> Option<(usize, u
         .filter_map(|n| {
             let unit = tokens.get(i..i + n)?;
             let words_only = unit.iter().all(|t| t.kind == TokenKind::Word);
-            if n == 1 && REDUPLICATED.contains(&keys[i].as_str()) || !unit.iter().any(|t| t.is_word())
+            if n == 1 && REDUPLICATED.contains(&keys[i].as_str())
+                || !unit.iter().any(|t| t.is_word())
             {
                 return None;
             }
@@ -122,7 +120,10 @@ fn longest_loop(tokens: &[Token], keys: &[String], i: usize) -> Option<(usize, u
 fn finding(doc: &Document, run: &[Token], n: usize, copies: usize) -> Finding {
     // The unit's own trailing punctuation ("ma, ma, ma, ma,") stays out of the range and the fix.
     let unit = &run[..n];
-    let last_word = unit.iter().rposition(|t| t.kind != TokenKind::Punct).unwrap_or(0);
+    let last_word = unit
+        .iter()
+        .rposition(|t| t.kind != TokenKind::Punct)
+        .unwrap_or(0);
     let start = run[0].start as usize;
     let end = run[run.len() - n + last_word].end as usize;
     let phrase = doc.slice(start..unit[last_word].end as usize).to_string();
@@ -174,9 +175,15 @@ mod tests {
     #[test]
     fn leaves_deliberate_repetition() {
         assert_no_lints(&REPETITION_LOOP, "No, no, no. Hear ye, hear ye, hear ye.");
-        assert_no_lints(&REPETITION_LOOP, "He laughed: ha ha ha ha. Knock knock knock.");
+        assert_no_lints(
+            &REPETITION_LOOP,
+            "He laughed: ha ha ha ha. Knock knock knock.",
+        );
         assert_no_lints(&REPETITION_LOOP, "They sang Walla Walla Walla all night.");
-        assert_no_lints(&REPETITION_LOOP, "What are they killing killing killing over?");
+        assert_no_lints(
+            &REPETITION_LOOP,
+            "What are they killing killing killing over?",
+        );
         assert_no_lints(&REPETITION_LOOP, "It fell. It fell. It fell. It fell.");
         assert_no_lints(&REPETITION_LOOP, "The the cat sat.");
         assert_no_lints(

@@ -89,8 +89,12 @@ fn is_candidate(token: &Token, word: &str) -> bool {
         && !token.is(Flags::IN_BRACKETS)
         && !token.is(Flags::MARKED)
         && word.chars().count() >= MIN_LETTERS
-        && word.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '’')
-        && word.chars().all(|c| !c.is_alphabetic() || c.is_ascii() || is_latin(c))
+        && word
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '\'' || c == '’')
+        && word
+            .chars()
+            .all(|c| !c.is_alphabetic() || c.is_ascii() || is_latin(c))
 }
 
 fn is_latin(c: char) -> bool {

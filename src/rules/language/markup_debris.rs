@@ -49,8 +49,27 @@ declare_rule! {
 
 /// Markup written out as text.
 const MARKUP: &[&str] = &[
-    "[[", "]]", "{{", "}}", "<nowiki/>", "<nowiki />", "<nowiki>", "</nowiki>", "<ref", "</ref>",
-    "<br>", "<br/>", "<br />", "&amp;", "&quot;", "&lt;", "&gt;", "&nbsp;", "&#", "\u{FFFD}", "â€",
+    "[[",
+    "]]",
+    "{{",
+    "}}",
+    "<nowiki/>",
+    "<nowiki />",
+    "<nowiki>",
+    "</nowiki>",
+    "<ref",
+    "</ref>",
+    "<br>",
+    "<br/>",
+    "<br />",
+    "&amp;",
+    "&quot;",
+    "&lt;",
+    "&gt;",
+    "&nbsp;",
+    "&#",
+    "\u{FFFD}",
+    "â€",
 ];
 
 fn markup() -> &'static AhoCorasick {

@@ -18,9 +18,7 @@ use crate::rules::Context;
 /// glossary entry nobody reviewed (a starter glossary written by `mtlint init --glossary`): the
 /// fix is then unsafe.
 fn fix_towards(cx: &Context, cluster: &Cluster, edit: Edit) -> Fix {
-    if cluster.source == CanonicalSource::Glossary
-        && cx.glossary.is_reviewed(&cluster.canonical)
-    {
+    if cluster.source == CanonicalSource::Glossary && cx.glossary.is_reviewed(&cluster.canonical) {
         Fix::safe(edit)
     } else {
         Fix::unsafe_edit(edit)

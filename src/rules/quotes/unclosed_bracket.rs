@@ -149,7 +149,10 @@ mod tests {
         // stop, not on the full stop that ends the text.
         let related = &found[0].related[0];
         assert_eq!(&text[related.range.clone()], "t");
-        assert_eq!(related.range.end, found[0].fix.as_ref().unwrap().edits[0].start);
+        assert_eq!(
+            related.range.end,
+            found[0].fix.as_ref().unwrap().edits[0].start
+        );
         assert_eq!(related.label, "close the parenthesis with ) after this");
     }
 
