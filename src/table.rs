@@ -284,7 +284,9 @@ pub fn rewrite(
     Ok((out, edits))
 }
 
-/// A cell's text from its raw bytes: without its quotation marks, doubled marks made single.
+/// A cell's text from its raw bytes, as the csv reader reads it: without its quotation marks,
+/// doubled marks made single, and after the mark that closes the quotation every byte as it is
+/// (`"a"b ""c"` reads `ab ""c"`: a malformed cell the reader accepts).
 fn unquoted(raw: &[u8], quoted: bool) -> Vec<u8> {
     if !quoted {
         return raw.to_vec();
@@ -298,7 +300,10 @@ fn unquoted(raw: &[u8], quoted: bool) -> Vec<u8> {
                 i += 2;
                 continue;
             }
-            b'"' => {}
+            b'"' => {
+                out.extend_from_slice(&raw[i + 1..]);
+                break;
+            }
             c => out.push(c),
         }
         i += 1;
@@ -556,6 +561,10 @@ mod tests {
         // A text that is not what the cell holds (the file changed, or the cell was misread)
         // writes nothing; so does a TSV cell that would need a tab or a line break.
         assert!(rewrite(data, false, 1, &[(2, "other", "x")]).is_err());
+        // A malformed cell is read as the csv reader reads it, and rewritten quoted.
+        let odd = b"text\n\",\"a \"\"b\"\" c\"\n";
+        let (out, _) = rewrite(odd, false, 0, &[(1, ",a \"\"b\"\" c\"", "fixed")]).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), "text\n\"fixed\"\n");
         let tsv = b"text\nOne.\n";
         assert!(rewrite(tsv, true, 0, &[(1, "One.", "One.\nTwo.")]).is_err());
         let (out, _) = rewrite(tsv, true, 0, &[(1, "One.", "\"One.\"")]).unwrap();
