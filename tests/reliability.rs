@@ -354,6 +354,24 @@ fn git_repo() -> Option<tempfile::TempDir> {
     Some(dir)
 }
 
+/// The findings of `check --diff-base HEAD a.txt` in `dir`, and the run's output (for messages).
+fn changed_line_findings(dir: &Path) -> (Vec<serde_json::Value>, Output) {
+    let output = mtlint()
+        .current_dir(dir)
+        .args([
+            "check",
+            "--isolated",
+            "--format",
+            "json",
+            "--diff-base",
+            "HEAD",
+            "a.txt",
+        ])
+        .output()
+        .unwrap();
+    (findings(&report_of(&output)), output)
+}
+
 #[test]
 fn an_added_line_starting_with_plus_signs_does_not_hide_later_hunks() {
     let Some(dir) = git_repo() else { return };
@@ -366,20 +384,7 @@ fn an_added_line_starting_with_plus_signs_does_not_hide_later_hunks() {
     changed.insert(2, "++ a list item that git shows as +++".into());
     changed[25] = "Line 25 has the the doubled word.".into();
     write(&file, changed.join("\n") + "\n");
-    let output = mtlint()
-        .current_dir(dir.path())
-        .args([
-            "check",
-            "--isolated",
-            "--format",
-            "json",
-            "--diff-base",
-            "HEAD",
-            "a.txt",
-        ])
-        .output()
-        .unwrap();
-    let found = findings(&report_of(&output));
+    let (found, output) = changed_line_findings(dir.path());
     assert!(
         found.iter().any(|f| f["code"] == "G003" && f["line"] == 26),
         "{found:?} {}",
@@ -396,20 +401,7 @@ fn lines_are_counted_as_git_counts_them_in_a_file_of_lone_carriage_returns() {
     git(dir.path(), &["commit", "-qm", "first"]);
     // To git the file is one line, and it changed.
     write(&file, "First line.\rSecond the the line.\rThird line.\r");
-    let output = mtlint()
-        .current_dir(dir.path())
-        .args([
-            "check",
-            "--isolated",
-            "--format",
-            "json",
-            "--diff-base",
-            "HEAD",
-            "a.txt",
-        ])
-        .output()
-        .unwrap();
-    let found = findings(&report_of(&output));
+    let (found, output) = changed_line_findings(dir.path());
     assert_eq!(found.len(), 1, "{found:?} {}", stderr_of(&output));
     assert_eq!(
         found[0]["line"], 2,

@@ -120,25 +120,11 @@ pub fn escape_property(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::{DocResult, FileResult};
     use crate::text::{InputFormat, Source};
-    use crate::{Linter, Settings};
 
     fn run_on(path: &str, text: &str) -> String {
         let source = Source::new(path, text, InputFormat::Plain);
-        let report = Linter::new(Settings::default()).check(&source);
-        let run = RunResult {
-            files: vec![FileResult {
-                table: false,
-                path: path.into(),
-                docs: vec![DocResult {
-                    source,
-                    report,
-                    doc_id: None,
-                }],
-            }],
-            errors: vec![],
-        };
+        let run = crate::report::checked_run(source);
         let mut out = Vec::new();
         write(&run, &mut out).unwrap();
         String::from_utf8(out).unwrap()

@@ -716,23 +716,10 @@ fn sha256_base64(text: &str) -> String {
 mod tests {
     use super::*;
     use crate::text::{InputFormat, Source};
-    use crate::{Linter, Settings};
 
     fn run_on(text: &str) -> RunResult {
         let source = Source::new("a.txt", text, InputFormat::Plain);
-        let report = Linter::new(Settings::default()).check(&source);
-        RunResult {
-            files: vec![FileResult {
-                table: false,
-                path: "a.txt".into(),
-                docs: vec![DocResult {
-                    source,
-                    report,
-                    doc_id: None,
-                }],
-            }],
-            errors: vec![],
-        }
+        crate::report::checked_run(source)
     }
 
     #[test]

@@ -310,7 +310,6 @@ mod tests {
 
     #[test]
     fn a_finding_on_a_long_line_has_its_location_and_no_stray_marker() {
-        use crate::report::{DocResult, FileResult};
         use crate::text::{InputFormat, Source};
         let text = format!(
             "{} the the end {}",
@@ -318,19 +317,7 @@ mod tests {
             "more ".repeat(400)
         );
         let source = Source::new("long.txt", text, InputFormat::Plain);
-        let report = crate::Linter::new(crate::Settings::default()).check(&source);
-        let run = RunResult {
-            files: vec![FileResult {
-                path: "long.txt".into(),
-                docs: vec![DocResult {
-                    source,
-                    report,
-                    doc_id: None,
-                }],
-                table: false,
-            }],
-            errors: vec![],
-        };
+        let run = crate::report::checked_run(source);
         for color in [false, true] {
             let mut out = Vec::new();
             write(&run, &mut out, &HumanOptions { color, quiet: true }).unwrap();

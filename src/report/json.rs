@@ -259,27 +259,13 @@ pub fn finding(doc: &DocResult, f: &Finding) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::{DocResult, FileResult, RunResult};
     use crate::text::{InputFormat, Source};
-    use crate::{Linter, Settings};
 
     #[test]
     fn the_streamed_report_is_the_whole_value_with_each_cost() {
         let text = "He said the the results were in.\n\nPeople are going on going on going on going on in the town.";
         let source = Source::new("a.txt", text, InputFormat::Plain);
-        let report = Linter::new(Settings::default()).check(&source);
-        let run = RunResult {
-            files: vec![FileResult {
-                path: "a.txt".into(),
-                docs: vec![DocResult {
-                    source,
-                    report,
-                    doc_id: None,
-                }],
-                table: false,
-            }],
-            errors: vec![],
-        };
+        let run = crate::report::checked_run(source);
         let mut out = Vec::new();
         write(&run, &mut out).unwrap();
         let streamed: Value = serde_json::from_slice(&out).unwrap();

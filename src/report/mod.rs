@@ -368,6 +368,26 @@ pub(crate) fn at_line_end(text: &str, at: usize) -> bool {
     at == text.len() || matches!(text.as_bytes()[at], b'\n' | b'\r')
 }
 
+/// One file checked with the default settings, as the CLI builds its result: the run the
+/// formats' tests write.
+#[cfg(test)]
+pub(crate) fn checked_run(source: crate::text::Source) -> RunResult {
+    let report = crate::Linter::new(crate::Settings::default()).check(&source);
+    let path = source.name().to_string();
+    RunResult {
+        files: vec![FileResult {
+            table: source.is_table(),
+            path,
+            docs: vec![DocResult {
+                source,
+                report,
+                doc_id: None,
+            }],
+        }],
+        errors: vec![],
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -413,24 +433,6 @@ mod tests {
         );
     }
 
-    /// One file checked with its originals, as the CLI builds it.
-    fn run_with(source: Source) -> RunResult {
-        let report = crate::Linter::new(crate::Settings::default()).check(&source);
-        let path = source.name().to_string();
-        RunResult {
-            files: vec![FileResult {
-                table: source.is_table(),
-                path,
-                docs: vec![DocResult {
-                    source,
-                    report,
-                    doc_id: None,
-                }],
-            }],
-            errors: vec![],
-        }
-    }
-
     /// Issue 20: the score of a table of several documents counted every finding, an unused
     /// suppression (M001) as well, where the score of one document leaves it out.
     #[test]
@@ -465,7 +467,7 @@ mod tests {
     fn table_run() -> RunResult {
         let rows = [(1, "The the city grew."), (2, "He said the the thing.")];
         let originals = vec!["城市发展了。".to_string(), " ".to_string()];
-        run_with(
+        checked_run(
             Source::from_rows("t.tsv", &rows, InputFormat::Plain)
                 .with_original(crate::text::Original::Segments(originals)),
         )
@@ -482,7 +484,7 @@ mod tests {
         // An empty original cell: no field at all.
         assert_eq!(findings[1]["row"].as_u64(), Some(2));
         assert!(findings[1].get("source").is_none());
-        let monolingual = json::to_value(&run_with(Source::new(
+        let monolingual = json::to_value(&checked_run(Source::new(
             "a.txt",
             "The the city grew.",
             InputFormat::Plain,
@@ -506,7 +508,7 @@ mod tests {
             InputFormat::Plain,
         )
         .with_original(original.clone());
-        let report = json::to_value(&run_with(source));
+        let report = json::to_value(&checked_run(source));
         assert_eq!(
             report["files"][0]["findings"][0]["source"].as_str(),
             Some("下雨了。")
@@ -514,7 +516,7 @@ mod tests {
         // Paragraphs that do not align: no original is shown rather than a wrong one.
         let source = Source::new("en.txt", "The the city grew.\n", InputFormat::Plain)
             .with_original(original);
-        let report = json::to_value(&run_with(source));
+        let report = json::to_value(&checked_run(source));
         assert!(report["files"][0]["findings"][0].get("source").is_none());
     }
 
@@ -538,7 +540,7 @@ mod tests {
             "only the row with an original"
         );
         assert!(page.contains("<span class=\"label\">Original:</span> 城市发展了。</blockquote>"));
-        let escaped = run_with(
+        let escaped = checked_run(
             Source::from_rows("t.tsv", &[(1, "The the city.")], InputFormat::Plain)
                 .with_original(crate::text::Original::Segments(vec!["<b>城市</b>".into()])),
         );
