@@ -412,11 +412,17 @@ fn lines_are_counted_as_git_counts_them_in_a_file_of_lone_carriage_returns() {
 // ---------------------------------------------------------------------------------------------
 // Writability as the kernel judges it; owner, mode and attributes kept (items 6, 13)
 
-/// Runs `mtlint fix --isolated FILE` as the user `nobody`.
+/// Runs `mtlint fix --isolated FILE` as the user `nobody`. The binary is copied beside the
+/// file's folder first: the checkout may lie under a folder `nobody` cannot enter (a `mktemp -d`
+/// folder is mode 0700), and the test is about the file, not about where the build lives.
 #[cfg(unix)]
 fn fix_as_nobody(file: &Path) -> Output {
     use std::os::unix::process::CommandExt;
-    Command::new(assert_cmd::cargo::cargo_bin("mtlint"))
+    let binary = file.parent().unwrap().parent().unwrap().join("mtlint");
+    if !binary.exists() {
+        std::fs::copy(assert_cmd::cargo::cargo_bin("mtlint"), &binary).unwrap();
+    }
+    Command::new(&binary)
         .args(["fix", "--isolated"])
         .arg(file)
         .uid(65534)
